@@ -1,0 +1,19 @@
+package org.symtensor;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.symtensor.graph.Variable;
+
+/** Replacements made when a function is compiled: each key variable is replaced by its value's graph. */
+public final class Givens implements FunctionOption {
+    private final Map<Variable, Variable> replacements;
+
+    Givens(Map<Variable, Variable> replacements) {
+        this.replacements = Collections.unmodifiableMap(new LinkedHashMap<>(replacements));
+    }
+
+    public Map<Variable, Variable> replacements() {
+        return replacements;
+    }
+}

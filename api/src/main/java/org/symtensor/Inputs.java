@@ -1,0 +1,18 @@
+package org.symtensor;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The ordered inputs of a function, built by {@link T#inputs}. */
+public final class Inputs {
+    private final List<In> list;
+
+    Inputs(List<In> list) {
+        this.list = Collections.unmodifiableList(new ArrayList<>(list));
+    }
+
+    public List<In> list() {
+        return list;
+    }
+}

@@ -1,0 +1,505 @@
+package org.symtensor;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.symtensor.graph.SharedValue;
+import org.symtensor.graph.Variable;
+import org.symtensor.op.Ops;
+import org.symtensor.op.ScalarOp;
+import org.symtensor.print.Printer;
+import org.symtensor.spi.FunctionCompiler;
+import org.symtensor.spi.FunctionSpec;
+import org.symtensor.tensor.AbstractTensor;
+import org.symtensor.tensor.Matrix;
+import org.symtensor.tensor.Scalar;
+import org.symtensor.tensor.SharedMatrix;
+import org.symtensor.tensor.SharedScalar;
+import org.symtensor.tensor.SharedTensor3;
+import org.symtensor.tensor.SharedTensor4;
+import org.symtensor.tensor.SharedVector;
+import org.symtensor.tensor.Tensor;
+import org.symtensor.tensor.Tensor3;
+import org.symtensor.tensor.Tensor4;
+import org.symtensor.tensor.Tensors;
+import org.symtensor.tensor.Vector;
+import org.symtensor.type.Bool;
+import org.symtensor.type.DType;
+import org.symtensor.type.DTypeMarker;
+import org.symtensor.type.DTypes;
+import org.symtensor.type.F32;
+import org.symtensor.type.F64;
+import org.symtensor.type.FloatingMarker;
+import org.symtensor.type.I32;
+import org.symtensor.type.I64;
+import org.symtensor.type.TensorType;
+import org.symtensor.value.NDArray;
+
+/**
+ * The DSL's top-level functions, meant to be imported statically ({@code import static org.symtensor.T.*}):
+ * variable factories (inherited from {@link TensorFactories}), math functions, constants,
+ * {@code function}, {@code shared}, {@code pp} and {@code debugprint}.
+ */
+public final class T extends TensorFactories {
+    static {
+        DTypes.setFloatXSource(() -> Config.current().floatX());
+    }
+
+    private static volatile FunctionCompiler compiler;
+
+    private T() {}
+
+    // ---- elementwise math ---------------------------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    private static <H extends Tensor<?>> H applyFloat(ScalarOp op, H x) {
+        return (H) ((AbstractTensor<?, ?, ?>) x).applyFloat(op);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <H extends Tensor<?>> H same(H like, Variable v) {
+        return (H) ((AbstractTensor<?, ?, ?>) like).sameKind(v);
+    }
+
+    /** {@code e^x}, elementwise. */
+    public static <H extends Tensor<? extends FloatingMarker>> H exp(H x) {
+        return applyFloat(ScalarOp.EXP, x);
+    }
+
+    /** Natural logarithm, elementwise. */
+    public static <H extends Tensor<? extends FloatingMarker>> H log(H x) {
+        return applyFloat(ScalarOp.LOG, x);
+    }
+
+    /** {@code log(1 + x)}, accurate for small x. */
+    public static <H extends Tensor<? extends FloatingMarker>> H log1p(H x) {
+        return applyFloat(ScalarOp.LOG1P, x);
+    }
+
+    /** {@code e^x - 1}, accurate for small x. */
+    public static <H extends Tensor<? extends FloatingMarker>> H expm1(H x) {
+        return applyFloat(ScalarOp.EXPM1, x);
+    }
+
+    public static <H extends Tensor<? extends FloatingMarker>> H sqrt(H x) {
+        return applyFloat(ScalarOp.SQRT, x);
+    }
+
+    public static <H extends Tensor<? extends FloatingMarker>> H tanh(H x) {
+        return applyFloat(ScalarOp.TANH, x);
+    }
+
+    /** The logistic function {@code 1 / (1 + e^-x)}, computed without overflow. */
+    public static <H extends Tensor<? extends FloatingMarker>> H sigmoid(H x) {
+        return applyFloat(ScalarOp.SIGMOID, x);
+    }
+
+    /** {@code log(1 + e^x)}, computed without overflow. */
+    public static <H extends Tensor<? extends FloatingMarker>> H softplus(H x) {
+        return applyFloat(ScalarOp.SOFTPLUS, x);
+    }
+
+    public static <H extends Tensor<?>> H abs(H x) {
+        return same(x, Ops.elemwise(ScalarOp.ABS, x.variable()));
+    }
+
+    /** {@code x * x}, elementwise. */
+    public static <H extends Tensor<?>> H sqr(H x) {
+        return same(x, Ops.elemwise(ScalarOp.SQR, x.variable()));
+    }
+
+    /** Elementwise maximum of two tensors of one dtype; {@code b} may have lower rank. */
+    public static <D extends DTypeMarker, H extends Tensor<D>> H maximum(H a, Tensor<D> b) {
+        return same(a, a.maximum(b).variable());
+    }
+
+    public static <D extends DTypeMarker, H extends Tensor<D>> H minimum(H a, Tensor<D> b) {
+        return same(a, a.minimum(b).variable());
+    }
+
+    /** {@code literal + x}, the literal taking x's dtype. */
+    public static <H extends Tensor<?>> H plus(double literal, H x) {
+        return same(x, ((Tensor<?>) x).plus(literal).variable());
+    }
+
+    /** {@code literal - x}. */
+    public static <H extends Tensor<?>> H minus(double literal, H x) {
+        return same(x, ((Tensor<?>) x).unaryMinus().plus(literal).variable());
+    }
+
+    /** {@code literal * x}. */
+    public static <H extends Tensor<?>> H times(double literal, H x) {
+        return same(x, ((Tensor<?>) x).times(literal).variable());
+    }
+
+    /** {@code literal / x}: {@code div(1, exp(x.unaryMinus()).plus(1))} is the logistic function. */
+    public static <H extends Tensor<? extends FloatingMarker>> H div(double literal, H x) {
+        Variable c = Ops.literalFor(literal, x.dtype());
+        return same(x, Ops.elemwise(ScalarOp.TRUE_DIV, c, x.variable()));
+    }
+
+    /** Binary forms for operands of any ranks; the result has the larger rank. */
+    public static <D extends DTypeMarker> Tensor<D> plus(Tensor<D> a, Tensor<D> b) {
+        return binary("plus", ScalarOp.ADD, a, b);
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> minus(Tensor<D> a, Tensor<D> b) {
+        return binary("minus", ScalarOp.SUB, a, b);
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> times(Tensor<D> a, Tensor<D> b) {
+        return binary("times", ScalarOp.MUL, a, b);
+    }
+
+    public static <D extends FloatingMarker> Tensor<D> div(Tensor<D> a, Tensor<D> b) {
+        return binary("div", ScalarOp.TRUE_DIV, a, b);
+    }
+
+    private static <D extends DTypeMarker> Tensor<D> binary(String what, ScalarOp op, Tensor<D> a, Tensor<D> b) {
+        Ops.requireSameDtype(what, a.variable(), b.variable());
+        return Tensors.wrap(Ops.elemwise(op, a.variable(), b.variable()));
+    }
+
+    /**
+     * Theano's {@code switch} (a Java keyword, hence NumPy's name): {@code a} where {@code cond} is
+     * true, else {@code b}, elementwise. Both branches are computed.
+     */
+    public static <D extends DTypeMarker, H extends Tensor<D>> H where(Tensor<Bool> cond, H a, Tensor<D> b) {
+        Ops.requireSameDtype("where", a.variable(), b.variable());
+        return same(a, checkedRank("where", a, Ops.elemwise(ScalarOp.SWITCH, cond.variable(), a.variable(), b.variable())));
+    }
+
+    /** {@code where} with a literal for the false branch. */
+    public static <D extends DTypeMarker, H extends Tensor<D>> H where(Tensor<Bool> cond, H a, double b) {
+        Variable c = Ops.literalFor(b, a.dtype());
+        return same(a, checkedRank("where", a, Ops.elemwise(ScalarOp.SWITCH, cond.variable(), a.variable(), c)));
+    }
+
+    private static Variable checkedRank(String what, Tensor<?> a, Variable r) {
+        if (r.type().rank() != a.rank()) {
+            throw new ShapeMismatchException(what + ": the result has rank " + r.type().rank() + " but " + a.variable().describe()
+                    + " has rank " + a.rank() + "; make the first branch the highest-rank operand");
+        }
+        return r;
+    }
+
+    /** A tensor like {@code x} (same shape and dtype) filled with ones. */
+    public static <H extends Tensor<?>> H onesLike(H x) {
+        return fill(x, 1);
+    }
+
+    /** A tensor like {@code x} filled with zeros. */
+    public static <H extends Tensor<?>> H zerosLike(H x) {
+        return fill(x, 0);
+    }
+
+    /** A tensor of x's shape and dtype filled with {@code value} (Theano's {@code fill}). */
+    public static <H extends Tensor<?>> H fill(H x, double value) {
+        Variable c = Ops.constant(value, x.dtype());
+        return same(x, Ops.elemwise(ScalarOp.SECOND, x.variable(), c));
+    }
+
+    // ---- casts --------------------------------------------------------------------------------
+
+    /** Converts to another dtype (float to int truncates toward zero, as NumPy's astype). */
+    public static <E extends DTypeMarker> Scalar<E> cast(Scalar<?> x, Class<E> dtype) {
+        return new Scalar<>(Ops.cast(x.variable(), DTypes.of(dtype)));
+    }
+
+    public static <E extends DTypeMarker> Vector<E> cast(Vector<?> x, Class<E> dtype) {
+        return new Vector<>(Ops.cast(x.variable(), DTypes.of(dtype)));
+    }
+
+    public static <E extends DTypeMarker> Matrix<E> cast(Matrix<?> x, Class<E> dtype) {
+        return new Matrix<>(Ops.cast(x.variable(), DTypes.of(dtype)));
+    }
+
+    public static <E extends DTypeMarker> Tensor3<E> cast(Tensor3<?> x, Class<E> dtype) {
+        return new Tensor3<>(Ops.cast(x.variable(), DTypes.of(dtype)));
+    }
+
+    public static <E extends DTypeMarker> Tensor4<E> cast(Tensor4<?> x, Class<E> dtype) {
+        return new Tensor4<>(Ops.cast(x.variable(), DTypes.of(dtype)));
+    }
+
+    public static <E extends DTypeMarker> Tensor<E> cast(Tensor<?> x, Class<E> dtype) {
+        return Tensors.wrap(Ops.cast(x.variable(), DTypes.of(dtype)));
+    }
+
+    // ---- products and reductions --------------------------------------------------------------
+
+    /** {@code (k)·(k) → ()}. */
+    public static <D extends DTypeMarker> Scalar<D> dot(Vector<D> a, Vector<D> b) {
+        return a.dot(b);
+    }
+
+    /** {@code (m×k)·(k) → (m)}. */
+    public static <D extends DTypeMarker> Vector<D> dot(Matrix<D> a, Vector<D> b) {
+        return a.dot(b);
+    }
+
+    /** {@code (k)·(k×n) → (n)}. */
+    public static <D extends DTypeMarker> Vector<D> dot(Vector<D> a, Matrix<D> b) {
+        return a.dot(b);
+    }
+
+    /** {@code (m×k)·(k×n) → (m×n)}. */
+    public static <D extends DTypeMarker> Matrix<D> dot(Matrix<D> a, Matrix<D> b) {
+        return a.dot(b);
+    }
+
+    /** The sum of all elements. */
+    public static <D extends DTypeMarker> Scalar<D> sum(Tensor<D> x) {
+        return x.sum();
+    }
+
+    /** The mean of all elements. */
+    public static <D extends FloatingMarker> Scalar<D> mean(Tensor<D> x) {
+        return x.mean();
+    }
+
+    // ---- constants ----------------------------------------------------------------------------
+
+    public static Scalar<F64> constant(double value) {
+        return new Scalar<>(Ops.constant(NDArray.of(value)));
+    }
+
+    public static Scalar<F32> constant(float value) {
+        return new Scalar<>(Ops.constant(NDArray.of(value)));
+    }
+
+    public static Scalar<I32> constant(int value) {
+        return new Scalar<>(Ops.constant(NDArray.of(value)));
+    }
+
+    public static Scalar<I64> constant(long value) {
+        return new Scalar<>(Ops.constant(NDArray.of(value)));
+    }
+
+    public static Vector<F64> constant(double[] value) {
+        return new Vector<>(Ops.constant(NDArray.of(value)));
+    }
+
+    public static Vector<F32> constant(float[] value) {
+        return new Vector<>(Ops.constant(NDArray.of(value)));
+    }
+
+    public static Matrix<F64> constant(double[][] value) {
+        return new Matrix<>(Ops.constant(NDArray.of(value)));
+    }
+
+    public static Matrix<F32> constant(float[][] value) {
+        return new Matrix<>(Ops.constant(NDArray.of(value)));
+    }
+
+    // ---- shared variables ---------------------------------------------------------------------
+
+    private static SharedValue sharedNode(NDArray value, String name) {
+        return new SharedValue(TensorType.ofRank(value.dtype(), value.rank()), value.copy(), name);
+    }
+
+    public static SharedScalar<I32> shared(int value) {
+        return shared(value, null);
+    }
+
+    /** A shared int32 scalar holding {@code value}. */
+    public static SharedScalar<I32> shared(int value, String name) {
+        return new SharedScalar<>(sharedNode(NDArray.of(value), name));
+    }
+
+    public static SharedScalar<I64> shared(long value, String name) {
+        return new SharedScalar<>(sharedNode(NDArray.of(value), name));
+    }
+
+    public static SharedScalar<F32> shared(float value, String name) {
+        return new SharedScalar<>(sharedNode(NDArray.of(value), name));
+    }
+
+    public static SharedScalar<F64> shared(double value, String name) {
+        return new SharedScalar<>(sharedNode(NDArray.of(value), name));
+    }
+
+    public static SharedVector<F64> shared(double[] value, String name) {
+        return new SharedVector<>(sharedNode(NDArray.of(value), name));
+    }
+
+    public static SharedVector<F32> shared(float[] value, String name) {
+        return new SharedVector<>(sharedNode(NDArray.of(value), name));
+    }
+
+    public static SharedVector<I32> shared(int[] value, String name) {
+        return new SharedVector<>(sharedNode(NDArray.of(value), name));
+    }
+
+    public static SharedMatrix<F64> shared(double[][] value, String name) {
+        return new SharedMatrix<>(sharedNode(NDArray.of(value), name));
+    }
+
+    public static SharedMatrix<F32> shared(float[][] value, String name) {
+        return new SharedMatrix<>(sharedNode(NDArray.of(value), name));
+    }
+
+    /** A shared vector of the given dtype marker (the NDArray must have that dtype and rank 1). */
+    public static <D extends DTypeMarker> SharedVector<D> sharedVector(NDArray value, Class<D> dtype, String name) {
+        return new SharedVector<>(sharedNode(checkShared(value, dtype, 1, name), name));
+    }
+
+    public static <D extends DTypeMarker> SharedMatrix<D> sharedMatrix(NDArray value, Class<D> dtype, String name) {
+        return new SharedMatrix<>(sharedNode(checkShared(value, dtype, 2, name), name));
+    }
+
+    public static <D extends DTypeMarker> SharedTensor3<D> sharedTensor3(NDArray value, Class<D> dtype, String name) {
+        return new SharedTensor3<>(sharedNode(checkShared(value, dtype, 3, name), name));
+    }
+
+    public static <D extends DTypeMarker> SharedTensor4<D> sharedTensor4(NDArray value, Class<D> dtype, String name) {
+        return new SharedTensor4<>(sharedNode(checkShared(value, dtype, 4, name), name));
+    }
+
+    private static NDArray checkShared(NDArray value, Class<? extends DTypeMarker> dtype, int rank, String name) {
+        DType d = DTypes.of(dtype);
+        if (value.dtype() != d || value.rank() != rank) {
+            throw new DTypeMismatchException("shared '" + name + "': expected a " + d + " array of rank " + rank
+                    + ", got " + value.dtype() + " of shape " + NDArray.shapeToString(value.shape()));
+        }
+        return value;
+    }
+
+    // ---- function -----------------------------------------------------------------------------
+
+    /** The inputs of a function, in call order: handles, or {@code in(x).withDefault(...)}. */
+    public static Inputs inputs(FunctionInput... inputs) {
+        List<In> list = new ArrayList<>(inputs.length);
+        for (FunctionInput i : inputs) {
+            list.add(i.asInput());
+        }
+        return new Inputs(list);
+    }
+
+    /** An input with options: {@code in(y).withDefault(1)}, {@code in(x).named("x0")}. */
+    public static In in(Tensor<?> x) {
+        return In.of(x);
+    }
+
+    public static Outputs outputs(Tensor<?>... outputs) {
+        List<Variable> list = new ArrayList<>(outputs.length);
+        for (Tensor<?> t : outputs) {
+            list.add(t.variable());
+        }
+        return new Outputs(list);
+    }
+
+    /** One shared-variable update: after the call, {@code target} takes {@code newValue}. */
+    public static <D extends DTypeMarker> Update update(SharedVariable<? extends Tensor<D>> target, Tensor<D> newValue) {
+        return new Update(target.node(), newValue.variable());
+    }
+
+    public static Updates updates(Update... pairs) {
+        return new Updates(List.of(pairs));
+    }
+
+    /** Updates from a map of shared variable to new value (iteration order is kept). */
+    public static Updates updates(Map<? extends SharedVariable<?>, ? extends Tensor<?>> pairs) {
+        List<Update> list = new ArrayList<>();
+        for (Map.Entry<? extends SharedVariable<?>, ? extends Tensor<?>> e : pairs.entrySet()) {
+            list.add(new Update(e.getKey().node(), e.getValue().variable()));
+        }
+        return new Updates(list);
+    }
+
+    /** One replacement for {@link #givens}. */
+    public static <D extends DTypeMarker> Map.Entry<Variable, Variable> given(Tensor<D> replaced, Tensor<D> by) {
+        return Map.entry(replaced.variable(), by.variable());
+    }
+
+    @SafeVarargs
+    public static Givens givens(Map.Entry<Variable, Variable>... pairs) {
+        Map<Variable, Variable> m = new LinkedHashMap<>();
+        for (Map.Entry<Variable, Variable> e : pairs) {
+            m.put(e.getKey(), e.getValue());
+        }
+        return new Givens(m);
+    }
+
+    public static FunctionFlag allowInputDowncast() {
+        return FunctionFlag.allowInputDowncast();
+    }
+
+    public static FunctionFlag onUnusedInput(FunctionFlag.UnusedInput policy) {
+        return FunctionFlag.onUnusedInput(policy);
+    }
+
+    /** Compiles a function of one output. */
+    public static Function function(Inputs inputs, Tensor<?> output, FunctionOption... options) {
+        return function(inputs, new Outputs(List.of(output.variable())), options);
+    }
+
+    /** Compiles a function with no outputs (updates only, say). */
+    public static Function function(Inputs inputs, FunctionOption... options) {
+        return function(inputs, new Outputs(List.of()), options);
+    }
+
+    /** Compiles a function: checked here, then handed to the runtime found on the class path. */
+    public static Function function(Inputs inputs, Outputs outputs, FunctionOption... options) {
+        List<Update> updates = new ArrayList<>();
+        Map<Variable, Variable> givens = new LinkedHashMap<>();
+        boolean downcast = false;
+        FunctionFlag.UnusedInput unused = FunctionFlag.UnusedInput.RAISE;
+        String name = null;
+        for (FunctionOption o : options) {
+            if (o instanceof Updates) {
+                updates.addAll(((Updates) o).pairs());
+            } else if (o instanceof Givens) {
+                givens.putAll(((Givens) o).replacements());
+            } else if (o instanceof FunctionFlag) {
+                FunctionFlag f = (FunctionFlag) o;
+                if (f.allowInputDowncastSetting() != null) {
+                    downcast = f.allowInputDowncastSetting();
+                }
+                if (f.onUnusedInputSetting() != null) {
+                    unused = f.onUnusedInputSetting();
+                }
+                if (f.nameSetting() != null) {
+                    name = f.nameSetting();
+                }
+            } else {
+                throw new IllegalArgumentException("unknown function option " + o);
+            }
+        }
+        FunctionSpec spec = FunctionSpec.build(inputs.list(), outputs.list(), updates, givens, downcast, unused, name);
+        return compiler().compile(spec);
+    }
+
+    private static FunctionCompiler compiler() {
+        FunctionCompiler c = compiler;
+        if (c == null) {
+            Iterator<FunctionCompiler> it = ServiceLoader.load(FunctionCompiler.class, T.class.getClassLoader()).iterator();
+            if (!it.hasNext()) {
+                throw new SymtensorException("no Symtensor runtime on the class path: add the symtensor-runtime"
+                        + " artifact to run functions (the api alone builds graphs)");
+            }
+            c = it.next();
+            compiler = c;
+        }
+        return c;
+    }
+
+    // ---- printing -----------------------------------------------------------------------------
+
+    /** Theano's pretty print: {@code pp(x.plus(y))} is {@code (x + y)}. */
+    public static String pp(Tensor<?> x) {
+        return Printer.pp(x.variable());
+    }
+
+    /** The graph as an indented tree with op, dtype, static shape and a stable id per node. */
+    public static String debugprint(Tensor<?>... outputs) {
+        List<Variable> vs = new ArrayList<>();
+        for (Tensor<?> t : outputs) {
+            vs.add(t.variable());
+        }
+        return Printer.debugprint(vs);
+    }
+}

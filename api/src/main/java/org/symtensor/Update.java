@@ -1,0 +1,23 @@
+package org.symtensor;
+
+import org.symtensor.graph.SharedValue;
+import org.symtensor.graph.Variable;
+
+/** One pair of {@link Updates}: after a call, {@code target} takes the value of {@code expression}. */
+public final class Update {
+    private final SharedValue target;
+    private final Variable expression;
+
+    Update(SharedValue target, Variable expression) {
+        this.target = target;
+        this.expression = expression;
+    }
+
+    public SharedValue target() {
+        return target;
+    }
+
+    public Variable expression() {
+        return expression;
+    }
+}

@@ -1,0 +1,66 @@
+package org.symtensor.op;
+
+import java.util.List;
+import org.symtensor.ShapeMismatchException;
+import org.symtensor.graph.Variable;
+import org.symtensor.type.DType;
+import org.symtensor.type.TensorType;
+
+/**
+ * The product of vectors and matrices: {@code (k)·(k) → ()}, {@code (m×k)·(k) → (m)},
+ * {@code (k)·(k×n) → (n)}, {@code (m×k)·(k×n) → (m×n)}. The dtype is the upcast of the inputs'.
+ */
+public final class Dot implements Op {
+    public static final Dot INSTANCE = new Dot();
+
+    private Dot() {}
+
+    @Override
+    public OpKind kind() {
+        return OpKind.DOT;
+    }
+
+    @Override
+    public String name() {
+        return "Dot";
+    }
+
+    @Override
+    public List<TensorType> outputTypes(List<Variable> inputs) {
+        Variable a = inputs.get(0);
+        Variable b = inputs.get(1);
+        int ra = a.type().rank();
+        int rb = b.type().rank();
+        if (ra < 1 || ra > 2 || rb < 1 || rb > 2) {
+            throw new ShapeMismatchException("dot takes vectors and matrices, got " + a.describe() + " of rank " + ra
+                    + " and " + b.describe() + " of rank " + rb);
+        }
+        int ka = a.type().dim(ra - 1);
+        int kb = b.type().dim(rb == 2 ? 0 : 0);
+        if (ka != TensorType.UNKNOWN && kb != TensorType.UNKNOWN && ka != kb) {
+            throw new ShapeMismatchException("dot: inner dimensions differ: " + a.describe() + " has shape "
+                    + TensorType.shapeString(a.type().shape()) + " and " + b.describe() + " has shape "
+                    + TensorType.shapeString(b.type().shape()));
+        }
+        DType d = DType.upcast(a.type().dtype(), b.type().dtype());
+        if (d == DType.BOOL) {
+            d = DType.INT8;
+        }
+        int[] out;
+        if (ra == 1 && rb == 1) {
+            out = new int[0];
+        } else if (ra == 2 && rb == 1) {
+            out = new int[] {a.type().dim(0)};
+        } else if (ra == 1) {
+            out = new int[] {b.type().dim(1)};
+        } else {
+            out = new int[] {a.type().dim(0), b.type().dim(1)};
+        }
+        return List.of(TensorType.of(d, out));
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

@@ -1,0 +1,15 @@
+package org.symtensor.op;
+
+/** The closed set of op categories. Every layer switches over it with no default branch. */
+public enum OpKind {
+    /** {@link Elemwise}: a {@link ScalarOp} applied element by element with broadcasting. */
+    ELEMWISE,
+    /** {@link DimShuffle}: permute axes, drop or insert broadcastable axes. */
+    DIMSHUFFLE,
+    /** {@link Reduce}: sum, prod, max, min, mean over some or all axes. */
+    REDUCE,
+    /** {@link Dot}: vector and matrix products. */
+    DOT,
+    /** {@link ShapeOf}: the run-time length of one axis, as an int64 scalar. */
+    SHAPE
+}

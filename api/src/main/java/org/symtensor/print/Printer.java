@@ -1,0 +1,176 @@
+package org.symtensor.print;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.symtensor.graph.Apply;
+import org.symtensor.graph.Constant;
+import org.symtensor.graph.Variable;
+import org.symtensor.op.DimShuffle;
+import org.symtensor.op.Elemwise;
+import org.symtensor.op.Reduce;
+import org.symtensor.op.ScalarOp;
+import org.symtensor.op.ShapeOf;
+import org.symtensor.type.TensorType;
+
+/**
+ * Text forms of graphs: {@link #pp} writes an expression as Theano's pretty printer does
+ * ({@code (x + y)}); {@link #debugprint} writes the graph as an indented tree with op, dtype,
+ * static shape and a stable id per node ({@code [id A]}).
+ */
+public final class Printer {
+    private Printer() {}
+
+    /** The expression of {@code v} in infix form: {@code (1.0 / (1.0 + exp((-x))))}. */
+    public static String pp(Variable v) {
+        StringBuilder sb = new StringBuilder();
+        pp(v, sb);
+        return sb.toString();
+    }
+
+    private static void pp(Variable v, StringBuilder sb) {
+        Apply a = v.owner();
+        if (a == null) {
+            if (v instanceof Constant) {
+                sb.append(((Constant) v).value().toString());
+            } else if (v.name() != null) {
+                sb.append(v.name());
+            } else {
+                sb.append('<').append(v.type()).append('>');
+            }
+            return;
+        }
+        List<Variable> in = a.inputs();
+        switch (a.op().kind()) {
+            case ELEMWISE: {
+                Elemwise e = (Elemwise) a.op();
+                ScalarOp s = e.scalarOp();
+                if (s == ScalarOp.CAST) {
+                    sb.append("cast(");
+                    pp(in.get(0), sb);
+                    sb.append(", ").append(e.castTo()).append(')');
+                } else if (s.infix() != null && s.arity() == 2) {
+                    sb.append('(');
+                    pp(in.get(0), sb);
+                    sb.append(' ').append(s.infix()).append(' ');
+                    pp(in.get(1), sb);
+                    sb.append(')');
+                } else if (s.infix() != null) {
+                    sb.append('(').append(s.infix());
+                    pp(in.get(0), sb);
+                    sb.append(')');
+                } else {
+                    sb.append(s == ScalarOp.SECOND ? "fill" : s.theanoName()).append('(');
+                    for (int i = 0; i < in.size(); i++) {
+                        if (i > 0) {
+                            sb.append(", ");
+                        }
+                        pp(in.get(i), sb);
+                    }
+                    sb.append(')');
+                }
+                return;
+            }
+            case DIMSHUFFLE: {
+                int[] p = ((DimShuffle) a.op()).pattern();
+                int rank = in.get(0).type().rank();
+                if (isLeftPad(p, rank)) {
+                    pp(in.get(0), sb); // implicit broadcasting: invisible, as in Theano's pp
+                } else if (rank == 2 && p.length == 2 && p[0] == 1 && p[1] == 0) {
+                    pp(in.get(0), sb);
+                    sb.append(".T");
+                } else {
+                    sb.append(a.op().name()).append('(');
+                    pp(in.get(0), sb);
+                    sb.append(')');
+                }
+                return;
+            }
+            case REDUCE: {
+                Reduce r = (Reduce) a.op();
+                sb.append(r.reduceKind().name().toLowerCase(java.util.Locale.ROOT)).append('(');
+                pp(in.get(0), sb);
+                int[] axes = r.axes();
+                if (axes != null) {
+                    sb.append(", axis=").append(axes.length == 1 ? Integer.toString(axes[0]) : java.util.Arrays.toString(axes));
+                }
+                sb.append(')');
+                return;
+            }
+            case DOT:
+                sb.append('(');
+                pp(in.get(0), sb);
+                sb.append(" \\dot ");
+                pp(in.get(1), sb);
+                sb.append(')');
+                return;
+            case SHAPE:
+                pp(in.get(0), sb);
+                sb.append(".shape[").append(((ShapeOf) a.op()).axis()).append(']');
+                return;
+        }
+        throw new AssertionError(a.op().kind());
+    }
+
+    private static boolean isLeftPad(int[] p, int rank) {
+        int pad = p.length - rank;
+        if (pad <= 0) {
+            return false;
+        }
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] != (i < pad ? DimShuffle.NEW_AXIS : i - pad)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The graph of {@code outputs} as an indented tree, one node per line, shared nodes printed once. */
+    public static String debugprint(List<Variable> outputs) {
+        StringBuilder sb = new StringBuilder();
+        Map<Object, String> ids = new IdentityHashMap<>();
+        for (Variable v : outputs) {
+            debugprint(v, "", sb, ids);
+        }
+        return sb.toString();
+    }
+
+    private static void debugprint(Variable v, String indent, StringBuilder sb, Map<Object, String> ids) {
+        Apply a = v.owner();
+        Object key = a != null ? a : v;
+        boolean seen = ids.containsKey(key);
+        String id = ids.computeIfAbsent(key, k -> idOf(ids.size()));
+        sb.append(indent);
+        if (a != null) {
+            sb.append(a.op().name());
+            if (a.outputs().size() > 1) {
+                sb.append('.').append(v.index());
+            }
+        } else if (v instanceof Constant) {
+            sb.append("Constant{").append(((Constant) v).value()).append('}');
+        } else {
+            sb.append(v.name() != null ? v.name() : "<input>");
+        }
+        sb.append(" [id ").append(id).append("] <").append(v.type().dtype()).append(", ")
+                .append(TensorType.shapeString(v.type().shape())).append('>');
+        if (a != null && v.name() != null) {
+            sb.append(" '").append(v.name()).append('\'');
+        }
+        sb.append('\n');
+        if (a != null && !seen) {
+            for (Variable in : a.inputs()) {
+                debugprint(in, indent + " |", sb, ids);
+            }
+        }
+    }
+
+    /** A, B, ..., Z, BA, BB, ...: Theano's id scheme. */
+    static String idOf(int n) {
+        StringBuilder s = new StringBuilder();
+        do {
+            s.insert(0, (char) ('A' + n % 26));
+            n /= 26;
+        } while (n > 0);
+        return s.toString();
+    }
+}

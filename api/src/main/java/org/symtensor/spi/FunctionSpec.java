@@ -1,0 +1,153 @@
+package org.symtensor.spi;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.symtensor.DTypeMismatchException;
+import org.symtensor.FunctionFlag;
+import org.symtensor.In;
+import org.symtensor.MissingInputException;
+import org.symtensor.SymtensorException;
+import org.symtensor.UnusedInputException;
+import org.symtensor.Update;
+import org.symtensor.graph.Constant;
+import org.symtensor.graph.Graphs;
+import org.symtensor.graph.SharedValue;
+import org.symtensor.graph.Variable;
+import org.symtensor.type.TensorType;
+
+/**
+ * A function to compile, checked: its inputs, its outputs and its updates with givens already
+ * substituted. {@link #build} raises every mistake a user can make in a {@code function} call
+ * (missing, unused or duplicated inputs, mistyped updates or givens) before a backend sees it.
+ */
+public final class FunctionSpec {
+    private static final Logger LOG = Logger.getLogger(FunctionSpec.class.getName());
+
+    private final List<In> inputs;
+    private final List<Variable> outputs;
+    private final List<SharedValue> updateTargets;
+    private final List<Variable> updateExpressions;
+    private final boolean allowInputDowncast;
+    private final String name;
+
+    private FunctionSpec(List<In> inputs, List<Variable> outputs, List<SharedValue> updateTargets,
+            List<Variable> updateExpressions, boolean allowInputDowncast, String name) {
+        this.inputs = Collections.unmodifiableList(inputs);
+        this.outputs = Collections.unmodifiableList(outputs);
+        this.updateTargets = Collections.unmodifiableList(updateTargets);
+        this.updateExpressions = Collections.unmodifiableList(updateExpressions);
+        this.allowInputDowncast = allowInputDowncast;
+        this.name = name;
+    }
+
+    /** Checks a {@code function(...)} call and substitutes its givens. */
+    public static FunctionSpec build(List<In> inputs, List<Variable> outputs, List<Update> updates,
+            Map<Variable, Variable> givens, boolean allowInputDowncast, FunctionFlag.UnusedInput onUnused, String name) {
+        Set<Variable> seenInputs = Graphs.identitySet();
+        for (int i = 0; i < inputs.size(); i++) {
+            In in = inputs.get(i);
+            Variable v = in.variable();
+            if (v instanceof Constant) {
+                throw new SymtensorException("input " + in.describe(i) + " is a constant; constants cannot be function inputs");
+            }
+            if (v instanceof SharedValue) {
+                throw new SymtensorException("input " + in.describe(i) + " is a shared variable; shared variables are"
+                        + " implicit inputs, leave it out of inputs(...)");
+            }
+            if (!seenInputs.add(v)) {
+                throw new SymtensorException("input " + in.describe(i) + " is given twice");
+            }
+        }
+        for (Map.Entry<Variable, Variable> g : givens.entrySet()) {
+            TensorType want = g.getKey().type();
+            TensorType got = g.getValue().type();
+            if (want.dtype() != got.dtype() || want.rank() != got.rank()) {
+                throw new DTypeMismatchException("givens: " + g.getKey().describe() + " of type " + want
+                        + " cannot be replaced by " + g.getValue().describe() + " of type " + got
+                        + "; the replacement must have the same dtype and rank");
+            }
+        }
+        Set<SharedValue> targets = Graphs.identitySet();
+        List<SharedValue> updateTargets = new ArrayList<>();
+        List<Variable> graphOutputs = new ArrayList<>(outputs);
+        for (Update u : updates) {
+            SharedValue t = u.target();
+            if (!targets.add(t)) {
+                throw new SymtensorException("updates: shared variable " + t.describe() + " is updated twice");
+            }
+            TensorType want = t.type();
+            TensorType got = u.expression().type();
+            if (want.dtype() != got.dtype() || want.rank() != got.rank()) {
+                throw new DTypeMismatchException("updates: shared variable " + t.describe() + " has type " + want
+                        + " but its update expression has type " + got
+                        + "; cast the expression to " + want.dtype() + " (Theano requires the same type)");
+            }
+            updateTargets.add(t);
+            graphOutputs.add(u.expression());
+        }
+        List<Variable> replaced = givens.isEmpty() ? graphOutputs : Graphs.replace(graphOutputs, givens);
+        List<Variable> newOutputs = new ArrayList<>(replaced.subList(0, outputs.size()));
+        List<Variable> newUpdates = new ArrayList<>(replaced.subList(outputs.size(), replaced.size()));
+
+        Map<Variable, Boolean> needed = new IdentityHashMap<>();
+        for (Variable v : Graphs.ancestors(replaced)) {
+            needed.put(v, Boolean.TRUE);
+        }
+        for (Variable v : Graphs.graphInputs(replaced)) {
+            if (v instanceof Constant || v instanceof SharedValue || seenInputs.contains(v)) {
+                continue;
+            }
+            throw new MissingInputException("an output needs " + v.describe() + " (type " + v.type()
+                    + "), which is not an input of the function; add it to inputs(...) or replace it with givens");
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            In in = inputs.get(i);
+            if (!needed.containsKey(in.variable())) {
+                String msg = "input " + in.describe(i) + " is not used by any output or update; remove it, or pass"
+                        + " onUnusedInput(WARN) or onUnusedInput(IGNORE)";
+                switch (onUnused) {
+                    case RAISE:
+                        throw new UnusedInputException(msg);
+                    case WARN:
+                        LOG.warning(msg);
+                        break;
+                    case IGNORE:
+                        break;
+                }
+            }
+        }
+        return new FunctionSpec(new ArrayList<>(inputs), newOutputs, updateTargets, newUpdates, allowInputDowncast, name);
+    }
+
+    public List<In> inputs() {
+        return inputs;
+    }
+
+    public List<Variable> outputs() {
+        return outputs;
+    }
+
+    /** The shared variables updated after each call, in the order given. */
+    public List<SharedValue> updateTargets() {
+        return updateTargets;
+    }
+
+    /** The new value of each update target, in the same order. */
+    public List<Variable> updateExpressions() {
+        return updateExpressions;
+    }
+
+    public boolean allowInputDowncast() {
+        return allowInputDowncast;
+    }
+
+    /** The function's name for messages, or null. */
+    public String name() {
+        return name;
+    }
+}

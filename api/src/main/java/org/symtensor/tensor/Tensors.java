@@ -1,0 +1,31 @@
+package org.symtensor.tensor;
+
+import org.symtensor.graph.Variable;
+import org.symtensor.type.DTypeMarker;
+
+/** Wraps IR variables in the typed handle of their rank. */
+public final class Tensors {
+    private Tensors() {}
+
+    /**
+     * The handle of {@code v}'s rank ({@link Scalar} for rank 0 ... {@link Tensor4} for rank 4,
+     * {@link AnyTensor} above). The dtype parameter is the caller's claim; the variable's dtype is
+     * checked where a typed API hands the handle out.
+     */
+    public static <D extends DTypeMarker> Tensor<D> wrap(Variable v) {
+        switch (v.type().rank()) {
+            case 0:
+                return new Scalar<>(v);
+            case 1:
+                return new Vector<>(v);
+            case 2:
+                return new Matrix<>(v);
+            case 3:
+                return new Tensor3<>(v);
+            case 4:
+                return new Tensor4<>(v);
+            default:
+                return new AnyTensor<>(v);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.symtensor.type;
+
+/** The {@code bool} dtype marker ({@link DType#BOOL}). */
+public final class Bool implements DTypeMarker {
+    private Bool() {}
+}

@@ -1,0 +1,6 @@
+package org.symtensor.type;
+
+/** The {@code int16} dtype marker ({@link DType#INT16}). */
+public final class I16 implements DTypeMarker {
+    private I16() {}
+}

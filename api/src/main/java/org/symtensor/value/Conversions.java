@@ -1,0 +1,75 @@
+package org.symtensor.value;
+
+import org.symtensor.ArgumentException;
+import org.symtensor.DTypeMismatchException;
+import org.symtensor.ShapeMismatchException;
+import org.symtensor.type.DType;
+import org.symtensor.type.TensorType;
+
+/**
+ * Converts what a caller passes (Java numbers, primitive arrays, {@link NDArray}s) into a value of
+ * an expected type, with Theano's strictness: safe upcasts happen silently; a Java integer or
+ * boolean literal converts when the dtype holds it exactly; a downcast (a {@code double} into a
+ * float32 input, say) is an error unless the caller allowed downcasts.
+ */
+public final class Conversions {
+    private Conversions() {}
+
+    /**
+     * @param what how the message names the destination, e.g. {@code "input 'x'"}
+     */
+    public static NDArray toNDArray(Object value, TensorType expected, String what, boolean allowDowncast) {
+        if (value == null) {
+            throw new ArgumentException(what + " got null; expected " + describe(expected));
+        }
+        NDArray a;
+        try {
+            a = value instanceof NDArray ? (NDArray) value : NDArray.fromJava(value);
+        } catch (IllegalArgumentException e) {
+            throw new ArgumentException(what + ": " + e.getMessage());
+        }
+        DType want = expected.dtype();
+        if (a.rank() != expected.rank()) {
+            throw new ShapeMismatchException(what + " expects " + describe(expected) + " but got "
+                    + (a.rank() == 0 ? "a scalar" : "an array of shape " + NDArray.shapeToString(a.shape()))
+                    + " (rank " + a.rank() + ")");
+        }
+        if (!expected.acceptsShape(a.shape())) {
+            throw new ShapeMismatchException(what + " expects static shape " + TensorType.shapeString(expected.shape())
+                    + " but got shape " + NDArray.shapeToString(a.shape()));
+        }
+        if (a.dtype() == want) {
+            return a;
+        }
+        if (want.canHoldAll(a.dtype()) || allowDowncast || isExactLiteral(value, want)) {
+            return a.astype(want);
+        }
+        throw new DTypeMismatchException(what + " expects " + want + " but got " + a.dtype() + " data ("
+                + javaKind(value) + "); converting would lose precision. Pass " + want + " data, or compile"
+                + " the function with allowInputDowncast()");
+    }
+
+    private static boolean isExactLiteral(Object value, DType want) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return want.holdsExactly(((Number) value).doubleValue()) && want != DType.BOOL;
+        }
+        if (value instanceof Boolean) {
+            return true;
+        }
+        return false;
+    }
+
+    private static String javaKind(Object value) {
+        if (value instanceof NDArray) {
+            return "an NDArray";
+        }
+        Class<?> c = value.getClass();
+        return c.isArray() ? "a Java " + c.getSimpleName() : "a Java " + c.getSimpleName() + " " + value;
+    }
+
+    /** {@code float32 scalar}, {@code float64 matrix}, {@code int32 tensor of rank 5}. */
+    public static String describe(TensorType t) {
+        String[] names = {"scalar", "vector", "matrix", "tensor3", "tensor4"};
+        return t.dtype() + " " + (t.rank() < names.length ? names[t.rank()] : "tensor of rank " + t.rank());
+    }
+}
