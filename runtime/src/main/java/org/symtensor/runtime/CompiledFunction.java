@@ -1,0 +1,97 @@
+package org.symtensor.runtime;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.symtensor.Function;
+import org.symtensor.graph.SharedValue;
+import org.symtensor.runtime.link.Schedule;
+import org.symtensor.spi.FunctionSpec;
+import org.symtensor.value.NDArray;
+
+/**
+ * A function compiled by the runtime, with Theano's call semantics: arguments are bound and
+ * converted first (positional, keyword, defaults), then the {@link Schedule} runs, and only after
+ * every kernel succeeded are all update targets assigned together, so outputs and updates all see
+ * the old shared values ({@code update(a, b), update(b, a)} swaps) and a failed call changes
+ * nothing. Returned values never alias storage that the caller, a constant or a shared variable
+ * holds. Instances are immutable; concurrent calls are safe as far as the function itself goes,
+ * though concurrent updates of one shared variable race as they would in Theano.
+ */
+public final class CompiledFunction implements Function {
+    private final FunctionSpec spec;
+    private final Schedule schedule;
+    private final ArgumentBinder binder;
+    private final SharedValue[] updateTargets;
+    private final int outputCount;
+
+    CompiledFunction(FunctionSpec spec, ArgumentBinder binder, Schedule schedule) {
+        this.spec = spec;
+        this.schedule = schedule;
+        this.binder = binder;
+        this.updateTargets = spec.updateTargets().toArray(new SharedValue[0]);
+        this.outputCount = spec.outputs().size();
+    }
+
+    @Override
+    public NDArray call(Object... args) {
+        requireOneOutput();
+        return execute(binder.bind(args))[0];
+    }
+
+    @Override
+    public NDArray call(Map<String, ?> keywordArgs, Object... positionalArgs) {
+        requireOneOutput();
+        return execute(binder.bind(keywordArgs, positionalArgs))[0];
+    }
+
+    @Override
+    public List<NDArray> callAll(Object... args) {
+        return outputs(execute(binder.bind(args)));
+    }
+
+    @Override
+    public List<NDArray> callAll(Map<String, ?> keywordArgs, Object... positionalArgs) {
+        return outputs(execute(binder.bind(keywordArgs, positionalArgs)));
+    }
+
+    @Override
+    public FunctionSpec spec() {
+        return spec;
+    }
+
+    /** The linker's schedule behind this function (for inspection and debugging). */
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    private NDArray[] execute(NDArray[] arguments) {
+        NDArray[] results = schedule.run(arguments);
+        SharedValue[] targets = updateTargets;
+        int base = outputCount;
+        for (int j = 0; j < targets.length; j++) {
+            targets[j].set(results[base + j]);
+        }
+        return results;
+    }
+
+    private List<NDArray> outputs(NDArray[] results) {
+        return Collections.unmodifiableList(Arrays.asList(results.length == outputCount
+                ? results : Arrays.copyOf(results, outputCount)));
+    }
+
+    private void requireOneOutput() {
+        if (outputCount != 1) {
+            throw new IllegalStateException((spec.name() == null ? "this function" : "function '" + spec.name() + "'")
+                    + " has " + outputCount + " outputs; call(...) returns exactly one, use callAll(...) instead");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CompiledFunction[" + (spec.name() == null ? "" : spec.name() + ", ") + spec.inputs().size()
+                + " inputs, " + outputCount + " outputs, " + updateTargets.length + " updates, "
+                + schedule.thunks().size() + " thunks]";
+    }
+}

@@ -1,0 +1,34 @@
+package org.symtensor.runtime.cpu;
+
+import org.symtensor.graph.Apply;
+import org.symtensor.op.DimShuffle;
+import org.symtensor.op.ShapeOf;
+import org.symtensor.value.NDArray;
+
+/**
+ * The entry point of the CPU backend's kernels: {@link #forApply} builds the {@link Kernel} of one
+ * apply node once, with what can be known before the first call (output dtype, scalar op, axes)
+ * already worked out, so the linker can call it many times. Dispatch is a switch over
+ * {@link org.symtensor.op.OpKind} with no default: a new op kind does not compile until it has a
+ * kernel here.
+ */
+public final class CpuKernels {
+    private CpuKernels() {}
+
+    /** The kernel computing {@code node}'s outputs from its inputs' values; thread-safe and stateless. */
+    public static Kernel forApply(Apply node) {
+        return switch (node.op().kind()) {
+            case ELEMWISE -> new ElemwiseKernel(node);
+            case DIMSHUFFLE -> {
+                int[] pattern = ((DimShuffle) node.op()).pattern();
+                yield in -> new NDArray[] {in[0].dimshuffle(pattern)};
+            }
+            case REDUCE -> new ReduceKernel(node);
+            case DOT -> new DotKernel(node);
+            case SHAPE -> {
+                int axis = ((ShapeOf) node.op()).axis();
+                yield in -> new NDArray[] {NDArray.of((long) in[0].shape(axis))};
+            }
+        };
+    }
+}

@@ -1,0 +1,120 @@
+package org.symtensor.runtime.cpu;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.CommonOps_FDRM;
+import org.symtensor.ShapeMismatchException;
+import org.symtensor.graph.Apply;
+import org.symtensor.type.DType;
+import org.symtensor.value.NDArray;
+
+/**
+ * The CPU kernel of a {@link org.symtensor.op.Dot} node: {@code (k)·(k) → ()},
+ * {@code (m×k)·(k) → (m)}, {@code (k)·(k×n) → (n)}, {@code (m×k)·(k×n) → (m×n)}. Float32 and
+ * float64 matrix products go to EJML on contiguous copies; everything else is a plain i-k-j loop,
+ * accumulating floats in double and integers in long (wrapped to the output width on store).
+ */
+final class DotKernel implements Kernel {
+    private final Apply node;
+    private final DType outDtype;
+
+    DotKernel(Apply node) {
+        this.node = node;
+        this.outDtype = node.outputs().get(0).type().dtype();
+    }
+
+    @Override
+    public NDArray[] run(NDArray[] inputs) {
+        NDArray a = inputs[0];
+        NDArray b = inputs[1];
+        int k = a.shape(a.rank() - 1);
+        if (b.shape(0) != k) {
+            throw new ShapeMismatchException(node.op().name() + ": inner dimensions differ: shapes "
+                    + NDArray.shapeToString(a.shape()) + " and " + NDArray.shapeToString(b.shape())
+                    + " (axis " + (a.rank() - 1) + " of the first has length " + k + ", axis 0 of the second has length "
+                    + b.shape(0) + ") (node created at " + node.createdAt() + ")");
+        }
+        // A vector is a 1×k row on the left and a k×1 column on the right; the output drops those axes.
+        int m = a.rank() == 2 ? a.shape(0) : 1;
+        int n = b.rank() == 2 ? b.shape(1) : 1;
+        int[] outShape = a.rank() == 2 ? (b.rank() == 2 ? new int[] {m, n} : new int[] {m})
+                : (b.rank() == 2 ? new int[] {n} : new int[0]);
+        if (a.rank() == 2 && b.rank() == 2 && m > 0 && n > 0 && k > 0) {
+            if (outDtype == DType.FLOAT64) {
+                return new NDArray[] {ejml64(a, b, m, k, n, outShape)};
+            }
+            if (outDtype == DType.FLOAT32) {
+                return new NDArray[] {ejml32(a, b, m, k, n, outShape)};
+            }
+        }
+        NDArray out = NDArray.zeros(outDtype, outShape);
+        if (outDtype.isFloat()) {
+            double[] c = new double[m * n];
+            multiply(ArrayIo.toDoubles(a), ArrayIo.toDoubles(b), c, m, k, n);
+            ArrayIo.store(c, 0, out.data(), outDtype, 0, c.length);
+        } else {
+            long[] c = new long[m * n];
+            multiply(ArrayIo.toLongs(a), ArrayIo.toLongs(b), c, m, k, n);
+            ArrayIo.store(c, 0, out.data(), outDtype, 0, c.length);
+        }
+        return new NDArray[] {out};
+    }
+
+    private NDArray ejml64(NDArray a, NDArray b, int m, int k, int n, int[] outShape) {
+        DMatrixRMaj ma = DMatrixRMaj.wrap(m, k, (double[]) rowMajor(a).data());
+        DMatrixRMaj mb = DMatrixRMaj.wrap(k, n, (double[]) rowMajor(b).data());
+        DMatrixRMaj mc = new DMatrixRMaj(m, n);
+        CommonOps_DDRM.mult(ma, mb, mc);
+        return NDArray.wrap(DType.FLOAT64, outShape, mc.data);
+    }
+
+    private NDArray ejml32(NDArray a, NDArray b, int m, int k, int n, int[] outShape) {
+        FMatrixRMaj ma = FMatrixRMaj.wrap(m, k, (float[]) rowMajor(a).data());
+        FMatrixRMaj mb = FMatrixRMaj.wrap(k, n, (float[]) rowMajor(b).data());
+        FMatrixRMaj mc = new FMatrixRMaj(m, n);
+        CommonOps_FDRM.mult(ma, mb, mc);
+        return NDArray.wrap(DType.FLOAT32, outShape, mc.data);
+    }
+
+    /** The input as a C-contiguous array of the output dtype, exactly sized, copied only when needed. */
+    private NDArray rowMajor(NDArray x) {
+        return x.dtype() == outDtype ? x.contiguous() : x.astype(outDtype);
+    }
+
+    private static void multiply(double[] a, double[] b, double[] c, int m, int k, int n) {
+        if (n == 1) {
+            for (int i = 0; i < m; i++) {
+                double t = 0;
+                for (int p = 0, ai = i * k; p < k; p++) {
+                    t += a[ai + p] * b[p];
+                }
+                c[i] = t;
+            }
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            int ci = i * n;
+            for (int p = 0; p < k; p++) {
+                double aip = a[i * k + p];
+                int bp = p * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += aip * b[bp + j];
+                }
+            }
+        }
+    }
+
+    private static void multiply(long[] a, long[] b, long[] c, int m, int k, int n) {
+        for (int i = 0; i < m; i++) {
+            int ci = i * n;
+            for (int p = 0; p < k; p++) {
+                long aip = a[i * k + p];
+                int bp = p * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += aip * b[bp + j];
+                }
+            }
+        }
+    }
+}

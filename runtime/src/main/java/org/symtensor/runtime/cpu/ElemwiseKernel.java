@@ -1,0 +1,222 @@
+package org.symtensor.runtime.cpu;
+
+import java.util.Arrays;
+import java.util.List;
+import org.symtensor.ShapeMismatchException;
+import org.symtensor.graph.Apply;
+import org.symtensor.graph.Variable;
+import org.symtensor.op.Elemwise;
+import org.symtensor.op.ScalarOp;
+import org.symtensor.type.DType;
+import org.symtensor.value.NDArray;
+
+/**
+ * The CPU kernel of an {@link Elemwise} node, numexpr-style: the output is produced in blocks of
+ * {@value #BLOCK} elements; each input's block is gathered into a scratch buffer (or read in
+ * place when it already is a contiguous array of the compute type), one tight loop applies the
+ * scalar op, and the block is stored with the output dtype's conversion. Arithmetic runs in
+ * double when the output or a value input is a float, else in long with wrap-around on store.
+ */
+final class ElemwiseKernel implements Kernel {
+    /** Small enough that a few scratch buffers stay in L1/L2, large enough to amortize per-block work. */
+    static final int BLOCK = 1024;
+
+    private final Apply node;
+    private final ScalarOp op;
+    private final DType outDtype;
+    private final int arity;
+    private final int rank;
+    private final boolean inDouble;
+
+    ElemwiseKernel(Apply node) {
+        this.node = node;
+        this.op = ((Elemwise) node.op()).scalarOp();
+        this.outDtype = node.outputs().get(0).type().dtype();
+        this.arity = node.inputs().size();
+        this.rank = node.outputs().get(0).type().rank();
+        this.inDouble = outDtype.isFloat() || anyValueInputIsFloat(op, node.inputs());
+    }
+
+    /** SECOND's first input only lends its shape, so its dtype must not force int64 values through double. */
+    private static boolean anyValueInputIsFloat(ScalarOp op, List<Variable> inputs) {
+        for (int i = op == ScalarOp.SECOND ? 1 : 0; i < inputs.size(); i++) {
+            if (inputs.get(i).type().dtype().isFloat()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public NDArray[] run(NDArray[] in) {
+        if (rank == 0) {
+            return new NDArray[] {scalar(in)};
+        }
+        int[] shape = broadcastShape(in);
+        NDArray out = NDArray.zeros(outDtype, shape);
+        if (out.size() > 0) {
+            if (inDouble) {
+                runDouble(in, shape, out);
+            } else {
+                runLong(in, shape, out);
+            }
+        }
+        return new NDArray[] {out};
+    }
+
+    /** 0-d inputs: no blocks, no scratch, one call into the op table. */
+    private NDArray scalar(NDArray[] in) {
+        NDArray out = NDArray.zeros(outDtype);
+        if (inDouble) {
+            double a = in[0].getDouble(0);
+            double b = arity > 1 ? in[1].getDouble(0) : 0;
+            double c = arity > 2 ? in[2].getDouble(0) : 0;
+            out.setDouble(0, op.applyDouble(a, b, c));
+        } else {
+            long a = in[0].getLong(0);
+            long b = arity > 1 ? in[1].getLong(0) : 0;
+            long c = arity > 2 ? in[2].getLong(0) : 0;
+            out.setLong(0, op.applyLong(a, b, c));
+        }
+        return out;
+    }
+
+    private int[] broadcastShape(NDArray[] in) {
+        int[] shape = in[0].shape();
+        for (int k = 1; k < arity; k++) {
+            for (int axis = 0; axis < rank; axis++) {
+                int n = in[k].shape(axis);
+                if (n == shape[axis] || n == 1) {
+                    continue;
+                }
+                if (shape[axis] != 1) {
+                    throw new ShapeMismatchException(node.op().name() + ": shapes " + firstOfLength(in, shape[axis], axis, k)
+                            + " and " + NDArray.shapeToString(in[k].shape()) + " do not broadcast on axis " + axis
+                            + " (node created at " + node.createdAt() + ")");
+                }
+                shape[axis] = n;
+            }
+        }
+        return shape;
+    }
+
+    /** The shape of the earlier input that fixed an axis's length, for the error message. */
+    private static String firstOfLength(NDArray[] in, int length, int axis, int before) {
+        for (int k = 0; k < before; k++) {
+            if (in[k].shape(axis) == length) {
+                return NDArray.shapeToString(in[k].shape());
+            }
+        }
+        return NDArray.shapeToString(in[0].shape());
+    }
+
+    /** How one input feeds a block: read in place, a constant, a contiguous run, or a strided gather. */
+    private enum Feed { IN_PLACE, CONSTANT, CONTIGUOUS, STRIDED }
+
+    private static Feed feedOf(NDArray x, int[] shape, DType computeIn) {
+        if (x.size() == 1) {
+            return Feed.CONSTANT;
+        }
+        if (x.isContiguous() && Arrays.equals(x.shape(), shape)) {
+            return x.dtype() == computeIn ? Feed.IN_PLACE : Feed.CONTIGUOUS;
+        }
+        return Feed.STRIDED;
+    }
+
+    /** Strides in the output's frame: 0 on axes the input broadcasts along. */
+    private static int[] broadcastStrides(NDArray x) {
+        int[] st = x.strides();
+        for (int d = 0; d < st.length; d++) {
+            if (x.shape(d) == 1) {
+                st[d] = 0;
+            }
+        }
+        return st;
+    }
+
+    private void runDouble(NDArray[] in, int[] shape, NDArray out) {
+        int size = out.size();
+        int block = Math.min(BLOCK, size);
+        Feed[] feeds = new Feed[arity];
+        double[][] bufs = new double[3][];
+        int[][] strides = new int[arity][];
+        for (int k = 0; k < arity; k++) {
+            feeds[k] = feedOf(in[k], shape, DType.FLOAT64);
+            switch (feeds[k]) {
+                case IN_PLACE -> bufs[k] = (double[]) in[k].data();
+                case CONSTANT -> {
+                    bufs[k] = new double[block];
+                    Arrays.fill(bufs[k], in[k].getDouble(0));
+                }
+                case CONTIGUOUS -> bufs[k] = new double[block];
+                case STRIDED -> {
+                    bufs[k] = new double[block];
+                    strides[k] = broadcastStrides(in[k]);
+                }
+            }
+        }
+        boolean outInPlace = outDtype == DType.FLOAT64;
+        double[] o = outInPlace ? (double[]) out.data() : new double[block];
+        int[] offs = new int[3];
+        for (int start = 0; start < size; start += block) {
+            int n = Math.min(block, size - start);
+            for (int k = 0; k < arity; k++) {
+                NDArray x = in[k];
+                switch (feeds[k]) {
+                    case IN_PLACE -> offs[k] = x.offset() + start;
+                    case CONSTANT -> offs[k] = 0;
+                    case CONTIGUOUS -> ArrayIo.read(x.data(), x.dtype(), x.offset() + start, 1, bufs[k], 0, n);
+                    case STRIDED -> ArrayIo.gather(x.data(), x.dtype(), x.offset(), shape, strides[k], start, bufs[k], n);
+                }
+            }
+            int oo = outInPlace ? start : 0;
+            ScalarLoops.applyDouble(op, bufs[0], offs[0], bufs[1], offs[1], bufs[2], offs[2], o, oo, n);
+            if (!outInPlace) {
+                ArrayIo.store(o, 0, out.data(), outDtype, start, n);
+            }
+        }
+    }
+
+    private void runLong(NDArray[] in, int[] shape, NDArray out) {
+        int size = out.size();
+        int block = Math.min(BLOCK, size);
+        Feed[] feeds = new Feed[arity];
+        long[][] bufs = new long[3][];
+        int[][] strides = new int[arity][];
+        for (int k = 0; k < arity; k++) {
+            feeds[k] = feedOf(in[k], shape, DType.INT64);
+            switch (feeds[k]) {
+                case IN_PLACE -> bufs[k] = (long[]) in[k].data();
+                case CONSTANT -> {
+                    bufs[k] = new long[block];
+                    Arrays.fill(bufs[k], in[k].getLong(0));
+                }
+                case CONTIGUOUS -> bufs[k] = new long[block];
+                case STRIDED -> {
+                    bufs[k] = new long[block];
+                    strides[k] = broadcastStrides(in[k]);
+                }
+            }
+        }
+        boolean outInPlace = outDtype == DType.INT64;
+        long[] o = outInPlace ? (long[]) out.data() : new long[block];
+        int[] offs = new int[3];
+        for (int start = 0; start < size; start += block) {
+            int n = Math.min(block, size - start);
+            for (int k = 0; k < arity; k++) {
+                NDArray x = in[k];
+                switch (feeds[k]) {
+                    case IN_PLACE -> offs[k] = x.offset() + start;
+                    case CONSTANT -> offs[k] = 0;
+                    case CONTIGUOUS -> ArrayIo.read(x.data(), x.dtype(), x.offset() + start, 1, bufs[k], 0, n);
+                    case STRIDED -> ArrayIo.gather(x.data(), x.dtype(), x.offset(), shape, strides[k], start, bufs[k], n);
+                }
+            }
+            int oo = outInPlace ? start : 0;
+            ScalarLoops.applyLong(op, bufs[0], offs[0], bufs[1], offs[1], bufs[2], offs[2], o, oo, n);
+            if (!outInPlace) {
+                ArrayIo.store(o, 0, out.data(), outDtype, start, n);
+            }
+        }
+    }
+}

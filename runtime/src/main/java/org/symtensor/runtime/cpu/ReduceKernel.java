@@ -1,0 +1,342 @@
+package org.symtensor.runtime.cpu;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.symtensor.ShapeMismatchException;
+import org.symtensor.graph.Apply;
+import org.symtensor.op.Reduce;
+import org.symtensor.type.DType;
+import org.symtensor.value.NDArray;
+
+/**
+ * The CPU kernel of a {@link Reduce} node. It walks the input in memory order (axes sorted by
+ * stride, adjacent axes merged), so a full sum of a contiguous array is one tight loop and a sum
+ * over either axis of a matrix streams its rows. Accumulators are double when the output is a
+ * float (float sums, means, float max/min) and long otherwise (integer sums and products in int64,
+ * integer max/min), then stored with the output dtype's conversion.
+ */
+final class ReduceKernel implements Kernel {
+    private static final int CHUNK = 1024;
+
+    private final Apply node;
+    private final Reduce.Kind kind;
+    private final boolean[] reduced;
+    private final DType outDtype;
+    private final boolean inDouble;
+
+    ReduceKernel(Apply node) {
+        Reduce op = (Reduce) node.op();
+        this.node = node;
+        this.kind = op.reduceKind();
+        this.reduced = op.reducedAxes(node.inputs().get(0).type().rank());
+        this.outDtype = node.outputs().get(0).type().dtype();
+        this.inDouble = outDtype.isFloat();
+    }
+
+    @Override
+    public NDArray[] run(NDArray[] inputs) {
+        NDArray x = inputs[0];
+        int rank = x.rank();
+        int[] shape = x.shape();
+        int[] inStrides = x.strides();
+        int outRank = 0;
+        long count = 1;
+        for (int d = 0; d < rank; d++) {
+            if (reduced[d]) {
+                count *= shape[d];
+                if (shape[d] == 0 && (kind == Reduce.Kind.MAX || kind == Reduce.Kind.MIN)) {
+                    String k = kind.name().toLowerCase(Locale.ROOT);
+                    throw new ShapeMismatchException(node.op().name() + ": cannot take the " + k + " over axis " + d
+                            + " of input shape " + NDArray.shapeToString(shape) + ", which has length 0; " + k
+                            + " has no identity (node created at " + node.createdAt() + ")");
+                }
+            } else {
+                outRank++;
+            }
+        }
+        int[] outShape = new int[outRank];
+        int[] outStrides = new int[rank];
+        int stride = 1;
+        for (int d = rank - 1, j = outRank - 1; d >= 0; d--) {
+            if (!reduced[d]) {
+                outShape[j--] = shape[d];
+                outStrides[d] = stride;
+                stride *= shape[d];
+            }
+        }
+        NDArray out = NDArray.zeros(outDtype, outShape);
+        int outSize = out.size();
+        if (outSize == 0) {
+            return new NDArray[] {out};
+        }
+        Walk walk = Walk.of(shape, inStrides, outStrides);
+        if (inDouble) {
+            double[] acc = new double[outSize];
+            Arrays.fill(acc, identityDouble());
+            if (x.size() > 0) {
+                accumulate(x, walk, acc);
+            }
+            if (kind == Reduce.Kind.MEAN) {
+                for (int i = 0; i < outSize; i++) {
+                    acc[i] /= count;
+                }
+            }
+            ArrayIo.store(acc, 0, out.data(), outDtype, 0, outSize);
+        } else {
+            long[] acc = new long[outSize];
+            Arrays.fill(acc, identityLong());
+            if (x.size() > 0) {
+                accumulate(x, walk, acc);
+            }
+            ArrayIo.store(acc, 0, out.data(), outDtype, 0, outSize);
+        }
+        return new NDArray[] {out};
+    }
+
+    private double identityDouble() {
+        return switch (kind) {
+            case SUM, MEAN -> 0;
+            case PROD -> 1;
+            case MAX -> Double.NEGATIVE_INFINITY;
+            case MIN -> Double.POSITIVE_INFINITY;
+        };
+    }
+
+    private long identityLong() {
+        return switch (kind) {
+            case SUM, MEAN -> 0;
+            case PROD -> 1;
+            case MAX -> Long.MIN_VALUE;
+            case MIN -> Long.MAX_VALUE;
+        };
+    }
+
+    /**
+     * The input's axes in memory order with their output strides (0 on reduced axes), merged where
+     * two neighbours step through both arrays as one axis would.
+     */
+    private record Walk(int[] shape, int[] inStrides, int[] outStrides) {
+        static Walk of(int[] shape, int[] in, int[] out) {
+            Integer[] order = new Integer[shape.length];
+            for (int d = 0; d < order.length; d++) {
+                order[d] = d;
+            }
+            // Stable sort: ties (length-1 axes, broadcast axes) keep their logical order.
+            Arrays.sort(order, (p, q) -> Integer.compare(Math.abs(in[q]), Math.abs(in[p])));
+            int[] s = new int[shape.length];
+            int[] si = new int[shape.length];
+            int[] so = new int[shape.length];
+            int r = 0;
+            for (int d : order) {
+                if (shape[d] == 1) {
+                    continue;
+                }
+                if (r > 0 && si[r - 1] == in[d] * shape[d] && so[r - 1] == out[d] * shape[d]) {
+                    s[r - 1] *= shape[d];
+                    si[r - 1] = in[d];
+                    so[r - 1] = out[d];
+                    continue;
+                }
+                s[r] = shape[d];
+                si[r] = in[d];
+                so[r] = out[d];
+                r++;
+            }
+            if (r == 0) {
+                return new Walk(new int[] {1}, new int[] {0}, new int[] {0});
+            }
+            return new Walk(Arrays.copyOf(s, r), Arrays.copyOf(si, r), Arrays.copyOf(so, r));
+        }
+    }
+
+    private void accumulate(NDArray x, Walk w, double[] acc) {
+        int r = w.shape.length;
+        int last = r - 1;
+        int len = w.shape[last];
+        int si = w.inStrides[last];
+        int so = w.outStrides[last];
+        int[] idx = new int[r];
+        double[] buf = new double[Math.min(CHUNK, len)];
+        Object data = x.data();
+        DType dt = x.dtype();
+        while (true) {
+            int p = x.offset();
+            int q = 0;
+            for (int d = 0; d < last; d++) {
+                p += idx[d] * w.inStrides[d];
+                q += idx[d] * w.outStrides[d];
+            }
+            for (int j = 0; j < len; j += CHUNK) {
+                int n = Math.min(CHUNK, len - j);
+                double[] src;
+                int s0;
+                int step;
+                if (dt == DType.FLOAT64) {
+                    src = (double[]) data;
+                    s0 = p + j * si;
+                    step = si;
+                } else {
+                    ArrayIo.read(data, dt, p + j * si, si, buf, 0, n);
+                    src = buf;
+                    s0 = 0;
+                    step = 1;
+                }
+                if (so == 0) {
+                    acc[q] = combine(acc[q], fold(src, s0, step, n));
+                } else {
+                    combineInto(acc, q + j * so, so, src, s0, step, n);
+                }
+            }
+            int d = last - 1;
+            while (d >= 0 && ++idx[d] == w.shape[d]) {
+                idx[d--] = 0;
+            }
+            if (d < 0) {
+                return;
+            }
+        }
+    }
+
+    private double combine(double a, double b) {
+        return switch (kind) {
+            case SUM, MEAN -> a + b;
+            case PROD -> a * b;
+            case MAX -> Math.max(a, b);
+            case MIN -> Math.min(a, b);
+        };
+    }
+
+    /** Reduces a run to one value; the switch sits outside the loops so each loop stays tight. */
+    private double fold(double[] s, int p, int step, int n) {
+        switch (kind) {
+            case SUM, MEAN -> {
+                double t = 0;
+                if (step == 1) {
+                    // Four partial sums break the add-latency chain; the order change is within rounding.
+                    double t1 = 0;
+                    double t2 = 0;
+                    double t3 = 0;
+                    int i = 0;
+                    for (; i + 3 < n; i += 4) {
+                        t += s[p + i];
+                        t1 += s[p + i + 1];
+                        t2 += s[p + i + 2];
+                        t3 += s[p + i + 3];
+                    }
+                    for (; i < n; i++) {
+                        t += s[p + i];
+                    }
+                    t += t1 + t2 + t3;
+                } else {
+                    for (int i = 0; i < n; i++, p += step) {
+                        t += s[p];
+                    }
+                }
+                return t;
+            }
+            case PROD -> {
+                double t = 1;
+                for (int i = 0; i < n; i++, p += step) {
+                    t *= s[p];
+                }
+                return t;
+            }
+            case MAX -> {
+                double t = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < n; i++, p += step) {
+                    t = Math.max(t, s[p]);
+                }
+                return t;
+            }
+            case MIN -> {
+                double t = Double.POSITIVE_INFINITY;
+                for (int i = 0; i < n; i++, p += step) {
+                    t = Math.min(t, s[p]);
+                }
+                return t;
+            }
+        }
+        throw new AssertionError(kind);
+    }
+
+    private void combineInto(double[] acc, int q, int so, double[] s, int p, int step, int n) {
+        switch (kind) {
+            case SUM, MEAN -> {
+                for (int i = 0; i < n; i++, q += so, p += step) {
+                    acc[q] += s[p];
+                }
+            }
+            case PROD -> {
+                for (int i = 0; i < n; i++, q += so, p += step) {
+                    acc[q] *= s[p];
+                }
+            }
+            case MAX -> {
+                for (int i = 0; i < n; i++, q += so, p += step) {
+                    acc[q] = Math.max(acc[q], s[p]);
+                }
+            }
+            case MIN -> {
+                for (int i = 0; i < n; i++, q += so, p += step) {
+                    acc[q] = Math.min(acc[q], s[p]);
+                }
+            }
+        }
+    }
+
+    private void accumulate(NDArray x, Walk w, long[] acc) {
+        int r = w.shape.length;
+        int last = r - 1;
+        int len = w.shape[last];
+        int si = w.inStrides[last];
+        int so = w.outStrides[last];
+        int[] idx = new int[r];
+        long[] buf = new long[Math.min(CHUNK, len)];
+        while (true) {
+            int p = x.offset();
+            int q = 0;
+            for (int d = 0; d < last; d++) {
+                p += idx[d] * w.inStrides[d];
+                q += idx[d] * w.outStrides[d];
+            }
+            for (int j = 0; j < len; j += CHUNK) {
+                int n = Math.min(CHUNK, len - j);
+                ArrayIo.read(x.data(), x.dtype(), p + j * si, si, buf, 0, n);
+                combineInto(acc, q + j * so, so, buf, n);
+            }
+            int d = last - 1;
+            while (d >= 0 && ++idx[d] == w.shape[d]) {
+                idx[d--] = 0;
+            }
+            if (d < 0) {
+                return;
+            }
+        }
+    }
+
+    /** {@code so == 0} folds the whole run into {@code acc[q]}. */
+    private void combineInto(long[] acc, int q, int so, long[] s, int n) {
+        switch (kind) {
+            case SUM, MEAN -> {
+                for (int i = 0; i < n; i++, q += so) {
+                    acc[q] += s[i];
+                }
+            }
+            case PROD -> {
+                for (int i = 0; i < n; i++, q += so) {
+                    acc[q] *= s[i];
+                }
+            }
+            case MAX -> {
+                for (int i = 0; i < n; i++, q += so) {
+                    acc[q] = Math.max(acc[q], s[i]);
+                }
+            }
+            case MIN -> {
+                for (int i = 0; i < n; i++, q += so) {
+                    acc[q] = Math.min(acc[q], s[i]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.symtensor.runtime.link;
+
+import org.symtensor.SymtensorException;
+import org.symtensor.graph.Apply;
+import org.symtensor.runtime.cpu.Kernel;
+import org.symtensor.type.DType;
+import org.symtensor.value.NDArray;
+
+/**
+ * One step of a {@link Schedule}: reads its inputs from value slots, runs the kernel of one apply
+ * node, writes the results into its output slots, and then clears the slots whose last reader it
+ * was so their memory can be reclaimed. Immutable; built by the schedule, run once per call.
+ */
+public final class Thunk {
+    private final Apply node;
+    private final Kernel kernel;
+    private final int[] inputSlots;
+    private final int[] outputSlots;
+    private final int[] releaseSlots;
+    private final DType[] outputDtypes;
+    private final int[] outputRanks;
+
+    Thunk(Apply node, Kernel kernel, int[] inputSlots, int[] outputSlots, int[] releaseSlots) {
+        this.node = node;
+        this.kernel = kernel;
+        this.inputSlots = inputSlots;
+        this.outputSlots = outputSlots;
+        this.releaseSlots = releaseSlots;
+        this.outputDtypes = new DType[outputSlots.length];
+        this.outputRanks = new int[outputSlots.length];
+        for (int k = 0; k < outputSlots.length; k++) {
+            outputDtypes[k] = node.outputs().get(k).type().dtype();
+            outputRanks[k] = node.outputs().get(k).type().rank();
+        }
+    }
+
+    /** Runs the kernel on {@code values} in place: the slots of its outputs are filled, dead slots cleared. */
+    void run(NDArray[] values) {
+        int[] ins = inputSlots;
+        NDArray[] args = new NDArray[ins.length];
+        for (int k = 0; k < ins.length; k++) {
+            args[k] = values[ins[k]];
+        }
+        NDArray[] results = kernel.run(args);
+        int[] outs = outputSlots;
+        if (results == null || results.length != outs.length) {
+            throw kernelContract("returned " + (results == null ? "null" : results.length + " values")
+                    + " but the node has " + outs.length + " outputs");
+        }
+        for (int k = 0; k < outs.length; k++) {
+            NDArray r = results[k];
+            // A cheap guard on the kernel contract: a wrong dtype or rank would surface far away otherwise.
+            if (r == null || r.dtype() != outputDtypes[k] || r.rank() != outputRanks[k]) {
+                throw kernelContract("returned " + (r == null ? "null" : r.dtype() + " of shape "
+                        + NDArray.shapeToString(r.shape())) + " for output " + k + ", expected "
+                        + node.outputs().get(k).type());
+            }
+            values[outs[k]] = r;
+        }
+        int[] dead = releaseSlots;
+        for (int k = 0; k < dead.length; k++) {
+            values[dead[k]] = null;
+        }
+    }
+
+    private SymtensorException kernelContract(String what) {
+        return new SymtensorException("internal error: the kernel of " + node + " (created at " + node.createdAt()
+                + ") " + what + "; please report this");
+    }
+
+    /** The apply node this thunk computes. */
+    public Apply node() {
+        return node;
+    }
+
+    /** The slots this thunk reads, one per input of the node. */
+    public int[] inputSlots() {
+        return inputSlots.clone();
+    }
+
+    /** The slots this thunk writes, one per output of the node. */
+    public int[] outputSlots() {
+        return outputSlots.clone();
+    }
+
+    /** The slots cleared after this thunk ran: values that no later thunk reads and nobody returns. */
+    public int[] releaseSlots() {
+        return releaseSlots.clone();
+    }
+}
