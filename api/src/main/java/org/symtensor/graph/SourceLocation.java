@@ -37,6 +37,7 @@ public final class SourceLocation {
         }
         String rest = cls.substring("org.symtensor.".length());
         return rest.startsWith("T") && (rest.length() == 1 || rest.charAt(1) == '$')
+                || rest.equals("TensorFactories") || rest.equals("IntTensorFactories")
                 || rest.startsWith("tensor.") || rest.startsWith("graph.") || rest.startsWith("op.")
                 || rest.startsWith("grad.") || rest.startsWith("rewrite.") || rest.startsWith("FunctionSpec")
                 || rest.startsWith("runtime.") || rest.startsWith("value.") || rest.startsWith("print.");

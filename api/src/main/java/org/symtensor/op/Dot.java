@@ -8,7 +8,8 @@ import org.symtensor.type.TensorType;
 
 /**
  * The product of vectors and matrices: {@code (k)·(k) → ()}, {@code (m×k)·(k) → (m)},
- * {@code (k)·(k×n) → (n)}, {@code (m×k)·(k×n) → (m×n)}. The dtype is the upcast of the inputs'.
+ * {@code (k)·(k×n) → (n)}, {@code (m×k)·(k×n) → (m×n)}; a first operand of higher rank is a stack
+ * of rows, as in NumPy ({@code (b×m×k)·(k×n) → (b×m×n)}). The dtype is the upcast of the inputs'.
  */
 public final class Dot implements Op {
     public static final Dot INSTANCE = new Dot();
@@ -31,12 +32,12 @@ public final class Dot implements Op {
         Variable b = inputs.get(1);
         int ra = a.type().rank();
         int rb = b.type().rank();
-        if (ra < 1 || ra > 2 || rb < 1 || rb > 2) {
-            throw new ShapeMismatchException("dot takes vectors and matrices, got " + a.describe() + " of rank " + ra
+        if (ra < 1 || rb < 1 || rb > 2) {
+            throw new ShapeMismatchException("dot takes a tensor of rank 1 or more and a vector or matrix, got " + a.describe() + " of rank " + ra
                     + " and " + b.describe() + " of rank " + rb);
         }
         int ka = a.type().dim(ra - 1);
-        int kb = b.type().dim(rb == 2 ? 0 : 0);
+        int kb = b.type().dim(0);
         if (ka != TensorType.UNKNOWN && kb != TensorType.UNKNOWN && ka != kb) {
             throw new ShapeMismatchException("dot: inner dimensions differ: " + a.describe() + " has shape "
                     + TensorType.shapeString(a.type().shape()) + " and " + b.describe() + " has shape "
@@ -46,15 +47,10 @@ public final class Dot implements Op {
         if (d == DType.BOOL) {
             d = DType.INT8;
         }
-        int[] out;
-        if (ra == 1 && rb == 1) {
-            out = new int[0];
-        } else if (ra == 2 && rb == 1) {
-            out = new int[] {a.type().dim(0)};
-        } else if (ra == 1) {
-            out = new int[] {b.type().dim(1)};
-        } else {
-            out = new int[] {a.type().dim(0), b.type().dim(1)};
+        // NumPy's rule: a's leading axes, then b's trailing axis if b is a matrix
+        int[] out = java.util.Arrays.copyOf(a.type().shape(), ra - 1 + (rb - 1));
+        if (rb == 2) {
+            out[out.length - 1] = b.type().dim(1);
         }
         return List.of(TensorType.of(d, out));
     }

@@ -11,5 +11,9 @@ public enum OpKind {
     /** {@link Dot}: vector and matrix products. */
     DOT,
     /** {@link ShapeOf}: the run-time length of one axis, as an int64 scalar. */
-    SHAPE
+    SHAPE,
+    /** {@link Eye}: the identity matrix of a run-time size. */
+    EYE,
+    /** {@link GradMark}: identity forward, a changed gradient backward. */
+    GRAD_MARK
 }

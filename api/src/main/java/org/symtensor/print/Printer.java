@@ -108,6 +108,16 @@ public final class Printer {
                 pp(in.get(0), sb);
                 sb.append(".shape[").append(((ShapeOf) a.op()).axis()).append(']');
                 return;
+            case EYE:
+                sb.append("eye(");
+                pp(in.get(0), sb);
+                sb.append(')');
+                return;
+            case GRAD_MARK:
+                sb.append(((org.symtensor.op.GradMark) a.op()).name()).append('(');
+                pp(in.get(0), sb);
+                sb.append(')');
+                return;
         }
         throw new AssertionError(a.op().kind());
     }

@@ -74,10 +74,26 @@ class DotTypeTest {
     }
 
     @Test
-    void dotOfTensor3_failsNamingTheRanks() {
-        assertThatThrownBy(() -> Ops.dot(var("t", DType.FLOAT64, U, U, U), var("v", DType.FLOAT64, U)))
+    void tensor3DotMatrix_followsNumpy_leadingAxesThenTheMatrixColumns() {
+        // numpy.dot(a, b) for 3-d a and 2-d b: sum over a's last axis and b's first
+        assertThat(Ops.dot(var("t", DType.FLOAT64, 2, 3, 4), var("m", DType.FLOAT64, 4, 5)).type())
+                .isEqualTo(TensorType.of(DType.FLOAT64, 2, 3, 5));
+        assertThat(Ops.dot(var("t", DType.FLOAT64, 2, 3, 4), var("v", DType.FLOAT64, 4)).type())
+                .isEqualTo(TensorType.of(DType.FLOAT64, 2, 3));
+    }
+
+    @Test
+    void dotWithATensor3OnTheRight_failsNamingTheRanks() {
+        assertThatThrownBy(() -> Ops.dot(var("v", DType.FLOAT64, U), var("t", DType.FLOAT64, U, U, U)))
                 .isInstanceOf(ShapeMismatchException.class)
-                .hasMessageContaining("'t' of rank 3")
-                .hasMessageContaining("'v' of rank 1");
+                .hasMessageContaining("'v' of rank 1")
+                .hasMessageContaining("'t' of rank 3");
+    }
+
+    @Test
+    void dotOfAScalar_fails() {
+        assertThatThrownBy(() -> Ops.dot(var("s", DType.FLOAT64), var("v", DType.FLOAT64, U)))
+                .isInstanceOf(ShapeMismatchException.class)
+                .hasMessageContaining("'s' of rank 0");
     }
 }

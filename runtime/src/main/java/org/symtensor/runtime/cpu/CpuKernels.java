@@ -2,7 +2,9 @@ package org.symtensor.runtime.cpu;
 
 import org.symtensor.graph.Apply;
 import org.symtensor.op.DimShuffle;
+import org.symtensor.op.Eye;
 import org.symtensor.op.ShapeOf;
+import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 
 /**
@@ -29,6 +31,25 @@ public final class CpuKernels {
                 int axis = ((ShapeOf) node.op()).axis();
                 yield in -> new NDArray[] {NDArray.of((long) in[0].shape(axis))};
             }
+            case EYE -> {
+                DType dtype = ((Eye) node.op()).dtype();
+                yield in -> new NDArray[] {eye(dtype, node, in[0].getLong(0))};
+            }
+            // the mark only matters to the gradient; forward it is the identity
+            case GRAD_MARK -> in -> new NDArray[] {in[0]};
         };
+    }
+
+    private static NDArray eye(DType dtype, Apply node, long n) {
+        if (n < 0 || n > Integer.MAX_VALUE / 2) {
+            throw new org.symtensor.ShapeMismatchException(node.op().name() + ": bad size " + n + " (node created at "
+                    + node.createdAt() + ")");
+        }
+        int size = (int) n;
+        NDArray out = NDArray.zeros(dtype, size, size);
+        for (int i = 0; i < size; i++) {
+            out.setDouble(i * size + i, 1);
+        }
+        return out;
     }
 }

@@ -13,7 +13,8 @@ import org.symtensor.value.NDArray;
  * The CPU kernel of a {@link org.symtensor.op.Dot} node: {@code (k)·(k) → ()},
  * {@code (m×k)·(k) → (m)}, {@code (k)·(k×n) → (n)}, {@code (m×k)·(k×n) → (m×n)}. Float32 and
  * float64 matrix products go to EJML on contiguous copies; everything else is a plain i-k-j loop,
- * accumulating floats in double and integers in long (wrapped to the output width on store).
+ * accumulating floats in double and integers in long (wrapped to the output width on store). A
+ * first operand of rank 3 or more is treated as a stack of rows, as NumPy's dot does.
  */
 final class DotKernel implements Kernel {
     private final Apply node;
@@ -22,6 +23,21 @@ final class DotKernel implements Kernel {
     DotKernel(Apply node) {
         this.node = node;
         this.outDtype = node.outputs().get(0).type().dtype();
+    }
+
+    /** NumPy's dot of an n-d array with a vector or matrix: the leading axes of {@code a} act as rows. */
+    private NDArray batched(NDArray a, NDArray b, int k) {
+        int[] shape = a.shape();
+        int rows = 1;
+        for (int i = 0; i < shape.length - 1; i++) {
+            rows *= shape[i];
+        }
+        NDArray flat = run(new NDArray[] {a.reshape(rows, k), b})[0];
+        int[] outShape = java.util.Arrays.copyOf(shape, shape.length - 1 + (b.rank() == 2 ? 1 : 0));
+        if (b.rank() == 2) {
+            outShape[outShape.length - 1] = b.shape(1);
+        }
+        return flat.reshape(outShape);
     }
 
     @Override
@@ -34,6 +50,9 @@ final class DotKernel implements Kernel {
                     + NDArray.shapeToString(a.shape()) + " and " + NDArray.shapeToString(b.shape())
                     + " (axis " + (a.rank() - 1) + " of the first has length " + k + ", axis 0 of the second has length "
                     + b.shape(0) + ") (node created at " + node.createdAt() + ")");
+        }
+        if (a.rank() > 2) {
+            return new NDArray[] {batched(a, b, k)};
         }
         // A vector is a 1×k row on the left and a k×1 column on the right; the output drops those axes.
         int m = a.rank() == 2 ? a.shape(0) : 1;

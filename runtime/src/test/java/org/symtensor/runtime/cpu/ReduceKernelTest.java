@@ -141,6 +141,28 @@ class ReduceKernelTest {
     }
 
     @Test
+    void sumAndMax_int32WideMatrixAndItsTranspose_matchPlainLoops() {
+        int rows = 3;
+        int cols = 2500;
+        NDArray x = filled(DType.INT32, i -> (i * 7919) % 1000 - 500, rows, cols);
+        long[] colSums = new long[cols];
+        long[] rowMax = {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE};
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                colSums[j] += x.getLongAt(i, j);
+                rowMax[i] = Math.max(rowMax[i], x.getLongAt(i, j));
+            }
+        }
+        Variable v = var("x", DType.INT32, -1, -1);
+        assertThat(run(Ops.reduce(Kind.SUM, v, 0), x).toLongArray()).containsExactly(colSums);
+        assertThat(run(Ops.reduce(Kind.SUM, v, 1), x.transpose()).toLongArray()).containsExactly(colSums);
+        assertThat(run(Ops.reduce(Kind.MAX, v, 1), x).toIntArray()).containsExactly(
+                (int) rowMax[0], (int) rowMax[1], (int) rowMax[2]);
+        assertThat(run(Ops.reduce(Kind.MAX, v, 0), x.transpose()).toIntArray()).containsExactly(
+                (int) rowMax[0], (int) rowMax[1], (int) rowMax[2]);
+    }
+
+    @Test
     void sum_int32_accumulatesInInt64PastTheInt32Range() {
         Variable x = var("x", DType.INT32, -1);
         NDArray r = run(Ops.reduce(Kind.SUM, x), NDArray.of(new int[] {2_000_000_000, 2_000_000_000}));

@@ -1,0 +1,284 @@
+package org.symtensor.grad;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.symtensor.graph.Apply;
+import org.symtensor.graph.Variable;
+import org.symtensor.op.DimShuffle;
+import org.symtensor.op.Elemwise;
+import org.symtensor.op.GradMark;
+import org.symtensor.op.Ops;
+import org.symtensor.op.Reduce;
+import org.symtensor.op.ScalarOp;
+
+/**
+ * The gradient table: one rule per op, giving the gradients of an apply's inputs from the
+ * gradient {@code g} of its output (vector-Jacobian products). Rules are written for a batch of
+ * {@code batch} leading axes on {@code g}, so the same table computes gradients ({@code batch = 0})
+ * and Jacobians ({@code batch = 1}). A null entry means no gradient flows to that input.
+ */
+final class GradRules {
+    private GradRules() {}
+
+    static List<Variable> inputGrads(Apply a, Variable g, int batch) {
+        switch (a.op().kind()) {
+            case ELEMWISE:
+                return elemwise(a, (Elemwise) a.op(), g);
+            case DIMSHUFFLE:
+                return List.of(dimshuffle(a, ((DimShuffle) a.op()).pattern(), g, batch));
+            case REDUCE:
+                return List.of(reduce(a, (Reduce) a.op(), g, batch));
+            case DOT:
+                return dot(a, g, batch);
+            case SHAPE:
+            case EYE:
+                return nulls(a);
+            case GRAD_MARK:
+                return List.of(gradMark(a, (GradMark) a.op(), g));
+        }
+        throw new AssertionError(a.op().kind());
+    }
+
+    private static List<Variable> nulls(Apply a) {
+        return Arrays.asList(new Variable[a.inputs().size()]);
+    }
+
+    // ---- small builders ---------------------------------------------------------------------
+
+    private static Variable e(ScalarOp op, Variable... in) {
+        return Ops.elemwise(op, in);
+    }
+
+    private static Variable c(double v, Variable like) {
+        return Ops.constant(v, like.type().dtype());
+    }
+
+    /** {@code v} as g's float dtype, so rules never mix dtypes silently. */
+    private static Variable as(Variable v, Variable g) {
+        return Ops.cast(v, g.type().dtype());
+    }
+
+    // ---- elementwise ------------------------------------------------------------------------
+
+    private static List<Variable> elemwise(Apply a, Elemwise op, Variable g) {
+        List<Variable> in = a.inputs();
+        Variable x = as(in.get(0), g);
+        Variable y = in.size() > 1 ? as(in.get(1), g) : null;
+        Variable z = as(a.output(), g);
+        ScalarOp s = op.scalarOp();
+        switch (s) {
+            case ADD:
+                return List.of(g, g);
+            case SUB:
+                return List.of(g, e(ScalarOp.NEG, g));
+            case MUL:
+                return List.of(e(ScalarOp.MUL, g, y), e(ScalarOp.MUL, g, x));
+            case TRUE_DIV:
+                // d(x/y)/dy = -x/y^2 = -z/y
+                return List.of(e(ScalarOp.TRUE_DIV, g, y), e(ScalarOp.NEG, e(ScalarOp.TRUE_DIV, e(ScalarOp.MUL, g, z), y)));
+            case INT_DIV:
+                // floor(x/y) is piecewise constant: zero almost everywhere, as in Theano
+                return List.of(e(ScalarOp.MUL, g, c(0, g)), e(ScalarOp.MUL, g, c(0, g)));
+            case MOD:
+                // x mod y = x - y*floor(x/y)
+                return List.of(g, e(ScalarOp.NEG, e(ScalarOp.MUL, g, e(ScalarOp.INT_DIV, x, y))));
+            case POW: {
+                // d x^y/dx = y x^(y-1); d x^y/dy = x^y log x
+                Variable dx = e(ScalarOp.MUL, g, e(ScalarOp.MUL, y, e(ScalarOp.POW, x, e(ScalarOp.SUB, y, c(1, y)))));
+                Variable dy = e(ScalarOp.MUL, g, e(ScalarOp.MUL, z, e(ScalarOp.LOG, x)));
+                return List.of(dx, dy);
+            }
+            case MAXIMUM:
+            case MINIMUM: {
+                // the gradient goes to the input that was chosen (to x at ties)
+                Variable xChosen = as(e(ScalarOp.EQ, z, x), g);
+                Variable yChosen = e(ScalarOp.SUB, c(1, g), xChosen);
+                return List.of(e(ScalarOp.MUL, g, xChosen), e(ScalarOp.MUL, g, yChosen));
+            }
+            case NEG:
+                return List.of(e(ScalarOp.NEG, g));
+            case ABS:
+                return List.of(e(ScalarOp.MUL, g, e(ScalarOp.SIGN, x)));
+            case SQR:
+                return List.of(e(ScalarOp.MUL, g, e(ScalarOp.MUL, c(2, g), x)));
+            case SQRT:
+                return List.of(e(ScalarOp.TRUE_DIV, e(ScalarOp.MUL, g, c(0.5, g)), z));
+            case EXP:
+                return List.of(e(ScalarOp.MUL, g, z));
+            case LOG:
+                return List.of(e(ScalarOp.TRUE_DIV, g, x));
+            case LOG1P:
+                return List.of(e(ScalarOp.TRUE_DIV, g, e(ScalarOp.ADD, x, c(1, x))));
+            case EXPM1:
+                return List.of(e(ScalarOp.MUL, g, e(ScalarOp.ADD, z, c(1, z))));
+            case TANH:
+                return List.of(e(ScalarOp.MUL, g, e(ScalarOp.SUB, c(1, z), e(ScalarOp.SQR, z))));
+            case SIGMOID:
+                return List.of(e(ScalarOp.MUL, g, e(ScalarOp.MUL, z, e(ScalarOp.SUB, c(1, z), z))));
+            case SOFTPLUS:
+                return List.of(e(ScalarOp.MUL, g, e(ScalarOp.SIGMOID, x)));
+            case RECIPROCAL:
+                return List.of(e(ScalarOp.NEG, e(ScalarOp.MUL, g, e(ScalarOp.SQR, z))));
+            case SIGN:
+                return List.of(e(ScalarOp.MUL, g, c(0, g)));
+            case LT: case LE: case GT: case GE: case EQ: case NEQ: case AND: case OR: case NOT:
+                // piecewise constant with a bool result: no gradient flows
+                return nulls(a);
+            case SWITCH: {
+                Variable cond = in.get(0);
+                Variable zero = c(0, g);
+                return Arrays.asList(null, e(ScalarOp.SWITCH, cond, g, zero), e(ScalarOp.SWITCH, cond, zero, g));
+            }
+            case SECOND:
+                // only b's values reach the output; a gives the shape
+                return Arrays.asList(null, g);
+            case CAST:
+            case IDENTITY:
+                return List.of(g);
+        }
+        throw new AssertionError(s);
+    }
+
+    // ---- structure --------------------------------------------------------------------------
+
+    private static Variable dimshuffle(Apply a, int[] p, Variable g, int batch) {
+        int inRank = a.inputs().get(0).type().rank();
+        List<Integer> newAxes = new ArrayList<>();
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] == DimShuffle.NEW_AXIS) {
+                newAxes.add(batch + i);
+            } else {
+                kept.add(p[i]);
+            }
+        }
+        Variable h = g;
+        if (!newAxes.isEmpty()) {
+            // the inserted axes have length 1: summing them removes them
+            h = Ops.reduce(Reduce.Kind.SUM, g, newAxes.stream().mapToInt(Integer::intValue).toArray());
+        }
+        int[] back = new int[batch + inRank];
+        for (int i = 0; i < batch; i++) {
+            back[i] = i;
+        }
+        for (int axis = 0; axis < inRank; axis++) {
+            int pos = kept.indexOf(axis);
+            back[batch + axis] = pos < 0 ? DimShuffle.NEW_AXIS : batch + pos;
+        }
+        return Ops.dimshuffle(h, back);
+    }
+
+    /** Re-inserts the reduced axes of a reduction's output (batch axes kept in front). */
+    private static int[] expandPattern(boolean[] reduced, int batch) {
+        int[] pattern = new int[batch + reduced.length];
+        int k = 0;
+        for (int i = 0; i < batch; i++) {
+            pattern[i] = k++;
+        }
+        for (int axis = 0; axis < reduced.length; axis++) {
+            pattern[batch + axis] = reduced[axis] ? DimShuffle.NEW_AXIS : k++;
+        }
+        return pattern;
+    }
+
+    private static Variable reduce(Apply a, Reduce op, Variable g, int batch) {
+        Variable x = a.inputs().get(0);
+        if (!x.type().dtype().isFloat()) {
+            return null;
+        }
+        int rank = x.type().rank();
+        boolean[] reduced = op.reducedAxes(rank);
+        Variable gExp = Ops.dimshuffle(g, expandPattern(reduced, batch));
+        Variable xg = as(x, g);
+        switch (op.reduceKind()) {
+            case SUM:
+                return e(ScalarOp.SECOND, xg, gExp);
+            case MEAN: {
+                Variable count = c(1, g);
+                for (int axis = 0; axis < rank; axis++) {
+                    if (reduced[axis]) {
+                        count = e(ScalarOp.MUL, count, as(Ops.shape(x, axis), g));
+                    }
+                }
+                return e(ScalarOp.TRUE_DIV, e(ScalarOp.SECOND, xg, gExp), count);
+            }
+            case MAX:
+            case MIN: {
+                Variable zExp = Ops.dimshuffle(as(a.output(), g), expandPattern(reduced, 0));
+                Variable chosen = as(e(ScalarOp.EQ, xg, zExp), g);
+                return e(ScalarOp.MUL, chosen, gExp);
+            }
+            case PROD: {
+                // d prod/dx_i = prod / x_i (inputs that are exactly zero are not special-cased)
+                Variable zExp = Ops.dimshuffle(as(a.output(), g), expandPattern(reduced, 0));
+                return e(ScalarOp.TRUE_DIV, e(ScalarOp.MUL, gExp, zExp), xg);
+            }
+        }
+        throw new AssertionError(op.reduceKind());
+    }
+
+    private static List<Variable> dot(Apply a, Variable g, int batch) {
+        Variable x = as(a.inputs().get(0), g);
+        Variable y = as(a.inputs().get(1), g);
+        int rx = x.type().rank();
+        int ry = y.type().rank();
+        Variable gx;
+        Variable gy;
+        if (rx == 2 && ry == 2) {
+            gx = Ops.dot(g, Ops.transpose(y));
+            gy = batch == 0 ? Ops.dot(Ops.transpose(x), g) : Ops.dimshuffle(Ops.dot(Ops.dimshuffle(g, 0, 2, 1), x), 0, 2, 1);
+        } else if (rx == 2) {
+            // (m×k)·(k): gx = outer(g, y), gy = g·x
+            gx = e(ScalarOp.MUL, Ops.dimshuffle(g, appendAxis(batch + 1)), y);
+            gy = Ops.dot(g, x);
+        } else if (ry == 2) {
+            // (k)·(k×n): gx = g·yᵀ, gy = outer(x, g)
+            gx = Ops.dot(g, Ops.transpose(y));
+            gy = e(ScalarOp.MUL, Ops.dimshuffle(x, 0, DimShuffle.NEW_AXIS), Ops.dimshuffle(g, insertBeforeLast(batch + 1)));
+        } else {
+            Variable gCol = Ops.dimshuffle(g, appendAxis(batch));
+            gx = e(ScalarOp.MUL, gCol, y);
+            gy = e(ScalarOp.MUL, gCol, x);
+        }
+        return List.of(gx, gy);
+    }
+
+    /** (0, 1, ..., r-1, x). */
+    private static int[] appendAxis(int rank) {
+        int[] p = new int[rank + 1];
+        for (int i = 0; i < rank; i++) {
+            p[i] = i;
+        }
+        p[rank] = DimShuffle.NEW_AXIS;
+        return p;
+    }
+
+    /** (0, ..., r-2, x, r-1). */
+    private static int[] insertBeforeLast(int rank) {
+        int[] p = new int[rank + 1];
+        for (int i = 0; i < rank - 1; i++) {
+            p[i] = i;
+        }
+        p[rank - 1] = DimShuffle.NEW_AXIS;
+        p[rank] = rank - 1;
+        return p;
+    }
+
+    private static Variable gradMark(Apply a, GradMark mark, Variable g) {
+        switch (mark.markKind()) {
+            case ZERO:
+                return e(ScalarOp.MUL, g, c(0, g));
+            case DISCONNECTED:
+                return null;
+            case UNDEFINED:
+                throw new GradientException("the gradient is undefined"
+                        + (mark.reason() != null ? " (" + mark.reason() + ")" : "") + " at " + a.op().name()
+                        + " applied to " + a.inputs().get(0).describe() + ", created at " + a.createdAt()
+                        + "; wrap the path in disconnectedGrad(...) or zeroGrad(...) if no gradient should flow there");
+        }
+        throw new AssertionError(mark.markKind());
+    }
+
+
+}

@@ -1,0 +1,72 @@
+package org.symtensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.symtensor.type.DType;
+
+class ConfigTest {
+
+    @Test
+    void parse_floatXAndDevice_setsBothAndDefaultsTheMode() {
+        Config c = Config.parse("floatX=float32,device=cpu");
+        assertThat(c.floatX()).isEqualTo(DType.FLOAT32);
+        assertThat(c.device()).isEqualTo("cpu");
+        assertThat(c.mode()).isEqualTo("FAST_RUN");
+    }
+
+    @Test
+    void parse_nullOrEmpty_givesTheDefaults() {
+        for (String flags : new String[] {null, "", " , "}) {
+            Config c = Config.parse(flags);
+            assertThat(c.floatX()).isEqualTo(DType.FLOAT64);
+            assertThat(c.device()).isEqualTo("cpu");
+            assertThat(c.mode()).isEqualTo("FAST_RUN");
+        }
+    }
+
+    @Test
+    void parse_trimsSpacesAndNormalizesCase() {
+        Config c = Config.parse(" device = OpenCL0 , mode=fast_compile ");
+        assertThat(c.device()).isEqualTo("opencl0");
+        assertThat(c.mode()).isEqualTo("FAST_COMPILE");
+    }
+
+    @Test
+    void parse_laterValueOfAKey_wins() {
+        assertThat(Config.parse("floatX=float32,floatX=float64").floatX()).isEqualTo(DType.FLOAT64);
+    }
+
+    @Test
+    void parse_unknownFlag_failsNamingTheKeyAndTheKnownFlags() {
+        assertThatThrownBy(() -> Config.parse("floatX=float32,optimizer=fast"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown flag 'optimizer'")
+                .hasMessageContaining("floatX, device, mode");
+    }
+
+    @Test
+    void parse_integerFloatX_fails() {
+        assertThatThrownBy(() -> Config.parse("floatX=int32"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("floatX must be float32 or float64, got int32");
+    }
+
+    @Test
+    void parse_unknownFloatXName_failsNamingIt() {
+        assertThatThrownBy(() -> Config.parse("floatX=float16"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'float16'");
+    }
+
+    @Test
+    void parse_entryWithoutEquals_failsNamingIt() {
+        assertThatThrownBy(() -> Config.parse("floatX"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'floatX' is not key=value");
+        assertThatThrownBy(() -> Config.parse("=cpu"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not key=value");
+    }
+}
