@@ -145,7 +145,7 @@ public final class T extends TensorFactories {
 
     /** {@code literal / x}: {@code div(1, exp(x.unaryMinus()).plus(1))} is the logistic function. */
     public static <H extends Tensor<? extends FloatingMarker>> H div(double literal, H x) {
-        Variable c = Ops.literalFor(literal, x.dtype());
+        Variable c = ((AbstractTensor<?, ?, ?>) x).literal("div", literal);
         return same(x, Ops.elemwise(ScalarOp.TRUE_DIV, c, x.variable()));
     }
 
@@ -182,7 +182,7 @@ public final class T extends TensorFactories {
 
     /** {@code where} with a literal for the false branch. */
     public static <D extends DTypeMarker, H extends Tensor<D>> H where(Tensor<Bool> cond, H a, double b) {
-        Variable c = Ops.literalFor(b, a.dtype());
+        Variable c = ((AbstractTensor<?, ?, ?>) a).literal("where", b);
         return same(a, checkedRank("where", a, Ops.elemwise(ScalarOp.SWITCH, cond.variable(), a.variable(), c)));
     }
 

@@ -143,12 +143,21 @@ public final class Ops {
         if (like.holdsExactly(value) && !(like == DType.BOOL)) {
             return constant(value, like);
         }
-        if (like.isFloat() && !Double.isInfinite(value)) {
+        if (like.isFloat() && keepsMagnitude(value, like)) {
             // float32 x + 0.1 stays float32 in Theano (custom cast policy keeps floatX-width literals).
             return constant(value, like);
         }
         return value == Math.rint(value) && Math.abs(value) < 0x1p63 ? constant(value, DType.ofLiteral((long) value))
                 : constant(value, DType.ofLiteral(value));
+    }
+
+    /** Whether rounding {@code v} to a float dtype may lose precision but neither overflows nor flushes to zero. */
+    private static boolean keepsMagnitude(double v, DType floatType) {
+        if (floatType == DType.FLOAT64) {
+            return true;
+        }
+        float f = (float) v;
+        return !Float.isInfinite(f) && (f != 0 || v == 0);
     }
 
     /** Checks that a typed operand has the dtype the typed API requires, naming both. */

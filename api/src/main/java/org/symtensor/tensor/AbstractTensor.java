@@ -76,7 +76,7 @@ public abstract class AbstractTensor<D extends DTypeMarker, S extends Tensor<D>,
     }
 
     /** A literal as a constant of this handle's dtype, or an error saying why it does not fit. */
-    protected final Constant literal(String what, double value) {
+    public final Constant literal(String what, double value) {
         Constant c = Ops.literalFor(value, dtype());
         if (c.type().dtype() != dtype()) {
             throw new DTypeMismatchException(what + ": the literal " + literalText(value) + " cannot be represented as "

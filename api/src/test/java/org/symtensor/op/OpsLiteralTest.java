@@ -75,6 +75,16 @@ class OpsLiteralTest {
     }
 
     @Test
+    void literalFor_beyondFloat32Range_withFloat32_isFloat64NotInfinity() {
+        assertThat(Ops.literalFor(1e300, DType.FLOAT32).type().dtype()).isEqualTo(DType.FLOAT64);
+        assertThat(Ops.literalFor(1e300, DType.FLOAT32).value().getDouble(0)).isEqualTo(1e300);
+        assertThat(Ops.literalFor(1e-300, DType.FLOAT32).type().dtype()).isEqualTo(DType.FLOAT64);
+        assertThat(Ops.literalFor(Double.POSITIVE_INFINITY, DType.FLOAT32).type().dtype()).isEqualTo(DType.FLOAT32);
+        assertThat(Ops.literalFor(Double.NaN, DType.FLOAT32).type().dtype()).isEqualTo(DType.FLOAT32);
+        assertThat(Ops.literalFor(1e300, DType.FLOAT64).type().dtype()).isEqualTo(DType.FLOAT64);
+    }
+
+    @Test
     void literalFor_300_withInt8_isInt16SoTheOpUpcasts() {
         Constant c = Ops.literalFor(300, DType.INT8);
         assertThat(c.type().dtype()).isEqualTo(DType.INT16);

@@ -175,6 +175,41 @@ class TypedDslTest {
     }
 
     @Test
+    void float32PlusLiteralBeyondFloat32Range_failsInsteadOfBecomingInfinity() {
+        Scalar<F32> x = fscalar("x");
+        assertThatThrownBy(() -> x.plus(1e300))
+                .isInstanceOf(DTypeMismatchException.class)
+                .hasMessageContaining("literal 1.0E300")
+                .hasMessageContaining("float32");
+        assertThatThrownBy(() -> x.times(1e-300))
+                .isInstanceOf(DTypeMismatchException.class)
+                .hasMessageContaining("float32");
+    }
+
+    @Test
+    void float64PlusLargeLiteral_staysFloat64() {
+        assertThat(dscalar("x").plus(1e300).dtype()).isEqualTo(DType.FLOAT64);
+    }
+
+    @Test
+    void staticDiv_withLiteralBeyondFloat32Range_fails() {
+        Scalar<F32> x = fscalar("x");
+        assertThatThrownBy(() -> div(1e300, x))
+                .isInstanceOf(DTypeMismatchException.class)
+                .hasMessageContaining("float32");
+    }
+
+    @Test
+    void whereWithAFractionalLiteralForAnIntegerBranch_failsInsteadOfChangingTheDtype() {
+        Vector<I32> v = ivector("v");
+        assertThatThrownBy(() -> where(v.gt(0), v, 1.5))
+                .isInstanceOf(DTypeMismatchException.class)
+                .hasMessageContaining("literal 1.5")
+                .hasMessageContaining("int32");
+        assertThat(where(v.gt(0), v, 7).dtype()).isEqualTo(DType.INT32);
+    }
+
+    @Test
     void divOnIntegerHandle_failsMentioningIntDiv() {
         Vector<I32> a = ivector("a");
         Vector<I32> b = ivector("b");
