@@ -500,10 +500,11 @@ public final class T extends TensorFactories {
     /**
      * The gradient of a scalar {@code cost} with respect to {@code wrt}, as a graph of wrt's type
      * ({@code grad(Scalar, Matrix<D>)} is a {@code Matrix<D>}). A non-scalar cost is an error
-     * naming it and its rank.
+     * naming it and its rank. {@code cost} may be null when {@code knownGrads(...)} gives where
+     * backpropagation starts, as Theano's {@code grad(None, wrt, known_grads=...)}.
      */
     public static <H extends Tensor<?>> H grad(Tensor<?> cost, H wrt, GradOption... options) {
-        Variable g = Gradients.grad(cost.variable(), List.of(wrt.variable()), GradOption.toOptions(options)).get(0);
+        Variable g = Gradients.grad(cost == null ? null : cost.variable(), List.of(wrt.variable()), GradOption.toOptions(options)).get(0);
         return g == null ? null : same(wrt, g);
     }
 
@@ -513,7 +514,7 @@ public final class T extends TensorFactories {
         for (Tensor<?> t : wrt) {
             vs.add(t.variable());
         }
-        List<Variable> gs = Gradients.grad(cost.variable(), vs, GradOption.toOptions(options));
+        List<Variable> gs = Gradients.grad(cost == null ? null : cost.variable(), vs, GradOption.toOptions(options));
         List<Tensor<?>> r = new ArrayList<>();
         for (int i = 0; i < gs.size(); i++) {
             r.add(gs.get(i) == null ? null : same(wrt.get(i), gs.get(i)));
