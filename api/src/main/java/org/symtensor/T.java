@@ -15,6 +15,7 @@ import org.symtensor.graph.Apply;
 import org.symtensor.graph.SharedValue;
 import org.symtensor.graph.Variable;
 import org.symtensor.op.GradMark;
+import org.symtensor.op.NNet;
 import org.symtensor.op.Ops;
 import org.symtensor.op.Reduce;
 import org.symtensor.op.ScalarOp;
@@ -267,6 +268,30 @@ public final class T extends TensorFactories {
     /** The mean of all elements. */
     public static <D extends FloatingMarker> Scalar<D> mean(Tensor<D> x) {
         return x.mean();
+    }
+
+    // ---- neural-network composites --------------------------------------------------------------
+
+    /**
+     * Row-wise softmax, {@code (m×n) → (m×n)}: {@code exp(x - max(x, axis 1) as a column)} divided by
+     * its row sums, so large inputs do not overflow. Rows sum to 1.
+     */
+    public static <D extends FloatingMarker> Matrix<D> softmax(Matrix<D> x) {
+        return new Matrix<>(NNet.softmax(x.variable()));
+    }
+
+    /** Row-wise {@code log(softmax(x))}, {@code (m×n) → (m×n)}, as {@code (x - m) - log Σ exp(x - m)} with m the row max. */
+    public static <D extends FloatingMarker> Matrix<D> logSoftmax(Matrix<D> x) {
+        return new Matrix<>(NNet.logSoftmax(x.variable()));
+    }
+
+    /**
+     * Theano's {@code categorical_crossentropy} with one-hot (or any distribution) targets:
+     * {@code -Σ_j t[i, j] log p[i, j]} per row, {@code (m×n), (m×n) → (m)}.
+     */
+    public static <D extends FloatingMarker> Vector<D> categoricalCrossentropy(Matrix<D> probabilities,
+            Matrix<D> oneHotTargets) {
+        return new Vector<>(NNet.categoricalCrossentropy(probabilities.variable(), oneHotTargets.variable()));
     }
 
     // ---- constants ----------------------------------------------------------------------------
