@@ -15,6 +15,7 @@ import org.symtensor.graph.Apply;
 import org.symtensor.graph.SharedValue;
 import org.symtensor.graph.Variable;
 import org.symtensor.op.GradMark;
+import org.symtensor.op.NNet;
 import org.symtensor.op.Ops;
 import org.symtensor.op.Reduce;
 import org.symtensor.op.ScalarOp;
@@ -269,6 +270,30 @@ public final class T extends TensorFactories {
         return x.mean();
     }
 
+    // ---- neural-network composites --------------------------------------------------------------
+
+    /**
+     * Row-wise softmax, {@code (m×n) → (m×n)}: {@code exp(x - max(x, axis 1) as a column)} divided by
+     * its row sums, so large inputs do not overflow. Rows sum to 1.
+     */
+    public static <D extends FloatingMarker> Matrix<D> softmax(Matrix<D> x) {
+        return new Matrix<>(NNet.softmax(x.variable()));
+    }
+
+    /** Row-wise {@code log(softmax(x))}, {@code (m×n) → (m×n)}, as {@code (x - m) - log Σ exp(x - m)} with m the row max. */
+    public static <D extends FloatingMarker> Matrix<D> logSoftmax(Matrix<D> x) {
+        return new Matrix<>(NNet.logSoftmax(x.variable()));
+    }
+
+    /**
+     * Theano's {@code categorical_crossentropy} with one-hot (or any distribution) targets:
+     * {@code -Σ_j t[i, j] log p[i, j]} per row, {@code (m×n), (m×n) → (m)}.
+     */
+    public static <D extends FloatingMarker> Vector<D> categoricalCrossentropy(Matrix<D> probabilities,
+            Matrix<D> oneHotTargets) {
+        return new Vector<>(NNet.categoricalCrossentropy(probabilities.variable(), oneHotTargets.variable()));
+    }
+
     // ---- constants ----------------------------------------------------------------------------
 
     public static Scalar<F64> constant(double value) {
@@ -500,10 +525,11 @@ public final class T extends TensorFactories {
     /**
      * The gradient of a scalar {@code cost} with respect to {@code wrt}, as a graph of wrt's type
      * ({@code grad(Scalar, Matrix<D>)} is a {@code Matrix<D>}). A non-scalar cost is an error
-     * naming it and its rank.
+     * naming it and its rank. {@code cost} may be null when {@code knownGrads(...)} gives where
+     * backpropagation starts, as Theano's {@code grad(None, wrt, known_grads=...)}.
      */
     public static <H extends Tensor<?>> H grad(Tensor<?> cost, H wrt, GradOption... options) {
-        Variable g = Gradients.grad(cost.variable(), List.of(wrt.variable()), GradOption.toOptions(options)).get(0);
+        Variable g = Gradients.grad(cost == null ? null : cost.variable(), List.of(wrt.variable()), GradOption.toOptions(options)).get(0);
         return g == null ? null : same(wrt, g);
     }
 
@@ -513,7 +539,7 @@ public final class T extends TensorFactories {
         for (Tensor<?> t : wrt) {
             vs.add(t.variable());
         }
-        List<Variable> gs = Gradients.grad(cost.variable(), vs, GradOption.toOptions(options));
+        List<Variable> gs = Gradients.grad(cost == null ? null : cost.variable(), vs, GradOption.toOptions(options));
         List<Tensor<?>> r = new ArrayList<>();
         for (int i = 0; i < gs.size(); i++) {
             r.add(gs.get(i) == null ? null : same(wrt.get(i), gs.get(i)));

@@ -35,12 +35,12 @@ public final class Gradients {
         Map<Variable, Variable> seeds = new LinkedHashMap<>();
         if (cost != null) {
             if (cost.type().rank() != 0) {
-                throw new GradientException("grad: the cost must be a scalar, got " + cost.describe() + " of rank "
+                throw new GradientException("grad: the cost must be a scalar, got " + where(cost) + " of rank "
                         + cost.type().rank() + " (static shape " + TensorType.shapeString(cost.type().shape())
                         + "); reduce it first, e.g. with sum() or mean()");
             }
             if (!cost.type().dtype().isFloat()) {
-                throw new GradientException("grad: the cost " + cost.describe() + " has dtype " + cost.type().dtype()
+                throw new GradientException("grad: the cost " + where(cost) + " has dtype " + cost.type().dtype()
                         + "; a cost must be float32 or float64");
             }
             seeds.put(cost, Ops.constant(1, cost.type().dtype()));
@@ -54,9 +54,14 @@ public final class Gradients {
         return backprop(seeds, wrt, 0, options, null);
     }
 
+    /** The variable's label, with where it was created when the label is only its name. */
+    static String where(Variable v) {
+        return v.name() != null ? v.describe() + " (created at " + v.createdAt() + ")" : v.describe();
+    }
+
     private static Variable checkSeed(Variable v, Variable g, int batch) {
         if (g.type().rank() != v.type().rank() + batch) {
-            throw new GradientException("the gradient given for " + v.describe() + " has rank " + g.type().rank()
+            throw new GradientException("the gradient given for " + where(v) + " has rank " + g.type().rank()
                     + " but the variable has rank " + v.type().rank());
         }
         return g;
@@ -71,7 +76,7 @@ public final class Gradients {
             return grad(y, wrt, options);
         }
         if (y.type().rank() != 1) {
-            throw new GradientException("jacobian: the expression must be a vector, got " + y.describe() + " of rank "
+            throw new GradientException("jacobian: the expression must be a vector, got " + where(y) + " of rank "
                     + y.type().rank() + "; flatten it first");
         }
         if (!y.type().dtype().isFloat()) {
@@ -87,7 +92,7 @@ public final class Gradients {
     /** The Hessian of a scalar cost with respect to a vector (or scalar) x. */
     public static Variable hessian(Variable cost, Variable x, GradOptions options) {
         if (x.type().rank() > 1) {
-            throw new GradientException("hessian: " + x.describe() + " has rank " + x.type().rank()
+            throw new GradientException("hessian: " + where(x) + " has rank " + x.type().rank()
                     + "; give a vector or a scalar");
         }
         Variable g = grad(cost, List.of(x), options).get(0);
@@ -206,7 +211,7 @@ public final class Gradients {
                 continue;
             }
             if (!connected.contains(x)) {
-                String msg = "grad: the cost does not depend on " + x.describe() + " (type " + x.type()
+                String msg = "grad: the cost does not depend on " + where(x) + " (type " + x.type()
                         + "); pass disconnectedInputs(IGNORE) or (WARN) if this is expected";
                 switch (options.disconnectedInputs()) {
                     case RAISE:
