@@ -31,8 +31,8 @@ final class NanGuard {
     }
 
     private static String describe(Apply node, int output, int index, double value, int[] ins, NDArray[] values) {
-        StringBuilder sb = new StringBuilder("NaN guard: ").append(node.op().name()).append(" created at ")
-                .append(node.createdAt()).append(" produced ").append(value).append(" in output ").append(output)
+        StringBuilder sb = new StringBuilder("NAN_GUARD: ").append(node.op().name()).append(" created at ")
+                .append(node.createdAt()).append(": ").append(Double.isNaN(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf").append(" in output ").append(output)
                 .append(" at flat index ").append(index).append("; input shapes");
         for (int s : ins) {
             sb.append(' ').append(values[s] == null ? "?" : Arrays.toString(values[s].shape()));
