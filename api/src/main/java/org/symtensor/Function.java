@@ -24,4 +24,22 @@ public interface Function {
 
     /** What was compiled: inputs, outputs and updates after givens. */
     FunctionSpec spec();
+
+    /**
+     * The outputs as they run, after the optimizer's rewrites (the spec keeps them as written).
+     * Print them with {@code Printer.debugprint(f.optimizedOutputs())}.
+     */
+    List<org.symtensor.graph.Variable> optimizedOutputs();
+
+    /** Theano's {@code pp} of each optimized output, one per line: what actually runs. */
+    default String ppOptimized() {
+        StringBuilder sb = new StringBuilder();
+        for (org.symtensor.graph.Variable v : optimizedOutputs()) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(org.symtensor.print.Printer.pp(v));
+        }
+        return sb.toString();
+    }
 }

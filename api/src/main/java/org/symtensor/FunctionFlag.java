@@ -1,6 +1,11 @@
 package org.symtensor;
 
-/** A switch of {@link T#function}: how strict input conversion is, and what an unused input does. */
+import org.symtensor.rewrite.Optimizer;
+
+/**
+ * A switch of {@link T#function}: how strict input conversion is, what an unused input does, the
+ * function's name, and its optimization {@link Optimizer.Mode}.
+ */
 public final class FunctionFlag implements FunctionOption {
     /** What {@code function} does with an input that no output, update or given needs (Theano's on_unused_input). */
     public enum UnusedInput { RAISE, WARN, IGNORE }
@@ -8,11 +13,22 @@ public final class FunctionFlag implements FunctionOption {
     private final Boolean allowInputDowncast;
     private final UnusedInput onUnusedInput;
     private final String name;
+    private final Optimizer.Mode mode;
 
     private FunctionFlag(Boolean allowInputDowncast, UnusedInput onUnusedInput, String name) {
+        this(allowInputDowncast, onUnusedInput, name, null);
+    }
+
+    private FunctionFlag(Boolean allowInputDowncast, UnusedInput onUnusedInput, String name, Optimizer.Mode mode) {
         this.allowInputDowncast = allowInputDowncast;
         this.onUnusedInput = onUnusedInput;
         this.name = name;
+        this.mode = mode;
+    }
+
+    /** How the function is optimized and checked; without it the {@code mode} flag of {@link Config} decides. */
+    public static FunctionFlag mode(Optimizer.Mode mode) {
+        return new FunctionFlag(null, null, null, java.util.Objects.requireNonNull(mode, "mode"));
     }
 
     public static FunctionFlag allowInputDowncast() {
@@ -38,5 +54,9 @@ public final class FunctionFlag implements FunctionOption {
 
     public String nameSetting() {
         return name;
+    }
+
+    public Optimizer.Mode modeSetting() {
+        return mode;
     }
 }

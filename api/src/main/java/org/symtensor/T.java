@@ -465,6 +465,11 @@ public final class T extends TensorFactories {
         return FunctionFlag.onUnusedInput(policy);
     }
 
+    /** Theano's {@code mode=}: {@code function(inputs(x), y, mode(Mode.FAST_COMPILE))}. */
+    public static FunctionFlag mode(org.symtensor.rewrite.Optimizer.Mode mode) {
+        return FunctionFlag.mode(mode);
+    }
+
     /** Compiles a function of one output. */
     public static Function function(Inputs inputs, Tensor<?> output, FunctionOption... options) {
         return function(inputs, new Outputs(List.of(output.variable())), options);
@@ -482,6 +487,7 @@ public final class T extends TensorFactories {
         boolean downcast = false;
         FunctionFlag.UnusedInput unused = FunctionFlag.UnusedInput.RAISE;
         String name = null;
+        org.symtensor.rewrite.Optimizer.Mode mode = null;
         for (FunctionOption o : options) {
             if (o instanceof Updates) {
                 updates.addAll(((Updates) o).pairs());
@@ -498,12 +504,15 @@ public final class T extends TensorFactories {
                 if (f.nameSetting() != null) {
                     name = f.nameSetting();
                 }
+                if (f.modeSetting() != null) {
+                    mode = f.modeSetting();
+                }
             } else {
                 throw new IllegalArgumentException("unknown function option " + o);
             }
         }
         FunctionSpec spec = FunctionSpec.build(inputs.list(), outputs.list(), updates, givens, downcast, unused, name);
-        return compile(spec);
+        return compile(mode == null ? spec : spec.withMode(mode));
     }
 
     private static FunctionCompiler compiler() {

@@ -9,6 +9,8 @@ import java.util.Optional;
 public final class SourceLocation {
     private static final StackWalker WALKER = StackWalker.getInstance();
     private static final SourceLocation UNKNOWN = new SourceLocation("<unknown>", 0, "?");
+    /** Set while a rewrite builds a replacement, so new nodes keep the location of the node they replace. */
+    private static final ThreadLocal<SourceLocation> INHERITED = new ThreadLocal<>();
 
     private final String file;
     private final int line;
@@ -26,6 +28,10 @@ public final class SourceLocation {
 
     /** The caller of the DSL, found by walking the stack. */
     public static SourceLocation capture() {
+        SourceLocation inherited = INHERITED.get();
+        if (inherited != null) {
+            return inherited;
+        }
         Optional<StackWalker.StackFrame> frame = WALKER.walk(s -> s.filter(f -> !isInternal(f.getClassName())).findFirst());
         return frame.map(f -> new SourceLocation(f.getFileName() == null ? "<unknown>" : f.getFileName(),
                 f.getLineNumber(), f.getClassName() + "." + f.getMethodName())).orElse(UNKNOWN);
@@ -41,6 +47,25 @@ public final class SourceLocation {
                 || rest.startsWith("tensor.") || rest.startsWith("graph.") || rest.startsWith("op.")
                 || rest.startsWith("grad.") || rest.startsWith("rewrite.") || rest.startsWith("FunctionSpec")
                 || rest.startsWith("runtime.") || rest.startsWith("value.") || rest.startsWith("print.");
+    }
+
+    /**
+     * Runs {@code body} with every node it creates located at {@code at} instead of at the caller:
+     * a rewrite's replacement then still points at the user code that built what it replaces (and
+     * no stack is walked while optimizing).
+     */
+    public static <R> R inheriting(SourceLocation at, java.util.function.Supplier<R> body) {
+        SourceLocation before = INHERITED.get();
+        INHERITED.set(at);
+        try {
+            return body.get();
+        } finally {
+            if (before == null) {
+                INHERITED.remove();
+            } else {
+                INHERITED.set(before);
+            }
+        }
     }
 
     public String file() {

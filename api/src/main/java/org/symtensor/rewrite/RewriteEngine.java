@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.symtensor.graph.Apply;
 import org.symtensor.graph.Graphs;
+import org.symtensor.graph.SourceLocation;
 import org.symtensor.graph.Variable;
 import org.symtensor.type.TensorType;
 
@@ -59,7 +60,7 @@ public final class RewriteEngine {
 
     private static Variable firstMatch(Apply node, RuleSet rules) {
         for (RuleSet.NamedRule r : rules.rulesFor(node.op().kind())) {
-            Variable v = r.rule().apply(node);
+            Variable v = SourceLocation.inheriting(node.createdAt(), () -> r.rule().apply(node));
             if (v != null && v != node.output()) {
                 TensorType want = node.output().type();
                 TensorType got = v.type();

@@ -28,6 +28,19 @@ public final class RuleSet {
         return name;
     }
 
+    /** One set holding the rules of {@code sets} in order (run together so they feed each other). */
+    public static RuleSet union(String name, RuleSet... sets) {
+        Builder b = builder(name);
+        for (RuleSet s : sets) {
+            s.byKind.forEach((kind, rules) -> {
+                for (NamedRule r : rules) {
+                    b.add(s.name + "/" + r.name, kind, r.rule);
+                }
+            });
+        }
+        return b.build();
+    }
+
     /** The rules that may match a node of this kind, in the order they were added. */
     public List<NamedRule> rulesFor(OpKind kind) {
         List<NamedRule> r = byKind.get(kind);

@@ -18,6 +18,7 @@ import org.symtensor.graph.Constant;
 import org.symtensor.graph.Graphs;
 import org.symtensor.graph.SharedValue;
 import org.symtensor.graph.Variable;
+import org.symtensor.rewrite.Optimizer;
 import org.symtensor.type.TensorType;
 
 /**
@@ -34,9 +35,16 @@ public final class FunctionSpec {
     private final List<Variable> updateExpressions;
     private final boolean allowInputDowncast;
     private final String name;
+    private final Optimizer.Mode mode;
 
     private FunctionSpec(List<In> inputs, List<Variable> outputs, List<SharedValue> updateTargets,
             List<Variable> updateExpressions, boolean allowInputDowncast, String name) {
+        this(inputs, outputs, updateTargets, updateExpressions, allowInputDowncast, name, null);
+    }
+
+    private FunctionSpec(List<In> inputs, List<Variable> outputs, List<SharedValue> updateTargets,
+            List<Variable> updateExpressions, boolean allowInputDowncast, String name, Optimizer.Mode mode) {
+        this.mode = mode;
         this.inputs = Collections.unmodifiableList(inputs);
         this.outputs = Collections.unmodifiableList(outputs);
         this.updateTargets = Collections.unmodifiableList(updateTargets);
@@ -144,6 +152,16 @@ public final class FunctionSpec {
 
     public boolean allowInputDowncast() {
         return allowInputDowncast;
+    }
+
+    /** The optimization mode asked for with {@code mode(...)}, or null to use the {@code mode} flag. */
+    public Optimizer.Mode mode() {
+        return mode;
+    }
+
+    /** This spec with another optimization mode. */
+    public FunctionSpec withMode(Optimizer.Mode newMode) {
+        return new FunctionSpec(inputs, outputs, updateTargets, updateExpressions, allowInputDowncast, name, newMode);
     }
 
     /** The function's name for messages, or null. */

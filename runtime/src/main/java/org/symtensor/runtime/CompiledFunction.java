@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.symtensor.Function;
 import org.symtensor.graph.SharedValue;
+import org.symtensor.graph.Variable;
 import org.symtensor.runtime.link.Schedule;
 import org.symtensor.spi.FunctionSpec;
 import org.symtensor.value.NDArray;
@@ -17,7 +18,9 @@ import org.symtensor.value.NDArray;
  * the old shared values ({@code update(a, b), update(b, a)} swaps) and a failed call changes
  * nothing. Returned values never alias storage that the caller, a constant or a shared variable
  * holds. Instances are immutable; concurrent calls are safe as far as the function itself goes,
- * though concurrent updates of one shared variable race as they would in Theano.
+ * though concurrent updates of one shared variable race as they would in Theano. In
+ * {@code DEBUG_MODE} a second schedule of the unoptimized graph runs on the same arguments and
+ * shared values and every result is compared ({@link DebugCheck}) before anything is committed.
  */
 public final class CompiledFunction implements Function {
     private final FunctionSpec spec;
@@ -25,10 +28,15 @@ public final class CompiledFunction implements Function {
     private final ArgumentBinder binder;
     private final SharedValue[] updateTargets;
     private final int outputCount;
+    private final List<Variable> optimizedOutputs;
+    private final Schedule reference;
 
-    CompiledFunction(FunctionSpec spec, ArgumentBinder binder, Schedule schedule) {
+    CompiledFunction(FunctionSpec spec, ArgumentBinder binder, Schedule schedule, List<Variable> optimizedOutputs,
+            Schedule reference) {
         this.spec = spec;
         this.schedule = schedule;
+        this.optimizedOutputs = List.copyOf(optimizedOutputs);
+        this.reference = reference;
         this.binder = binder;
         this.updateTargets = spec.updateTargets().toArray(new SharedValue[0]);
         this.outputCount = spec.outputs().size();
@@ -61,6 +69,11 @@ public final class CompiledFunction implements Function {
         return spec;
     }
 
+    @Override
+    public List<Variable> optimizedOutputs() {
+        return optimizedOutputs;
+    }
+
     /** The linker's schedule behind this function (for inspection and debugging). */
     public Schedule schedule() {
         return schedule;
@@ -68,6 +81,9 @@ public final class CompiledFunction implements Function {
 
     private NDArray[] execute(NDArray[] arguments) {
         NDArray[] results = schedule.run(arguments);
+        if (reference != null) {
+            DebugCheck.compare(spec, results, reference.run(arguments));
+        }
         SharedValue[] targets = updateTargets;
         int base = outputCount;
         for (int j = 0; j < targets.length; j++) {

@@ -1,8 +1,13 @@
 package org.symtensor.runtime;
 
 import com.google.auto.service.AutoService;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.symtensor.Config;
 import org.symtensor.Function;
+import org.symtensor.graph.Variable;
+import org.symtensor.rewrite.Optimizer;
 import org.symtensor.runtime.cpu.CpuKernels;
 import org.symtensor.runtime.link.Schedule;
 import org.symtensor.spi.FunctionCompiler;
@@ -11,7 +16,9 @@ import org.symtensor.spi.FunctionSpec;
 /**
  * The CPU backend's {@link FunctionCompiler}, registered for {@link java.util.ServiceLoader} so that
  * {@link org.symtensor.T#function} finds it: links a checked spec once into a {@link Schedule}
- * whose thunks run the CPU kernels, and wraps it in a {@link CompiledFunction}.
+ * whose thunks run the CPU kernels, and wraps it in a {@link CompiledFunction}. Outputs and update
+ * expressions are optimized together, so a subexpression they share is computed once. The mode is
+ * the spec's ({@code mode(...)}) or else the {@code mode} flag of {@link Config}.
  */
 @AutoService(FunctionCompiler.class)
 public final class CpuFunctionCompiler implements FunctionCompiler {
@@ -19,8 +26,22 @@ public final class CpuFunctionCompiler implements FunctionCompiler {
 
     @Override
     public Function compile(FunctionSpec spec) {
+        Optimizer.Mode mode = spec.mode() != null ? spec.mode() : Optimizer.Mode.fromName(Config.current().mode());
+        return compile(spec, mode, Optimizer.pipeline(mode));
+    }
+
+    /** Compiles with an explicit pipeline (tests plant passes this way); {@code mode} still chooses the checks. */
+    static CompiledFunction compile(FunctionSpec spec, Optimizer.Mode mode, List<Optimizer.Pass> passes) {
         ArgumentBinder binder = new ArgumentBinder(spec); // converts the defaults: fail before linking
-        CompiledFunction f = new CompiledFunction(spec, binder, Schedule.build(spec, CpuKernels::forApply));
+        List<Variable> results = new ArrayList<>(spec.outputs());
+        results.addAll(spec.updateExpressions());
+        List<Variable> optimized = Optimizer.run(results, passes);
+        int nOut = spec.outputs().size();
+        List<Variable> outputs = optimized.subList(0, nOut);
+        Schedule schedule = Schedule.build(spec, outputs, optimized.subList(nOut, optimized.size()),
+                CpuKernels::forApply, mode == Optimizer.Mode.NAN_GUARD);
+        Schedule reference = mode == Optimizer.Mode.DEBUG_MODE ? Schedule.build(spec, CpuKernels::forApply) : null;
+        CompiledFunction f = new CompiledFunction(spec, binder, schedule, outputs, reference);
         COMPILED.incrementAndGet();
         return f;
     }

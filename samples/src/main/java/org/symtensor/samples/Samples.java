@@ -8,5 +8,6 @@ public final class Samples {
         Tutorial.main(args);
         Derivatives.main(args);
         LogisticRegression.main(args);
+        Optimization.main(args);
     }
 }

@@ -56,8 +56,18 @@ public final class Schedule {
 
     /** Numbers the slots, orders the applies and asks {@code kernels} for each apply's kernel. */
     public static Schedule build(FunctionSpec spec, KernelSource kernels) {
-        List<Variable> results = new ArrayList<>(spec.outputs());
-        results.addAll(spec.updateExpressions());
+        return build(spec, spec.outputs(), spec.updateExpressions(), kernels, false);
+    }
+
+    /**
+     * Links {@code outputs} and {@code updateExpressions} (the spec's own, or rewritten ones computing
+     * the same values) with the spec's inputs and update targets. With {@code nanGuard}, every float
+     * output of every kernel is checked for NaN and infinity ({@link NanGuard}).
+     */
+    public static Schedule build(FunctionSpec spec, List<Variable> outputs, List<Variable> updateExpressions,
+            KernelSource kernels, boolean nanGuard) {
+        List<Variable> results = new ArrayList<>(outputs);
+        results.addAll(updateExpressions);
         Map<Variable, Integer> slots = new IdentityHashMap<>();
         int[] inputSlots = new int[spec.inputs().size()];
         for (int i = 0; i < inputSlots.length; i++) {
@@ -99,13 +109,13 @@ public final class Schedule {
         for (int i = 0; i < resultSlots.length; i++) {
             resultSlots[i] = slots.get(results.get(i));
         }
-        Thunk[] thunks = buildThunks(order, slots, resultSlots, kernels);
+        Thunk[] thunks = buildThunks(order, slots, resultSlots, kernels, nanGuard);
         return new Schedule(template, inputSlots, shared.toArray(new SharedValue[0]), toArray(sharedSlotList),
-                updated, toArray(constants), thunks, resultSlots, spec.outputs().size());
+                updated, toArray(constants), thunks, resultSlots, outputs.size());
     }
 
     private static Thunk[] buildThunks(List<Apply> order, Map<Variable, Integer> slots, int[] resultSlots,
-            KernelSource kernels) {
+            KernelSource kernels, boolean nanGuard) {
         int n = slots.size();
         // Last thunk that reads each slot. Only apply outputs are released: arguments, shared values and
         // constants are kept alive by the caller, the shared variable or the graph anyway, and the
@@ -147,7 +157,7 @@ public final class Schedule {
             for (int k = 0; k < outs.length; k++) {
                 outs[k] = slots.get(a.outputs().get(k));
             }
-            thunks[t] = new Thunk(a, kernels.kernelFor(a), ins, outs, toArray(releaseAt.get(t)));
+            thunks[t] = new Thunk(a, kernels.kernelFor(a), ins, outs, toArray(releaseAt.get(t)), nanGuard);
         }
         return thunks;
     }

@@ -19,8 +19,10 @@ public final class Thunk {
     private final int[] releaseSlots;
     private final DType[] outputDtypes;
     private final int[] outputRanks;
+    private final boolean nanGuard;
 
-    Thunk(Apply node, Kernel kernel, int[] inputSlots, int[] outputSlots, int[] releaseSlots) {
+    Thunk(Apply node, Kernel kernel, int[] inputSlots, int[] outputSlots, int[] releaseSlots, boolean nanGuard) {
+        this.nanGuard = nanGuard;
         this.node = node;
         this.kernel = kernel;
         this.inputSlots = inputSlots;
@@ -56,6 +58,9 @@ public final class Thunk {
                         + node.outputs().get(k).type());
             }
             values[outs[k]] = r;
+        }
+        if (nanGuard) {
+            NanGuard.check(this, values);
         }
         int[] dead = releaseSlots;
         for (int k = 0; k < dead.length; k++) {

@@ -1,0 +1,184 @@
+package org.symtensor.rewrite;
+
+import java.util.Arrays;
+import org.symtensor.graph.Apply;
+import org.symtensor.op.DimShuffle;
+import org.symtensor.op.Elemwise;
+import org.symtensor.op.Eye;
+import org.symtensor.op.Reduce;
+import org.symtensor.op.ScalarOp;
+import org.symtensor.op.ShapeOf;
+import org.symtensor.type.DType;
+import org.symtensor.value.NDArray;
+
+/**
+ * A small, slow reference evaluator of one apply node on known values, for constant folding. It
+ * follows the op table's arithmetic ({@link ScalarOp#applyDouble}/{@link ScalarOp#applyLong}) and
+ * the runtime's dtype rules, element by element, and knows nothing of backends.
+ */
+final class Evaluator {
+    private Evaluator() {}
+
+    /** The value of {@code node}'s only output from its inputs' values, or null for ops it does not fold. */
+    static NDArray evaluate(Apply node, NDArray[] in) {
+        DType out = node.output().type().dtype();
+        switch (node.op().kind()) {
+            case ELEMWISE:
+                return elemwise(((Elemwise) node.op()).scalarOp(), in, out);
+            case DIMSHUFFLE:
+                return in[0].dimshuffle(((DimShuffle) node.op()).pattern()).copy();
+            case REDUCE:
+                return reduce((Reduce) node.op(), in[0], out);
+            case DOT:
+                return dot(in[0], in[1], out);
+            case SHAPE:
+                return NDArray.of((long) in[0].shape(((ShapeOf) node.op()).axis()));
+            case EYE: {
+                int n = (int) in[0].getLong(0);
+                NDArray r = NDArray.zeros(((Eye) node.op()).dtype(), n, n);
+                for (int i = 0; i < n; i++) {
+                    r.setDouble(i * n + i, 1);
+                }
+                return r;
+            }
+            case GRAD_MARK:
+                return null;
+        }
+        throw new AssertionError(node.op().kind());
+    }
+
+    private static NDArray elemwise(ScalarOp op, NDArray[] in, DType out) {
+        int rank = in[0].rank();
+        int[] shape = new int[rank];
+        for (int axis = 0; axis < rank; axis++) {
+            shape[axis] = 1;
+            for (NDArray a : in) {
+                if (a.shape(axis) != 1) {
+                    shape[axis] = a.shape(axis);
+                }
+            }
+        }
+        NDArray[] b = new NDArray[in.length];
+        boolean inDouble = out.isFloat();
+        for (int k = 0; k < in.length; k++) {
+            b[k] = in[k].broadcastTo(shape);
+            inDouble |= in[k].dtype().isFloat() && !(op == ScalarOp.SECOND && k == 0);
+        }
+        NDArray r = NDArray.zeros(out, shape);
+        int n = r.size();
+        for (int i = 0; i < n; i++) {
+            if (inDouble) {
+                r.setDouble(i, op.applyDouble(b[0].getDouble(i), b.length > 1 ? b[1].getDouble(i) : 0,
+                        b.length > 2 ? b[2].getDouble(i) : 0));
+            } else {
+                r.setLong(i, op.applyLong(b[0].getLong(i), b.length > 1 ? b[1].getLong(i) : 0,
+                        b.length > 2 ? b[2].getLong(i) : 0));
+            }
+        }
+        return r;
+    }
+
+    private static NDArray reduce(Reduce op, NDArray x, DType out) {
+        int rank = x.rank();
+        boolean[] reduced = op.reducedAxes(rank);
+        int[] outShape = new int[rank];
+        int kept = 0;
+        for (int a = 0; a < rank; a++) {
+            outShape[a] = reduced[a] ? 1 : x.shape(a);
+            kept += reduced[a] ? 0 : 1;
+        }
+        NDArray acc = NDArray.zeros(DType.FLOAT64, outShape);
+        long[] accLong = new long[acc.size()];
+        boolean[] started = new boolean[acc.size()];
+        boolean asLong = !out.isFloat();
+        int n = x.size();
+        int count = n == 0 ? 0 : n / Math.max(1, acc.size());
+        int[] idx = new int[rank];
+        for (int i = 0; i < n; i++) {
+            int o = 0;
+            for (int a = 0; a < rank; a++) {
+                o = o * outShape[a] + (reduced[a] ? 0 : idx[a]);
+            }
+            double v = x.getDouble(i);
+            long lv = x.getLong(i);
+            double cur = acc.getDouble(o);
+            switch (op.reduceKind()) {
+                case SUM: case MEAN:
+                    acc.setDouble(o, cur + v);
+                    accLong[o] += lv;
+                    break;
+                case PROD:
+                    acc.setDouble(o, started[o] ? cur * v : v);
+                    accLong[o] = started[o] ? accLong[o] * lv : lv;
+                    break;
+                case MAX:
+                    acc.setDouble(o, started[o] ? (Double.isNaN(cur) || Double.isNaN(v) ? Double.NaN : Math.max(cur, v)) : v);
+                    accLong[o] = started[o] ? Math.max(accLong[o], lv) : lv;
+                    break;
+                case MIN:
+                    acc.setDouble(o, started[o] ? (Double.isNaN(cur) || Double.isNaN(v) ? Double.NaN : Math.min(cur, v)) : v);
+                    accLong[o] = started[o] ? Math.min(accLong[o], lv) : lv;
+                    break;
+            }
+            started[o] = true;
+            for (int a = rank - 1; a >= 0; a--) {
+                if (++idx[a] < x.shape(a)) {
+                    break;
+                }
+                idx[a] = 0;
+            }
+        }
+        int[] finalShape = new int[kept];
+        for (int a = 0, j = 0; a < rank; a++) {
+            if (!reduced[a]) {
+                finalShape[j++] = x.shape(a);
+            }
+        }
+        NDArray r = NDArray.zeros(out, finalShape);
+        for (int o = 0; o < r.size(); o++) {
+            if (op.reduceKind() == Reduce.Kind.MEAN) {
+                r.setDouble(o, x.dtype().isFloat() ? acc.getDouble(o) / count : (double) accLong[o] / count);
+            } else if (asLong) {
+                r.setLong(o, accLong[o]);
+            } else {
+                r.setDouble(o, acc.getDouble(o));
+            }
+        }
+        return r;
+    }
+
+    private static NDArray dot(NDArray a, NDArray b, DType out) {
+        int k = a.shape(a.rank() - 1);
+        int m = k == 0 ? 0 : a.size() / k;
+        if (k == 0) {
+            m = 1;
+            for (int i = 0; i < a.rank() - 1; i++) {
+                m *= a.shape(i);
+            }
+        }
+        int n = b.rank() == 2 ? b.shape(1) : 1;
+        int[] shape = Arrays.copyOf(a.shape(), a.rank() - 1 + (b.rank() - 1));
+        if (b.rank() == 2) {
+            shape[shape.length - 1] = n;
+        }
+        NDArray r = NDArray.zeros(out, shape);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                if (out.isFloat()) {
+                    double s = 0;
+                    for (int p = 0; p < k; p++) {
+                        s += a.getDouble(i * k + p) * b.getDouble(p * n + j);
+                    }
+                    r.setDouble(i * n + j, s);
+                } else {
+                    long s = 0;
+                    for (int p = 0; p < k; p++) {
+                        s += a.getLong(i * k + p) * b.getLong(p * n + j);
+                    }
+                    r.setLong(i * n + j, s);
+                }
+            }
+        }
+        return r;
+    }
+}

@@ -1,0 +1,90 @@
+package org.symtensor.rewrite;
+
+import static org.symtensor.rewrite.RewriteTesting.*;
+
+import org.junit.jupiter.api.Test;
+import org.symtensor.graph.Variable;
+import org.symtensor.op.Ops;
+import org.symtensor.op.ScalarOp;
+import org.symtensor.type.DType;
+
+class SpecializeStabilizeTest {
+    private static final RuleSet SPECIALIZE = Specialize.rules();
+    private static final RuleSet STABILIZE = Stabilize.rules();
+    private final Variable x = dmatrix("x");
+
+    private Variable pow(double e) {
+        return e(ScalarOp.POW, x, c(e, DType.FLOAT64));
+    }
+
+    @Test
+    void powOfSpecialExponents_isTheSpecialOp() {
+        assertRewrites(SPECIALIZE, pow(2), e(ScalarOp.SQR, x));
+        assertRewrites(SPECIALIZE, pow(0.5), e(ScalarOp.SQRT, x));
+        assertRewrites(SPECIALIZE, pow(-1), e(ScalarOp.RECIPROCAL, x));
+        assertRewrites(SPECIALIZE, pow(1), x);
+    }
+
+    @Test
+    void powOfOtherExponents_isKept() {
+        assertUnchanged(SPECIALIZE, pow(3));
+    }
+
+    @Test
+    void powOfAnInteger_castsBeforeTheSpecialOp() {
+        Variable i = var(DType.INT16, "i", -1);
+        assertRewrites(SPECIALIZE, e(ScalarOp.POW, i, c(0.5, DType.FLOAT32)),
+                e(ScalarOp.SQRT, Ops.cast(i, DType.FLOAT32)));
+    }
+
+    @Test
+    void integerPowMinusOne_isNotAReciprocal() {
+        Variable i = var(DType.INT32, "i", -1);
+        assertUnchanged(SPECIALIZE, e(ScalarOp.POW, i, c(-1, DType.INT32)));
+    }
+
+    @Test
+    void oneOverX_isReciprocal() {
+        assertRewrites(SPECIALIZE, e(ScalarOp.TRUE_DIV, c(1, DType.FLOAT64), x), e(ScalarOp.RECIPROCAL, x));
+    }
+
+    @Test
+    void twoTimesX_staysAMultiplication() {
+        assertUnchanged(SPECIALIZE, e(ScalarOp.MUL, c(2, DType.FLOAT64), x));
+    }
+
+    @Test
+    void logOfOnePlusX_isLog1p() {
+        assertRewrites(STABILIZE, e(ScalarOp.LOG, e(ScalarOp.ADD, c(1, DType.FLOAT64), x)), e(ScalarOp.LOG1P, x));
+        assertRewrites(STABILIZE, e(ScalarOp.LOG, e(ScalarOp.ADD, x, c(1, DType.FLOAT64))), e(ScalarOp.LOG1P, x));
+    }
+
+    @Test
+    void expMinusOne_isExpm1() {
+        assertRewrites(STABILIZE, e(ScalarOp.SUB, e(ScalarOp.EXP, x), c(1, DType.FLOAT64)), e(ScalarOp.EXPM1, x));
+    }
+
+    @Test
+    void logSigmoid_isMinusSoftplusOfMinusX() {
+        assertRewrites(STABILIZE, e(ScalarOp.LOG, e(ScalarOp.SIGMOID, x)),
+                e(ScalarOp.NEG, e(ScalarOp.SOFTPLUS, e(ScalarOp.NEG, x))));
+    }
+
+    @Test
+    void logOneMinusSigmoid_isMinusSoftplus() {
+        assertRewrites(STABILIZE, e(ScalarOp.LOG, e(ScalarOp.SUB, c(1, DType.FLOAT64), e(ScalarOp.SIGMOID, x))),
+                e(ScalarOp.NEG, e(ScalarOp.SOFTPLUS, x)));
+    }
+
+    @Test
+    void oneOverOnePlusExpMinusX_isSigmoid() {
+        Variable written = e(ScalarOp.TRUE_DIV, c(1, DType.FLOAT64),
+                e(ScalarOp.ADD, c(1, DType.FLOAT64), e(ScalarOp.EXP, e(ScalarOp.NEG, x))));
+        assertRewrites(STABILIZE, written, e(ScalarOp.SIGMOID, x));
+    }
+
+    @Test
+    void logOfTwoPlusX_isKept() {
+        assertUnchanged(STABILIZE, e(ScalarOp.LOG, e(ScalarOp.ADD, c(2, DType.FLOAT64), x)));
+    }
+}
