@@ -49,9 +49,10 @@ public final class LogisticRegression {
         // declare symbolic variables; w and b are shared so that they keep their values between calls
         Matrix<F64> x = dmatrix("x");
         Vector<F64> y = dvector("y");
-        // Theano draws w from N(0, 1); then |x.dot(w)| is about 28 and 1 - p_1 rounds to 0, so
-        // log(1 - p_1) is -inf: Theano survives that only through its log(1 - sigmoid) -> -softplus
-        // rewrite, which Symtensor's rewrites do not have yet. N(0, 1/feats) keeps x.dot(w) near N(0, 1).
+        // Theano draws w from N(0, 1); then |x.dot(w)| is about 28 and 1 - p_1 often rounds to 0, so
+        // log(1 - p_1) is -inf. Theano survives that through a family of sigmoid rewrites that also
+        // reach the gradient's terms; Symtensor's stabilize rules cover the cost but not yet every
+        // gradient form. N(0, 1/feats) keeps x.dot(w) near N(0, 1).
         double[] w0 = new double[FEATS];
         for (int j = 0; j < FEATS; j++) {
             w0[j] = normal(rng) / Math.sqrt(FEATS);

@@ -15,6 +15,7 @@ public final class Optimization {
     private Optimization() {}
 
     public static void main(String[] args) {
+        System.out.println("== Optimization");
         Scalar<F64> x = dscalar("x");
         Scalar<F64> g = grad(x.pow(2), x);
         System.out.println("gradient as written: " + pp(g));
