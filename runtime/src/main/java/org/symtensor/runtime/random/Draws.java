@@ -66,18 +66,72 @@ public final class Draws {
         return counter + Philox.blocksFor(n);
     }
 
-    /** Elements {@code [from, to)}, from a multiple of 4: block {@code i / 4} holds elements i..i+3. */
+    /**
+     * Elements {@code [from, to)}, from a multiple of 4: block {@code i / 4} holds elements i..i+3.
+     * The rounds are {@link Philox#block} written out over locals, so the hot loop stores nothing
+     * but samples (the known-answer tests pin both to the same function).
+     */
     private static void uniformFloatRange(long key, long stream, long counter, double low, double high, float[] out,
             int from, int to) {
-        int[] w = new int[4];
+        int i = from;
+        if (low == 0 && high == 1) {
+            for (; i + 8 <= to; i += 8) {
+                unitPair(key, stream, counter + (i >>> 2), out, i);
+            }
+        }
         double span = high - low;
-        for (int i = from; i < to; i += 4) {
+        int[] w = new int[4];
+        for (; i < to; i += 4) {
             Philox.block(key, stream, counter, i >>> 2, w, 0);
             int m = Math.min(4, to - i);
             for (int j = 0; j < m; j++) {
                 out[i + j] = toFloat(low + span * u24(w[j]), low, high);
             }
         }
+    }
+
+    /**
+     * Blocks {@code b} and {@code b + 1} as unit float32 uniforms into {@code out[i .. i + 7]}: the rounds
+     * of {@link Philox#block} written out over locals, two blocks interleaved so their multiply chains
+     * overlap (the known-answer and scheme tests pin this to the same function).
+     */
+    private static void unitPair(long key, long stream, long b, float[] out, int i) {
+        int k0 = (int) key;
+        int k1 = (int) (key >>> 32);
+        int a0 = (int) b;
+        int a1 = (int) (b >>> 32);
+        int a2 = (int) stream;
+        int a3 = (int) (stream >>> 32);
+        long b2 = b + 1;
+        int d0 = (int) b2;
+        int d1 = (int) (b2 >>> 32);
+        int d2 = a2;
+        int d3 = a3;
+        for (int r = 0; r < 10; r++) {
+            long p0 = (Philox.M0 & 0xFFFFFFFFL) * (a0 & 0xFFFFFFFFL);
+            long p1 = (Philox.M1 & 0xFFFFFFFFL) * (a2 & 0xFFFFFFFFL);
+            long q0 = (Philox.M0 & 0xFFFFFFFFL) * (d0 & 0xFFFFFFFFL);
+            long q1 = (Philox.M1 & 0xFFFFFFFFL) * (d2 & 0xFFFFFFFFL);
+            a0 = (int) (p1 >>> 32) ^ a1 ^ k0;
+            a2 = (int) (p0 >>> 32) ^ a3 ^ k1;
+            a1 = (int) p1;
+            a3 = (int) p0;
+            d0 = (int) (q1 >>> 32) ^ d1 ^ k0;
+            d2 = (int) (q0 >>> 32) ^ d3 ^ k1;
+            d1 = (int) q1;
+            d3 = (int) q0;
+            k0 += Philox.W0;
+            k1 += Philox.W1;
+        }
+        // (w >>> 8) * 2^-24 is exact in float and equals the general formula with low 0, high 1
+        out[i] = (a0 >>> 8) * 0x1p-24f;
+        out[i + 1] = (a1 >>> 8) * 0x1p-24f;
+        out[i + 2] = (a2 >>> 8) * 0x1p-24f;
+        out[i + 3] = (a3 >>> 8) * 0x1p-24f;
+        out[i + 4] = (d0 >>> 8) * 0x1p-24f;
+        out[i + 5] = (d1 >>> 8) * 0x1p-24f;
+        out[i + 6] = (d2 >>> 8) * 0x1p-24f;
+        out[i + 7] = (d3 >>> 8) * 0x1p-24f;
     }
 
     private static float toFloat(double v, double low, double high) {
