@@ -1,6 +1,7 @@
 package org.symtensor;
 
 import org.symtensor.graph.SharedValue;
+import org.symtensor.graph.Variable;
 import org.symtensor.tensor.Tensor;
 import org.symtensor.value.NDArray;
 
@@ -49,5 +50,24 @@ public interface SharedVariable<H extends Tensor<?>> {
                 + n.describe(), false);
         // A converted value is already a fresh array; an NDArray of the exact type is copied unless borrowed.
         n.set(v == value && !borrow ? v.copy() : v);
+    }
+
+    /** The expression this variable takes after each call that does not update it explicitly, or null. */
+    default Variable defaultUpdate() {
+        return node().defaultUpdate();
+    }
+
+    /**
+     * Sets Theano's {@code default_update}: every function whose graph uses this variable and that
+     * gives it no explicit update stores {@code expression} into it after each call, unless compiled
+     * with {@code noDefaultUpdates()}. Null clears it. The expression must have this variable's dtype and rank.
+     */
+    default void setDefaultUpdate(Tensor<?> expression) {
+        SharedValue n = node();
+        if (expression != null && (expression.dtype() != n.type().dtype() || expression.rank() != n.type().rank())) {
+            throw new DTypeMismatchException("default update of shared variable " + n.describe() + ": expected "
+                    + n.type() + ", got " + expression.variable().type());
+        }
+        n.setDefaultUpdate(expression == null ? null : expression.variable());
     }
 }

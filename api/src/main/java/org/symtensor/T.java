@@ -470,6 +470,35 @@ public final class T extends TensorFactories {
         return FunctionFlag.mode(mode);
     }
 
+    /**
+     * Turns off every default update (Theano's {@code no_default_updates=True}): random variables
+     * then draw the same numbers at every call.
+     */
+    public static NoDefaultUpdates noDefaultUpdates() {
+        return NoDefaultUpdates.all();
+    }
+
+    /**
+     * Turns off the default updates of these random variables (their generator states) or shared
+     * variables; the others still apply.
+     */
+    public static NoDefaultUpdates noDefaultUpdates(Tensor<?>... variables) {
+        List<SharedValue> targets = new ArrayList<>();
+        for (Tensor<?> t : variables) {
+            Variable v = t.variable();
+            if (v instanceof SharedValue) {
+                targets.add((SharedValue) v);
+            } else if (v.owner() != null && v.owner().op() instanceof org.symtensor.op.RandomOp
+                    && v.owner().inputs().get(0) instanceof SharedValue) {
+                targets.add((SharedValue) v.owner().inputs().get(0));
+            } else {
+                throw new SymtensorException("noDefaultUpdates: " + v.describe() + " is neither a random variable"
+                        + " nor a shared variable, so it has no default update");
+            }
+        }
+        return NoDefaultUpdates.of(targets);
+    }
+
     /** Compiles a function of one output. */
     public static Function function(Inputs inputs, Tensor<?> output, FunctionOption... options) {
         return function(inputs, new Outputs(List.of(output.variable())), options);
@@ -488,11 +517,14 @@ public final class T extends TensorFactories {
         FunctionFlag.UnusedInput unused = FunctionFlag.UnusedInput.RAISE;
         String name = null;
         org.symtensor.rewrite.Optimizer.Mode mode = null;
+        NoDefaultUpdates noDefaults = NoDefaultUpdates.none();
         for (FunctionOption o : options) {
             if (o instanceof Updates) {
                 updates.addAll(((Updates) o).pairs());
             } else if (o instanceof Givens) {
                 givens.putAll(((Givens) o).replacements());
+            } else if (o instanceof NoDefaultUpdates) {
+                noDefaults = noDefaults.and((NoDefaultUpdates) o);
             } else if (o instanceof FunctionFlag) {
                 FunctionFlag f = (FunctionFlag) o;
                 if (f.allowInputDowncastSetting() != null) {
@@ -511,7 +543,8 @@ public final class T extends TensorFactories {
                 throw new IllegalArgumentException("unknown function option " + o);
             }
         }
-        FunctionSpec spec = FunctionSpec.build(inputs.list(), outputs.list(), updates, givens, downcast, unused, name);
+        FunctionSpec spec = FunctionSpec.build(inputs.list(), outputs.list(), updates, givens, downcast, unused, name,
+                noDefaults);
         return compile(mode == null ? spec : spec.withMode(mode));
     }
 

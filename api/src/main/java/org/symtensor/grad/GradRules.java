@@ -36,6 +36,8 @@ final class GradRules {
                 return nulls(a);
             case GRAD_MARK:
                 return List.of(gradMark(a, (GradMark) a.op(), g));
+            case RANDOM:
+                return nulls(a); // a draw is not differentiable in its state, size or parameters
         }
         throw new AssertionError(a.op().kind());
     }

@@ -180,6 +180,9 @@ public final class Gradients {
         for (int i = order.size() - 1; i >= 0; i--) {
             Apply a = order.get(i);
             Variable out = a.output();
+            if (a.op().kind() == OpKind.RANDOM) {
+                continue; // GradRules: no gradient flows through a draw, to any input
+            }
             if (a.outputs().size() != 1) {
                 throw new AssertionError("multi-output ops have no gradient rule yet: " + a.op().name());
             }

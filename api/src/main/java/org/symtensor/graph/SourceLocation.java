@@ -46,7 +46,7 @@ public final class SourceLocation {
                 || rest.equals("TensorFactories") || rest.equals("IntTensorFactories")
                 || rest.startsWith("tensor.") || rest.startsWith("graph.") || rest.startsWith("op.")
                 || rest.startsWith("grad.") || rest.startsWith("rewrite.") || rest.startsWith("FunctionSpec")
-                || rest.startsWith("runtime.") || rest.startsWith("value.") || rest.startsWith("print.");
+                || rest.startsWith("runtime.") || rest.startsWith("random.") || rest.startsWith("value.") || rest.startsWith("print.");
     }
 
     /**

@@ -15,5 +15,7 @@ public enum OpKind {
     /** {@link Eye}: the identity matrix of a run-time size. */
     EYE,
     /** {@link GradMark}: identity forward, a changed gradient backward. */
-    GRAD_MARK
+    GRAD_MARK,
+    /** {@link RandomOp}: one draw from a distribution; outputs the next generator state and the sample. */
+    RANDOM
 }

@@ -118,8 +118,43 @@ public final class Printer {
                 pp(in.get(0), sb);
                 sb.append(')');
                 return;
+            case RANDOM:
+                random(v, a, sb);
+                return;
         }
         throw new AssertionError(a.op().kind());
+    }
+
+    /** {@code uniform(size=(2, 2), low=0.0, high=1.0)}; the next-state output prints as {@code nextState(...)}. */
+    private static void random(Variable v, Apply a, StringBuilder sb) {
+        org.symtensor.op.RandomOp r = (org.symtensor.op.RandomOp) a.op();
+        List<Variable> in = a.inputs();
+        if (v.index() == 0) {
+            sb.append("nextState(");
+        }
+        sb.append(r.distribution().theanoName()).append('(');
+        String sep = "";
+        if (r.rank() > 0) {
+            sb.append("size=(");
+            for (int i = 0; i < r.rank(); i++) {
+                sb.append(i > 0 ? ", " : "");
+                pp(in.get(1 + i), sb);
+            }
+            sb.append(r.rank() == 1 ? ",)" : ")");
+            sep = ", ";
+        }
+        for (int k = 0; k < r.paramCount(); k++) {
+            sb.append(sep).append(r.distribution().params().get(k)).append('=');
+            pp(in.get(1 + r.rank() + k), sb);
+            sep = ", ";
+        }
+        if (r.distribution() == org.symtensor.op.RandomOp.Distribution.CHOICE) {
+            sb.append(sep).append("replace=").append(r.replace());
+        }
+        sb.append(')');
+        if (v.index() == 0) {
+            sb.append(')');
+        }
     }
 
     private static boolean isLeftPad(int[] p, int rank) {

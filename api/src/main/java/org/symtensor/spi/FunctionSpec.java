@@ -11,6 +11,7 @@ import org.symtensor.DTypeMismatchException;
 import org.symtensor.FunctionFlag;
 import org.symtensor.In;
 import org.symtensor.MissingInputException;
+import org.symtensor.NoDefaultUpdates;
 import org.symtensor.SymtensorException;
 import org.symtensor.UnusedInputException;
 import org.symtensor.Update;
@@ -53,9 +54,20 @@ public final class FunctionSpec {
         this.name = name;
     }
 
-    /** Checks a {@code function(...)} call and substitutes its givens. */
+    /** Checks a {@code function(...)} call, adds every default update and substitutes its givens. */
     public static FunctionSpec build(List<In> inputs, List<Variable> outputs, List<Update> updates,
             Map<Variable, Variable> givens, boolean allowInputDowncast, FunctionFlag.UnusedInput onUnused, String name) {
+        return build(inputs, outputs, updates, givens, allowInputDowncast, onUnused, name, NoDefaultUpdates.none());
+    }
+
+    /**
+     * Checks a {@code function(...)} call and substitutes its givens. Every shared variable that the
+     * graph (after givens) uses and that has a default update gets that update appended after the
+     * explicit ones, unless an explicit update targets it or {@code noDefaults} excludes it.
+     */
+    public static FunctionSpec build(List<In> inputs, List<Variable> outputs, List<Update> updates,
+            Map<Variable, Variable> givens, boolean allowInputDowncast, FunctionFlag.UnusedInput onUnused, String name,
+            NoDefaultUpdates noDefaults) {
         Set<Variable> seenInputs = Graphs.identitySet();
         for (int i = 0; i < inputs.size(); i++) {
             In in = inputs.get(i);
@@ -97,6 +109,11 @@ public final class FunctionSpec {
             }
             updateTargets.add(t);
             graphOutputs.add(u.expression());
+        }
+        for (SharedValue t : DefaultUpdates.collect(graphOutputs, givens, targets, noDefaults)) {
+            targets.add(t);
+            updateTargets.add(t);
+            graphOutputs.add(t.defaultUpdate());
         }
         List<Variable> replaced = givens.isEmpty() ? graphOutputs : Graphs.replace(graphOutputs, givens);
         List<Variable> newOutputs = new ArrayList<>(replaced.subList(0, outputs.size()));

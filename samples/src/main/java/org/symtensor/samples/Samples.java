@@ -9,5 +9,6 @@ public final class Samples {
         Derivatives.main(args);
         LogisticRegression.main(args);
         Optimization.main(args);
+        RandomNumbers.main(args);
     }
 }

@@ -1,0 +1,124 @@
+package org.symtensor.runtime.cpu;
+
+import org.symtensor.graph.Apply;
+import org.symtensor.op.RandomChecks;
+import org.symtensor.op.RandomOp;
+import org.symtensor.runtime.random.Draws;
+import org.symtensor.type.DType;
+import org.symtensor.value.NDArray;
+
+/**
+ * The CPU kernel of {@link RandomOp}: checks the state, size and parameters that were not constant
+ * when the graph was built (the same rules, {@link RandomChecks}), draws through {@link Draws} and
+ * returns {@code [next state, sample]}. It never writes its inputs, so a failed check or a failure
+ * later in the call leaves the stored generator state as it was.
+ */
+final class RandomKernel implements Kernel {
+    private final Apply node;
+    private final RandomOp op;
+
+    RandomKernel(Apply node) {
+        this.node = node;
+        this.op = (RandomOp) node.op();
+    }
+
+    @Override
+    public NDArray[] run(NDArray[] in) {
+        NDArray state = in[0];
+        RandomChecks.checkState(op, state, node.createdAt());
+        long key = state.getLong(0);
+        long stream = state.getLong(1);
+        long counter = state.getLong(2);
+        int rank = op.rank();
+        Long[] dims = new Long[rank];
+        for (int i = 0; i < rank; i++) {
+            dims[i] = in[1 + i].getLong(0);
+        }
+        NDArray[] params = new NDArray[op.paramCount()];
+        System.arraycopy(in, 1 + rank, params, 0, params.length);
+        RandomChecks.check(op, dims, params, node.createdAt());
+        int[] shape = new int[rank];
+        int count = 1;
+        for (int i = 0; i < rank; i++) {
+            shape[i] = (int) (long) dims[i];
+            count *= shape[i];
+        }
+        NDArray sample;
+        long next;
+        switch (op.distribution()) {
+            case UNIFORM:
+            case NORMAL: {
+                double a = params[0].getDouble(0);
+                double b = params[1].getDouble(0);
+                boolean uniform = op.distribution() == RandomOp.Distribution.UNIFORM;
+                if (op.dtype() == DType.FLOAT32) {
+                    float[] out = new float[count];
+                    next = uniform ? Draws.uniformFloat(key, stream, counter, a, b, out)
+                            : Draws.normalFloat(key, stream, counter, a, b, out);
+                    sample = NDArray.wrap(DType.FLOAT32, shape, out);
+                } else {
+                    double[] out = new double[count];
+                    next = uniform ? Draws.uniformDouble(key, stream, counter, a, b, out)
+                            : Draws.normalDouble(key, stream, counter, a, b, out);
+                    sample = NDArray.wrap(DType.FLOAT64, shape, out);
+                }
+                break;
+            }
+            case BINOMIAL: {
+                long[] out = new long[count];
+                next = Draws.binomial(key, stream, counter, params[0].getLong(0), params[1].getDouble(0), out);
+                sample = NDArray.wrap(DType.INT64, shape, out);
+                break;
+            }
+            case INTEGERS: {
+                long[] out = new long[count];
+                next = Draws.integers(key, stream, counter, params[0].getLong(0), params[1].getLong(0), out);
+                sample = NDArray.wrap(DType.INT64, shape, out);
+                break;
+            }
+            case CHOICE: {
+                long[] out = new long[count];
+                double[] p = op.weighted() ? params[1].toDoubleArray() : null;
+                next = Draws.choice(key, stream, counter, (int) params[0].getLong(0), op.replace(), p, out);
+                sample = NDArray.wrap(DType.INT64, shape, out);
+                break;
+            }
+            case PERMUTATION: {
+                int n = (int) params[0].getLong(0);
+                long[] out = new long[n];
+                next = Draws.choice(key, stream, counter, n, false, null, out);
+                sample = NDArray.wrap(DType.INT64, new int[] {n}, out);
+                break;
+            }
+            case MULTINOMIAL: {
+                double[] pvals = params[1].toDoubleArray();
+                int[] s = java.util.Arrays.copyOf(shape, rank + 1);
+                s[rank] = pvals.length;
+                long[] out = new long[Math.multiplyExact(count, pvals.length)];
+                next = Draws.multinomial(key, stream, counter, params[0].getLong(0), pvals, out);
+                sample = NDArray.wrap(DType.INT64, s, out);
+                break;
+            }
+            case SHUFFLE_ROWS: {
+                NDArray x = params[0].copy();
+                int rows = x.shape(0);
+                long[] perm = new long[rows];
+                next = Draws.choice(key, stream, counter, rows, false, null, perm);
+                sample = gatherRows(x, perm);
+                break;
+            }
+            default:
+                throw new AssertionError(op.distribution());
+        }
+        return new NDArray[] {NDArray.of(new long[] {key, stream, next}), sample};
+    }
+
+    private static NDArray gatherRows(NDArray x, long[] perm) {
+        NDArray out = NDArray.zeros(x.dtype(), x.shape());
+        int width = x.rank() == 0 || x.shape(0) == 0 ? 0 : x.size() / x.shape(0);
+        for (int r = 0; r < perm.length; r++) {
+            System.arraycopy(x.data(), (int) perm[r] * width, out.data(), r * width, width);
+        }
+        return out;
+    }
+}
