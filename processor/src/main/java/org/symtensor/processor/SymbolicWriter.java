@@ -181,7 +181,8 @@ final class SymbolicWriter {
         if (values == null) {
             MethodModel.Output o = m.outputs().get(0);
             String conv = Names.converter(o.rank(), o.dtype());
-            return b.addStatement(conv == null ? "return call($L)" : "return call($L).$L()", args.build(), conv).build();
+            return conv == null ? b.addStatement("return call($L)", args.build()).build()
+                    : b.addStatement("return call($L).$L()", args.build(), conv).build();
         }
         b.addStatement("$T r = call($L)", ndReturn(m), args.build());
         CodeBlock.Builder vals = CodeBlock.builder();
