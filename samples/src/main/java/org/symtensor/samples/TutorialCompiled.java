@@ -73,6 +73,18 @@ public final class TutorialCompiled {
         return sum(h.sqr()).plus(logistic(w).mean());
     }
 
+    /** A derivative in a body: {@code d(x^2)/dx}, built by grad at javac time. */
+    @SymbolicFunction
+    static Scalar<F64> gradSquare(Scalar<F64> x) {
+        return grad(x.pow(2), x);
+    }
+
+    /** The gradient of {@code sum(logistic(x))}, reusing the symbolic logistic above. */
+    @SymbolicFunction
+    static Matrix<F64> gradLogistic(Matrix<F64> x) {
+        return grad(logistic(x).sum(), x);
+    }
+
     public static void main(String[] args) {
         System.out.println("== Compiled at javac time");
         System.out.println("addScalars(2, 3) = " + TutorialCompiledSymbolic.addScalars().call(2.0, 3.0));
@@ -98,5 +110,9 @@ public final class TutorialCompiled {
                 + TutorialCompiledSymbolic.addTimes().function().call(Map.of("w", 1f), 33f));
         System.out.println("meanLogistic([[1, 0], [0, 1]], [1, 2]) = " + TutorialCompiledSymbolic.meanLogistic()
                 .call(new double[][] {{1, 0}, {0, 1}}, new double[] {1, 2}));
+        System.out.println("d(x^2)/dx at 4 = " + TutorialCompiledSymbolic.gradSquare().call(4.0));
+        System.out.println("d(x^2)/dx at 94.2 = " + TutorialCompiledSymbolic.gradSquare().call(94.2));
+        System.out.println("grad of sum(logistic(x)) at [[0, 1], [-1, -2]] = "
+                + Arrays.deepToString(TutorialCompiledSymbolic.gradLogistic().call(data)));
     }
 }

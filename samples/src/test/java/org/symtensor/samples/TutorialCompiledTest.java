@@ -116,4 +116,22 @@ class TutorialCompiledTest {
         assertThat(r.dtype()).isEqualTo(DType.FLOAT64);
         assertThat(r.toDouble()).isEqualTo(5.0);
     }
+
+    @Test
+    void gradSquare_isTwiceX() {
+        assertThat(TutorialCompiledSymbolic.gradSquare().call(4.0)).isCloseTo(8.0, within(1e-12));
+        assertThat(TutorialCompiledSymbolic.gradSquare().call(94.2)).isCloseTo(188.4, within(1e-10));
+    }
+
+    @Test
+    void gradLogistic_isLogisticTimesOneMinusLogistic() {
+        double[][] x = random(new SplittableRandom(5), 3, 3);
+        double[][] g = TutorialCompiledSymbolic.gradLogistic().call(x);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                double s = 1 / (1 + Math.exp(-x[i][j]));
+                assertThat(g[i][j]).isCloseTo(s * (1 - s), within(1e-12));
+            }
+        }
+    }
 }
