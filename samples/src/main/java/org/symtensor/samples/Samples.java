@@ -7,6 +7,7 @@ public final class Samples {
     public static void main(String[] args) {
         Tutorial.main(args);
         Derivatives.main(args);
+        TutorialCompiled.main(args);
         LogisticRegression.main(args);
         Optimization.main(args);
         RandomNumbers.main(args);

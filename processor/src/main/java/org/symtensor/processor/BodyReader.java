@@ -1,0 +1,252 @@
+package org.symtensor.processor;
+
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.lang.reflect.Field;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.tools.Diagnostic;
+
+/**
+ * The one class that touches {@code com.sun.source}: finds a method's body through {@link Trees},
+ * turns it into the processor's {@link Ast}, and prints messages on exact trees. IDEs wrap the
+ * processing environment (IntelliJ hands out a proxy, and {@code Trees.instance} rejects it), so
+ * {@link #create} first unwraps it; when that fails the processor reports one clear error.
+ */
+final class BodyReader {
+    private final Trees trees;
+
+    private BodyReader(Trees trees) {
+        this.trees = trees;
+    }
+
+    /** A reader for this environment, or null when javac's trees are not reachable (the caller reports it). */
+    static BodyReader create(ProcessingEnvironment env) {
+        ProcessingEnvironment unwrapped = unwrap(env);
+        try {
+            return new BodyReader(Trees.instance(unwrapped));
+        } catch (IllegalArgumentException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** Unwraps IDE proxies: IntelliJ's {@code APIWrappers.unwrap}, then a {@code delegate} field, then the proxy's handler. */
+    private static ProcessingEnvironment unwrap(ProcessingEnvironment env) {
+        try {
+            Class<?> wrappers = env.getClass().getClassLoader() == null ? null
+                    : Class.forName("org.jetbrains.jps.javac.APIWrappers", false, env.getClass().getClassLoader());
+            if (wrappers != null) {
+                Object r = wrappers.getDeclaredMethod("unwrap", Class.class, Object.class)
+                        .invoke(null, ProcessingEnvironment.class, env);
+                if (r instanceof ProcessingEnvironment) {
+                    return (ProcessingEnvironment) r;
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // not IntelliJ's wrapper: try the generic forms below
+        }
+        Object target = Proxy.isProxyClass(env.getClass()) ? Proxy.getInvocationHandler(env) : env;
+        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+            try {
+                Field f = c.getDeclaredField("delegate");
+                f.setAccessible(true);
+                Object d = f.get(target);
+                if (d instanceof ProcessingEnvironment && d != env) {
+                    return unwrap((ProcessingEnvironment) d);
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // no usable field on this class: look at the superclass
+            }
+        }
+        return env;
+    }
+
+    /** The body of {@code method} as an {@link Ast.Body}; a construct that is not symbolic is an {@link Unsupported}. */
+    Ast.Body read(ExecutableElement method) throws Unsupported {
+        MethodTree tree = trees.getTree(method);
+        if (tree == null || tree.getBody() == null) {
+            throw new Unsupported("Sym/Internal", "the source of " + method.getSimpleName()
+                    + " is not available to the processor; compile it from source", null);
+        }
+        BlockTree body = tree.getBody();
+        List<Ast.Stmt> out = new ArrayList<>();
+        for (StatementTree s : body.getStatements()) {
+            out.add(statement(s));
+        }
+        return new Ast.Body(out);
+    }
+
+    /** The tree of a parameter, to point a diagnostic at it (null when unknown). */
+    Object parameterPos(ExecutableElement method, int index) {
+        MethodTree tree = trees.getTree(method);
+        return tree == null ? null : tree.getParameters().get(index);
+    }
+
+    /** The tree of the method's return type (null when unknown). */
+    Object returnTypePos(ExecutableElement method) {
+        MethodTree tree = trees.getTree(method);
+        return tree == null ? null : tree.getReturnType();
+    }
+
+    /** Prints a message on {@code pos} (a tree from this reader) in the compilation unit of {@code element}. */
+    boolean print(Diagnostic.Kind kind, String message, Object pos, Element element) {
+        TreePath path = trees.getPath(element);
+        if (path == null || !(pos instanceof Tree)) {
+            return false;
+        }
+        CompilationUnitTree unit = path.getCompilationUnit();
+        trees.printMessage(kind, message, (Tree) pos, unit);
+        return true;
+    }
+
+    private Ast.Stmt statement(StatementTree s) throws Unsupported {
+        switch (s.getKind()) {
+            case VARIABLE: {
+                VariableTree v = (VariableTree) s;
+                if (v.getInitializer() == null) {
+                    throw notSymbolic(s, "a local without initializer", "declare and initialize it in one statement");
+                }
+                return new Ast.Local(v.getName().toString(), expression(v.getInitializer()), s);
+            }
+            case RETURN:
+                return new Ast.Return(expression(((ReturnTree) s).getExpression()), s);
+            case EXPRESSION_STATEMENT:
+                throw notSymbolic(s, "a statement whose value is dropped (an assignment or a call for its effect)",
+                        "bind the value to a local (var y = ...) or return it; shared-variable updates are not supported yet");
+            case FOR_LOOP: case ENHANCED_FOR_LOOP: case WHILE_LOOP: case DO_WHILE_LOOP:
+                throw notSymbolic(s, "a loop", "express the computation on whole tensors (elementwise ops, sum(axis), dot)");
+            case IF:
+                throw notSymbolic(s, "an if statement", "use where(cond, a, b) for an elementwise choice");
+            default:
+                throw notSymbolic(s, "a " + s.getKind().toString().toLowerCase().replace('_', ' ') + " statement",
+                        "write local declarations and one return");
+        }
+    }
+
+    private Ast.Expr expression(ExpressionTree e) throws Unsupported {
+        switch (e.getKind()) {
+            case PARENTHESIZED:
+                return expression(((ParenthesizedTree) e).getExpression());
+            case IDENTIFIER:
+                return new Ast.Ident(((IdentifierTree) e).getName().toString(), e);
+            case INT_LITERAL: case LONG_LITERAL: case FLOAT_LITERAL: case DOUBLE_LITERAL: case BOOLEAN_LITERAL:
+            case STRING_LITERAL:
+                return new Ast.Literal(((LiteralTree) e).getValue(), e);
+            case UNARY_MINUS: {
+                ExpressionTree operand = ((UnaryTree) e).getExpression();
+                Ast.Expr inner = expression(operand);
+                if (inner instanceof Ast.Literal && ((Ast.Literal) inner).value() instanceof Number) {
+                    return new Ast.Literal(negate((Number) ((Ast.Literal) inner).value()), e);
+                }
+                throw notSymbolic(e, "the Java operator - on a non-literal", "write x.unaryMinus()");
+            }
+            case PLUS: case MINUS: case MULTIPLY: case DIVIDE: {
+                BinaryTree b = (BinaryTree) e;
+                char op = e.getKind() == Tree.Kind.PLUS ? '+' : e.getKind() == Tree.Kind.MINUS ? '-'
+                        : e.getKind() == Tree.Kind.MULTIPLY ? '*' : '/';
+                return new Ast.IntArith(op, expression(b.getLeftOperand()), expression(b.getRightOperand()), e);
+            }
+            case MEMBER_SELECT: {
+                MemberSelectTree m = (MemberSelectTree) e;
+                if (m.getIdentifier().contentEquals("class")) {
+                    return new Ast.ClassLiteral(simpleName(m.getExpression()), e);
+                }
+                throw notSymbolic(e, "the field " + e, "use locals, parameters and DSL calls only");
+            }
+            case METHOD_INVOCATION:
+                return call((MethodInvocationTree) e);
+            case NEW_CLASS: {
+                NewClassTree n = (NewClassTree) e;
+                if (n.getClassBody() != null) {
+                    throw notSymbolic(e, "an anonymous class", "return the method's record of handles");
+                }
+                List<Ast.Expr> args = new ArrayList<>();
+                for (ExpressionTree a : n.getArguments()) {
+                    args.add(expression(a));
+                }
+                return new Ast.NewRecord(simpleName(n.getIdentifier()), args, e);
+            }
+            case LAMBDA_EXPRESSION:
+                throw notSymbolic(e, "a lambda", "lambdas (scan steps) are not interpreted yet; build the graph"
+                        + " with the dynamic API at run time");
+            default:
+                throw notSymbolic(e, "the expression " + e + " (" + e.getKind().toString().toLowerCase().replace('_', ' ') + ")",
+                        "use DSL calls on handles, T's functions, locals and literals");
+        }
+    }
+
+    private Ast.Expr call(MethodInvocationTree c) throws Unsupported {
+        if (!c.getTypeArguments().isEmpty()) {
+            throw notSymbolic(c, "explicit type arguments", "drop them; javac infers them");
+        }
+        List<Ast.Expr> args = new ArrayList<>();
+        for (ExpressionTree a : c.getArguments()) {
+            args.add(expression(a));
+        }
+        ExpressionTree select = c.getMethodSelect();
+        if (select instanceof IdentifierTree) {
+            return new Ast.Call(null, null, ((IdentifierTree) select).getName().toString(), args, c);
+        }
+        MemberSelectTree m = (MemberSelectTree) select;
+        String name = m.getIdentifier().toString();
+        ExpressionTree recv = m.getExpression();
+        String qualified = recv.toString();
+        if (qualified.equals("T") || qualified.equals("org.symtensor.T")) {
+            return new Ast.Call(null, "T", name, args, c);
+        }
+        if (recv instanceof IdentifierTree && Character.isUpperCase(qualified.charAt(0))
+                || recv instanceof MemberSelectTree && looksQualified(qualified)) {
+            return new Ast.Call(null, qualified, name, args, c);
+        }
+        return new Ast.Call(expression(recv), null, name, args, c);
+    }
+
+    private static boolean looksQualified(String text) {
+        String last = text.substring(text.lastIndexOf('.') + 1);
+        return !last.isEmpty() && Character.isUpperCase(last.charAt(0)) && !text.contains("(");
+    }
+
+    private static String simpleName(Tree t) {
+        String s = t.toString();
+        int lt = s.indexOf('<');
+        if (lt >= 0) {
+            s = s.substring(0, lt);
+        }
+        return s.substring(s.lastIndexOf('.') + 1);
+    }
+
+    private static Number negate(Number n) {
+        if (n instanceof Integer) {
+            return -n.intValue();
+        } else if (n instanceof Long) {
+            return -n.longValue();
+        } else if (n instanceof Float) {
+            return -n.floatValue();
+        }
+        return -n.doubleValue();
+    }
+
+    private static Unsupported notSymbolic(Tree t, String what, String fix) {
+        return new Unsupported("Sym/NotSymbolic", "cannot interpret " + what + " in a @SymbolicFunction body; " + fix, t);
+    }
+}

@@ -1,0 +1,239 @@
+package org.symtensor.processor;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.symtensor.DTypeMismatchException;
+import org.symtensor.MissingInputException;
+import org.symtensor.ShapeMismatchException;
+import org.symtensor.SymtensorException;
+import org.symtensor.T;
+import org.symtensor.UnusedInputException;
+import org.symtensor.grad.GradientException;
+
+/**
+ * Evaluates an {@link Ast.Body} by calling the real DSL by reflection on symbolic handles, so the
+ * graph built at {@code javac} time is the graph the same code builds at run time: no op is
+ * implemented twice. Unqualified and {@code T.}-qualified calls go to {@link T}; calls on values go
+ * to the value's class; calls to other {@code @SymbolicFunction} methods of the class are inlined
+ * by interpreting their bodies with the arguments bound. A DSL exception becomes an
+ * {@link Unsupported} with a stable code, positioned on the expression being evaluated.
+ */
+final class Interpreter {
+    /** How the interpreter reaches the other symbolic methods of the class being processed. */
+    interface Callees {
+        /** The parsed body and parameter names of the symbolic method {@code name}, or null if there is none. */
+        Callee find(String name) throws Unsupported;
+    }
+
+    /** Another symbolic method: its parameter names, body and (for records) component names. */
+    record Callee(List<String> params, Ast.Body body, String recordName, List<String> components) {}
+
+    /** A value of the method's record type: component names and handles. */
+    record RecordValue(String typeName, List<String> names, List<Object> values) {}
+
+    private static final int MAX_DEPTH = 32;
+
+    private final Callees callees;
+    private final String className;
+
+    Interpreter(Callees callees, String className) {
+        this.callees = callees;
+        this.className = className;
+    }
+
+    /** Runs a body with its parameters bound; returns the returned value. */
+    Object run(Ast.Body body, Map<String, Object> bindings, int depth) throws Unsupported {
+        Map<String, Object> env = new HashMap<>(bindings);
+        for (Ast.Stmt s : body.statements()) {
+            if (s instanceof Ast.Local) {
+                Ast.Local l = (Ast.Local) s;
+                env.put(l.name(), eval(l.init(), env, depth));
+            } else {
+                return eval(((Ast.Return) s).value(), env, depth);
+            }
+        }
+        throw new Unsupported("Sym/NotSymbolic", "the body has no return statement; return the result handle", null);
+    }
+
+    private Object eval(Ast.Expr e, Map<String, Object> env, int depth) throws Unsupported {
+        if (e instanceof Ast.Literal) {
+            return ((Ast.Literal) e).value();
+        } else if (e instanceof Ast.Ident) {
+            Ast.Ident id = (Ast.Ident) e;
+            if (!env.containsKey(id.name())) {
+                throw new Unsupported("Sym/NotSymbolic", "'" + id.name() + "' is not a parameter or local of the body;"
+                        + " fields and constants from outside cannot be read at javac time, pass them as parameters", id.pos());
+            }
+            return env.get(id.name());
+        } else if (e instanceof Ast.ClassLiteral) {
+            return classLiteral((Ast.ClassLiteral) e);
+        } else if (e instanceof Ast.IntArith) {
+            return arith((Ast.IntArith) e, env, depth);
+        } else if (e instanceof Ast.NewRecord) {
+            Ast.NewRecord n = (Ast.NewRecord) e;
+            List<Object> vals = new ArrayList<>();
+            for (Ast.Expr a : n.args()) {
+                vals.add(eval(a, env, depth));
+            }
+            return new RecordValue(n.simpleName(), null, vals);
+        }
+        return call((Ast.Call) e, env, depth);
+    }
+
+    private static Object classLiteral(Ast.ClassLiteral c) throws Unsupported {
+        try {
+            return Class.forName("org.symtensor.type." + c.simpleName());
+        } catch (ClassNotFoundException ex) {
+            throw new Unsupported("Sym/NotSymbolic", "the class literal " + c.simpleName() + ".class is not a dtype marker;"
+                    + " use F32.class, F64.class, I32.class, ...", c.pos());
+        }
+    }
+
+    private Object arith(Ast.IntArith a, Map<String, Object> env, int depth) throws Unsupported {
+        Object l = eval(a.left(), env, depth);
+        Object r = eval(a.right(), env, depth);
+        if (!(l instanceof Integer) || !(r instanceof Integer)) {
+            throw new Unsupported("Sym/NotSymbolic", "the Java operator " + a.op() + " works on int literals and locals"
+                    + " only (shapes and axes), found " + describe(l) + " and " + describe(r)
+                    + "; for tensors write plus/minus/times/div", a.pos());
+        }
+        int x = (Integer) l;
+        int y = (Integer) r;
+        switch (a.op()) {
+            case '+': return x + y;
+            case '-': return x - y;
+            case '*': return x * y;
+            default:
+                if (y == 0) {
+                    throw new Unsupported("Sym/Invalid", "integer division by zero", a.pos());
+                }
+                return x / y;
+        }
+    }
+
+    private Object call(Ast.Call c, Map<String, Object> env, int depth) throws Unsupported {
+        Object[] args = new Object[c.args().size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = eval(c.args().get(i), env, depth);
+        }
+        if (c.receiver() == null) {
+            boolean own = c.qualifier() == null || c.qualifier().equals(className);
+            Callee callee = own ? callees.find(c.name()) : null;
+            if (callee != null) {
+                return inline(c, callee, args, depth);
+            }
+            if (c.qualifier() != null && !c.qualifier().equals("T")) {
+                throw new Unsupported("Sym/NotSymbolic", "cannot call " + c.qualifier() + "." + c.name()
+                        + " in a @SymbolicFunction body: only the DSL (T's functions, handle methods) and other"
+                        + " @SymbolicFunction methods of " + className + " are interpreted", c.pos());
+            }
+            return invoke(T.class, null, c, args);
+        }
+        Object recv = eval(c.receiver(), env, depth);
+        if (recv instanceof RecordValue) {
+            RecordValue r = (RecordValue) recv;
+            int k = r.names() == null ? -1 : r.names().indexOf(c.name());
+            if (k < 0 || args.length != 0) {
+                throw new Unsupported("Sym/NotSymbolic", "a " + r.typeName() + " has no component " + c.name() + "()", c.pos());
+            }
+            return r.values().get(k);
+        }
+        if (recv == null || recv instanceof Number || recv instanceof String || recv instanceof Boolean) {
+            throw new Unsupported("Sym/NotSymbolic", "cannot call " + c.name() + " on " + describe(recv)
+                    + "; only symbolic handles have DSL methods", c.pos());
+        }
+        return invoke(recv.getClass(), recv, c, args);
+    }
+
+    private Object inline(Ast.Call c, Callee callee, Object[] args, int depth) throws Unsupported {
+        if (depth >= MAX_DEPTH) {
+            throw new Unsupported("Sym/NotSymbolic", "the call to " + c.name() + " recurses more than " + MAX_DEPTH
+                    + " levels deep; symbolic methods cannot recurse (use scan)", c.pos());
+        }
+        if (callee.params().size() != args.length) {
+            throw new Unsupported("Sym/Invalid", c.name() + " takes " + callee.params().size() + " arguments, got "
+                    + args.length, c.pos());
+        }
+        Map<String, Object> b = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            b.put(callee.params().get(i), args[i]);
+        }
+        Object r = run(callee.body(), b, depth + 1);
+        if (r instanceof RecordValue) {
+            RecordValue rv = (RecordValue) r;
+            return new RecordValue(rv.typeName(), callee.components(), rv.values());
+        }
+        return r;
+    }
+
+    private static Object invoke(Class<?> owner, Object recv, Ast.Call c, Object[] args) throws Unsupported {
+        Overloads.Chosen m = Overloads.resolve(owner, c.name(), recv == null, args);
+        if (m == null) {
+            String where = recv == null ? "T" : "a " + owner.getSimpleName();
+            if (!Overloads.exists(owner, c.name(), recv == null)) {
+                throw new Unsupported("Sym/NotSymbolic", "cannot interpret the call " + c.name() + "(...): " + where
+                        + " has no DSL method of that name; only the DSL (T's functions, handle methods) and other"
+                        + " @SymbolicFunction methods of the class can be called", c.pos());
+            }
+            throw new Unsupported("Sym/NotSymbolic", "no " + c.name() + " of " + where + " takes (" + describeAll(args)
+                    + "); write the arguments as DSL handles, literals or dtype class literals", c.pos());
+        }
+        Object r;
+        try {
+            r = m.method().invoke(recv, m.args());
+        } catch (InvocationTargetException ex) {
+            throw fromDsl(ex.getCause(), c);
+        } catch (IllegalAccessException ex) {
+            throw new Unsupported("Sym/Internal", "cannot call " + m.method() + ": " + ex.getMessage(), c.pos());
+        }
+        if (r == null && m.method().getReturnType() != void.class) {
+            throw new Unsupported("Sym/Invalid", c.name() + "(...) gave no value here (for grad: the cost does not"
+                    + " depend on that variable); rewrite the expression", c.pos());
+        }
+        return r;
+    }
+
+    /** Maps a DSL exception to a stable code, keeping the DSL's message (it names variables, dtypes and shapes). */
+    static Unsupported fromDsl(Throwable t, Ast.Call c) {
+        Object pos = c == null ? null : c.pos();
+        String what = c == null ? "" : c.name() + ": ";
+        String msg = t.getMessage() == null ? t.toString() : t.getMessage();
+        if (t instanceof DTypeMismatchException) {
+            return new Unsupported("Sym/DTypeMismatch", what + msg, pos);
+        } else if (t instanceof ShapeMismatchException) {
+            return new Unsupported("Sym/ShapeMismatch", what + msg, pos);
+        } else if (t instanceof GradientException) {
+            boolean cost = msg.contains("cost must be a scalar");
+            return new Unsupported(cost ? "Sym/NonScalarCost" : "Sym/Gradient", what + msg, pos);
+        } else if (t instanceof UnusedInputException) {
+            return new Unsupported("Sym/UnusedParameter", msg, pos);
+        } else if (t instanceof MissingInputException) {
+            return new Unsupported("Sym/FreeVariable", msg, pos);
+        } else if (t instanceof SymtensorException || t instanceof IllegalArgumentException) {
+            return new Unsupported("Sym/Invalid", what + msg, pos);
+        }
+        return new Unsupported("Sym/Internal", what + "the DSL threw " + t + "; this is a bug, please report it", pos);
+    }
+
+    private static String describe(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof org.symtensor.tensor.Tensor) {
+            org.symtensor.tensor.Tensor<?> t = (org.symtensor.tensor.Tensor<?>) v;
+            return "a " + v.getClass().getSimpleName() + " of " + t.dtype();
+        }
+        return "the " + v.getClass().getSimpleName().toLowerCase() + " " + v;
+    }
+
+    private static String describeAll(Object[] args) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < args.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(describe(args[i]));
+        }
+        return sb.toString();
+    }
+}

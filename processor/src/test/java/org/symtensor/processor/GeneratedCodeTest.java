@@ -1,0 +1,100 @@
+package org.symtensor.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** What the processor writes: golden files, determinism, and the shape of each generated member. */
+class GeneratedCodeTest {
+    private static JavaFileObject tutorial() {
+        return JavaFileObjects.forSourceLines("test.Tutorial",
+                "package test;",
+                "",
+                "import static org.symtensor.T.*;",
+                "",
+                "import org.symtensor.Default;",
+                "import org.symtensor.SymbolicFunction;",
+                "import org.symtensor.tensor.Matrix;",
+                "import org.symtensor.tensor.Scalar;",
+                "import org.symtensor.tensor.Tensor3;",
+                "import org.symtensor.tensor.Vector;",
+                "import org.symtensor.type.F32;",
+                "import org.symtensor.type.F64;",
+                "",
+                "public final class Tutorial {",
+                "    @SymbolicFunction",
+                "    static Matrix<F64> logistic(Matrix<F64> x) {",
+                "        return div(1, exp(x.unaryMinus()).plus(1));",
+                "    }",
+                "",
+                "    @SymbolicFunction",
+                "    static Scalar<F32> add(Scalar<F32> x, @Default(\"1\") Scalar<F32> y) {",
+                "        return x.plus(y);",
+                "    }",
+                "",
+                "    record Stats(Scalar<F64> total, Vector<F64> rowMeans) {}",
+                "",
+                "    @SymbolicFunction",
+                "    static Stats stats(Matrix<F64> m, Vector<F64> v) {",
+                "        Vector<F64> h = m.dot(v);",
+                "        var rows = m.mean(1);",
+                "        return new Stats(sum(h).plus(logistic(m).sum()), rows.times(2 * 3));",
+                "    }",
+                "",
+                "    @SymbolicFunction",
+                "    static Tensor3<F32> scale(Tensor3<F32> t, Scalar<F32> k) {",
+                "        return t.times(k).plus(-0.5);",
+                "    }",
+                "}");
+    }
+
+    @Test
+    void tutorial_generatesTheGoldenSources() {
+        Compilation c = Sources.compile(tutorial());
+        assertThat(c).succeededWithoutWarnings();
+        for (String name : new String[] {"TutorialSymbolic", "TutorialLogisticKernel", "TutorialAddKernel", "TutorialScaleKernel"}) {
+            String actual = GoldenFiles.source(c, "test." + name);
+            assertThat(actual).as(name + " (rerun with -Dsymtensor.updateGoldens=true after an intended change)")
+                    .isEqualTo(GoldenFiles.golden(name, actual));
+        }
+    }
+
+    @Test
+    void sameInput_givesByteIdenticalOutput() {
+        String first = GoldenFiles.source(Sources.compile(tutorial()), "test.TutorialSymbolic");
+        String second = GoldenFiles.source(Sources.compile(tutorial()), "test.TutorialSymbolic");
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void graphWithAProduct_getsNoKernel_andRunsThroughTheRuntimeFunction() {
+        Compilation c = Sources.compile(tutorial());
+        assertThat(c.generatedSourceFile("test.TutorialStatsKernel")).isEmpty();
+        assertThat(GoldenFiles.source(c, "test.TutorialSymbolic"))
+                .contains("return function().callAll(new Object[] {m, v});");
+    }
+
+    @Test
+    void logisticKernel_isOneLoopOverTheElements() {
+        String kernel = GoldenFiles.source(Sources.compile(tutorial()), "test.TutorialLogisticKernel");
+        assertThat(kernel).contains("public static void apply(int n, double[] x, double[] out)")
+                .contains("double t1 = Math.exp(t0);").contains("out[i] = t3;");
+    }
+
+    @Test
+    void default_generatesAnOverloadWithoutTheParameter() {
+        String s = GoldenFiles.source(Sources.compile(tutorial()), "test.TutorialSymbolic");
+        assertThat(s).contains("public float call(float x) {\n            return call(x, 1.0f);");
+        assertThat(s).contains("T.in(y).withDefault(1.0f)");
+    }
+
+    @Test
+    void callsToOtherSymbolicMethods_becomeCallsToTheirGraphBuilders() {
+        String s = GoldenFiles.source(Sources.compile(tutorial()), "test.TutorialSymbolic");
+        assertThat(s).contains("return new Tutorial.Stats(T.sum(h).plus(logisticGraph(m).sum()), rows.times((2 * 3)));");
+    }
+}

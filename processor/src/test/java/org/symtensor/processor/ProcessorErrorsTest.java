@@ -1,0 +1,195 @@
+package org.symtensor.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every error code the processor reports, each pinned to its line, with the words that say how to fix it. */
+class ProcessorErrorsTest {
+    private static int line(int bodyLine) {
+        return Sources.HEADER + bodyLine + 1;
+    }
+
+    private static void assertError(String code, String words, int bodyLine, String... body) {
+        JavaFileObject src = Sources.foo(body);
+        Compilation c = Sources.compile(src);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("[" + code + "]").inFile(src).onLine(line(bodyLine));
+        assertThat(c).hadErrorContaining(words);
+    }
+
+    @Test
+    void loop_isNotSymbolic_onTheLoopLine() {
+        assertError("Sym/NotSymbolic", "a loop", 2,
+                "    @SymbolicFunction",
+                "    static Vector<F64> f(Vector<F64> x) {",
+                "        for (int i = 0; i < 3; i++) { }",
+                "        return x;",
+                "    }");
+    }
+
+    @Test
+    void callOutsideTheDsl_isNotSymbolic_onTheCall() {
+        assertError("Sym/NotSymbolic", "cannot call Math.abs", 3,
+                "    @SymbolicFunction",
+                "    static Vector<F64> f(Vector<F64> x) {",
+                "        var y = x.plus(1);",
+                "        return y.times(Math.abs(-2.0));",
+                "    }");
+    }
+
+    @Test
+    void fieldRead_isNotSymbolic() {
+        assertError("Sym/NotSymbolic", "pass them as parameters", 3,
+                "    static final double K = 2;",
+                "    @SymbolicFunction",
+                "    static Vector<F64> f(Vector<F64> x) {",
+                "        return x.times(K);",
+                "    }");
+    }
+
+    @Test
+    void instanceMethod_isNotStatic() {
+        assertError("Sym/NotStatic", "add the static modifier", 1,
+                "    @SymbolicFunction",
+                "    Vector<F64> f(Vector<F64> x) {",
+                "        return x;",
+                "    }");
+    }
+
+    @Test
+    void doubleParameter_isBadParameterType_onTheParameter() {
+        assertError("Sym/BadParameterType", "expected a handle with a concrete dtype", 2,
+                "    @SymbolicFunction",
+                "    static Vector<F64> f(Vector<F64> x,",
+                "            double k) {",
+                "        return x.times(k);",
+                "    }");
+    }
+
+    @Test
+    void stringReturn_isBadReturnType() {
+        assertError("Sym/BadReturnType", "or a record whose components are such handles", 1,
+                "    @SymbolicFunction",
+                "    static String f(Vector<F64> x) {",
+                "        return pp(x);",
+                "    }");
+    }
+
+    @Test
+    void unparsableDefault_isBadDefault() {
+        assertError("Sym/BadDefault", "expected an integer such as \"3\"", 1,
+                "    @SymbolicFunction",
+                "    static Scalar<I32> f(Scalar<I32> x, @Default(\"1.5\") Scalar<I32> y) {",
+                "        return x.plus(y);",
+                "    }");
+    }
+
+    @Test
+    void defaultOnMatrix_isBadDefault() {
+        assertError("Sym/BadDefault", "defaults are for Scalar parameters only", 2,
+                "    @SymbolicFunction",
+                "    static Matrix<F64> f(Matrix<F64> x,",
+                "            @Default(\"1\") Matrix<F64> y) {",
+                "        return x.plus(y);",
+                "    }");
+    }
+
+    @Test
+    void divOfIntMatrix_isDTypeMismatch_onTheCall() {
+        assertError("Sym/DTypeMismatch", "expected a float dtype, got int32", 3,
+                "    @SymbolicFunction",
+                "    static Matrix<I32> f(Matrix<I32> x) {",
+                "        var y = x.plus(1);",
+                "        return y.div(2);",
+                "    }");
+    }
+
+    @Test
+    void vectorPlusMatrix_isShapeMismatch() {
+        assertError("Sym/ShapeMismatch", "call the method on the higher-rank operand", 2,
+                "    @SymbolicFunction",
+                "    static Vector<F64> f(Vector<F64> v, Matrix<F64> m) {",
+                "        return v.plus(m);",
+                "    }");
+    }
+
+    @Test
+    void parameterNotInTheResult_isUnusedParameter_onTheParameter() {
+        assertError("Sym/UnusedParameter", "parameter 'y' is not used", 2,
+                "    @SymbolicFunction",
+                "    static Vector<F64> f(Vector<F64> x,",
+                "            Vector<F64> y) {",
+                "        return x.sqr();",
+                "    }");
+    }
+
+    @Test
+    void gradOfVector_isNonScalarCost() {
+        assertError("Sym/NonScalarCost", "reduce it first", 2,
+                "    @SymbolicFunction",
+                "    static Vector<F64> f(Vector<F64> x) {",
+                "        return grad(x.sqr(), x);",
+                "    }");
+    }
+
+    @Test
+    void variableMadeInTheBody_isFreeVariable() {
+        assertError("Sym/FreeVariable", "not an input of the function", 2,
+                "    @SymbolicFunction",
+                "    static Vector<F64> f(Vector<F64> x) {",
+                "        return x.plus(dvector(\"z\"));",
+                "    }");
+    }
+
+    @Test
+    void overloadedSymbolicMethods_areInvalid() {
+        assertError("Sym/Invalid", "cannot be overloaded", 5,
+                "    @SymbolicFunction",
+                "    static Vector<F64> f(Vector<F64> x) {",
+                "        return x;",
+                "    }",
+                "    @SymbolicFunction",
+                "    static Matrix<F64> f(Matrix<F64> x) {",
+                "        return x;",
+                "    }");
+    }
+
+    @Test
+    void oneBadMethod_reportsAlone_andTheOthersStillGenerate(@TempDir Path out) throws IOException {
+        JavaFileObject src = Sources.foo(
+                "    @SymbolicFunction",
+                "    static Matrix<F64> good(Matrix<F64> x) {",
+                "        return exp(x);",
+                "    }",
+                "    @SymbolicFunction",
+                "    static Matrix<I32> bad(Matrix<I32> x) {",
+                "        return x.div(2);",
+                "    }");
+        Compilation c = Sources.compile(src);
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[Sym/DTypeMismatch]").inFile(src).onLine(line(6));
+
+        // compile-testing hides generated files of a failed compilation: run javac itself, sources only
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        JavaCompiler.CompilationTask task = javac.getTask(null, null, diagnostics,
+                List.of("-proc:only", "-s", out.toString(), "-cp", System.getProperty("java.class.path")), null, List.of(src));
+        task.setProcessors(List.of(new SymbolicProcessor()));
+        task.call();
+        String generated = Files.readString(out.resolve("test/FooSymbolic.java"));
+        assertThat(generated).contains("goodGraph(Matrix<F64> x)").doesNotContain("badGraph");
+        assertThat(out.resolve("test/FooGoodKernel.java")).exists();
+    }
+}
