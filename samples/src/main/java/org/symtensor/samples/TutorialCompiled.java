@@ -2,7 +2,6 @@ package org.symtensor.samples;
 
 import static org.symtensor.T.*;
 
-import java.util.Arrays;
 import java.util.Map;
 import org.symtensor.Default;
 import org.symtensor.SymbolicFunction;
@@ -11,6 +10,7 @@ import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.Vector;
 import org.symtensor.type.F32;
 import org.symtensor.type.F64;
+import org.symtensor.value.NDArray;
 
 /**
  * The tutorial again, compiled at javac time: each {@code @SymbolicFunction} below becomes a graph
@@ -91,17 +91,17 @@ public final class TutorialCompiled {
         System.out.println("addScalars(16.3, 12.1) = " + TutorialCompiledSymbolic.addScalars().call(16.3, 12.1));
         double[][] sum = TutorialCompiledSymbolic.addMatrices().call(new double[][] {{1, 2}, {3, 4}},
                 new double[][] {{10, 20}, {30, 40}});
-        System.out.println("addMatrices([[1, 2], [3, 4]], [[10, 20], [30, 40]]) = " + Arrays.deepToString(sum));
+        System.out.println("addMatrices([[1, 2], [3, 4]], [[10, 20], [30, 40]]) = " + NDArray.of(sum));
         double[][] data = {{0, 1}, {-1, -2}};
         System.out.println("logistic([[0, 1], [-1, -2]]) = "
-                + Arrays.deepToString(TutorialCompiledSymbolic.logistic().call(data)));
+                + NDArray.of(TutorialCompiledSymbolic.logistic().call(data)));
         System.out.println("(1 + tanh(x / 2)) / 2     = "
-                + Arrays.deepToString(TutorialCompiledSymbolic.logistic2().call(data)));
+                + NDArray.of(TutorialCompiledSymbolic.logistic2().call(data)));
         System.out.println("pp(logisticGraph(x)) = " + pp(TutorialCompiledSymbolic.logisticGraph(dmatrix("x"))));
         TutorialCompiledSymbolic.DifferencesFunction.Values d = TutorialCompiledSymbolic.differences()
                 .call(new double[][] {{1, 1}, {1, 1}}, new double[][] {{0, 1}, {2, 3}});
-        System.out.println("diff, |diff|, diff^2 = " + Arrays.deepToString(d.diff()) + ", "
-                + Arrays.deepToString(d.absDiff()) + ", " + Arrays.deepToString(d.sqrDiff()));
+        System.out.println("diff, |diff|, diff^2 = " + NDArray.of(d.diff()) + ", "
+                + NDArray.of(d.absDiff()) + ", " + NDArray.of(d.sqrDiff()));
         System.out.println("add(10) = " + TutorialCompiledSymbolic.add().call(10f));
         System.out.println("add(10, 2) = " + TutorialCompiledSymbolic.add().call(10f, 2f));
         System.out.println("addTimes(33) = " + TutorialCompiledSymbolic.addTimes().call(33f));
@@ -113,6 +113,6 @@ public final class TutorialCompiled {
         System.out.println("d(x^2)/dx at 4 = " + TutorialCompiledSymbolic.gradSquare().call(4.0));
         System.out.println("d(x^2)/dx at 94.2 = " + TutorialCompiledSymbolic.gradSquare().call(94.2));
         System.out.println("grad of sum(logistic(x)) at [[0, 1], [-1, -2]] = "
-                + Arrays.deepToString(TutorialCompiledSymbolic.gradLogistic().call(data)));
+                + NDArray.of(TutorialCompiledSymbolic.gradLogistic().call(data)));
     }
 }
