@@ -134,11 +134,12 @@ public final class ScanCall {
                 }
             }
         }
+        // as in Theano, the step sees the non-sequences themselves (so grad(y[i], x) inside the step
+        // works); they are cut out of the inner graph below
         List<Variable> innerNonSeqs = new ArrayList<>();
         for (Variable w : nonSeqs) {
-            Variable v = new Variable(w.type(), w.name());
-            innerNonSeqs.add(v);
-            args.add(Tensors.wrap(v));
+            innerNonSeqs.add(new Variable(w.type(), w.name()));
+            args.add(Tensors.wrap(w));
         }
         ScanStep step = asStep(fn.apply(args));
         int userOutputs = step.outputs().size();
@@ -193,6 +194,11 @@ public final class ScanCall {
         innerIn.addAll(updateStateInputs);
         innerIn.addAll(innerNonSeqs);
         List<Variable> outerNonSeqs = new ArrayList<>(nonSeqs);
+        for (int k = 0; k < nonSeqs.size(); k++) {
+            replace.putIfAbsent(nonSeqs.get(k), innerNonSeqs.get(k));
+        }
+        innerOut = Graphs.replace(innerOut, replace);
+        replace.clear();
         java.util.Set<Variable> own = Graphs.identitySet();
         own.addAll(innerIn);
         for (Variable v : Graphs.graphInputs(innerOut)) {
