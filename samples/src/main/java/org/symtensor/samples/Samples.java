@@ -7,5 +7,7 @@ public final class Samples {
     public static void main(String[] args) {
         Tutorial.main(args);
         Derivatives.main(args);
+        Loops.main(args);
+        Rnn.main(args);
     }
 }
