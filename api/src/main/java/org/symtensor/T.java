@@ -52,7 +52,7 @@ import org.symtensor.value.NDArray;
  * variable factories (inherited from {@link TensorFactories}), math functions, constants,
  * {@code function}, {@code shared}, {@code pp} and {@code debugprint}.
  */
-public final class T extends TensorFactories {
+public final class T extends ScanFunctions {
     static {
         DTypes.setFloatXSource(() -> Config.current().floatX());
     }

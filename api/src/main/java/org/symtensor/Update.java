@@ -13,6 +13,11 @@ public final class Update {
         this.expression = expression;
     }
 
+    /** An update of the shared variable behind {@code target} (for graph builders such as scan). */
+    public static Update of(SharedValue target, Variable expression) {
+        return new Update(target, expression);
+    }
+
     public SharedValue target() {
         return target;
     }

@@ -16,6 +16,11 @@ public final class Updates implements FunctionOption {
         this.pairs = Collections.unmodifiableList(new ArrayList<>(pairs));
     }
 
+    /** Updates from a list of pairs (for graph builders such as scan). */
+    public static Updates of(List<Update> pairs) {
+        return new Updates(pairs);
+    }
+
     public List<Update> pairs() {
         return pairs;
     }

@@ -21,7 +21,8 @@ import org.symtensor.op.ScalarOp;
 final class GradRules {
     private GradRules() {}
 
-    static List<Variable> inputGrads(Apply a, Variable g, int batch) {
+    static List<Variable> inputGrads(Apply a, List<Variable> outputGrads, int batch) {
+        Variable g = outputGrads.get(0);
         switch (a.op().kind()) {
             case ELEMWISE:
                 return elemwise(a, (Elemwise) a.op(), g);
@@ -38,6 +39,14 @@ final class GradRules {
                 return List.of(gradMark(a, (GradMark) a.op(), g));
             case RANDOM:
                 return nulls(a); // a draw is not differentiable in its state, size or parameters
+            case SCAN:
+                return ScanGrad.inputGrads(a, outputGrads, batch);
+            case INDEX:
+                return ControlGrads.subtensor(a, g, batch);
+            case INC_INDEX:
+                return ControlGrads.incSubtensor(a, g, batch);
+            case IFELSE:
+                return ControlGrads.ifElse(a, g, batch);
         }
         throw new AssertionError(a.op().kind());
     }

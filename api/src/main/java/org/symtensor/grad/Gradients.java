@@ -179,22 +179,24 @@ public final class Gradients {
         }
         for (int i = order.size() - 1; i >= 0; i--) {
             Apply a = order.get(i);
-            Variable out = a.output();
             if (a.op().kind() == OpKind.RANDOM) {
                 continue; // GradRules: no gradient flows through a draw, to any input
             }
-            if (a.outputs().size() != 1) {
-                throw new AssertionError("multi-output ops have no gradient rule yet: " + a.op().name());
+            List<Variable> outGrads = new ArrayList<>(a.outputs().size());
+            boolean any = false;
+            for (Variable out : a.outputs()) {
+                List<Variable> gs = contributions.get(out);
+                if (gs == null || !dependsOnWrt.contains(out) || wrtSet.contains(out) && cut.contains(out)) {
+                    outGrads.add(null);
+                } else {
+                    outGrads.add(sum(gs));
+                    any = true;
+                }
             }
-            if (!dependsOnWrt.contains(out) || wrtSet.contains(out) && cut.contains(out)) {
+            if (!any) {
                 continue;
             }
-            List<Variable> gs = contributions.get(out);
-            if (gs == null) {
-                continue;
-            }
-            Variable g = sum(gs);
-            List<Variable> ins = GradRules.inputGrads(a, g, batch);
+            List<Variable> ins = GradRules.inputGrads(a, outGrads, batch);
             for (int j = 0; j < ins.size(); j++) {
                 Variable in = a.inputs().get(j);
                 Variable gi = ins.get(j);

@@ -17,5 +17,13 @@ public enum OpKind {
     /** {@link GradMark}: identity forward, a changed gradient backward. */
     GRAD_MARK,
     /** {@link RandomOp}: one draw from a distribution; outputs the next generator state and the sample. */
-    RANDOM
+    RANDOM,
+    /** {@link Scan}: a symbolic loop over an inner graph, outputs stacked on a leading axis. */
+    SCAN,
+    /** {@link Subtensor}: an integer index or a slice along one axis ({@code x[i]}, {@code x[a:b:s]}). */
+    INDEX,
+    /** {@link IncSubtensor}: a copy of x with y added at an index or slice; the gradient of {@link Subtensor}. */
+    INC_INDEX,
+    /** {@link IfElse}: a lazy conditional that computes only the branch taken. */
+    IFELSE
 }

@@ -121,6 +121,41 @@ public final class Printer {
             case RANDOM:
                 random(v, a, sb);
                 return;
+            case SCAN:
+            case INC_INDEX:
+            case IFELSE:
+                sb.append(a.op().name()).append('(');
+                for (int i = 0; i < in.size(); i++) {
+                    sb.append(i > 0 ? ", " : "");
+                    pp(in.get(i), sb);
+                }
+                sb.append(')').append(a.outputs().size() > 1 ? ".out" + v.index() : "");
+                return;
+            case INDEX: {
+                org.symtensor.op.Subtensor st = (org.symtensor.op.Subtensor) a.op();
+                pp(in.get(0), sb);
+                sb.append('[');
+                for (int ax = 0; ax < st.axis(); ax++) {
+                    sb.append(":, ");
+                }
+                if (st.form() == org.symtensor.op.Subtensor.Form.INDEX) {
+                    pp(in.get(1), sb);
+                } else {
+                    int k = 1;
+                    if (st.hasStart()) {
+                        pp(in.get(k++), sb);
+                    }
+                    sb.append(':');
+                    if (st.hasStop()) {
+                        pp(in.get(k), sb);
+                    }
+                    if (st.step() != 1) {
+                        sb.append(':').append(st.step());
+                    }
+                }
+                sb.append(']');
+                return;
+            }
         }
         throw new AssertionError(a.op().kind());
     }

@@ -353,6 +353,27 @@ public abstract class AbstractTensor<D extends DTypeMarker, S extends Tensor<D>,
     }
 
     @Override
+    public Tensor<D> get(long i) {
+        return Tensors.wrap(indexVar(org.symtensor.op.Indexing.at(i)));
+    }
+
+    @Override
+    public Tensor<D> get(Scalar<?> i) {
+        return Tensors.wrap(indexVar(i.variable()));
+    }
+
+    /** {@code this[i]} on the leading axis, as a variable. */
+    protected final Variable indexVar(Variable i) {
+        if (rank() == 0) {
+            throw new ShapeMismatchException("get: " + variable.describe() + " is a scalar; only tensors of rank 1 or more can be indexed");
+        }
+        if (i.type().rank() != 0 || !i.type().dtype().isInteger()) {
+            throw new DTypeMismatchException("get: the index " + i.describe() + " must be an integer scalar, got " + i.type());
+        }
+        return org.symtensor.op.Indexing.index(variable, 0, i);
+    }
+
+    @Override
     public Scalar<I64> shape(int axis) {
         int a = axis < 0 ? axis + rank() : axis;
         if (a < 0 || a >= rank()) {

@@ -64,4 +64,15 @@ public class Matrix<D extends DTypeMarker> extends AbstractTensor<D, Matrix<D>, 
     public Matrix<D> T() {
         return transpose();
     }
+
+    /** Row {@code i} of the leading axis (negative counts from the end). */
+    @Override
+    public Vector<D> get(long i) {
+        return new Vector<>(indexVar(org.symtensor.op.Indexing.at(i)));
+    }
+
+    @Override
+    public Vector<D> get(Scalar<?> i) {
+        return new Vector<>(indexVar(i.variable()));
+    }
 }

@@ -142,6 +142,16 @@ public interface Tensor<D extends DTypeMarker> extends FunctionInput {
      */
     Tensor<D> dimshuffle(Object... pattern);
 
+    /**
+     * Entry {@code i} of the leading axis (Kotlin's {@code a[i]}): a handle of rank one lower;
+     * negative indices count from the end; an index out of range fails when the function runs,
+     * naming the index and the length.
+     */
+    Tensor<D> get(long i);
+
+    /** Entry {@code i} of the leading axis, for a symbolic integer index. */
+    Tensor<D> get(Scalar<?> i);
+
     /** The run-time length of {@code axis}, as an int64 scalar. */
     Scalar<I64> shape(int axis);
 

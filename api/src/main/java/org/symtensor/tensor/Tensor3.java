@@ -41,4 +41,15 @@ public class Tensor3<D extends DTypeMarker> extends AbstractTensor<D, Tensor3<D>
     public Matrix<D> min(int axis) {
         return new Matrix<>(reduceVar(Reduce.Kind.MIN, axis));
     }
+
+    /** Row {@code i} of the leading axis (negative counts from the end). */
+    @Override
+    public Matrix<D> get(long i) {
+        return new Matrix<>(indexVar(org.symtensor.op.Indexing.at(i)));
+    }
+
+    @Override
+    public Matrix<D> get(Scalar<?> i) {
+        return new Matrix<>(indexVar(i.variable()));
+    }
 }

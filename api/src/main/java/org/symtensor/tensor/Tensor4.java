@@ -41,4 +41,15 @@ public class Tensor4<D extends DTypeMarker> extends AbstractTensor<D, Tensor4<D>
     public Tensor3<D> min(int axis) {
         return new Tensor3<>(reduceVar(Reduce.Kind.MIN, axis));
     }
+
+    /** Row {@code i} of the leading axis (negative counts from the end). */
+    @Override
+    public Tensor3<D> get(long i) {
+        return new Tensor3<>(indexVar(org.symtensor.op.Indexing.at(i)));
+    }
+
+    @Override
+    public Tensor3<D> get(Scalar<?> i) {
+        return new Tensor3<>(indexVar(i.variable()));
+    }
 }

@@ -64,4 +64,15 @@ public class Vector<D extends DTypeMarker> extends AbstractTensor<D, Vector<D>, 
     public Matrix<D> asColumn() {
         return new Matrix<>(Ops.dimshuffle(variable(), 0, -1));
     }
+
+    /** Row {@code i} of the leading axis (negative counts from the end). */
+    @Override
+    public Scalar<D> get(long i) {
+        return new Scalar<>(indexVar(org.symtensor.op.Indexing.at(i)));
+    }
+
+    @Override
+    public Scalar<D> get(Scalar<?> i) {
+        return new Scalar<>(indexVar(i.variable()));
+    }
 }

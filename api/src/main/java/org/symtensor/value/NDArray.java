@@ -322,6 +322,50 @@ public final class NDArray {
         return new NDArray(dtype, s, st, offset, data);
     }
 
+    /**
+     * Entry {@code i} of the leading axis, as a view of rank one lower (NumPy's {@code a[i]}; no
+     * negative indices here: callers normalize them and name the index in their errors).
+     */
+    public NDArray row(int i) {
+        if (rank() == 0 || i < 0 || i >= shape[0]) {
+            throw new IndexOutOfBoundsException("row " + i + " of an array of shape " + shapeToString(shape));
+        }
+        return new NDArray(dtype, Arrays.copyOfRange(shape, 1, shape.length),
+                Arrays.copyOfRange(strides, 1, strides.length), offset + i * strides[0], data);
+    }
+
+    /** Rows {@code start} (inclusive) to {@code stop} (exclusive) of the leading axis, as a view. */
+    public NDArray rows(int start, int stop) {
+        if (rank() == 0 || start < 0 || stop < start || stop > shape[0]) {
+            throw new IndexOutOfBoundsException("rows " + start + ":" + stop + " of an array of shape " + shapeToString(shape));
+        }
+        int[] s = shape.clone();
+        s[0] = stop - start;
+        return new NDArray(dtype, s, strides.clone(), offset + (stop > start ? start * strides[0] : 0), data);
+    }
+
+    /**
+     * Writes {@code src}'s elements into this array (or view) in C order; both must have the same
+     * shape and dtype. The one mutating bulk operation: loops use it to fill preallocated buffers.
+     */
+    public void assign(NDArray src) {
+        if (src.dtype != dtype || !Arrays.equals(src.shape, shape)) {
+            throw new IllegalArgumentException("assign: cannot write " + src.dtype + " " + shapeToString(src.shape)
+                    + " into " + dtype + " " + shapeToString(shape));
+        }
+        if (cStrides && src.cStrides) {
+            System.arraycopy(src.data, src.offset, data, offset, size);
+        } else if (dtype.isFloat()) {
+            for (int i = 0; i < size; i++) {
+                writeDouble(physical(i), src.readDouble(src.physical(i)));
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                writeLong(physical(i), src.readLong(src.physical(i)));
+            }
+        }
+    }
+
     /** The axes reversed, as a view. */
     public NDArray transpose() {
         int[] pattern = new int[rank()];

@@ -11,5 +11,7 @@ public final class Samples {
         LogisticRegression.main(args);
         Optimization.main(args);
         RandomNumbers.main(args);
+        Loops.main(args);
+        Rnn.main(args);
     }
 }

@@ -38,6 +38,10 @@ public final class CpuKernels {
             // the mark only matters to the gradient; forward it is the identity
             case GRAD_MARK -> in -> new NDArray[] {in[0]};
             case RANDOM -> new RandomKernel(node);
+            case SCAN -> new ScanKernel(node);
+            case INDEX -> IndexKernels.subtensor(node);
+            case INC_INDEX -> IndexKernels.incSubtensor(node);
+            case IFELSE -> new IfElseKernel(node);
         };
     }
 

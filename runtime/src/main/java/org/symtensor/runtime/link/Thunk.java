@@ -78,6 +78,11 @@ public final class Thunk {
         return node;
     }
 
+    /** The kernel this thunk runs (for inspection, e.g. a loop's memory diagnostics). */
+    public Kernel kernel() {
+        return kernel;
+    }
+
     /** The slots this thunk reads, one per input of the node. */
     public int[] inputSlots() {
         return inputSlots.clone();

@@ -1,0 +1,151 @@
+package org.symtensor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.symtensor.graph.Variable;
+import org.symtensor.op.IfElse;
+import org.symtensor.op.Indexing;
+import org.symtensor.op.Ops;
+import org.symtensor.scan.ScanCall;
+import org.symtensor.scan.ScanOption;
+import org.symtensor.scan.ScanResult;
+import org.symtensor.scan.ScanStep;
+import org.symtensor.scan.Tapped;
+import org.symtensor.tensor.AbstractTensor;
+import org.symtensor.tensor.Scalar;
+import org.symtensor.tensor.Tensor;
+import org.symtensor.tensor.Vector;
+import org.symtensor.type.Bool;
+import org.symtensor.type.DTypeMarker;
+import org.symtensor.type.I64;
+import org.symtensor.value.NDArray;
+
+/**
+ * Loops and conditionals of the DSL, reached through {@link T}'s static imports: Theano's
+ * {@code scan} with its named arguments as option values, the {@code map}/{@code reduce}/{@code foldl}/
+ * {@code foldr} helpers, the lazy {@code ifelse} and {@code arange}.
+ */
+public class ScanFunctions extends TensorFactories {
+    /** Not instantiable; subclassed by {@link T} only so that {@code import static org.symtensor.T.*} sees these. */
+    protected ScanFunctions() {}
+
+    /**
+     * Theano's {@code scan}: {@code scan(args -> ..., sequences(x), outputsInfo(h0), nonSequences(w), nSteps(k))}.
+     * The step gets the sequence slices, the prior outputs and the non-sequences, in that order,
+     * and returns a tensor, a list of tensors, or {@code step(...)} with {@code until} or updates.
+     */
+    public static ScanResult<Tensor<?>, Tensor<?>> scan(Function<List<Tensor<?>>, ?> fn, ScanOption... options) {
+        return ScanCall.build(fn, options);
+    }
+
+    /** Sequences to iterate over: tensors (tap 0) or {@code taps(x, -1, 0, 1)}. */
+    public static ScanOption.Sequences sequences(Object... sequences) {
+        List<Tapped> list = new ArrayList<>();
+        for (Object o : sequences) {
+            list.add(o instanceof Tapped t ? t : Tapped.of(((Tensor<?>) o).variable(), 0));
+        }
+        return new ScanOption.Sequences(list);
+    }
+
+    /** One entry per output: an initial value (tap -1), {@code taps(init, -2, -1)}, or {@code noInitial()} (or null). */
+    public static ScanOption.OutputsInfo outputsInfo(Object... infos) {
+        List<Tapped> list = new ArrayList<>();
+        for (Object o : infos) {
+            list.add(o == null ? Tapped.none() : o instanceof Tapped t ? t : Tapped.of(((Tensor<?>) o).variable(), -1));
+        }
+        return new ScanOption.OutputsInfo(list);
+    }
+
+    /** A sequence or initial value with explicit taps. */
+    public static Tapped taps(Tensor<?> x, int... taps) {
+        return Tapped.of(x.variable(), taps);
+    }
+
+    /** Theano's {@code None} in {@code outputsInfo}: an output that is not fed back (a map output). */
+    public static Tapped noInitial() {
+        return Tapped.none();
+    }
+
+    public static ScanOption.NonSequences nonSequences(Tensor<?>... values) {
+        List<Variable> list = new ArrayList<>();
+        for (Tensor<?> t : values) {
+            list.add(t.variable());
+        }
+        return new ScanOption.NonSequences(list);
+    }
+
+    public static ScanOption.NSteps nSteps(long n) {
+        return new ScanOption.NSteps(Indexing.at(n));
+    }
+
+    public static ScanOption.NSteps nSteps(Scalar<?> n) {
+        return new ScanOption.NSteps(n.variable());
+    }
+
+    public static ScanOption.GoBackwards goBackwards() {
+        return new ScanOption.GoBackwards();
+    }
+
+    public static ScanOption.TruncateGradient truncateGradient(int steps) {
+        return new ScanOption.TruncateGradient(steps);
+    }
+
+    /** A step's result with more than outputs: {@code step(a, b).until(done).withUpdates(...)}. */
+    public static ScanStep step(Tensor<?>... outputs) {
+        return ScanStep.of(List.of(outputs));
+    }
+
+    /** Theano's {@code map}: {@code fn} applied to each slice of the sequences, stacked. */
+    public static ScanResult<Tensor<?>, Tensor<?>> map(Function<List<Tensor<?>>, ?> fn, Tensor<?>... sequences) {
+        return ScanCall.build(fn, sequences((Object[]) sequences));
+    }
+
+    /**
+     * Theano's {@code reduce} (= {@code foldl}): {@code acc = fn(x[t], acc)} over a vector; returns the
+     * final accumulator, computed by a loop that keeps O(1) states.
+     */
+    @SuppressWarnings("unchecked")
+    public static <D extends DTypeMarker, H extends Tensor<?>> H reduce(BiFunction<Scalar<D>, H, H> fn, Vector<D> sequence, H init) {
+        return fold(fn, sequence, init, false);
+    }
+
+    public static <D extends DTypeMarker, H extends Tensor<?>> H foldl(BiFunction<Scalar<D>, H, H> fn, Vector<D> sequence, H init) {
+        return fold(fn, sequence, init, false);
+    }
+
+    /** {@code foldl} from the last entry to the first. */
+    public static <D extends DTypeMarker, H extends Tensor<?>> H foldr(BiFunction<Scalar<D>, H, H> fn, Vector<D> sequence, H init) {
+        return fold(fn, sequence, init, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <D extends DTypeMarker, H extends Tensor<?>> H fold(BiFunction<Scalar<D>, H, H> fn, Vector<D> sequence,
+            H init, boolean backwards) {
+        ScanOption[] o = backwards
+                ? new ScanOption[] {sequences(sequence), outputsInfo(init), goBackwards()}
+                : new ScanOption[] {sequences(sequence), outputsInfo(init)};
+        ScanResult<Tensor<?>, Tensor<?>> r = ScanCall.build(args -> fn.apply((Scalar<D>) args.get(0),
+                (H) ((AbstractTensor<?, ?, ?>) init).sameKind(args.get(1).variable())), o);
+        return (H) ((AbstractTensor<?, ?, ?>) init).sameKind(r.last(0).variable());
+    }
+
+    /**
+     * Theano's lazy {@code ifelse}: {@code a} if the bool scalar {@code cond} is true, else {@code b};
+     * only the branch taken is computed (unlike {@code where}, which computes both).
+     */
+    @SuppressWarnings("unchecked")
+    public static <D extends DTypeMarker, H extends Tensor<D>> H ifelse(Tensor<Bool> cond, H a, Tensor<D> b) {
+        return (H) ((AbstractTensor<?, ?, ?>) a).sameKind(IfElse.build(cond.variable(), a.variable(), b.variable()));
+    }
+
+    /** The int64 vector {@code [0, 1, ..., n-1]}. */
+    public static Vector<I64> arange(int n) {
+        long[] v = new long[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = i;
+        }
+        return new Vector<>(Ops.constant(NDArray.of(v)));
+    }
+}

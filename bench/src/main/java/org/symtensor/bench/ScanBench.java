@@ -1,0 +1,93 @@
+package org.symtensor.bench;
+
+import static org.symtensor.T.*;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.symtensor.Function;
+import org.symtensor.scan.Scan;
+import org.symtensor.tensor.Scalar;
+import org.symtensor.type.F64;
+import org.symtensor.value.NDArray;
+
+/**
+ * The per-step cost of scan: the scalar recurrence {@code x(t+1) = a x(t) + b} over 10^6 steps,
+ * through scan (keeping only the last state) and as a plain Java loop. Scores are per step
+ * ({@link OperationsPerInvocation}); the difference is scan's overhead per step.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ScanBench {
+    static final int STEPS = 1_000_000;
+    private Function recurrence;
+    private final double a = 0.999999;
+    private final double b = 1e-6;
+    private NDArray na;
+    private NDArray nb;
+    private NDArray nx0;
+
+    @Setup
+    public void setUp() {
+        Scalar<F64> x0 = dscalar("x0");
+        Scalar<F64> av = dscalar("a");
+        Scalar<F64> bv = dscalar("b");
+        Scalar<F64> last = Scan.from(x0).steps(STEPS).iterate(x -> x.times(av).plus(bv)).last();
+        recurrence = function(inputs(x0, av, bv), last);
+        na = NDArray.of(a);
+        nb = NDArray.of(b);
+        nx0 = NDArray.of(0.5);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public double plainJava() {
+        double x = 0.5;
+        for (int t = 0; t < STEPS; t++) {
+            x = a * x + b;
+        }
+        return x;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public NDArray scan() {
+        return recurrence.call(nx0, na, nb);
+    }
+
+    /** A quick measurement without JMH: {@code java -cp ... org.symtensor.bench.ScanBench}. */
+    public static void main(String[] args) {
+        ScanBench bench = new ScanBench();
+        bench.setUp();
+        for (int i = 0; i < 5; i++) {
+            bench.scan();
+        }
+        long t0 = System.nanoTime();
+        int reps = 10;
+        for (int i = 0; i < reps; i++) {
+            bench.scan();
+        }
+        double scanNs = (System.nanoTime() - t0) / (double) reps / STEPS;
+        t0 = System.nanoTime();
+        double sink = 0;
+        for (int i = 0; i < reps * 10; i++) {
+            sink += bench.plainJava();
+        }
+        double javaNs = (System.nanoTime() - t0) / (double) (reps * 10) / STEPS;
+        System.out.printf("scan %.1f ns/step, plain Java %.2f ns/step, overhead %.1f ns/step (%s)%n",
+                scanNs, javaNs, scanNs - javaNs, sink > 0 ? "ok" : "?");
+    }
+}
