@@ -34,20 +34,32 @@ public final class FunctionSpec {
     private final List<Variable> updateExpressions;
     private final boolean allowInputDowncast;
     private final String name;
+    private final String device;
 
     private FunctionSpec(List<In> inputs, List<Variable> outputs, List<SharedValue> updateTargets,
-            List<Variable> updateExpressions, boolean allowInputDowncast, String name) {
+            List<Variable> updateExpressions, boolean allowInputDowncast, String name, String device) {
         this.inputs = Collections.unmodifiableList(inputs);
         this.outputs = Collections.unmodifiableList(outputs);
         this.updateTargets = Collections.unmodifiableList(updateTargets);
         this.updateExpressions = Collections.unmodifiableList(updateExpressions);
         this.allowInputDowncast = allowInputDowncast;
         this.name = name;
+        this.device = device;
     }
 
-    /** Checks a {@code function(...)} call and substitutes its givens. */
+    /** Checks a {@code function(...)} call and substitutes its givens; the device comes from the flags. */
     public static FunctionSpec build(List<In> inputs, List<Variable> outputs, List<Update> updates,
             Map<Variable, Variable> givens, boolean allowInputDowncast, FunctionFlag.UnusedInput onUnused, String name) {
+        return build(inputs, outputs, updates, givens, allowInputDowncast, onUnused, name, null);
+    }
+
+    /**
+     * Checks a {@code function(...)} call and substitutes its givens; {@code device} (such as
+     * {@code opencl0}) overrides the {@code device} flag for this function, null keeps the flag.
+     */
+    public static FunctionSpec build(List<In> inputs, List<Variable> outputs, List<Update> updates,
+            Map<Variable, Variable> givens, boolean allowInputDowncast, FunctionFlag.UnusedInput onUnused, String name,
+            String device) {
         Set<Variable> seenInputs = Graphs.identitySet();
         for (int i = 0; i < inputs.size(); i++) {
             In in = inputs.get(i);
@@ -121,7 +133,8 @@ public final class FunctionSpec {
                 }
             }
         }
-        return new FunctionSpec(new ArrayList<>(inputs), newOutputs, updateTargets, newUpdates, allowInputDowncast, name);
+        return new FunctionSpec(new ArrayList<>(inputs), newOutputs, updateTargets, newUpdates, allowInputDowncast, name,
+                device == null ? null : device.trim().toLowerCase(java.util.Locale.ROOT));
     }
 
     public List<In> inputs() {
@@ -149,5 +162,15 @@ public final class FunctionSpec {
     /** The function's name for messages, or null. */
     public String name() {
         return name;
+    }
+
+    /** The device asked for by this function's {@code device(...)} option (lower case), or null to follow the flags. */
+    public String device() {
+        return device;
+    }
+
+    /** The device this function runs on: its own {@code device(...)} option, else the {@code device} flag. */
+    public String deviceOrDefault() {
+        return device != null ? device : org.symtensor.Config.current().device();
     }
 }
