@@ -4,7 +4,7 @@ import org.symtensor.rewrite.Optimizer;
 
 /**
  * A switch of {@link T#function}: how strict input conversion is, what an unused input does, the
- * function's name, and its optimization {@link Optimizer.Mode}.
+ * function's name, its optimization {@link Optimizer.Mode} and the device it runs on.
  */
 public final class FunctionFlag implements FunctionOption {
     /** What {@code function} does with an input that no output, update or given needs (Theano's on_unused_input). */
@@ -14,21 +14,29 @@ public final class FunctionFlag implements FunctionOption {
     private final UnusedInput onUnusedInput;
     private final String name;
     private final Optimizer.Mode mode;
+    private final String device;
 
     private FunctionFlag(Boolean allowInputDowncast, UnusedInput onUnusedInput, String name) {
-        this(allowInputDowncast, onUnusedInput, name, null);
+        this(allowInputDowncast, onUnusedInput, name, null, null);
     }
 
-    private FunctionFlag(Boolean allowInputDowncast, UnusedInput onUnusedInput, String name, Optimizer.Mode mode) {
+    private FunctionFlag(Boolean allowInputDowncast, UnusedInput onUnusedInput, String name, Optimizer.Mode mode,
+            String device) {
         this.allowInputDowncast = allowInputDowncast;
         this.onUnusedInput = onUnusedInput;
         this.name = name;
         this.mode = mode;
+        this.device = device;
     }
 
     /** How the function is optimized and checked; without it the {@code mode} flag of {@link Config} decides. */
     public static FunctionFlag mode(Optimizer.Mode mode) {
-        return new FunctionFlag(null, null, null, java.util.Objects.requireNonNull(mode, "mode"));
+        return new FunctionFlag(null, null, null, java.util.Objects.requireNonNull(mode, "mode"), null);
+    }
+
+    /** The device this function runs on ({@code cpu}, {@code opencl0}, ...); without it the {@code device} flag decides. */
+    public static FunctionFlag device(String deviceName) {
+        return new FunctionFlag(null, null, null, null, java.util.Objects.requireNonNull(deviceName, "device"));
     }
 
     public static FunctionFlag allowInputDowncast() {
@@ -58,5 +66,9 @@ public final class FunctionFlag implements FunctionOption {
 
     public Optimizer.Mode modeSetting() {
         return mode;
+    }
+
+    public String deviceSetting() {
+        return device;
     }
 }

@@ -1,7 +1,6 @@
 package org.symtensor;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ import org.symtensor.op.Ops;
 import org.symtensor.op.Reduce;
 import org.symtensor.op.ScalarOp;
 import org.symtensor.print.Printer;
-import org.symtensor.spi.FunctionCompiler;
+import org.symtensor.spi.Backend;
 import org.symtensor.spi.FunctionSpec;
 import org.symtensor.tensor.AbstractTensor;
 import org.symtensor.tensor.Matrix;
@@ -57,7 +56,7 @@ public final class T extends ScanFunctions {
         DTypes.setFloatXSource(() -> Config.current().floatX());
     }
 
-    private static volatile FunctionCompiler compiler;
+    private static volatile List<Backend> backends;
 
     private T() {}
 
@@ -499,6 +498,11 @@ public final class T extends ScanFunctions {
         return NoDefaultUpdates.of(targets);
     }
 
+    /** Runs one function on a device ({@code cpu}, {@code opencl0}, ...), overriding the {@code device} flag. */
+    public static FunctionFlag device(String deviceName) {
+        return FunctionFlag.device(deviceName);
+    }
+
     /** Compiles a function of one output. */
     public static Function function(Inputs inputs, Tensor<?> output, FunctionOption... options) {
         return function(inputs, new Outputs(List.of(output.variable())), options);
@@ -518,6 +522,7 @@ public final class T extends ScanFunctions {
         String name = null;
         org.symtensor.rewrite.Optimizer.Mode mode = null;
         NoDefaultUpdates noDefaults = NoDefaultUpdates.none();
+        String device = null;
         for (FunctionOption o : options) {
             if (o instanceof Updates) {
                 updates.addAll(((Updates) o).pairs());
@@ -539,27 +544,52 @@ public final class T extends ScanFunctions {
                 if (f.modeSetting() != null) {
                     mode = f.modeSetting();
                 }
+                if (f.deviceSetting() != null) {
+                    device = f.deviceSetting();
+                }
             } else {
                 throw new IllegalArgumentException("unknown function option " + o);
             }
         }
         FunctionSpec spec = FunctionSpec.build(inputs.list(), outputs.list(), updates, givens, downcast, unused, name,
                 noDefaults);
-        return compile(mode == null ? spec : spec.withMode(mode));
+        if (mode != null) {
+            spec = spec.withMode(mode);
+        }
+        return compile(device == null ? spec : spec.withDevice(device));
     }
 
-    private static FunctionCompiler compiler() {
-        FunctionCompiler c = compiler;
-        if (c == null) {
-            Iterator<FunctionCompiler> it = ServiceLoader.load(FunctionCompiler.class, T.class.getClassLoader()).iterator();
-            if (!it.hasNext()) {
+    private static List<Backend> backends() {
+        List<Backend> b = backends;
+        if (b == null) {
+            List<Backend> found = new ArrayList<>();
+            ServiceLoader.load(Backend.class, T.class.getClassLoader()).forEach(found::add);
+            if (found.isEmpty()) {
                 throw new SymtensorException("no Symtensor runtime on the class path: add the symtensor-runtime"
                         + " artifact to run functions (the api alone builds graphs)");
             }
-            c = it.next();
-            compiler = c;
+            b = List.copyOf(found);
+            backends = b;
         }
-        return c;
+        return b;
+    }
+
+    /** The backend serving {@code device}, or an error naming the device and what would serve it. */
+    private static Backend backendFor(String device) {
+        List<String> names = new ArrayList<>();
+        for (Backend b : backends()) {
+            if (b.accepts(device)) {
+                String why = b.unavailableReason(device);
+                if (why != null) {
+                    throw new SymtensorException("device '" + device + "' is not available: " + why);
+                }
+                return b;
+            }
+            names.add(b.name());
+        }
+        throw new SymtensorException("no backend serves device '" + device + "' (from the device flag or the"
+                + " function's device(...) option); the backends on the class path are " + names
+                + ", e.g. device=cpu or device=opencl0");
     }
 
     // ---- automatic differentiation -------------------------------------------------------------
@@ -652,7 +682,8 @@ public final class T extends ScanFunctions {
 
     /** Compiles an already checked spec with the runtime on the class path. */
     public static Function compile(FunctionSpec spec) {
-        return compiler().compile(spec);
+        String device = spec.deviceOrDefault();
+        return backendFor(device).compile(spec, device);
     }
 
     // ---- printing -----------------------------------------------------------------------------

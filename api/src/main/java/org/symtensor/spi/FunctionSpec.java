@@ -37,15 +37,18 @@ public final class FunctionSpec {
     private final boolean allowInputDowncast;
     private final String name;
     private final Optimizer.Mode mode;
+    private final String device;
 
     private FunctionSpec(List<In> inputs, List<Variable> outputs, List<SharedValue> updateTargets,
             List<Variable> updateExpressions, boolean allowInputDowncast, String name) {
-        this(inputs, outputs, updateTargets, updateExpressions, allowInputDowncast, name, null);
+        this(inputs, outputs, updateTargets, updateExpressions, allowInputDowncast, name, null, null);
     }
 
     private FunctionSpec(List<In> inputs, List<Variable> outputs, List<SharedValue> updateTargets,
-            List<Variable> updateExpressions, boolean allowInputDowncast, String name, Optimizer.Mode mode) {
+            List<Variable> updateExpressions, boolean allowInputDowncast, String name, Optimizer.Mode mode,
+            String device) {
         this.mode = mode;
+        this.device = device;
         this.inputs = Collections.unmodifiableList(inputs);
         this.outputs = Collections.unmodifiableList(outputs);
         this.updateTargets = Collections.unmodifiableList(updateTargets);
@@ -178,7 +181,27 @@ public final class FunctionSpec {
 
     /** This spec with another optimization mode. */
     public FunctionSpec withMode(Optimizer.Mode newMode) {
-        return new FunctionSpec(inputs, outputs, updateTargets, updateExpressions, allowInputDowncast, name, newMode);
+        return new FunctionSpec(inputs, outputs, updateTargets, updateExpressions, allowInputDowncast, name, newMode,
+                device);
+    }
+
+    /**
+     * This spec on another device ({@code cpu}, {@code opencl0}, ...); null follows the {@code device}
+     * flag. Names are compared in lower case.
+     */
+    public FunctionSpec withDevice(String newDevice) {
+        return new FunctionSpec(inputs, outputs, updateTargets, updateExpressions, allowInputDowncast, name, mode,
+                newDevice == null ? null : newDevice.trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The device asked for by this function's {@code device(...)} option (lower case), or null to follow the flags. */
+    public String device() {
+        return device;
+    }
+
+    /** The device this function runs on: its own {@code device(...)} option, else the {@code device} flag. */
+    public String deviceOrDefault() {
+        return device != null ? device : org.symtensor.Config.current().device();
     }
 
     /** The function's name for messages, or null. */

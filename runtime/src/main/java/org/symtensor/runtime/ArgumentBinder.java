@@ -14,11 +14,11 @@ import org.symtensor.value.Conversions;
 import org.symtensor.value.NDArray;
 
 /**
- * Turns the arguments of one call into one converted value per input, Theano's way: positional
+ * Turns the arguments of one call (for every backend) into one converted value per input, Theano's way: positional
  * arguments in input order, then keywords by input name, then defaults; every argument is checked
  * and converted before anything runs. Defaults are converted once, when the function is compiled.
  */
-final class ArgumentBinder {
+public final class ArgumentBinder {
     private static final int AMBIGUOUS = -1;
 
     private final String function;
@@ -31,7 +31,7 @@ final class ArgumentBinder {
     private final String signature;
     private final String expectation;
 
-    ArgumentBinder(FunctionSpec spec) {
+    public ArgumentBinder(FunctionSpec spec) {
         this.function = spec.name() == null ? "function" : "function '" + spec.name() + "'";
         this.allowDowncast = spec.allowInputDowncast();
         List<In> inputs = spec.inputs();
@@ -79,7 +79,7 @@ final class ArgumentBinder {
     }
 
     /** Positional arguments only: the hot path. */
-    NDArray[] bind(Object[] args) {
+    public NDArray[] bind(Object[] args) {
         if (args == null) {
             args = new Object[] {null};
         }
@@ -101,7 +101,7 @@ final class ArgumentBinder {
     }
 
     /** Positional arguments first, then keywords by input name, then defaults. */
-    NDArray[] bind(Map<String, ?> keywords, Object[] positional) {
+    public NDArray[] bind(Map<String, ?> keywords, Object[] positional) {
         if (keywords == null || keywords.isEmpty()) {
             return bind(positional == null ? new Object[0] : positional);
         }

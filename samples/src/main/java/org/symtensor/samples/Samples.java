@@ -13,5 +13,6 @@ public final class Samples {
         RandomNumbers.main(args);
         Loops.main(args);
         Rnn.main(args);
+        OpenClSample.main(args);
     }
 }

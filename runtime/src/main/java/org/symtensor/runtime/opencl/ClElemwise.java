@@ -1,0 +1,121 @@
+package org.symtensor.runtime.opencl;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.symtensor.ShapeMismatchException;
+import org.symtensor.graph.Apply;
+import org.symtensor.graph.Variable;
+import org.symtensor.render.OpenClRenderer;
+import org.symtensor.type.DType;
+import org.symtensor.value.NDArray;
+
+/**
+ * The device kernel of an {@code Elemwise} node: the api's {@link OpenClRenderer} renders the
+ * node's scalar program once (the same call renders a composite's inner graph), and one program
+ * per input layout (same shape, scalar, broadcast or strided) is generated on first use.
+ * Broadcasting follows the CPU kernel: an axis of length 1 stretches.
+ */
+final class ClElemwise implements DeviceKernel {
+    private final Apply node;
+    private final ClDevice device;
+    private final DType[] inTypes;
+    private final DType outType;
+    private final String preamble;
+    private final String body;
+    private final String result;
+    private final Map<String, String> sources = new ConcurrentHashMap<>();
+
+    ClElemwise(Apply node, ClDevice device) {
+        this(node, device, node.outputs(), node.inputs());
+    }
+
+    /** The program from {@code leaves} to {@code output}: a node's inputs, or a composite's inner inputs. */
+    ClElemwise(Apply node, ClDevice device, List<Variable> outputs, List<Variable> leaves) {
+        this.node = node;
+        this.device = device;
+        Map<Variable, String> names = new IdentityHashMap<>();
+        inTypes = new DType[leaves.size()];
+        for (int k = 0; k < inTypes.length; k++) {
+            names.put(leaves.get(k), "a" + k);
+            inTypes[k] = leaves.get(k).type().dtype();
+        }
+        OpenClRenderer.Rendered r = OpenClRenderer.statements(outputs, names, "t");
+        this.outType = outputs.get(0).type().dtype();
+        this.preamble = OpenClRenderer.preamble(r.computeTypes());
+        this.body = r.code();
+        this.result = r.results().get(0);
+    }
+
+    /** Whether this device computes every type the node needs (float64 needs cl_khr_fp64). */
+    static boolean supported(Apply node, ClDevice device) {
+        if (device.supportsFp64()) {
+            return true;
+        }
+        for (Variable v : node.inputs()) {
+            if (v.type().dtype() == DType.FLOAT64) {
+                return false;
+            }
+        }
+        List<DType> ins = new ArrayList<>();
+        for (Variable v : node.inputs()) {
+            ins.add(v.type().dtype());
+        }
+        DType out = node.outputs().get(0).type().dtype();
+        org.symtensor.op.ScalarOp op = ((org.symtensor.op.Elemwise) node.op()).scalarOp();
+        return out != DType.FLOAT64 && OpenClRenderer.computeType(op, out, ins) != DType.FLOAT64;
+    }
+
+    @Override
+    public DeviceArray run(DeviceArray[] in, Allocator alloc) {
+        int[] shape = broadcastShape(in);
+        int rank = shape.length;
+        ElementwiseSource.Mode[] modes = new ElementwiseSource.Mode[in.length];
+        int[][] strides = new int[in.length][];
+        StringBuilder key = new StringBuilder().append(rank);
+        for (int k = 0; k < in.length; k++) {
+            if (in[k].size() == 1) {
+                modes[k] = ElementwiseSource.Mode.SCALAR;
+            } else if (Arrays.equals(in[k].shape(), shape)) {
+                modes[k] = ElementwiseSource.Mode.SAME;
+            } else {
+                modes[k] = ElementwiseSource.Mode.STRIDED;
+                int[] st = ElementwiseSource.cStrides(in[k].shape());
+                for (int d = 0; d < rank; d++) {
+                    if (in[k].shape()[d] == 1) {
+                        st[d] = 0;
+                    }
+                }
+                strides[k] = st;
+            }
+            key.append(modes[k].name().charAt(0));
+        }
+        String src = sources.computeIfAbsent(key.toString(),
+                unused -> ElementwiseSource.source(inTypes, modes, rank, outType, preamble, body, result));
+        DeviceArray out = alloc.allocate(outType, shape);
+        ElementwiseSource.launch(device, src, in, modes, strides, out);
+        return out;
+    }
+
+    private int[] broadcastShape(DeviceArray[] in) {
+        int[] shape = in[0].shape();
+        for (int k = 1; k < in.length; k++) {
+            int[] s = in[k].shape();
+            for (int axis = 0; axis < shape.length; axis++) {
+                if (s[axis] == shape[axis] || s[axis] == 1) {
+                    continue;
+                }
+                if (shape[axis] != 1) {
+                    throw new ShapeMismatchException(node.op().name() + ": shapes " + NDArray.shapeToString(in[0].shape())
+                            + " and " + NDArray.shapeToString(s) + " do not broadcast on axis " + axis
+                            + " (node created at " + node.createdAt() + ")");
+                }
+                shape[axis] = s[axis];
+            }
+        }
+        return shape;
+    }
+}

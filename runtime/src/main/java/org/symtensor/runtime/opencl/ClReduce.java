@@ -1,0 +1,138 @@
+package org.symtensor.runtime.opencl;
+
+import java.util.Set;
+import org.jocl.cl_kernel;
+import org.symtensor.graph.Apply;
+import org.symtensor.op.Reduce;
+import org.symtensor.op.ScalarOp;
+import org.symtensor.render.OpenClRenderer;
+import org.symtensor.type.DType;
+
+/**
+ * The device kernel of a {@link Reduce} over all axes or over one contiguous run of axes: the
+ * input is seen as {@code (outer, R, inner)}; one work group per output element accumulates
+ * strided slices of its {@code R} elements and combines them as a tree in local memory.
+ * Accumulators follow the CPU kernel: float in the input's float type, integers in {@code long};
+ * the mean of integers in double.
+ */
+final class ClReduce implements DeviceKernel {
+    private final ClDevice device;
+    private final int first;
+    private final int last;
+    private final DType outType;
+    private final DType acc;
+    private final String source;
+    private final int localSize;
+
+    private ClReduce(ClDevice device, Reduce op, DType in, DType out, int first, int last) {
+        this.device = device;
+        this.first = first;
+        this.last = last;
+        this.outType = out;
+        Reduce.Kind kind = op.reduceKind();
+        DType acc = out.isFloat() ? out : (in.isFloat() ? in : DType.INT64);
+        this.acc = acc;
+        String t = OpenClRenderer.cType(acc);
+        String identity = switch (kind) {
+            case SUM, MEAN -> "(" + t + ")0";
+            case PROD -> "(" + t + ")1";
+            case MAX -> acc.isFloat() ? "(" + t + ")(-INFINITY)" : "LONG_MIN";
+            case MIN -> acc.isFloat() ? "(" + t + ")INFINITY" : "LONG_MAX";
+        };
+        ScalarOp combine = switch (kind) {
+            case SUM, MEAN -> ScalarOp.ADD;
+            case PROD -> ScalarOp.MUL;
+            case MAX -> ScalarOp.MAXIMUM;
+            case MIN -> ScalarOp.MINIMUM;
+        };
+        String comb = OpenClRenderer.expression(combine, acc, "(a)", "(b)");
+        String fin = kind == Reduce.Kind.MEAN ? "(acc / (" + t + ")R)" : "acc";
+        int p = 1;
+        while (p * 2 <= Math.min(256, device.maxWorkGroupSize())) {
+            p *= 2;
+        }
+        this.localSize = p;
+        this.source = OpenClRenderer.preamble(Set.of(acc)) + "#define COMBINE(a, b) (" + comb + ")\n"
+                + "__kernel void st_reduce(__global const " + OpenClRenderer.cType(in) + "* restrict x, __global "
+                + OpenClRenderer.cType(out) + "* restrict out, const int R, const int inner, __local " + t + "* scratch) {\n"
+                + "    const int o = get_group_id(0);\n"
+                + "    const int lid = get_local_id(0);\n"
+                + "    const int L = get_local_size(0);\n"
+                + "    const long base = (long)(o / inner) * R * inner + o % inner;\n"
+                + "    " + t + " acc = " + identity + ";\n"
+                + "    for (int j = lid; j < R; j += L) {\n"
+                + "        const " + t + " v = (" + t + ")x[base + (long)j * inner];\n"
+                + "        acc = COMBINE(acc, v);\n"
+                + "    }\n"
+                + "    scratch[lid] = acc;\n"
+                + "    barrier(CLK_LOCAL_MEM_FENCE);\n"
+                + "    for (int s = L / 2; s > 0; s >>= 1) {\n"
+                + "        if (lid < s) scratch[lid] = COMBINE(scratch[lid], scratch[lid + s]);\n"
+                + "        barrier(CLK_LOCAL_MEM_FENCE);\n"
+                + "    }\n"
+                + "    if (lid == 0) {\n"
+                + "        acc = scratch[0];\n"
+                + "        out[o] = " + OpenClRenderer.store(fin, acc, out) + ";\n"
+                + "    }\n"
+                + "}\n";
+    }
+
+    /** The kernel for {@code node}, or null when its axes are not one contiguous run or it needs fp64 the device lacks. */
+    static ClReduce forNode(Apply node, ClDevice device) {
+        Reduce op = (Reduce) node.op();
+        DType in = node.inputs().get(0).type().dtype();
+        DType out = node.outputs().get(0).type().dtype();
+        int rank = node.inputs().get(0).type().rank();
+        if (!device.supportsFp64() && (in == DType.FLOAT64 || out == DType.FLOAT64)) {
+            return null;
+        }
+        boolean[] reduced = op.reducedAxes(rank);
+        int first = -1;
+        int last = -1;
+        for (int a = 0; a < rank; a++) {
+            if (reduced[a]) {
+                if (first < 0) {
+                    first = a;
+                } else if (last != a - 1) {
+                    return null;
+                }
+                last = a;
+            }
+        }
+        if (first < 0) {
+            first = 0;
+            last = -1; // nothing reduced: R = 1
+        }
+        return new ClReduce(device, op, in, out, first, last);
+    }
+
+    @Override
+    public DeviceArray run(DeviceArray[] in, Allocator alloc) {
+        int[] shape = in[0].shape();
+        int outer = 1;
+        int r = 1;
+        int inner = 1;
+        int[] outShape = new int[shape.length - (last - first + 1)];
+        int j = 0;
+        for (int a = 0; a < shape.length; a++) {
+            if (a < first) {
+                outer *= shape[a];
+                outShape[j++] = shape[a];
+            } else if (a <= last) {
+                r *= shape[a];
+            } else {
+                inner *= shape[a];
+                outShape[j++] = shape[a];
+            }
+        }
+        DeviceArray out = alloc.allocate(outType, outShape);
+        int groups = outer * inner;
+        cl_kernel k = device.kernel(source, "st_reduce");
+        synchronized (k) {
+            new Args(k).buffer(in[0]).buffer(out).i32(r).i32(Math.max(inner, 1))
+                    .local((long) localSize * ClDevice.elementSize(acc));
+            device.launch(k, new long[] {(long) groups * localSize}, new long[] {localSize});
+        }
+        return out;
+    }
+}

@@ -1,0 +1,52 @@
+package org.symtensor.runtime.opencl;
+
+import org.symtensor.graph.Apply;
+import org.symtensor.graph.Variable;
+import org.symtensor.op.DimShuffle;
+import org.symtensor.op.ShapeOf;
+import org.symtensor.runtime.cpu.CpuKernels;
+import org.symtensor.type.DType;
+
+/**
+ * Which ops the OpenCL backend runs on the device, as one switch over
+ * {@link org.symtensor.op.OpKind} with no default: elementwise (every scalar op and dtype;
+ * float64 needs {@code cl_khr_fp64}), dimshuffle, reductions over all axes or one contiguous run
+ * of axes, and float products; shapes are read where the value lives; everything else runs on the
+ * host through the CPU kernel ({@link CpuKernels#forApply}) with transfers around it.
+ */
+final class DeviceOps {
+    private DeviceOps() {}
+
+    static Step stepFor(Apply node, ClDevice device, int[] ins, int[] outs) {
+        Step host = Step.host(node, ins, outs, CpuKernels.forApply(node));
+        return switch (node.op().kind()) {
+            case ELEMWISE -> ClElemwise.supported(node, device)
+                    ? Step.device(node, ins, outs, new ClElemwise(node, device)) : host;
+            case DIMSHUFFLE -> !device.supportsFp64() && has64(node)
+                    ? host : Step.device(node, ins, outs, new ClDimShuffle((DimShuffle) node.op(), device));
+            case REDUCE -> {
+                ClReduce k = ClReduce.forNode(node, device);
+                yield k == null ? host : Step.device(node, ins, outs, k);
+            }
+            case DOT -> {
+                ClDot k = ClDot.forNode(node, device);
+                yield k == null ? host : Step.device(node, ins, outs, k);
+            }
+            case SHAPE -> Step.shape(node, ins, outs, ((ShapeOf) node.op()).axis());
+            case EYE -> host;
+            case GRAD_MARK -> Step.pass(node, ins, outs);
+            // exact on the host: the CPU's Philox draws the numbers (a device kernel would reuse its counter scheme)
+            case RANDOM -> host;
+            case SCAN, INDEX, INC_INDEX, IFELSE -> host;
+        };
+    }
+
+    private static boolean has64(Apply node) {
+        for (Variable v : node.inputs()) {
+            if (v.type().dtype() == DType.FLOAT64) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

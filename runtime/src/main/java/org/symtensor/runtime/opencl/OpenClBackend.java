@@ -1,0 +1,40 @@
+package org.symtensor.runtime.opencl;
+
+import com.google.auto.service.AutoService;
+import org.symtensor.Function;
+import org.symtensor.spi.Backend;
+import org.symtensor.spi.FunctionSpec;
+
+/**
+ * OpenCL devices as a {@link Backend}: device names {@code opencl} and {@code openclN} (the N-th
+ * device over all platforms, as {@code clinfo -l} lists them). Unavailable, with what to install,
+ * when the machine has no OpenCL loader, platform or device.
+ */
+@AutoService(Backend.class)
+public final class OpenClBackend implements Backend {
+    @Override
+    public String name() {
+        return "opencl";
+    }
+
+    @Override
+    public boolean accepts(String device) {
+        return OpenClPlatforms.indexOf(device) >= 0;
+    }
+
+    @Override
+    public String unavailableReason(String device) {
+        OpenClPlatforms p = OpenClPlatforms.get();
+        if (p.problem() != null) {
+            return p.problem();
+        }
+        int i = OpenClPlatforms.indexOf(device);
+        return i < p.devices().size() ? null : "this machine has " + p.devices().size() + " OpenCL device(s): "
+                + p.devices();
+    }
+
+    @Override
+    public Function compile(FunctionSpec spec, String device) {
+        return new OpenClFunction(spec, OpenClPlatforms.get().device(device));
+    }
+}

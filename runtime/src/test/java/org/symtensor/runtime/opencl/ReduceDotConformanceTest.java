@@ -1,0 +1,133 @@
+package org.symtensor.runtime.opencl;
+
+import static org.symtensor.T.device;
+import static org.symtensor.T.function;
+import static org.symtensor.T.inputs;
+import static org.symtensor.runtime.opencl.OpenClTesting.assertClose;
+import static org.symtensor.runtime.opencl.OpenClTesting.assumeOpenCl;
+import static org.symtensor.runtime.opencl.OpenClTesting.input;
+import static org.symtensor.runtime.opencl.OpenClTesting.random;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.symtensor.Function;
+import org.symtensor.op.Ops;
+import org.symtensor.op.Reduce;
+import org.symtensor.tensor.Tensor;
+import org.symtensor.tensor.Tensors;
+import org.symtensor.type.DType;
+import org.symtensor.value.NDArray;
+
+/**
+ * Conformance of the device's reductions, products and dimshuffles with the CPU backend.
+ * Tolerances: integer results and float max/min exact; float sums, means and products
+ * {@code rtol 1e-4, atol 1e-4·n} in float32 (the device adds in float as a tree, the CPU in
+ * double) and {@code rtol 1e-12, atol 1e-13·n} in float64 (another summation order); products
+ * {@code rtol 1e-4} (float32) and {@code 1e-12} (float64) with {@code atol} scaled by k.
+ */
+class ReduceDotConformanceTest {
+    private static final DType[] REDUCE_DTYPES = {DType.FLOAT32, DType.FLOAT64, DType.INT32, DType.INT64, DType.BOOL,
+        DType.INT8, DType.UINT8, DType.INT16};
+
+    @BeforeEach
+    void needsOpenCl() {
+        assumeOpenCl();
+    }
+
+    static Stream<Arguments> reductions() {
+        List<Arguments> r = new ArrayList<>();
+        for (Reduce.Kind k : Reduce.Kind.values()) {
+            for (DType d : REDUCE_DTYPES) {
+                for (String axes : new String[] {"all", "0", "1", "2", "0,1", "1,2"}) {
+                    r.add(Arguments.of(k, d, axes));
+                }
+            }
+        }
+        return r.stream();
+    }
+
+    private static NDArray run(String dev, Tensor<?>[] ins, Tensor<?> out, NDArray... args) {
+        Function f = function(inputs(ins), out, device(dev));
+        return f.call((Object[]) args);
+    }
+
+    @ParameterizedTest(name = "{0} of {1} over {2}")
+    @MethodSource("reductions")
+    void reduce_tensor3_matchesCpu(Reduce.Kind kind, DType d, String axes) {
+        Tensor<?> x = input(d, "x", 3);
+        int[] ax = axes.equals("all") ? new int[0] : java.util.Arrays.stream(axes.split(",")).mapToInt(Integer::parseInt).toArray();
+        Tensor<?> y = Tensors.wrap(Ops.reduce(kind, x.variable(), ax));
+        NDArray arg = kind == Reduce.Kind.PROD && d.isFloat() ? scaled(random(d, 3, 3, 300, 5)) : random(d, 3, 3, 300, 5);
+        NDArray expected = run("cpu", new Tensor<?>[] {x}, y, arg);
+        NDArray actual = run(OpenClTesting.DEVICE, new Tensor<?>[] {x}, y, arg);
+        boolean summed = d.isFloat() && kind != Reduce.Kind.MAX && kind != Reduce.Kind.MIN;
+        double rtol = !summed ? 0 : d == DType.FLOAT32 ? 1e-4 : 1e-12;
+        double atol = !summed ? 0 : d == DType.FLOAT32 ? 1e-4 * 900 : 1e-13 * 900;
+        assertClose(actual, expected, rtol, atol, kind + " " + d + " " + axes);
+    }
+
+    /** Products of hundreds of values in [-3, 3] overflow; keep factors near 1. */
+    private static NDArray scaled(NDArray a) {
+        for (int i = 0; i < a.size(); i++) {
+            a.setDouble(i, 1 + a.getDouble(i) / 300);
+        }
+        return a;
+    }
+
+    static Stream<Arguments> products() {
+        List<Arguments> r = new ArrayList<>();
+        for (DType d : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            r.add(Arguments.of(d, new int[] {37, 19}, new int[] {19, 23}));
+            r.add(Arguments.of(d, new int[] {130, 70}, new int[] {70, 65}));
+            r.add(Arguments.of(d, new int[] {64, 64}, new int[] {64, 64}));
+            r.add(Arguments.of(d, new int[] {3, 5, 19}, new int[] {19, 23}));
+            r.add(Arguments.of(d, new int[] {37, 19}, new int[] {19}));
+            r.add(Arguments.of(d, new int[] {19}, new int[] {19, 23}));
+            r.add(Arguments.of(d, new int[] {300}, new int[] {300}));
+            r.add(Arguments.of(d, new int[] {4, 0}, new int[] {0, 3}));
+        }
+        return r.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}·{2}")
+    @MethodSource("products")
+    void dot_shapes_matchesCpu(DType d, int[] as, int[] bs) {
+        Tensor<?> a = input(d, "a", as.length);
+        Tensor<?> b = input(d, "b", bs.length);
+        Tensor<?> y = Tensors.wrap(Ops.dot(a.variable(), b.variable()));
+        NDArray av = random(d, 1, as);
+        NDArray bv = random(d, 2, bs);
+        Tensor<?>[] ins = {a, b};
+        NDArray expected = run("cpu", ins, y, av, bv);
+        NDArray actual = run(OpenClTesting.DEVICE, ins, y, av, bv);
+        int k = as[as.length - 1];
+        assertClose(actual, expected, d == DType.FLOAT32 ? 1e-4 : 1e-12, d == DType.FLOAT32 ? 1e-5 * 9 * k : 1e-12 * k,
+                "dot " + d);
+    }
+
+    static Stream<Arguments> shuffles() {
+        List<Arguments> r = new ArrayList<>();
+        for (DType d : REDUCE_DTYPES) {
+            r.add(Arguments.of(d, new int[] {1, 0}, new int[] {6, 9}));
+            r.add(Arguments.of(d, new int[] {0, -1, 1}, new int[] {6, 9}));
+            r.add(Arguments.of(d, new int[] {2, 0, 1}, new int[] {3, 4, 5}));
+        }
+        return r.stream();
+    }
+
+    @ParameterizedTest(name = "{0} pattern {1}")
+    @MethodSource("shuffles")
+    void dimshuffle_patterns_matchesCpuExactly(DType d, int[] pattern, int[] shape) {
+        Tensor<?> x = input(d, "x", shape.length);
+        Tensor<?> y = Tensors.wrap(Ops.elemwise(org.symtensor.op.ScalarOp.IDENTITY, Ops.dimshuffle(x.variable(), pattern)));
+        NDArray arg = random(d, 9, shape);
+        NDArray expected = run("cpu", new Tensor<?>[] {x}, y, arg);
+        NDArray actual = run(OpenClTesting.DEVICE, new Tensor<?>[] {x}, y, arg);
+        assertClose(actual, expected, 0, 0, "dimshuffle " + d);
+    }
+}
