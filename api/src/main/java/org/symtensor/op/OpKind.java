@@ -15,5 +15,7 @@ public enum OpKind {
     /** {@link Eye}: the identity matrix of a run-time size. */
     EYE,
     /** {@link GradMark}: identity forward, a changed gradient backward. */
-    GRAD_MARK
+    GRAD_MARK,
+    /** {@link Composite}: several elementwise ops fused into one scalar program, run block by block. */
+    COMPOSITE
 }

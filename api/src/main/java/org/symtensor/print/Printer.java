@@ -118,6 +118,14 @@ public final class Printer {
                 pp(in.get(0), sb);
                 sb.append(')');
                 return;
+            case COMPOSITE: {
+                List<String> outer = new java.util.ArrayList<>();
+                for (Variable x : in) {
+                    outer.add(pp(x));
+                }
+                sb.append(((org.symtensor.op.Composite) a.op()).format(outer));
+                return;
+            }
         }
         throw new AssertionError(a.op().kind());
     }

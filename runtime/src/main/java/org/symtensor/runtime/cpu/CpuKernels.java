@@ -37,6 +37,7 @@ public final class CpuKernels {
             }
             // the mark only matters to the gradient; forward it is the identity
             case GRAD_MARK -> in -> new NDArray[] {in[0]};
+            case COMPOSITE -> new CompositeKernel(node);
         };
     }
 

@@ -11,6 +11,7 @@ import org.symtensor.graph.Constant;
 import org.symtensor.graph.Graphs;
 import org.symtensor.graph.SharedValue;
 import org.symtensor.graph.Variable;
+import org.symtensor.op.OpKind;
 import org.symtensor.runtime.cpu.Kernel;
 import org.symtensor.spi.FunctionSpec;
 import org.symtensor.value.NDArray;
@@ -56,8 +57,17 @@ public final class Schedule {
 
     /** Numbers the slots, orders the applies and asks {@code kernels} for each apply's kernel. */
     public static Schedule build(FunctionSpec spec, KernelSource kernels) {
-        List<Variable> results = new ArrayList<>(spec.outputs());
-        results.addAll(spec.updateExpressions());
+        return build(spec, spec.outputs(), spec.updateExpressions(), kernels);
+    }
+
+    /**
+     * As {@link #build(FunctionSpec, KernelSource)}, computing {@code outputs} and
+     * {@code updateExpressions} (the spec's, after optimization) instead of the spec's own graphs.
+     */
+    public static Schedule build(FunctionSpec spec, List<Variable> outputs, List<Variable> updateExpressions,
+            KernelSource kernels) {
+        List<Variable> results = new ArrayList<>(outputs);
+        results.addAll(updateExpressions);
         Map<Variable, Integer> slots = new IdentityHashMap<>();
         int[] inputSlots = new int[spec.inputs().size()];
         for (int i = 0; i < inputSlots.length; i++) {
@@ -101,7 +111,7 @@ public final class Schedule {
         }
         Thunk[] thunks = buildThunks(order, slots, resultSlots, kernels);
         return new Schedule(template, inputSlots, shared.toArray(new SharedValue[0]), toArray(sharedSlotList),
-                updated, toArray(constants), thunks, resultSlots, spec.outputs().size());
+                updated, toArray(constants), thunks, resultSlots, outputs.size());
     }
 
     private static Thunk[] buildThunks(List<Apply> order, Map<Variable, Integer> slots, int[] resultSlots,
@@ -136,6 +146,12 @@ public final class Schedule {
                 releaseAt.get(lastUse[s]).add(s);
             }
         }
+        Map<Variable, Integer> uses = new IdentityHashMap<>();
+        for (Apply a : order) {
+            for (Variable in : a.inputs()) {
+                uses.merge(in, 1, Integer::sum);
+            }
+        }
         Thunk[] thunks = new Thunk[order.size()];
         for (int t = 0; t < thunks.length; t++) {
             Apply a = order.get(t);
@@ -147,9 +163,45 @@ public final class Schedule {
             for (int k = 0; k < outs.length; k++) {
                 outs[k] = slots.get(a.outputs().get(k));
             }
-            thunks[t] = new Thunk(a, kernels.kernelFor(a), ins, outs, toArray(releaseAt.get(t)));
+            thunks[t] = new Thunk(a, kernels.kernelFor(a), ins, outs, toArray(releaseAt.get(t)),
+                    donors(a, slots, releasable, uses));
         }
         return thunks;
+    }
+
+    /**
+     * The inputs of {@code a} whose storage its kernel may overwrite: only for elementwise kernels,
+     * only values an elementwise kernel allocated (never an argument, constant, shared value or a
+     * view), read by {@code a} alone and returned by nobody, with the output's dtype and rank.
+     */
+    private static int[] donors(Apply a, Map<Variable, Integer> slots, boolean[] releasable, Map<Variable, Integer> uses) {
+        if (!writesElementwise(a)) {
+            return new int[0];
+        }
+        Variable out = a.output();
+        List<Integer> r = new ArrayList<>();
+        for (int k = 0; k < a.inputs().size(); k++) {
+            Variable v = a.inputs().get(k);
+            Apply p = v.owner();
+            if (p == null || !writesElementwise(p) || !releasable[slots.get(v)]
+                    || v.type().dtype() != out.type().dtype() || v.type().rank() != out.type().rank()) {
+                continue;
+            }
+            int here = 0;
+            for (Variable w : a.inputs()) {
+                here += w == v ? 1 : 0;
+            }
+            if (uses.get(v) == here) {
+                r.add(k);
+            }
+        }
+        return toArray(r);
+    }
+
+    /** Kernels that always allocate their single output fresh and can take a donor: ELEMWISE and COMPOSITE. */
+    private static boolean writesElementwise(Apply a) {
+        OpKind k = a.op().kind();
+        return (k == OpKind.ELEMWISE || k == OpKind.COMPOSITE) && a.outputs().size() == 1;
     }
 
     private static int slotOf(Map<Variable, Integer> slots, Variable v) {
