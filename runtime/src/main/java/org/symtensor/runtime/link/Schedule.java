@@ -146,10 +146,13 @@ public final class Schedule {
                 releaseAt.get(lastUse[s]).add(s);
             }
         }
-        Map<Variable, Integer> uses = new IdentityHashMap<>();
+        // values some reader might return a view of (DimShuffle, GradMark, ...) are never donated
+        boolean[] viewed = new boolean[n];
         for (Apply a : order) {
-            for (Variable in : a.inputs()) {
-                uses.merge(in, 1, Integer::sum);
+            if (!writesElementwise(a)) {
+                for (Variable in : a.inputs()) {
+                    viewed[slots.get(in)] = true;
+                }
             }
         }
         Thunk[] thunks = new Thunk[order.size()];
@@ -164,7 +167,7 @@ public final class Schedule {
                 outs[k] = slots.get(a.outputs().get(k));
             }
             thunks[t] = new Thunk(a, kernels.kernelFor(a), ins, outs, toArray(releaseAt.get(t)),
-                    donors(a, slots, releasable, uses));
+                    donors(a, t, slots, releasable, lastUse, viewed));
         }
         return thunks;
     }
@@ -172,9 +175,11 @@ public final class Schedule {
     /**
      * The inputs of {@code a} whose storage its kernel may overwrite: only for elementwise kernels,
      * only values an elementwise kernel allocated (never an argument, constant, shared value or a
-     * view), read by {@code a} alone and returned by nobody, with the output's dtype and rank.
+     * view), read last by {@code a} and only by elementwise kernels (so no view of it exists), returned
+     * by nobody, with the output's dtype and rank.
      */
-    private static int[] donors(Apply a, Map<Variable, Integer> slots, boolean[] releasable, Map<Variable, Integer> uses) {
+    private static int[] donors(Apply a, int t, Map<Variable, Integer> slots, boolean[] releasable, int[] lastUse,
+            boolean[] viewed) {
         if (!writesElementwise(a)) {
             return new int[0];
         }
@@ -183,15 +188,9 @@ public final class Schedule {
         for (int k = 0; k < a.inputs().size(); k++) {
             Variable v = a.inputs().get(k);
             Apply p = v.owner();
-            if (p == null || !writesElementwise(p) || !releasable[slots.get(v)]
-                    || v.type().dtype() != out.type().dtype() || v.type().rank() != out.type().rank()) {
-                continue;
-            }
-            int here = 0;
-            for (Variable w : a.inputs()) {
-                here += w == v ? 1 : 0;
-            }
-            if (uses.get(v) == here) {
+            int s = slots.get(v);
+            if (p != null && writesElementwise(p) && releasable[s] && lastUse[s] == t && !viewed[s]
+                    && v.type().dtype() == out.type().dtype() && v.type().rank() == out.type().rank()) {
                 r.add(k);
             }
         }
