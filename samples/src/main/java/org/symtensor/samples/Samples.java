@@ -7,5 +7,6 @@ public final class Samples {
     public static void main(String[] args) {
         Tutorial.main(args);
         Derivatives.main(args);
+        Performance.main(args);
     }
 }

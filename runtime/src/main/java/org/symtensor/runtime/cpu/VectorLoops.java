@@ -34,64 +34,89 @@ final class VectorLoops {
 
     /** {@code o[oo+i] = op(a[ao+i])}; false (nothing written) when {@code op} is not one of these. */
     static boolean unary(ScalarOp op, double[] a, int ao, double[] o, int oo, int n) {
-        VectorOperators.Unary vop;
+        // Each case passes a constant operator: the Vector API is only intrinsified when the JIT sees
+        // the operator as a constant, so one shared loop over a variable operator would be slower than scalar.
         switch (op) {
-            case NEG -> vop = VectorOperators.NEG;
-            case ABS -> vop = VectorOperators.ABS;
-            case SQRT -> vop = VectorOperators.SQRT;
-            case EXP -> vop = VectorOperators.EXP;
-            case LOG -> vop = VectorOperators.LOG;
-            case LOG1P -> vop = VectorOperators.LOG1P;
-            case EXPM1 -> vop = VectorOperators.EXPM1;
-            case TANH -> vop = VectorOperators.TANH;
-            case SQR, SIGMOID, RECIPROCAL -> vop = null;
+            case NEG -> lanewise(VectorOperators.NEG, a, ao, o, oo, n);
+            case ABS -> lanewise(VectorOperators.ABS, a, ao, o, oo, n);
+            case SQRT -> lanewise(VectorOperators.SQRT, a, ao, o, oo, n);
+            case EXP -> lanewise(VectorOperators.EXP, a, ao, o, oo, n);
+            case LOG -> lanewise(VectorOperators.LOG, a, ao, o, oo, n);
+            case LOG1P -> lanewise(VectorOperators.LOG1P, a, ao, o, oo, n);
+            case EXPM1 -> lanewise(VectorOperators.EXPM1, a, ao, o, oo, n);
+            case TANH -> lanewise(VectorOperators.TANH, a, ao, o, oo, n);
+            case SQR -> {
+                int i = 0;
+                for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+                    DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                    x.mul(x).intoArray(o, oo + i);
+                }
+                tail(op, a, ao, o, oo, i, n);
+            }
+            case RECIPROCAL -> {
+                int i = 0;
+                DoubleVector one = DoubleVector.broadcast(S, 1);
+                for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+                    one.div(DoubleVector.fromArray(S, a, ao + i)).intoArray(o, oo + i);
+                }
+                tail(op, a, ao, o, oo, i, n);
+            }
+            case SIGMOID -> { // 1 / (1 + exp(-x)); exp overflow gives 1/inf = 0, as it should
+                int i = 0;
+                DoubleVector one = DoubleVector.broadcast(S, 1);
+                for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+                    DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                    one.div(x.neg().lanewise(VectorOperators.EXP).add(one)).intoArray(o, oo + i);
+                }
+                for (; i < n; i++) {
+                    o[oo + i] = 1 / (1 + Math.exp(-a[ao + i]));
+                }
+            }
             default -> {
                 return false;
             }
-        }
-        int i = 0;
-        int bound = S.loopBound(n);
-        for (; i < bound; i += S.length()) {
-            DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-            DoubleVector r;
-            if (vop != null) {
-                r = x.lanewise(vop);
-            } else if (op == ScalarOp.SQR) {
-                r = x.mul(x);
-            } else if (op == ScalarOp.RECIPROCAL) {
-                r = DoubleVector.broadcast(S, 1).div(x);
-            } else { // sigmoid: 1 / (1 + exp(-x)); exp overflow gives 1/inf = 0, as it should
-                r = DoubleVector.broadcast(S, 1).div(x.neg().lanewise(VectorOperators.EXP).add(1));
-            }
-            r.intoArray(o, oo + i);
-        }
-        for (; i < n; i++) {
-            double x = a[ao + i];
-            o[oo + i] = op == ScalarOp.SIGMOID ? 1 / (1 + Math.exp(-x)) : op.applyDouble(x, 0, 0);
         }
         return true;
     }
 
+    private static void lanewise(VectorOperators.Unary vop, double[] a, int ao, double[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            DoubleVector.fromArray(S, a, ao + i).lanewise(vop).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = DoubleVector.broadcast(S, a[ao + i]).lanewise(vop).lane(0);
+        }
+    }
+
+    private static void tail(ScalarOp op, double[] a, int ao, double[] o, int oo, int i, int n) {
+        for (; i < n; i++) {
+            o[oo + i] = op.applyDouble(a[ao + i], 0, 0);
+        }
+    }
+
     /** {@code o[oo+i] = op(a[ao+i], b[bo+i])}; false when {@code op} is not one of these. */
     static boolean binary(ScalarOp op, double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
-        VectorOperators.Binary vop;
         switch (op) {
-            case ADD -> vop = VectorOperators.ADD;
-            case SUB -> vop = VectorOperators.SUB;
-            case MUL -> vop = VectorOperators.MUL;
-            case TRUE_DIV -> vop = VectorOperators.DIV;
+            case ADD -> lanewise(VectorOperators.ADD, a, ao, b, bo, o, oo, n);
+            case SUB -> lanewise(VectorOperators.SUB, a, ao, b, bo, o, oo, n);
+            case MUL -> lanewise(VectorOperators.MUL, a, ao, b, bo, o, oo, n);
+            case TRUE_DIV -> lanewise(VectorOperators.DIV, a, ao, b, bo, o, oo, n);
             default -> {
                 return false;
             }
         }
+        return true;
+    }
+
+    private static void lanewise(VectorOperators.Binary vop, double[] a, int ao, double[] b, int bo, double[] o, int oo,
+            int n) {
         int i = 0;
-        int bound = S.loopBound(n);
-        for (; i < bound; i += S.length()) {
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             DoubleVector.fromArray(S, a, ao + i).lanewise(vop, DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
         }
         for (; i < n; i++) {
-            o[oo + i] = op.applyDouble(a[ao + i], b[bo + i], 0);
+            o[oo + i] = DoubleVector.broadcast(S, a[ao + i]).lanewise(vop, b[bo + i]).lane(0);
         }
-        return true;
     }
 }
