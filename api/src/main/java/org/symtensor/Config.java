@@ -17,11 +17,15 @@ public final class Config {
     private final DType floatX;
     private final String device;
     private final String mode;
+    private final String optimizer;
+    private final int blasThreads;
 
-    private Config(DType floatX, String device, String mode) {
+    private Config(DType floatX, String device, String mode, String optimizer, int blasThreads) {
         this.floatX = floatX;
         this.device = device;
         this.mode = mode;
+        this.optimizer = optimizer;
+        this.blasThreads = blasThreads;
     }
 
     /** Parses a flags string; unknown keys are an error naming the key. */
@@ -43,6 +47,8 @@ public final class Config {
         DType floatX = DType.FLOAT64;
         String device = "cpu";
         String mode = "FAST_RUN";
+        String optimizer = "fast_run";
+        int blasThreads = 1;
         for (Map.Entry<String, String> e : kv.entrySet()) {
             switch (e.getKey()) {
                 case "floatX":
@@ -57,12 +63,30 @@ public final class Config {
                 case "mode":
                     mode = e.getValue().toUpperCase(Locale.ROOT);
                     break;
+                case "optimizer":
+                    optimizer = e.getValue().toLowerCase(Locale.ROOT);
+                    if (!optimizer.equals("fast_run") && !optimizer.equals("none")) {
+                        throw new IllegalArgumentException("symtensor flags: optimizer must be fast_run or None, got "
+                                + e.getValue());
+                    }
+                    break;
+                case "blasThreads":
+                    try {
+                        blasThreads = Integer.parseInt(e.getValue());
+                    } catch (NumberFormatException ex) {
+                        blasThreads = 0;
+                    }
+                    if (blasThreads < 1) {
+                        throw new IllegalArgumentException("symtensor flags: blasThreads must be a positive integer, got "
+                                + e.getValue());
+                    }
+                    break;
                 default:
                     throw new IllegalArgumentException("symtensor flags: unknown flag '" + e.getKey()
-                            + "'; known flags are floatX, device, mode");
+                            + "'; known flags are floatX, device, mode, optimizer, blasThreads");
             }
         }
-        return new Config(floatX, device, mode);
+        return new Config(floatX, device, mode, optimizer, blasThreads);
     }
 
     /** The flags of this process: the environment variable, overridden by the system property. */
@@ -86,5 +110,24 @@ public final class Config {
 
     public String mode() {
         return mode;
+    }
+
+    /**
+     * {@code fast_run} (the default) or {@code none}: with {@code optimizer=None} functions are
+     * compiled without graph optimization, elementwise fusion included (for debugging and for
+     * measuring what the optimizer buys).
+     */
+    public String optimizer() {
+        return optimizer;
+    }
+
+    /** Whether graphs are optimized before linking ({@code optimizer} is not {@code None}). */
+    public boolean optimize() {
+        return !optimizer.equals("none");
+    }
+
+    /** Threads OpenBLAS may use for one product ({@code blasThreads=N}); 1 by default. */
+    public int blasThreads() {
+        return blasThreads;
     }
 }

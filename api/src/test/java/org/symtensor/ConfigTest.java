@@ -40,10 +40,32 @@ class ConfigTest {
 
     @Test
     void parse_unknownFlag_failsNamingTheKeyAndTheKnownFlags() {
-        assertThatThrownBy(() -> Config.parse("floatX=float32,optimizer=fast"))
+        assertThatThrownBy(() -> Config.parse("floatX=float32,optimiser=fast"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown flag 'optimizer'")
-                .hasMessageContaining("floatX, device, mode");
+                .hasMessageContaining("unknown flag 'optimiser'")
+                .hasMessageContaining("floatX, device, mode, optimizer, blasThreads");
+    }
+
+    @Test
+    void parse_optimizerNone_turnsOptimizationOff() {
+        assertThat(Config.parse("optimizer=None").optimize()).isFalse();
+        assertThat(Config.parse("").optimize()).isTrue();
+    }
+
+    @Test
+    void parse_unknownOptimizer_failsNamingTheChoices() {
+        assertThatThrownBy(() -> Config.parse("optimizer=fast"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("optimizer must be fast_run or None, got fast");
+    }
+
+    @Test
+    void parse_blasThreads_isReadAndDefaultsToOne() {
+        assertThat(Config.parse("blasThreads=4").blasThreads()).isEqualTo(4);
+        assertThat(Config.parse("").blasThreads()).isEqualTo(1);
+        assertThatThrownBy(() -> Config.parse("blasThreads=zero"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("blasThreads must be a positive integer, got zero");
     }
 
     @Test

@@ -47,8 +47,51 @@ final class GradRules {
                 return ControlGrads.incSubtensor(a, g, batch);
             case IFELSE:
                 return ControlGrads.ifElse(a, g, batch);
+            case COMPOSITE:
+                return composite(a, g, batch);
         }
         throw new AssertionError(a.op().kind());
+    }
+
+    /**
+     * A fused node's gradient is that of the elementwise graph it stands for: expand it over the
+     * outer inputs and run this table backwards through the expansion.
+     */
+    private static List<Variable> composite(Apply a, Variable g, int batch) {
+        Variable out = ((org.symtensor.op.Composite) a.op()).expand(a.inputs());
+        java.util.Map<Variable, List<Variable>> contributions = new java.util.IdentityHashMap<>();
+        contributions.computeIfAbsent(out, k -> new ArrayList<>()).add(g);
+        List<Apply> order = org.symtensor.graph.Graphs.toposort(List.of(out));
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Apply node = order.get(i);
+            List<Variable> gs = contributions.get(node.output());
+            if (gs == null) {
+                continue;
+            }
+            Variable gOut = gs.get(0);
+            for (int k = 1; k < gs.size(); k++) {
+                gOut = Ops.elemwise(ScalarOp.ADD, gOut, gs.get(k));
+            }
+            List<Variable> ins = inputGrads(node, List.of(gOut), batch);
+            for (int j = 0; j < ins.size(); j++) {
+                Variable in = node.inputs().get(j);
+                if (ins.get(j) != null && in.type().dtype().isFloat()) {
+                    contributions.computeIfAbsent(in, k -> new ArrayList<>()).add(Gradients.fitTo(ins.get(j), in.type(), batch));
+                }
+            }
+        }
+        List<Variable> result = new ArrayList<>();
+        java.util.Set<Variable> done = org.symtensor.graph.Graphs.identitySet();
+        for (Variable x : a.inputs()) {
+            // an input passed twice gets its whole gradient once: the caller adds per position
+            List<Variable> gs = done.add(x) ? contributions.get(x) : null;
+            Variable sum = null;
+            for (Variable gi : gs == null ? List.<Variable>of() : gs) {
+                sum = sum == null ? gi : Ops.elemwise(ScalarOp.ADD, sum, gi);
+            }
+            result.add(sum);
+        }
+        return result;
     }
 
     private static List<Variable> nulls(Apply a) {

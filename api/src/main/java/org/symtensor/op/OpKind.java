@@ -25,5 +25,7 @@ public enum OpKind {
     /** {@link IncSubtensor}: a copy of x with y added at an index or slice; the gradient of {@link Subtensor}. */
     INC_INDEX,
     /** {@link IfElse}: a lazy conditional that computes only the branch taken. */
-    IFELSE
+    IFELSE,
+    /** {@link Composite}: several elementwise ops fused into one scalar program, run block by block. */
+    COMPOSITE
 }

@@ -156,6 +156,14 @@ public final class Printer {
                 sb.append(']');
                 return;
             }
+            case COMPOSITE: {
+                List<String> outer = new java.util.ArrayList<>();
+                for (Variable x : in) {
+                    outer.add(pp(x));
+                }
+                sb.append(((org.symtensor.op.Composite) a.op()).format(outer));
+                return;
+            }
         }
         throw new AssertionError(a.op().kind());
     }

@@ -93,11 +93,17 @@ public final class Optimizer {
     private static final Pass FOLD = Pass.of(ConstantFolding.rules());
     private static final Pass STABILIZE = Pass.of(Stabilize.rules());
     private static final Pass SPECIALIZE = Pass.of(Specialize.rules());
+    /** Elementwise chains into one composite each, run block by block (a whole-graph pass: it counts readers). */
+    private static final Pass FUSE = Pass.of("fusion", Fusion::fuse);
 
     private Optimizer() {}
 
     /** The passes {@code mode} runs, in order: the whole pipeline in one place. */
     public static List<Pass> pipeline(Mode mode) {
+        if (mode == Mode.NAN_GUARD) {
+            // no fusion: the guard then names the very elementwise op that made a NaN
+            return List.of(MERGE, CANONICALIZE, STABILIZE, SPECIALIZE, MERGE);
+        }
         switch (mode.rewrites()) {
             case FAST_RUN:
                 return List.of(
@@ -105,7 +111,8 @@ public final class Optimizer {
                         CANONICALIZE,
                         STABILIZE,
                         SPECIALIZE,
-                        // the fusion pass goes here, after specialize (it fuses the special ops) and before the last merge
+                        // after specialize, so that the special ops fuse too
+                        FUSE,
                         MERGE);
             case FAST_COMPILE:
                 return List.of(MERGE, FOLD);

@@ -48,7 +48,7 @@ class OptimizerTest {
     @Test
     void pipelines_listTheirPassesInOrder() {
         assertThat(Optimizer.pipeline(Optimizer.Mode.FAST_RUN)).extracting(Optimizer.Pass::name)
-                .containsExactly("merge", "canonicalize", "stabilize", "specialize", "merge");
+                .containsExactly("merge", "canonicalize", "stabilize", "specialize", "fusion", "merge");
         assertThat(Optimizer.pipeline(Optimizer.Mode.DEBUG_MODE)).isEqualTo(Optimizer.pipeline(Optimizer.Mode.FAST_RUN));
         assertThat(Optimizer.pipeline(Optimizer.Mode.FAST_COMPILE)).extracting(Optimizer.Pass::name)
                 .containsExactly("merge", "constant_folding");

@@ -27,7 +27,7 @@ import org.symtensor.value.NDArray;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class CallOverheadBench {
     private Function add;
     private float a = 2f;

@@ -1,60 +1,111 @@
 package org.symtensor.bench;
 
-import static org.symtensor.T.*;
-
-import java.util.SplittableRandom;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.symtensor.Function;
-import org.symtensor.tensor.Matrix;
-import org.symtensor.type.F64;
+import org.symtensor.graph.Variable;
+import org.symtensor.runtime.CompiledFunction;
+import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 
-/** Logistic {@code 1 / (1 + exp(-x))} over a 1000×1000 float64 matrix: compiled function against a hand-written loop. */
+/**
+ * Logistic {@code 1 / (1 + exp(-x))} over a 1000×1000 matrix: the fused compiled function, the same
+ * graph compiled without fusion, a hand-written scalar loop and a hand-written Vector API loop.
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class LogisticBench {
     private static final int N = 1000;
-    private double[] data;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+
+    @Param({"float32", "float64"})
+    public String dtype;
+
+    private double[] d;
+    private float[] f;
     private NDArray input;
-    private Function logistic;
+    private CompiledFunction fused;
+    private CompiledFunction unfused;
 
     @Setup
     public void setUp() {
-        SplittableRandom r = new SplittableRandom(1);
-        data = new double[N * N];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = r.nextDouble(-5, 5);
-        }
-        input = NDArray.wrap(org.symtensor.type.DType.FLOAT64, new int[] {N, N}, data);
-        Matrix<F64> x = dmatrix("x");
-        logistic = function(inputs(x), div(1, exp(x.unaryMinus()).plus(1)));
+        DType dt = DType.fromName(dtype);
+        input = Graphs4Bench.array(dt, new int[] {N, N}, 1, -5, 5);
+        d = Graphs4Bench.randomDoubles(N * N, 1, -5, 5);
+        f = Graphs4Bench.randomFloats(N * N, 1, -5, 5);
+        Variable x = Graphs4Bench.var("x", dt, 2);
+        fused = Graphs4Bench.compile(List.of(x), Graphs4Bench.logistic(x), Graphs4Bench.FUSED);
+        unfused = Graphs4Bench.compile(List.of(x), Graphs4Bench.logistic(x), Graphs4Bench.UNFUSED);
     }
 
     @Benchmark
-    public double[] handWrittenLoop() {
-        double[] out = new double[data.length];
-        for (int i = 0; i < data.length; i++) {
-            out[i] = 1 / (1 + Math.exp(-data[i]));
+    public NDArray compiledFused() {
+        return fused.call(input);
+    }
+
+    @Benchmark
+    public NDArray compiledUnfused() {
+        return unfused.call(input);
+    }
+
+    @Benchmark
+    public Object handWrittenLoop() {
+        if (f != null && dtype.equals("float32")) {
+            float[] out = new float[f.length];
+            for (int i = 0; i < f.length; i++) {
+                out[i] = (float) (1 / (1 + Math.exp(-f[i])));
+            }
+            return out;
+        }
+        double[] out = new double[d.length];
+        for (int i = 0; i < d.length; i++) {
+            out[i] = 1 / (1 + Math.exp(-d[i]));
         }
         return out;
     }
 
     @Benchmark
-    public NDArray compiledFunction() {
-        return logistic.call(input);
+    public Object handWrittenVectorApi() {
+        if (dtype.equals("float32")) {
+            float[] out = new float[f.length];
+            int i = 0;
+            for (int bound = F.loopBound(f.length); i < bound; i += F.length()) {
+                FloatVector x = FloatVector.fromArray(F, f, i);
+                FloatVector.broadcast(F, 1f).div(x.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(out, i);
+            }
+            for (; i < f.length; i++) {
+                out[i] = (float) (1 / (1 + Math.exp(-f[i])));
+            }
+            return out;
+        }
+        double[] out = new double[d.length];
+        int i = 0;
+        for (int bound = D.loopBound(d.length); i < bound; i += D.length()) {
+            DoubleVector x = DoubleVector.fromArray(D, d, i);
+            DoubleVector.broadcast(D, 1).div(x.neg().lanewise(VectorOperators.EXP).add(1)).intoArray(out, i);
+        }
+        for (; i < d.length; i++) {
+            out[i] = 1 / (1 + Math.exp(-d[i]));
+        }
+        return out;
     }
 }

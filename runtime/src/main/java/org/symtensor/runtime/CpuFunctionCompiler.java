@@ -8,6 +8,7 @@ import org.symtensor.Config;
 import org.symtensor.Function;
 import org.symtensor.graph.Variable;
 import org.symtensor.rewrite.Optimizer;
+import org.symtensor.runtime.cpu.Blas;
 import org.symtensor.runtime.cpu.CpuKernels;
 import org.symtensor.runtime.link.Schedule;
 import org.symtensor.spi.FunctionCompiler;
@@ -26,7 +27,17 @@ public final class CpuFunctionCompiler implements FunctionCompiler {
 
     @Override
     public Function compile(FunctionSpec spec) {
-        Optimizer.Mode mode = spec.mode() != null ? spec.mode() : Optimizer.Mode.fromName(Config.current().mode());
+        return compile(spec, Config.current());
+    }
+
+    /**
+     * Compiles {@code spec} under explicit flags rather than the process's: {@code optimizer=None}
+     * links the graph exactly as given (mode NONE); otherwise the spec's mode, or the flag's, decides.
+     */
+    public CompiledFunction compile(FunctionSpec spec, Config config) {
+        Blas.configure(config);
+        Optimizer.Mode mode = spec.mode() != null ? spec.mode()
+                : config.optimize() ? Optimizer.Mode.fromName(config.mode()) : Optimizer.Mode.NONE;
         return compile(spec, mode, Optimizer.pipeline(mode));
     }
 

@@ -48,7 +48,7 @@ class OptimizerModesTest {
         Vector<F64> y = exp(x).times(2);
         Function f = function(inputs(x), y, updates(update(acc, acc.plus(exp(x).times(2)))));
         long exps = ((CompiledFunction) f).schedule().thunks().stream()
-                .filter(t -> t.node().op().name().equals("Elemwise{exp}")).count();
+                .filter(t -> t.node().op().name().contains("exp")).count(); // Elemwise{exp} or a composite holding it
         assertThat(exps).isEqualTo(1);
         f.call(new double[] {0, 1});
         assertThat(acc.getValue().toDoubleArray()).containsExactly(2, 2 * Math.E);

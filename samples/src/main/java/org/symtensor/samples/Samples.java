@@ -14,5 +14,6 @@ public final class Samples {
         Loops.main(args);
         Rnn.main(args);
         OpenClSample.main(args);
+        Performance.main(args);
     }
 }

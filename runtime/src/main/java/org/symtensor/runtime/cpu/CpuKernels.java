@@ -42,6 +42,7 @@ public final class CpuKernels {
             case INDEX -> IndexKernels.subtensor(node);
             case INC_INDEX -> IndexKernels.incSubtensor(node);
             case IFELSE -> new IfElseKernel(node);
+            case COMPOSITE -> new CompositeKernel(node);
         };
     }
 

@@ -12,7 +12,8 @@ import org.symtensor.value.NDArray;
 /**
  * The CPU kernel of a {@link org.symtensor.op.Dot} node: {@code (k)·(k) → ()},
  * {@code (m×k)·(k) → (m)}, {@code (k)·(k×n) → (n)}, {@code (m×k)·(k×n) → (m×n)}. Float32 and
- * float64 matrix products go to EJML on contiguous copies; everything else is a plain i-k-j loop,
+ * float64 products with a matrix operand go to OpenBLAS ({@link Blas}; EJML for matrix·matrix
+ * when OpenBLAS cannot load); everything else is a plain i-k-j loop,
  * accumulating floats in double and integers in long (wrapped to the output width on store). A
  * first operand of rank 3 or more is treated as a stack of rows, as NumPy's dot does.
  */
@@ -59,6 +60,9 @@ final class DotKernel implements Kernel {
         int n = b.rank() == 2 ? b.shape(1) : 1;
         int[] outShape = a.rank() == 2 ? (b.rank() == 2 ? new int[] {m, n} : new int[] {m})
                 : (b.rank() == 2 ? new int[] {n} : new int[0]);
+        if (outDtype.isFloat() && (a.rank() == 2 || b.rank() == 2) && m > 0 && n > 0 && k > 0 && Blas.available()) {
+            return new NDArray[] {blas(a, b, m, k, n, outShape)};
+        }
         if (a.rank() == 2 && b.rank() == 2 && m > 0 && n > 0 && k > 0) {
             if (outDtype == DType.FLOAT64) {
                 return new NDArray[] {ejml64(a, b, m, k, n, outShape)};
@@ -80,7 +84,47 @@ final class DotKernel implements Kernel {
         return new NDArray[] {out};
     }
 
-    private NDArray ejml64(NDArray a, NDArray b, int m, int k, int n, int[] outShape) {
+    /**
+     * The product through OpenBLAS: gemm for matrix·matrix, gemv when one side is a vector. An
+     * operand that is the transpose of a contiguous array is passed as such, with no copy.
+     */
+    NDArray blas(NDArray a, NDArray b, int m, int k, int n, int[] outShape) {
+        boolean ta = isTransposed(a);
+        boolean tb = isTransposed(b);
+        Object pa = ta ? a.transpose().data() : rowMajor(a).data();
+        Object pb = tb ? b.transpose().data() : rowMajor(b).data();
+        boolean f64 = outDtype == DType.FLOAT64;
+        Object c = f64 ? new double[m * n] : new float[m * n];
+        if (a.rank() == 2 && b.rank() == 2) {
+            if (f64) {
+                Blas.gemm((double[]) pa, ta, (double[]) pb, tb, (double[]) c, m, k, n);
+            } else {
+                Blas.gemm((float[]) pa, ta, (float[]) pb, tb, (float[]) c, m, k, n);
+            }
+        } else if (a.rank() == 2) {
+            if (f64) {
+                Blas.gemv((double[]) pa, ta, (double[]) pb, (double[]) c, m, k);
+            } else {
+                Blas.gemv((float[]) pa, ta, (float[]) pb, (float[]) c, m, k);
+            }
+        } else if (f64) { // x·B = (Bᵀ)·x
+            Blas.gemv((double[]) pb, !tb, (double[]) pa, (double[]) c, n, k);
+        } else {
+            Blas.gemv((float[]) pb, !tb, (float[]) pa, (float[]) c, n, k);
+        }
+        return NDArray.wrap(outDtype, outShape, c);
+    }
+
+    /** Whether {@code x} is a matrix of the output dtype whose transpose is exactly a whole contiguous array. */
+    private boolean isTransposed(NDArray x) {
+        if (x.rank() != 2 || x.dtype() != outDtype || x.isContiguous()) {
+            return false;
+        }
+        NDArray t = x.transpose();
+        return t.isContiguous() && t.offset() == 0 && java.lang.reflect.Array.getLength(t.data()) == t.size();
+    }
+
+    NDArray ejml64(NDArray a, NDArray b, int m, int k, int n, int[] outShape) {
         DMatrixRMaj ma = DMatrixRMaj.wrap(m, k, (double[]) rowMajor(a).data());
         DMatrixRMaj mb = DMatrixRMaj.wrap(k, n, (double[]) rowMajor(b).data());
         DMatrixRMaj mc = new DMatrixRMaj(m, n);
@@ -88,7 +132,7 @@ final class DotKernel implements Kernel {
         return NDArray.wrap(DType.FLOAT64, outShape, mc.data);
     }
 
-    private NDArray ejml32(NDArray a, NDArray b, int m, int k, int n, int[] outShape) {
+    NDArray ejml32(NDArray a, NDArray b, int m, int k, int n, int[] outShape) {
         FMatrixRMaj ma = FMatrixRMaj.wrap(m, k, (float[]) rowMajor(a).data());
         FMatrixRMaj mb = FMatrixRMaj.wrap(k, n, (float[]) rowMajor(b).data());
         FMatrixRMaj mc = new FMatrixRMaj(m, n);

@@ -49,11 +49,19 @@ final class ElemwiseKernel implements Kernel {
 
     @Override
     public NDArray[] run(NDArray[] in) {
+        return run(in, null);
+    }
+
+    @Override
+    public NDArray[] run(NDArray[] in, int[] donors) {
         if (rank == 0) {
             return new NDArray[] {scalar(in)};
         }
-        int[] shape = broadcastShape(in);
-        NDArray out = NDArray.zeros(outDtype, shape);
+        int[] shape = broadcastShape(node, in, rank);
+        NDArray out = donor(in, donors, outDtype, shape);
+        if (out == null) {
+            out = NDArray.zeros(outDtype, shape);
+        }
         if (out.size() > 0) {
             if (inDouble) {
                 runDouble(in, shape, out);
@@ -81,8 +89,29 @@ final class ElemwiseKernel implements Kernel {
         return out;
     }
 
-    private int[] broadcastShape(NDArray[] in) {
+    /**
+     * The first input among {@code donors} (inputs the linker says are dead after this node) whose
+     * storage can hold the result exactly: same dtype and shape, contiguous, the whole backing array.
+     * Null when none fits (or none was offered), so the kernel allocates.
+     */
+    static NDArray donor(NDArray[] in, int[] donors, DType dtype, int[] shape) {
+        if (donors == null) {
+            return null;
+        }
+        for (int k : donors) {
+            NDArray x = in[k];
+            if (x.dtype() == dtype && Arrays.equals(x.shape(), shape) && x.isContiguous() && x.offset() == 0
+                    && java.lang.reflect.Array.getLength(x.data()) == x.size()) {
+                return x;
+            }
+        }
+        return null;
+    }
+
+    /** The run-time broadcast shape of {@code in} (equal ranks), or a shape error naming the node. */
+    static int[] broadcastShape(Apply node, NDArray[] in, int rank) {
         int[] shape = in[0].shape();
+        int arity = in.length;
         for (int k = 1; k < arity; k++) {
             for (int axis = 0; axis < rank; axis++) {
                 int n = in[k].shape(axis);

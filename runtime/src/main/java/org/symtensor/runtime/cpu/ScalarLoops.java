@@ -14,6 +14,16 @@ final class ScalarLoops {
     /** {@code o[oo+i] = op(a[ao+i], b[bo+i], c[co+i])} for {@code i < n}; unused operands may be null. */
     static void applyDouble(ScalarOp op, double[] a, int ao, double[] b, int bo, double[] c, int co,
             double[] o, int oo, int n) {
+        if (Simd.ENABLED && n >= 16 && (op.arity() == 1 ? VectorLoops.unary(op, a, ao, o, oo, n)
+                : op.arity() == 2 && VectorLoops.binary(op, a, ao, b, bo, o, oo, n))) {
+            return;
+        }
+        applyDoubleScalar(op, a, ao, b, bo, c, co, o, oo, n);
+    }
+
+    /** As {@link #applyDouble}, always with the plain Java loops (the reference the vector path is tested against). */
+    static void applyDoubleScalar(ScalarOp op, double[] a, int ao, double[] b, int bo, double[] c, int co,
+            double[] o, int oo, int n) {
         if (op.arity() == 1) {
             unaryDouble(op, a, ao, o, oo, n);
         } else if (op.arity() == 2) {

@@ -11,6 +11,7 @@ import org.symtensor.graph.Constant;
 import org.symtensor.graph.Graphs;
 import org.symtensor.graph.SharedValue;
 import org.symtensor.graph.Variable;
+import org.symtensor.op.OpKind;
 import org.symtensor.runtime.cpu.Kernel;
 import org.symtensor.spi.FunctionSpec;
 import org.symtensor.value.NDArray;
@@ -146,6 +147,15 @@ public final class Schedule {
                 releaseAt.get(lastUse[s]).add(s);
             }
         }
+        // values some reader might return a view of (DimShuffle, GradMark, ...) are never donated
+        boolean[] viewed = new boolean[n];
+        for (Apply a : order) {
+            if (!writesElementwise(a)) {
+                for (Variable in : a.inputs()) {
+                    viewed[slots.get(in)] = true;
+                }
+            }
+        }
         Thunk[] thunks = new Thunk[order.size()];
         for (int t = 0; t < thunks.length; t++) {
             Apply a = order.get(t);
@@ -157,9 +167,41 @@ public final class Schedule {
             for (int k = 0; k < outs.length; k++) {
                 outs[k] = slots.get(a.outputs().get(k));
             }
-            thunks[t] = new Thunk(a, kernels.kernelFor(a), ins, outs, toArray(releaseAt.get(t)), nanGuard);
+            thunks[t] = new Thunk(a, kernels.kernelFor(a), ins, outs, toArray(releaseAt.get(t)),
+                    donors(a, t, slots, releasable, lastUse, viewed), nanGuard);
         }
         return thunks;
+    }
+
+    /**
+     * The inputs of {@code a} whose storage its kernel may overwrite: only for elementwise kernels,
+     * only values an elementwise kernel allocated (never an argument, constant, shared value or a
+     * view), read last by {@code a} and only by elementwise kernels (so no view of it exists), returned
+     * by nobody, with the output's dtype and rank.
+     */
+    private static int[] donors(Apply a, int t, Map<Variable, Integer> slots, boolean[] releasable, int[] lastUse,
+            boolean[] viewed) {
+        if (!writesElementwise(a)) {
+            return new int[0];
+        }
+        Variable out = a.output();
+        List<Integer> r = new ArrayList<>();
+        for (int k = 0; k < a.inputs().size(); k++) {
+            Variable v = a.inputs().get(k);
+            Apply p = v.owner();
+            int s = slots.get(v);
+            if (p != null && writesElementwise(p) && releasable[s] && lastUse[s] == t && !viewed[s]
+                    && v.type().dtype() == out.type().dtype() && v.type().rank() == out.type().rank()) {
+                r.add(k);
+            }
+        }
+        return toArray(r);
+    }
+
+    /** Kernels that always allocate their single output fresh and can take a donor: ELEMWISE and COMPOSITE. */
+    private static boolean writesElementwise(Apply a) {
+        OpKind k = a.op().kind();
+        return (k == OpKind.ELEMWISE || k == OpKind.COMPOSITE) && a.outputs().size() == 1;
     }
 
     private static int slotOf(Map<Variable, Integer> slots, Variable v) {

@@ -17,13 +17,16 @@ public final class Thunk {
     private final int[] inputSlots;
     private final int[] outputSlots;
     private final int[] releaseSlots;
+    private final int[] donors;
     private final DType[] outputDtypes;
     private final int[] outputRanks;
     private final boolean nanGuard;
 
-    Thunk(Apply node, Kernel kernel, int[] inputSlots, int[] outputSlots, int[] releaseSlots, boolean nanGuard) {
+    Thunk(Apply node, Kernel kernel, int[] inputSlots, int[] outputSlots, int[] releaseSlots, int[] donors,
+            boolean nanGuard) {
         this.nanGuard = nanGuard;
         this.node = node;
+        this.donors = donors.length == 0 ? null : donors;
         this.kernel = kernel;
         this.inputSlots = inputSlots;
         this.outputSlots = outputSlots;
@@ -43,7 +46,7 @@ public final class Thunk {
         for (int k = 0; k < ins.length; k++) {
             args[k] = values[ins[k]];
         }
-        NDArray[] results = kernel.run(args);
+        NDArray[] results = donors == null ? kernel.run(args) : kernel.run(args, donors);
         int[] outs = outputSlots;
         if (results == null || results.length != outs.length) {
             throw kernelContract("returned " + (results == null ? "null" : results.length + " values")
@@ -91,6 +94,15 @@ public final class Thunk {
     /** The slots this thunk writes, one per output of the node. */
     public int[] outputSlots() {
         return outputSlots.clone();
+    }
+
+    /**
+     * The inputs (by position) whose storage the kernel may reuse for its result: values made fresh
+     * by an elementwise kernel, read by nobody else and returned by nobody (decided when linking;
+     * the kernel still checks shape, dtype and layout on each call).
+     */
+    public int[] donors() {
+        return donors == null ? new int[0] : donors.clone();
     }
 
     /** The slots cleared after this thunk ran: values that no later thunk reads and nobody returns. */

@@ -1,5 +1,9 @@
 package org.symtensor.runtime.opencl;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.symtensor.op.Composite;
+import org.symtensor.type.TensorType;
 import org.symtensor.graph.Apply;
 import org.symtensor.graph.Variable;
 import org.symtensor.op.DimShuffle;
@@ -38,7 +42,18 @@ final class DeviceOps {
             // exact on the host: the CPU's Philox draws the numbers (a device kernel would reuse its counter scheme)
             case RANDOM -> host;
             case SCAN, INDEX, INC_INDEX, IFELSE -> host;
+            case COMPOSITE -> ClElemwise.supported(node, device) ? composite(node, device, ins, outs) : host;
         };
+    }
+
+    /** A fused node renders as one kernel: its scalar program expanded over rank-0 stand-ins for the inputs. */
+    private static Step composite(Apply node, ClDevice device, int[] ins, int[] outs) {
+        List<Variable> leaves = new ArrayList<>();
+        for (Variable in : node.inputs()) {
+            leaves.add(new Variable(TensorType.of(in.type().dtype()), null));
+        }
+        Variable program = ((Composite) node.op()).expand(leaves);
+        return Step.device(node, ins, outs, new ClElemwise(node, device, List.of(program), leaves));
     }
 
     private static boolean has64(Apply node) {

@@ -1,0 +1,156 @@
+package org.symtensor.rewrite;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.symtensor.graph.Apply;
+import org.symtensor.graph.Constant;
+import org.symtensor.graph.Graphs;
+import org.symtensor.graph.Variable;
+import org.symtensor.op.Composite;
+import org.symtensor.op.OpKind;
+import org.symtensor.type.TensorType;
+import org.symtensor.value.NDArray;
+
+/**
+ * Elementwise fusion, the optimizer's last pass: chains of {@link org.symtensor.op.Elemwise} and
+ * {@link Composite} nodes become one {@link Composite}, so the backend touches memory once
+ * instead of once per op. A node joins its consumer's group only when that consumer is its only
+ * reader (and it is no function output): nothing is computed twice. A node is also kept apart when
+ * the consumer would broadcast it (a row added to a matrix), since fusing would recompute it for
+ * every row. Size-one constants become constants of the inner program; inputs are deduplicated.
+ * A whole-graph pass rather than local rules, because it needs to know each value's readers.
+ */
+public final class Fusion {
+    private Fusion() {}
+
+    /** {@code outputs} with every fusable elementwise chain replaced by one composite node. */
+    public static List<Variable> fuse(List<Variable> outputs) {
+        List<Apply> order = Graphs.toposort(outputs);
+        Map<Variable, Integer> uses = new IdentityHashMap<>();
+        for (Variable o : outputs) {
+            uses.merge(o, 2, Integer::sum); // a function output is always read from outside
+        }
+        for (Apply a : order) {
+            for (Variable in : a.inputs()) {
+                uses.merge(in, 1, Integer::sum);
+            }
+        }
+        Map<Apply, Apply> rootOf = new IdentityHashMap<>();
+        Map<Apply, List<Apply>> members = new IdentityHashMap<>();
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Apply root = order.get(i);
+            if (!isFusable(root) || rootOf.containsKey(root)) {
+                continue;
+            }
+            List<Apply> group = new ArrayList<>();
+            group.add(root);
+            rootOf.put(root, root);
+            for (int g = 0; g < group.size(); g++) {
+                for (Variable in : group.get(g).inputs()) {
+                    Apply p = in.owner();
+                    if (p != null && isFusable(p) && !rootOf.containsKey(p) && uses.getOrDefault(in, 0) == 1
+                            && !broadcastIn(in.type(), root.output().type())) {
+                        rootOf.put(p, root);
+                        group.add(p);
+                    }
+                }
+            }
+            members.put(root, group);
+        }
+        Map<Variable, Variable> map = new IdentityHashMap<>();
+        Map<Apply, Integer> position = new IdentityHashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            position.put(order.get(i), i);
+        }
+        for (Apply a : order) {
+            Variable fused = members.containsKey(a) && members.get(a).size() > 1 ? fuseGroup(members.get(a), position, map) : null;
+            List<Variable> ins = new ArrayList<>();
+            boolean changed = false;
+            for (Variable in : a.inputs()) {
+                Variable n = map.getOrDefault(in, in);
+                changed |= n != in;
+                ins.add(n);
+            }
+            Apply b = changed ? a.withInputs(ins) : a;
+            for (int k = 0; k < a.outputs().size(); k++) {
+                map.put(a.outputs().get(k), b.outputs().get(k));
+            }
+            if (fused != null) {
+                fused.setName(a.output().name());
+                map.put(a.output(), fused);
+            }
+        }
+        List<Variable> result = new ArrayList<>();
+        for (Variable o : outputs) {
+            result.add(map.getOrDefault(o, o));
+        }
+        return result;
+    }
+
+    private static boolean isFusable(Apply a) {
+        OpKind k = a.op().kind();
+        return (k == OpKind.ELEMWISE || k == OpKind.COMPOSITE) && a.outputs().size() == 1;
+    }
+
+    /** Whether a value of type {@code in} would be stretched along some axis to make {@code out}. */
+    private static boolean broadcastIn(TensorType in, TensorType out) {
+        for (int d = 0; d < in.rank(); d++) {
+            if (in.dim(d) == 1 && out.dim(d) != 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The group as one composite over its (rebuilt) outer inputs, or null when it has no non-constant input. */
+    private static Variable fuseGroup(List<Apply> group, Map<Apply, Integer> position, Map<Variable, Variable> map) {
+        List<Apply> sorted = new ArrayList<>(group);
+        sorted.sort((x, y) -> Integer.compare(position.get(x), position.get(y)));
+        Map<Variable, Variable> inner = new IdentityHashMap<>();
+        for (Apply a : sorted) {
+            inner.put(a.output(), null); // mark as computed inside
+        }
+        List<Variable> placeholders = new ArrayList<>();
+        List<Variable> outer = new ArrayList<>();
+        for (Apply a : sorted) {
+            List<Variable> args = new ArrayList<>();
+            for (Variable in : a.inputs()) {
+                Variable v = inner.get(in);
+                if (v == null && !inner.containsKey(in)) {
+                    NDArray c = scalarConstant(in);
+                    if (c != null) {
+                        v = new Constant(c);
+                    } else {
+                        v = new Variable(TensorType.of(in.type().dtype(), new int[0]), "i" + placeholders.size());
+                        placeholders.add(v);
+                        outer.add(map.getOrDefault(in, in));
+                    }
+                    inner.put(in, v);
+                }
+                args.add(v);
+            }
+            Variable out = a.op().kind() == OpKind.COMPOSITE ? ((Composite) a.op()).expand(args) : Apply.output(a.op(), args.toArray(new Variable[0]));
+            inner.put(a.output(), out);
+        }
+        if (outer.isEmpty()) {
+            return null;
+        }
+        Apply last = sorted.get(sorted.size() - 1);
+        return Apply.of(Composite.of(placeholders, inner.get(last.output())), outer).output();
+    }
+
+    /** The value of a size-one constant, directly or behind a broadcasting DimShuffle, as a 0-d array. */
+    private static NDArray scalarConstant(Variable v) {
+        if (v instanceof Constant && ((Constant) v).value().size() == 1) {
+            return ((Constant) v).value().reshape();
+        }
+        Apply p = v.owner();
+        if (p != null && p.op().kind() == OpKind.DIMSHUFFLE && p.inputs().get(0) instanceof Constant) {
+            NDArray c = ((Constant) p.inputs().get(0)).value();
+            return c.size() == 1 ? c.reshape() : null;
+        }
+        return null;
+    }
+}

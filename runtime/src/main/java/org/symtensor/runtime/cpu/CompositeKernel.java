@@ -1,0 +1,230 @@
+package org.symtensor.runtime.cpu;
+
+import java.util.Arrays;
+import java.util.List;
+import org.symtensor.graph.Apply;
+import org.symtensor.op.Composite;
+import org.symtensor.op.ScalarOp;
+import org.symtensor.type.DType;
+import org.symtensor.value.NDArray;
+
+/**
+ * The CPU kernel of a {@link Composite} node, numexpr-style: the output is produced in blocks of
+ * {@value ElemwiseKernel#BLOCK} elements; for each block the inputs are gathered (any layout, any
+ * dtype, broadcasting) into scratch registers, then the program runs step by step, each step one
+ * tight loop over the block (vectorized where {@link ScalarLoops} can), and the last step's block
+ * is stored. Memory is touched once and no full-size temporary exists. Each step rounds or wraps
+ * its block to its dtype exactly as the unfused {@link ElemwiseKernel} would store it, so fused and
+ * unfused graphs compute the same values.
+ */
+final class CompositeKernel implements Kernel {
+    private final Apply node;
+    private final DType outDtype;
+    private final int rank;
+    private final int nIn;
+    private final List<Composite.Step> steps;
+    /** Per value (inputs, constants, steps): whether it lives in a double register (else a long one). */
+    private final boolean[] isDouble;
+    private final DType[] dtypes;
+    /** Per step: whether it computes in double (a float result or a float value operand). */
+    private final boolean[] stepInDouble;
+    private final List<NDArray> constants;
+
+    CompositeKernel(Apply node) {
+        Composite c = (Composite) node.op();
+        this.node = node;
+        this.outDtype = c.outputDtype();
+        this.rank = node.output().type().rank();
+        this.nIn = c.inputDtypes().size();
+        this.steps = c.steps();
+        this.constants = c.constants();
+        int nValues = nIn + constants.size() + steps.size();
+        this.isDouble = new boolean[nValues];
+        this.dtypes = new DType[nValues];
+        for (int i = 0; i < nValues; i++) {
+            dtypes[i] = i < nIn ? c.inputDtypes().get(i)
+                    : i < nIn + constants.size() ? constants.get(i - nIn).dtype() : steps.get(i - nIn - constants.size()).dtype();
+            isDouble[i] = dtypes[i].isFloat();
+        }
+        this.stepInDouble = new boolean[steps.size()];
+        for (int s = 0; s < steps.size(); s++) {
+            Composite.Step st = steps.get(s);
+            boolean d = st.dtype().isFloat();
+            int[] args = st.args();
+            for (int k = st.op().scalarOp() == ScalarOp.SECOND ? 1 : 0; k < args.length; k++) {
+                d |= isDouble[args[k]];
+            }
+            stepInDouble[s] = d;
+        }
+    }
+
+    @Override
+    public NDArray[] run(NDArray[] in) {
+        return run(in, null);
+    }
+
+    @Override
+    public NDArray[] run(NDArray[] in, int[] donors) {
+        int[] shape = rank == 0 ? new int[0] : ElemwiseKernel.broadcastShape(node, in, rank);
+        NDArray out = ElemwiseKernel.donor(in, donors, outDtype, shape);
+        if (out == null) {
+            out = NDArray.zeros(outDtype, shape);
+        }
+        int size = out.size();
+        if (size > 0) {
+            execute(in, shape, out, size);
+        }
+        return new NDArray[] {out};
+    }
+
+    private void execute(NDArray[] in, int[] shape, NDArray out, int size) {
+        int block = Math.min(ElemwiseKernel.BLOCK, size);
+        int nValues = isDouble.length;
+        double[][] dreg = new double[nValues][];
+        long[][] lreg = new long[nValues][];
+        int[] offs = new int[nValues];
+        int[][] strides = new int[nIn][];
+        boolean[] inPlace = new boolean[nIn];
+        for (int v = 0; v < nValues; v++) {
+            if (v < nIn) {
+                NDArray x = in[v];
+                boolean exact = x.isContiguous() && Arrays.equals(x.shape(), shape) && x.size() > 1;
+                inPlace[v] = exact && (x.dtype() == DType.FLOAT64 || x.dtype() == DType.INT64);
+                if (!exact) {
+                    strides[v] = broadcastStrides(x);
+                }
+            }
+            if (v < nIn && inPlace[v]) {
+                if (isDouble[v]) {
+                    dreg[v] = (double[]) in[v].data();
+                } else {
+                    lreg[v] = (long[]) in[v].data();
+                }
+            } else if (isDouble[v]) {
+                dreg[v] = new double[block];
+            } else {
+                lreg[v] = new long[block];
+            }
+        }
+        for (int j = 0; j < constants.size(); j++) {
+            int v = nIn + j;
+            if (isDouble[v]) {
+                Arrays.fill(dreg[v], constants.get(j).getDouble(0));
+            } else {
+                Arrays.fill(lreg[v], constants.get(j).getLong(0));
+            }
+        }
+        double[][] dtmp = {new double[block], new double[block], new double[block], new double[block]};
+        double[] dzero = new double[block];
+        long[] lzero = new long[block];
+        double[][] a = new double[3][];
+        int[] ao = new int[3];
+        int first = nIn + constants.size();
+        int last = nValues - 1;
+        for (int start = 0; start < size; start += block) {
+            int n = Math.min(block, size - start);
+            for (int v = 0; v < nIn; v++) {
+                NDArray x = in[v];
+                if (inPlace[v]) {
+                    offs[v] = x.offset() + start;
+                } else if (strides[v] == null) {
+                    if (isDouble[v]) {
+                        ArrayIo.read(x.data(), x.dtype(), x.offset() + start, 1, dreg[v], 0, n);
+                    } else {
+                        ArrayIo.read(x.data(), x.dtype(), x.offset() + start, 1, lreg[v], 0, n);
+                    }
+                } else if (isDouble[v]) {
+                    ArrayIo.gather(x.data(), x.dtype(), x.offset(), shape, strides[v], start, dreg[v], n);
+                } else {
+                    ArrayIo.gather(x.data(), x.dtype(), x.offset(), shape, strides[v], start, lreg[v], n);
+                }
+            }
+            for (int s = 0; s < steps.size(); s++) {
+                Composite.Step st = steps.get(s);
+                int o = first + s;
+                ScalarOp op = st.op().scalarOp();
+                int arity = op.arity();
+                if (stepInDouble[s]) {
+                    for (int k = 0; k < 3; k++) {
+                        ao[k] = 0;
+                        if (k >= arity) {
+                            a[k] = dzero;
+                            continue;
+                        }
+                        int v = st.arg(k);
+                        if (isDouble[v]) {
+                            a[k] = dreg[v];
+                            ao[k] = offs[v];
+                        } else {
+                            a[k] = dtmp[k];
+                            long[] src = lreg[v];
+                            int so = offs[v];
+                            for (int i = 0; i < n; i++) {
+                                a[k][i] = src[so + i];
+                            }
+                        }
+                    }
+                    double[] dst = isDouble[o] ? dreg[o] : dtmp[3];
+                    ScalarLoops.applyDouble(op, a[0], ao[0], a[1], ao[1], a[2], ao[2], dst, 0, n);
+                    if (isDouble[o]) {
+                        if (st.dtype() == DType.FLOAT32) {
+                            for (int i = 0; i < n; i++) {
+                                dst[i] = (float) dst[i];
+                            }
+                        }
+                    } else {
+                        toLong(dst, lreg[o], n, st.dtype());
+                    }
+                } else {
+                    long[] la = arity > 0 ? lreg[st.arg(0)] : lzero;
+                    long[] lb = arity > 1 ? lreg[st.arg(1)] : lzero;
+                    long[] lc = arity > 2 ? lreg[st.arg(2)] : lzero;
+                    ScalarLoops.applyLong(op, la, arity > 0 ? offs[st.arg(0)] : 0, lb, arity > 1 ? offs[st.arg(1)] : 0,
+                            lc, arity > 2 ? offs[st.arg(2)] : 0, lreg[o], 0, n);
+                    narrow(lreg[o], n, st.dtype());
+                }
+            }
+            if (isDouble[last]) {
+                ArrayIo.store(dreg[last], 0, out.data(), outDtype, start, n);
+            } else {
+                ArrayIo.store(lreg[last], 0, out.data(), outDtype, start, n);
+            }
+        }
+    }
+
+    /** A double result stored into an integer or bool value, as ArrayIo.store converts it. */
+    private static void toLong(double[] src, long[] dst, int n, DType dt) {
+        if (dt == DType.BOOL) {
+            for (int i = 0; i < n; i++) {
+                dst[i] = src[i] != 0 ? 1 : 0;
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            dst[i] = (long) src[i];
+        }
+        narrow(dst, n, dt);
+    }
+
+    /** Wraps longs to the width of {@code dt}, as storing into that dtype and reading back would. */
+    private static void narrow(long[] x, int n, DType dt) {
+        switch (dt) {
+            case INT32 -> { for (int i = 0; i < n; i++) { x[i] = (int) x[i]; } }
+            case INT16 -> { for (int i = 0; i < n; i++) { x[i] = (short) x[i]; } }
+            case INT8 -> { for (int i = 0; i < n; i++) { x[i] = (byte) x[i]; } }
+            case UINT8 -> { for (int i = 0; i < n; i++) { x[i] = x[i] & 0xFF; } }
+            case BOOL -> { for (int i = 0; i < n; i++) { x[i] = x[i] != 0 ? 1 : 0; } }
+            case INT64, FLOAT32, FLOAT64 -> { }
+        }
+    }
+
+    private static int[] broadcastStrides(NDArray x) {
+        int[] st = x.strides();
+        for (int d = 0; d < st.length; d++) {
+            if (x.shape(d) == 1) {
+                st[d] = 0;
+            }
+        }
+        return st;
+    }
+}

@@ -1,0 +1,28 @@
+package org.symtensor.runtime.cpu;
+
+/**
+ * Whether the kernels use the JDK's Vector API ({@code jdk.incubator.vector}): only when the JVM
+ * was started with {@code --add-modules jdk.incubator.vector} and the system property
+ * {@code symtensor.vectorApi} is not {@code false}. Decided once; when it is off, {@link VectorLoops}
+ * is never loaded, so a JVM without the module runs the scalar loops and never fails.
+ */
+final class Simd {
+    /** Whether {@link VectorLoops} may be called. */
+    static final boolean ENABLED = detect();
+
+    private Simd() {}
+
+    private static boolean detect() {
+        if ("false".equalsIgnoreCase(System.getProperty("symtensor.vectorApi"))) {
+            return false;
+        }
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            return VectorLoops.probe();
+        } catch (LinkageError e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.symtensor.runtime.cpu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.symtensor.runtime.cpu.KernelTesting.var;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.symtensor.graph.Variable;
+import org.symtensor.op.Ops;
+import org.symtensor.type.DType;
+import org.symtensor.value.NDArray;
+
+/** Matrix products through OpenBLAS against a plain triple loop, including transposed operands. */
+class BlasDotTest {
+    private static NDArray random(DType dt, Random rnd, int... shape) {
+        NDArray a = NDArray.zeros(dt, shape);
+        for (int i = 0; i < a.size(); i++) {
+            a.setDouble(i, rnd.nextDouble() * 2 - 1);
+        }
+        return a;
+    }
+
+    /** {@code a·b} for matrices (a vector is a 1-row or 1-column matrix) by the definition. */
+    private static double[] tripleLoop(NDArray a, NDArray b) {
+        int m = a.rank() == 2 ? a.shape(0) : 1;
+        int k = a.shape(a.rank() - 1);
+        int n = b.rank() == 2 ? b.shape(1) : 1;
+        double[] c = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s += (a.rank() == 2 ? a.getDoubleAt(i, p) : a.getDoubleAt(p)) * (b.rank() == 2 ? b.getDoubleAt(p, j) : b.getDoubleAt(p));
+                }
+                c[i * n + j] = s;
+            }
+        }
+        return c;
+    }
+
+    private static void check(NDArray a, NDArray b, DType dt) {
+        Variable va = var("a", dt, a.shape());
+        Variable vb = var("b", dt, b.shape());
+        NDArray r = CpuKernels.forApply(Ops.dot(va, vb).owner()).run(new NDArray[] {a, b})[0];
+        double[] want = tripleLoop(a, b);
+        assertThat(r.size()).isEqualTo(want.length);
+        double tol = dt == DType.FLOAT32 ? 1e-4 : 1e-12;
+        for (int i = 0; i < want.length; i++) {
+            assertThat(r.getDouble(i)).as("element %d", i).isCloseTo(want[i], within(tol));
+        }
+    }
+
+    @Test
+    void blas_isLoaded() {
+        assertThat(Blas.available()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = DType.class, names = {"FLOAT32", "FLOAT64"})
+    void dot_matrixMatrix_matchesTripleLoop(DType dt) {
+        Random rnd = new Random(1);
+        check(random(dt, rnd, 37, 23), random(dt, rnd, 23, 41), dt);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = DType.class, names = {"FLOAT32", "FLOAT64"})
+    void dot_transposedOperands_matchTripleLoop(DType dt) {
+        Random rnd = new Random(2);
+        check(random(dt, rnd, 23, 37).transpose(), random(dt, rnd, 41, 23).transpose(), dt);
+        check(random(dt, rnd, 23, 37).transpose(), random(dt, rnd, 23, 41), dt);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = DType.class, names = {"FLOAT32", "FLOAT64"})
+    void dot_matrixVectorAndVectorMatrix_matchTripleLoop(DType dt) {
+        Random rnd = new Random(3);
+        check(random(dt, rnd, 37, 23), random(dt, rnd, 23), dt);
+        check(random(dt, rnd, 23, 37).transpose(), random(dt, rnd, 23), dt);
+        check(random(dt, rnd, 23), random(dt, rnd, 23, 41), dt);
+        check(random(dt, rnd, 23), random(dt, rnd, 41, 23).transpose(), dt);
+    }
+
+    @Test
+    void dot_ejmlFallback_agreesWithBlas() {
+        Random rnd = new Random(4);
+        NDArray a = random(DType.FLOAT64, rnd, 30, 20);
+        NDArray b = random(DType.FLOAT64, rnd, 20, 10);
+        DotKernel k = new DotKernel(Ops.dot(var("a", DType.FLOAT64, 30, 20), var("b", DType.FLOAT64, 20, 10)).owner());
+
+        NDArray viaBlas = k.blas(a, b, 30, 20, 10, new int[] {30, 10});
+        NDArray viaEjml = k.ejml64(a, b, 30, 20, 10, new int[] {30, 10});
+
+        assertThat(viaBlas.allClose(viaEjml, 1e-12, 1e-12)).isTrue();
+    }
+}

@@ -1,0 +1,148 @@
+package org.symtensor.runtime.cpu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.symtensor.runtime.cpu.KernelTesting.var;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import org.symtensor.graph.Apply;
+import org.symtensor.graph.Variable;
+import org.symtensor.op.Composite;
+import org.symtensor.op.Ops;
+import org.symtensor.op.ScalarOp;
+import org.symtensor.rewrite.Fusion;
+import org.symtensor.type.DType;
+import org.symtensor.value.NDArray;
+
+/** The fused block executor against a per-element plain-Java interpreter of the composite's program. */
+class CompositeKernelTest {
+
+    /** The program evaluated for one element with the api's scalar table, rounding each step to its dtype. */
+    private static double oracle(Composite c, double[] inputs) {
+        int nIn = inputs.length;
+        int nc = c.constants().size();
+        double[] v = new double[nIn + nc + c.steps().size()];
+        System.arraycopy(inputs, 0, v, 0, nIn);
+        for (int j = 0; j < nc; j++) {
+            v[nIn + j] = c.constants().get(j).getDouble(0);
+        }
+        for (int s = 0; s < c.steps().size(); s++) {
+            Composite.Step st = c.steps().get(s);
+            int[] a = st.args();
+            double x = v[a[0]];
+            double y = a.length > 1 ? v[a[1]] : 0;
+            double z = a.length > 2 ? v[a[2]] : 0;
+            boolean floatMath = st.dtype().isFloat();
+            for (int k = st.op().scalarOp() == ScalarOp.SECOND ? 1 : 0; k < a.length; k++) {
+                floatMath |= dtypeOf(c, a[k]).isFloat();
+            }
+            double r = floatMath ? st.op().scalarOp().applyDouble(x, y, z)
+                    : st.op().scalarOp().applyLong((long) x, (long) y, (long) z);
+            v[nIn + nc + s] = NDArray.full(st.dtype(), r).getDouble(0); // store into the step's dtype
+        }
+        return v[v.length - 1];
+    }
+
+    private static DType dtypeOf(Composite c, int value) {
+        int nIn = c.inputDtypes().size();
+        int nc = c.constants().size();
+        return value < nIn ? c.inputDtypes().get(value)
+                : value < nIn + nc ? c.constants().get(value - nIn).dtype() : c.steps().get(value - nIn - nc).dtype();
+    }
+
+    private static Variable e(ScalarOp op, Variable... in) {
+        return Ops.elemwise(op, in);
+    }
+
+    private static NDArray random(DType dt, Random rnd, int... shape) {
+        NDArray a = NDArray.zeros(dt, shape);
+        for (int i = 0; i < a.size(); i++) {
+            a.setDouble(i, dt.isFloat() ? rnd.nextDouble() * 4 - 2 : dt == DType.BOOL ? rnd.nextInt(2)
+                    : dt == DType.UINT8 ? rnd.nextInt(200) : rnd.nextInt(200) - 100);
+        }
+        return a;
+    }
+
+    /**
+     * {@code ((x * y) + 3) - abs(x)} then a float branch {@code exp(-(cast(.., f64)) / 50)} mixed with
+     * a comparison: every dtype's wrap-around, the int-to-float step and bool steps in one program.
+     * x is a transposed view, y a broadcast row; 70×50 spans several blocks.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(DType.class)
+    void composite_mixedProgramOnEveryDtype_matchesThePerElementOracle(DType dt) {
+        Random rnd = new Random(42 + dt.ordinal());
+        Variable x = var("x", dt, -1, -1);
+        Variable y = var("y", dt, 1, -1);
+        Variable three = Ops.constant(3, dt);
+        Variable ints = e(ScalarOp.SUB, e(ScalarOp.ADD, e(ScalarOp.MUL, x, y), three), e(ScalarOp.ABS, x));
+        Variable f = e(ScalarOp.EXP, e(ScalarOp.TRUE_DIV, e(ScalarOp.NEG, Ops.cast(ints, DType.FLOAT64)),
+                Ops.constant(50, DType.FLOAT64)));
+        Variable out = e(ScalarOp.ADD, f, Ops.cast(e(ScalarOp.GT, ints, x), DType.FLOAT64));
+        Variable fused = Fusion.fuse(List.of(out)).get(0);
+        Apply node = fused.owner();
+        assertThat(node.op()).isInstanceOf(Composite.class);
+        NDArray xv = random(dt, rnd, 50, 70).transpose();
+        NDArray yv = random(dt, rnd, 1, 50);
+
+        NDArray r = new CompositeKernel(node).run(new NDArray[] {xv, yv})[0];
+
+        Composite c = (Composite) node.op();
+        assertThat(r.shape()).containsExactly(70, 50);
+        for (int i = 0; i < 70; i++) {
+            for (int j = 0; j < 50; j++) {
+                double want = oracle(c, new double[] {xv.getDoubleAt(i, j), yv.getDoubleAt(0, j)});
+                assertThat(r.getDoubleAt(i, j)).as("element (%d, %d) on %s", i, j, dt).isCloseTo(want, within(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void composite_logisticOnFloat32_matchesHandMath() {
+        Variable x = var("x", DType.FLOAT32, -1, -1);
+        Variable one = Ops.constant(1, DType.FLOAT32);
+        Variable out = e(ScalarOp.TRUE_DIV, one, e(ScalarOp.ADD, one, e(ScalarOp.EXP, e(ScalarOp.NEG, x))));
+        Apply node = Fusion.fuse(List.of(out)).get(0).owner();
+        NDArray xv = KernelTesting.filled(DType.FLOAT32, i -> (i % 97) / 10.0 - 5, 33, 100);
+
+        NDArray r = new CompositeKernel(node).run(new NDArray[] {xv})[0];
+
+        assertThat(r.dtype()).isEqualTo(DType.FLOAT32);
+        for (int i = 0; i < xv.size(); i++) {
+            double v = xv.getDouble(i);
+            assertThat(r.getDouble(i)).isCloseTo(1 / (1 + Math.exp(-v)), within(1e-6));
+        }
+    }
+
+    @Test
+    void composite_scalarInputs_giveAScalar() {
+        Variable x = var("x", DType.FLOAT64);
+        Variable y = var("y", DType.INT32);
+        Variable out = e(ScalarOp.MUL, e(ScalarOp.SQR, x), e(ScalarOp.ADD, y, Ops.constant(1, DType.INT32)));
+        Apply node = Fusion.fuse(List.of(out)).get(0).owner();
+
+        NDArray r = new CompositeKernel(node).run(new NDArray[] {NDArray.of(1.5), NDArray.of(3)})[0];
+
+        assertThat(r.rank()).isZero();
+        assertThat(r.toDouble()).isEqualTo(9.0);
+    }
+
+    @Test
+    void composite_withDonor_writesIntoTheDonorAndKeepsOtherInputs() {
+        Variable x = var("x", DType.FLOAT64, -1);
+        Variable y = var("y", DType.FLOAT64, -1);
+        Apply node = Fusion.fuse(List.of(e(ScalarOp.ADD, e(ScalarOp.EXP, x), y))).get(0).owner();
+        NDArray xv = NDArray.of(new double[] {0, 1, 2});
+        NDArray yv = NDArray.of(new double[] {1, 1, 1});
+
+        NDArray r = new CompositeKernel(node).run(new NDArray[] {xv, yv}, new int[] {0})[0];
+
+        assertThat(r.data()).isSameAs(xv.data());
+        assertThat(r.toDoubleArray()).containsExactly(2, 1 + Math.E, 1 + Math.exp(2));
+        assertThat(yv.toDoubleArray()).containsExactly(1, 1, 1);
+    }
+}
