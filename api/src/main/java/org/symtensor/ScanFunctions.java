@@ -31,7 +31,8 @@ import org.symtensor.value.NDArray;
 
 /**
  * Loops and conditionals of the DSL, reached through {@link T}'s static imports: Theano's
- * {@code scan} with its named arguments as option values, the {@code map}/{@code reduce}/{@code foldl}/
+ * {@code scan} with its named arguments as option values (typed overloads for one state, one sequence
+ * and one non-sequence, whose steps javac checks; the list form for everything else), the {@code map}/{@code reduce}/{@code foldl}/
  * {@code foldr} helpers, the lazy {@code ifelse} and {@code arange}.
  */
 public class ScanFunctions extends TensorFactories {
