@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.symtensor.graph.Variable;
 import org.symtensor.op.IfElse;
 import org.symtensor.op.Indexing;
@@ -13,9 +14,15 @@ import org.symtensor.scan.ScanOption;
 import org.symtensor.scan.ScanResult;
 import org.symtensor.scan.ScanStep;
 import org.symtensor.scan.Tapped;
+import org.symtensor.scan.TypedScan;
+import org.symtensor.scan.TypedScanResult;
 import org.symtensor.tensor.AbstractTensor;
+import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
+import org.symtensor.tensor.Stackable;
 import org.symtensor.tensor.Tensor;
+import org.symtensor.tensor.Tensor3;
+import org.symtensor.tensor.Tensor4;
 import org.symtensor.tensor.Vector;
 import org.symtensor.type.Bool;
 import org.symtensor.type.DTypeMarker;
@@ -24,7 +31,8 @@ import org.symtensor.value.NDArray;
 
 /**
  * Loops and conditionals of the DSL, reached through {@link T}'s static imports: Theano's
- * {@code scan} with its named arguments as option values, the {@code map}/{@code reduce}/{@code foldl}/
+ * {@code scan} with its named arguments as option values (typed overloads for one state, one sequence
+ * and one non-sequence, whose steps javac checks; the list form for everything else), the {@code map}/{@code reduce}/{@code foldl}/
  * {@code foldr} helpers, the lazy {@code ifelse} and {@code arange}.
  */
 public class ScanFunctions extends TensorFactories {
@@ -39,6 +47,92 @@ public class ScanFunctions extends TensorFactories {
     public static ScanResult<Tensor<?>, Tensor<?>> scan(Function<List<Tensor<?>>, ?> fn, ScanOption... options) {
         return ScanCall.build(fn, options);
     }
+
+    // ---- typed forms: one state, one sequence, one non-sequence; the step's types are checked by javac ----
+
+    /**
+     * {@code state(t) = step(state(t-1))}: {@code scan(x -> x.times(2), outputsInfo(x0), nSteps(k))}. The step
+     * must return the state's own handle, so a step that changes its dtype or rank does not compile.
+     */
+    public static <S extends Tensor<?>, R extends Tensor<?>> TypedScanResult<S, R> scan(UnaryOperator<S> step,
+            ScanOption.State<S, R> outputsInfo, ScanOption.NSteps nSteps) {
+        return TypedScan.recurrence(step, outputsInfo, nSteps);
+    }
+
+    /** {@code state(t) = step(state(t-1), w)}: {@code scan((Vector<F64> p, Matrix<F64> a) -> p.dot(a), outputsInfo(v0), nonSequences(a), nSteps(k))}. */
+    public static <S extends Tensor<?>, R extends Tensor<?>, N extends Tensor<?>> TypedScanResult<S, R> scan(
+            BiFunction<S, N, S> step, ScanOption.State<S, R> outputsInfo, ScanOption.NonSequence<N> nonSequences,
+            ScanOption.NSteps nSteps) {
+        return TypedScan.recurrence(step, outputsInfo, nonSequences, nSteps);
+    }
+
+    /** Theano's {@code map}: {@code scan((Scalar<F64> x) -> x.sqr(), sequences(v)).outputs()} is a {@code Vector<F64>}. */
+    public static <X extends Tensor<?>, Y extends Tensor<?> & Stackable<R>, R extends Tensor<?>> TypedScanResult<Y, R> scan(
+            Function<X, Y> step, ScanOption.Sequence<X> sequences) {
+        return TypedScan.map(step, sequences);
+    }
+
+    /** A map with one non-sequence: {@code y[t] = step(x[t], w)}. */
+    public static <X extends Tensor<?>, N extends Tensor<?>, Y extends Tensor<?> & Stackable<R>, R extends Tensor<?>>
+            TypedScanResult<Y, R> scan(BiFunction<X, N, Y> step, ScanOption.Sequence<X> sequences,
+            ScanOption.NonSequence<N> nonSequences) {
+        return TypedScan.map(step, sequences, nonSequences);
+    }
+
+    /** {@code state(t) = step(x[t], state(t-1))}: {@code scan((Scalar<F64> x, Scalar<F64> acc) -> acc.plus(x), sequences(v), outputsInfo(s0))}. */
+    public static <X extends Tensor<?>, S extends Tensor<?>, R extends Tensor<?>> TypedScanResult<S, R> scan(
+            BiFunction<X, S, S> step, ScanOption.Sequence<X> sequences, ScanOption.State<S, R> outputsInfo) {
+        return TypedScan.fold(step, sequences, outputsInfo);
+    }
+
+    /** {@code state(t) = step(x[t], state(t-1), w)}: an RNN, {@code (x, h, w) -> tanh(h.dot(w).plus(x))}. */
+    public static <X extends Tensor<?>, S extends Tensor<?>, R extends Tensor<?>, N extends Tensor<?>> TypedScanResult<S, R> scan(
+            org.symtensor.scan.Scan.Step3<X, S, N, S> step, ScanOption.Sequence<X> sequences,
+            ScanOption.State<S, R> outputsInfo, ScanOption.NonSequence<N> nonSequences) {
+        return TypedScan.fold(step, sequences, outputsInfo, nonSequences);
+    }
+
+    /** One sequence whose slices are scalars: selects the typed {@code scan}. */
+    public static <D extends DTypeMarker> ScanOption.Sequence<Scalar<D>> sequences(Vector<D> x) {
+        return new ScanOption.Sequence<>(x.variable(), Scalar::new);
+    }
+
+    /** One sequence whose slices are vectors (its rows). */
+    public static <D extends DTypeMarker> ScanOption.Sequence<Vector<D>> sequences(Matrix<D> x) {
+        return new ScanOption.Sequence<>(x.variable(), Vector::new);
+    }
+
+    public static <D extends DTypeMarker> ScanOption.Sequence<Matrix<D>> sequences(Tensor3<D> x) {
+        return new ScanOption.Sequence<>(x.variable(), Matrix::new);
+    }
+
+    public static <D extends DTypeMarker> ScanOption.Sequence<Tensor3<D>> sequences(Tensor4<D> x) {
+        return new ScanOption.Sequence<>(x.variable(), Tensor3::new);
+    }
+
+    /** One scalar state (tap -1): the step must return a {@code Scalar<D>}; the states stack to a {@code Vector<D>}. */
+    public static <D extends DTypeMarker> ScanOption.State<Scalar<D>, Vector<D>> outputsInfo(Scalar<D> init) {
+        return new ScanOption.State<>(init.variable(), Scalar::new, Vector::new);
+    }
+
+    public static <D extends DTypeMarker> ScanOption.State<Vector<D>, Matrix<D>> outputsInfo(Vector<D> init) {
+        return new ScanOption.State<>(init.variable(), Vector::new, Matrix::new);
+    }
+
+    public static <D extends DTypeMarker> ScanOption.State<Matrix<D>, Tensor3<D>> outputsInfo(Matrix<D> init) {
+        return new ScanOption.State<>(init.variable(), Matrix::new, Tensor3::new);
+    }
+
+    public static <D extends DTypeMarker> ScanOption.State<Tensor3<D>, Tensor4<D>> outputsInfo(Tensor3<D> init) {
+        return new ScanOption.State<>(init.variable(), Tensor3::new, Tensor4::new);
+    }
+
+    /** One non-sequence; the step receives it as itself, with its own handle type. */
+    public static <N extends Tensor<?>> ScanOption.NonSequence<N> nonSequences(N value) {
+        return new ScanOption.NonSequence<>(value);
+    }
+
+    // ---- the general form's options ----
 
     /** Sequences to iterate over: tensors (tap 0) or {@code taps(x, -1, 0, 1)}. */
     public static ScanOption.Sequences sequences(Object... sequences) {

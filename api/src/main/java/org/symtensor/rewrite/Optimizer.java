@@ -14,9 +14,9 @@ import org.symtensor.graph.Variable;
 public final class Optimizer {
     /** How a function is optimized and checked, Theano's {@code mode}. */
     public enum Mode {
-        /** Every rewrite: merge, canonicalize (with constant folding and shape rules), stabilize, specialize, merge. */
+        /** Every rewrite: merge, canonicalize (with constant folding and shape rules), scan memory saving, stabilize, specialize, fusion, merge. */
         FAST_RUN,
-        /** Merge and constant folding only: the graph compiles fast and runs as written. */
+        /** Merge, constant folding and scan memory saving only: the graph compiles fast and runs as written. */
         FAST_COMPILE,
         /** FAST_RUN, and every call also runs the unoptimized graph and throws on any difference. */
         DEBUG_MODE,
@@ -95,6 +95,8 @@ public final class Optimizer {
     private static final Pass SPECIALIZE = Pass.of(Specialize.rules());
     /** Elementwise chains into one composite each, run block by block (a whole-graph pass: it counts readers). */
     private static final Pass FUSE = Pass.of("fusion", Fusion::fuse);
+    /** A stacked scan output read only as {@code [-1]} becomes the loop variant that keeps the last state (counts readers). */
+    private static final Pass SCAN_SAVE_MEMORY = Pass.of("scan_save_memory", ScanSaveMemory::rewrite);
 
     private Optimizer() {}
 
@@ -102,20 +104,22 @@ public final class Optimizer {
     public static List<Pass> pipeline(Mode mode) {
         if (mode == Mode.NAN_GUARD) {
             // no fusion: the guard then names the very elementwise op that made a NaN
-            return List.of(MERGE, CANONICALIZE, STABILIZE, SPECIALIZE, MERGE);
+            return List.of(MERGE, CANONICALIZE, SCAN_SAVE_MEMORY, STABILIZE, SPECIALIZE, MERGE);
         }
         switch (mode.rewrites()) {
             case FAST_RUN:
                 return List.of(
                         MERGE,
                         CANONICALIZE,
+                        // after canonicalize, which folds the index -1 to a constant and merges duplicate readers
+                        SCAN_SAVE_MEMORY,
                         STABILIZE,
                         SPECIALIZE,
                         // after specialize, so that the special ops fuse too
                         FUSE,
                         MERGE);
             case FAST_COMPILE:
-                return List.of(MERGE, FOLD);
+                return List.of(MERGE, FOLD, SCAN_SAVE_MEMORY);
             case NONE:
                 return List.of();
             case DEBUG_MODE:

@@ -68,6 +68,13 @@ public final class ScanCall {
                 backwards = true;
             } else if (o instanceof ScanOption.TruncateGradient t) {
                 truncate = t.steps();
+            } else if (o instanceof ScanOption.Sequence<?> s) {
+                seqs.add(Tapped.of(s.sequence(), 0));
+            } else if (o instanceof ScanOption.State<?, ?> s) {
+                outs = outs == null ? new ArrayList<>() : outs;
+                outs.add(Tapped.of(s.init(), -1));
+            } else if (o instanceof ScanOption.NonSequence<?> s) {
+                nonSeqs.add(s.value().variable());
             }
         }
         if (seqs.isEmpty() && nSteps == null) {

@@ -7,7 +7,7 @@ import org.symtensor.type.Bool;
 import org.symtensor.type.DTypeMarker;
 
 /** A rank-2 symbolic tensor (Theano's {@code matrix}). */
-public class Matrix<D extends DTypeMarker> extends AbstractTensor<D, Matrix<D>, Matrix<Bool>> {
+public class Matrix<D extends DTypeMarker> extends AbstractTensor<D, Matrix<D>, Matrix<Bool>> implements Stackable<Tensor3<D>> {
     /** Wraps a variable of rank 2; fails naming the variable if its rank differs. */
     public Matrix(Variable variable) {
         super(variable, 2);

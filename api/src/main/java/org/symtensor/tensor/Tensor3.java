@@ -6,7 +6,7 @@ import org.symtensor.type.Bool;
 import org.symtensor.type.DTypeMarker;
 
 /** A rank-3 symbolic tensor (Theano's {@code tensor3}). */
-public class Tensor3<D extends DTypeMarker> extends AbstractTensor<D, Tensor3<D>, Tensor3<Bool>> {
+public class Tensor3<D extends DTypeMarker> extends AbstractTensor<D, Tensor3<D>, Tensor3<Bool>> implements Stackable<Tensor4<D>> {
     /** Wraps a variable of rank 3; fails naming the variable if its rank differs. */
     public Tensor3(Variable variable) {
         super(variable, 3);

@@ -7,7 +7,7 @@ import org.symtensor.type.Bool;
 import org.symtensor.type.DTypeMarker;
 
 /** A rank-1 symbolic tensor (Theano's {@code vector}). */
-public class Vector<D extends DTypeMarker> extends AbstractTensor<D, Vector<D>, Vector<Bool>> {
+public class Vector<D extends DTypeMarker> extends AbstractTensor<D, Vector<D>, Vector<Bool>> implements Stackable<Matrix<D>> {
     /** Wraps a variable of rank 1; fails naming the variable if its rank differs. */
     public Vector(Variable variable) {
         super(variable, 1);

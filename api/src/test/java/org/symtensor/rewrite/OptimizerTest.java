@@ -48,10 +48,10 @@ class OptimizerTest {
     @Test
     void pipelines_listTheirPassesInOrder() {
         assertThat(Optimizer.pipeline(Optimizer.Mode.FAST_RUN)).extracting(Optimizer.Pass::name)
-                .containsExactly("merge", "canonicalize", "stabilize", "specialize", "fusion", "merge");
+                .containsExactly("merge", "canonicalize", "scan_save_memory", "stabilize", "specialize", "fusion", "merge");
         assertThat(Optimizer.pipeline(Optimizer.Mode.DEBUG_MODE)).isEqualTo(Optimizer.pipeline(Optimizer.Mode.FAST_RUN));
         assertThat(Optimizer.pipeline(Optimizer.Mode.FAST_COMPILE)).extracting(Optimizer.Pass::name)
-                .containsExactly("merge", "constant_folding");
+                .containsExactly("merge", "constant_folding", "scan_save_memory");
     }
 
     @Test

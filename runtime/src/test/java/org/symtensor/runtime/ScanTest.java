@@ -128,7 +128,8 @@ class ScanTest {
     @Test
     void scan_until_stopsAfterConditionHolds() {
         Scalar<F64> x0 = dscalar("x0");
-        ScanResult<Tensor<?>, Tensor<?>> r = scan(args -> {
+        // the lambda's parameter type selects the list form (one state and nSteps would select the typed form)
+        ScanResult<Tensor<?>, Tensor<?>> r = scan((List<Tensor<?>> args) -> {
             Scalar<F64> next = ((Scalar<F64>) args.get(0)).times(2);
             return step(next).until(next.gt(100));
         }, outputsInfo(x0), nSteps(50));
@@ -140,7 +141,7 @@ class ScanTest {
     void scan_sharedCounterUpdatedInStep_isReturnedAsUpdate() {
         SharedScalar<I32> counter = shared(0, "counter");
         Vector<F64> v = dvector("v");
-        ScanResult<Tensor<?>, Tensor<?>> r = scan(args -> step(((Scalar<F64>) args.get(0)).times(2))
+        ScanResult<Tensor<?>, Tensor<?>> r = scan((List<Tensor<?>> args) -> step(((Scalar<F64>) args.get(0)).times(2))
                 .withUpdates(update(counter, counter.plus(1))), sequences(v));
         Function f = function(inputs(v), r.output(), r.updates());
         assertThat(f.call(new double[] {1, 2, 3}).toDoubleArray()).containsExactly(2, 4, 6);
@@ -167,7 +168,8 @@ class ScanTest {
     @Test
     void scan_int32InitialStateWithFloatStep_failsNamingBothDtypes() {
         Scalar<I32> x0 = iscalar("x0");
-        assertThatThrownBy(() -> scan(args -> cast((Scalar<?>) args.get(0), F64.class).times(0.5), outputsInfo(x0), nSteps(3)))
+        assertThatThrownBy(() -> scan((List<Tensor<?>> args) -> cast((Scalar<?>) args.get(0), F64.class).times(0.5),
+                outputsInfo(x0), nSteps(3)))
                 .isInstanceOf(DTypeMismatchException.class).hasMessageContaining("float64").hasMessageContaining("int32")
                 .hasMessageContaining("'x0'");
     }

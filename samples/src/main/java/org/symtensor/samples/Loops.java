@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.symtensor.Function;
 import org.symtensor.scan.Scan;
 import org.symtensor.scan.ScanResult;
+import org.symtensor.scan.TypedScanResult;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.Tensor;
@@ -23,13 +24,17 @@ public final class Loops {
     @SuppressWarnings("unchecked")
     public static void main(String[] args) {
         System.out.println("== Loops");
-        // A ** k by repeated elementwise multiplication; last() keeps O(1) states, not k
+        // A ** k by repeated elementwise multiplication, in the typed form: the step must return the
+        // state's own type. Reading the stack only through get(-1) makes the optimizer keep O(1) states, not k
         Vector<F64> a = dvector("A");
         Scalar<I64> k = lscalar("k");
-        ScanResult<Vector<F64>, Matrix<F64>> power = Scan.from(onesLike(a)).nonSequences(a).steps(k)
-                .iterate((prior, base) -> prior.times(base));
-        Function aPowK = function(inputs(a, k), power.last());
+        TypedScanResult<Vector<F64>, Matrix<F64>> power = scan((Vector<F64> prior, Vector<F64> base) -> prior.times(base),
+                outputsInfo(onesLike(a)), nonSequences(a), nSteps(k));
+        Function aPowK = function(inputs(a, k), power.outputs().get(-1));
         System.out.println("A ** 10 for A = [0..9] = " + aPowK.call(new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, 10L));
+        // the same with the builder, whose last() asks for the last state directly
+        Vector<F64> viaBuilder = Scan.from(onesLike(a)).nonSequences(a).steps(k).iterate((prior, base) -> prior.times(base)).last();
+        System.out.println("A ** 3 for A = [1, 2] = " + function(inputs(a, k), viaBuilder).call(new double[] {1, 2}, 3L));
 
         // a polynomial: sequences are the coefficients and their powers, x a non-sequence
         Vector<F64> coefficients = dvector("coefficients");
@@ -40,12 +45,16 @@ public final class Loops {
         Function polynomial = function(inputs(coefficients, x), ((Vector<F64>) terms.output()).sum());
         System.out.println("1 + 0*3 + 2*3^2 = " + polynomial.call(new double[] {1, 0, 2}, 3.0));
 
-        // accumulation into a scalar: the running sum, and its final value
+        // accumulation into a scalar, typed: the running sum, and its final value
         Vector<F64> v = dvector("v");
-        ScanResult<Tensor<?>, Tensor<?>> running = scan(s -> ((Scalar<F64>) s.get(1)).plus((Scalar<F64>) s.get(0)),
-                sequences(v), outputsInfo(constant(0.0)));
-        Function sum = function(inputs(v), outputs(running.output(), running.last(0)));
+        Vector<F64> running = scan((Scalar<F64> entry, Scalar<F64> acc) -> acc.plus(entry),
+                sequences(v), outputsInfo(constant(0.0))).outputs();
+        Function sum = function(inputs(v), outputs(running, running.get(-1)));
         System.out.println("running sum of [1, 2, 3, 4] and total = " + sum.callAll(new double[] {1, 2, 3, 4}));
+
+        // a typed map: each entry squared, stacked back into a vector
+        Vector<F64> squares = scan((Scalar<F64> entry) -> entry.sqr(), sequences(v)).outputs();
+        System.out.println("squares of [1, 2, 3] = " + function(inputs(v), squares).call((Object) new double[] {1, 2, 3}));
 
         // Fibonacci: the output looks two steps back, so its initial value holds the last two values
         org.symtensor.tensor.Vector<I64> init = lvector("init");
