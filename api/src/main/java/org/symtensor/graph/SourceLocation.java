@@ -37,16 +37,28 @@ public final class SourceLocation {
                 f.getLineNumber(), f.getClassName() + "." + f.getMethodName())).orElse(UNKNOWN);
     }
 
+    /** The DSL's own classes in the root package (every one a superclass of T, or T itself). */
+    private static final java.util.Set<String> INTERNAL_ROOT_CLASSES =
+            java.util.Set.of("T", "GradFunctions", "ScanFunctions", "TensorFactories", "IntTensorFactories");
+    /** Packages whose frames are Symtensor's, never the user's. */
+    private static final String[] INTERNAL_PACKAGES = {"tensor.", "graph.", "op.", "grad.", "rewrite.", "spi.",
+        "runtime.", "random.", "scan.", "value.", "print.", "render."};
+
     private static boolean isInternal(String cls) {
         if (!cls.startsWith("org.symtensor.")) {
             return cls.startsWith("java.") || cls.startsWith("jdk.") || cls.startsWith("sun.");
         }
         String rest = cls.substring("org.symtensor.".length());
-        return rest.startsWith("T") && (rest.length() == 1 || rest.charAt(1) == '$')
-                || rest.equals("TensorFactories") || rest.equals("IntTensorFactories")
-                || rest.startsWith("tensor.") || rest.startsWith("graph.") || rest.startsWith("op.")
-                || rest.startsWith("grad.") || rest.startsWith("rewrite.") || rest.startsWith("FunctionSpec")
-                || rest.startsWith("runtime.") || rest.startsWith("random.") || rest.startsWith("value.") || rest.startsWith("print.");
+        int nested = rest.indexOf('$');
+        if (INTERNAL_ROOT_CLASSES.contains(nested < 0 ? rest : rest.substring(0, nested))) {
+            return true;
+        }
+        for (String p : INTERNAL_PACKAGES) {
+            if (rest.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
