@@ -30,34 +30,27 @@ final class FloatVectorLoops {
 
     /** {@code o[oo+i] = op(a[ao+i], b[bo+i])}; false (nothing written) when {@code op} is not supported. */
     static boolean apply(ScalarOp op, float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
-        // Each case passes a constant operator: the Vector API is only intrinsified when the JIT sees it as one.
+        // One method per op with its operator spelled out: the Vector API is only intrinsified where the
+        // JIT sees the operator as a constant, and small separate methods compile on their own rather
+        // than depending on being inlined into one large dispatcher.
         switch (op) {
-            case NEG -> unary(VectorOperators.NEG, a, ao, o, oo, n);
-            case ABS -> unary(VectorOperators.ABS, a, ao, o, oo, n);
-            case SQRT -> unary(VectorOperators.SQRT, a, ao, o, oo, n);
-            case EXP -> unary(VectorOperators.EXP, a, ao, o, oo, n);
-            case LOG -> unary(VectorOperators.LOG, a, ao, o, oo, n);
-            case LOG1P -> unary(VectorOperators.LOG1P, a, ao, o, oo, n);
-            case EXPM1 -> unary(VectorOperators.EXPM1, a, ao, o, oo, n);
-            case TANH -> unary(VectorOperators.TANH, a, ao, o, oo, n);
-            case SQR -> binary(VectorOperators.MUL, a, ao, a, ao, o, oo, n);
-            case RECIPROCAL -> {
-                int i = 0;
-                FloatVector one = FloatVector.broadcast(S, 1f);
-                for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-                    one.div(FloatVector.fromArray(S, a, ao + i)).intoArray(o, oo + i);
-                }
-                for (; i < n; i++) {
-                    o[oo + i] = 1f / a[ao + i];
-                }
-            }
+            case NEG -> neg(a, ao, o, oo, n);
+            case ABS -> abs(a, ao, o, oo, n);
+            case SQRT -> sqrt(a, ao, o, oo, n);
+            case EXP -> exp(a, ao, o, oo, n);
+            case LOG -> log(a, ao, o, oo, n);
+            case LOG1P -> log1p(a, ao, o, oo, n);
+            case EXPM1 -> expm1(a, ao, o, oo, n);
+            case TANH -> tanh(a, ao, o, oo, n);
+            case SQR -> sqr(a, ao, o, oo, n);
+            case RECIPROCAL -> reciprocal(a, ao, o, oo, n);
             case SIGMOID -> sigmoid(a, ao, o, oo, n);
-            case ADD -> binary(VectorOperators.ADD, a, ao, b, bo, o, oo, n);
-            case SUB -> binary(VectorOperators.SUB, a, ao, b, bo, o, oo, n);
-            case MUL -> binary(VectorOperators.MUL, a, ao, b, bo, o, oo, n);
-            case TRUE_DIV -> binary(VectorOperators.DIV, a, ao, b, bo, o, oo, n);
-            case MAXIMUM -> binary(VectorOperators.MAX, a, ao, b, bo, o, oo, n);
-            case MINIMUM -> binary(VectorOperators.MIN, a, ao, b, bo, o, oo, n);
+            case ADD -> add(a, ao, b, bo, o, oo, n);
+            case SUB -> sub(a, ao, b, bo, o, oo, n);
+            case MUL -> mul(a, ao, b, bo, o, oo, n);
+            case TRUE_DIV -> trueDiv(a, ao, b, bo, o, oo, n);
+            case MAXIMUM -> maximum(a, ao, b, bo, o, oo, n);
+            case MINIMUM -> minimum(a, ao, b, bo, o, oo, n);
             default -> {
                 return false;
             }
@@ -65,24 +58,207 @@ final class FloatVectorLoops {
         return true;
     }
 
-    private static void unary(VectorOperators.Unary vop, float[] a, int ao, float[] o, int oo, int n) {
+    private static void neg(float[] a, int ao, float[] o, int oo, int n) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            FloatVector.fromArray(S, a, ao + i).lanewise(vop).intoArray(o, oo + i);
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            x.neg().intoArray(o, oo + i);
         }
         for (; i < n; i++) {
-            o[oo + i] = FloatVector.broadcast(S, a[ao + i]).lanewise(vop).lane(0);
+            float x = a[ao + i];
+            o[oo + i] = -x;
         }
     }
 
-    private static void binary(VectorOperators.Binary vop, float[] a, int ao, float[] b, int bo, float[] o, int oo,
-            int n) {
+    private static void abs(float[] a, int ao, float[] o, int oo, int n) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            FloatVector.fromArray(S, a, ao + i).lanewise(vop, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            x.abs().intoArray(o, oo + i);
         }
         for (; i < n; i++) {
-            o[oo + i] = FloatVector.broadcast(S, a[ao + i]).lanewise(vop, b[bo + i]).lane(0);
+            float x = a[ao + i];
+            o[oo + i] = Math.abs(x);
+        }
+    }
+
+    private static void sqrt(float[] a, int ao, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            x.sqrt().intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            float x = a[ao + i];
+            o[oo + i] = (float) Math.sqrt(x);
+        }
+    }
+
+    private static void exp(float[] a, int ao, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            x.lanewise(VectorOperators.EXP).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            float x = a[ao + i];
+            o[oo + i] = (float) Math.exp(x);
+        }
+    }
+
+    private static void log(float[] a, int ao, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            x.lanewise(VectorOperators.LOG).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            float x = a[ao + i];
+            o[oo + i] = (float) Math.log(x);
+        }
+    }
+
+    private static void log1p(float[] a, int ao, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            x.lanewise(VectorOperators.LOG1P).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            float x = a[ao + i];
+            o[oo + i] = (float) Math.log1p(x);
+        }
+    }
+
+    private static void expm1(float[] a, int ao, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            x.lanewise(VectorOperators.EXPM1).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            float x = a[ao + i];
+            o[oo + i] = (float) Math.expm1(x);
+        }
+    }
+
+    private static void tanh(float[] a, int ao, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            x.lanewise(VectorOperators.TANH).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            float x = a[ao + i];
+            o[oo + i] = (float) Math.tanh(x);
+        }
+    }
+
+    private static void sqr(float[] a, int ao, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            x.mul(x).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            float x = a[ao + i];
+            o[oo + i] = x * x;
+        }
+    }
+
+    private static void reciprocal(float[] a, int ao, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            FloatVector.broadcast(S, 1f).div(x).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            float x = a[ao + i];
+            o[oo + i] = 1f / x;
+        }
+    }
+
+    private static void add(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            FloatVector y = FloatVector.fromArray(S, b, bo + i);
+            x.add(y).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            float x = a[ao + i];
+            float y = b[bo + i];
+            o[oo + i] = x + y;
+        }
+    }
+
+    private static void sub(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            FloatVector y = FloatVector.fromArray(S, b, bo + i);
+            x.sub(y).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            float x = a[ao + i];
+            float y = b[bo + i];
+            o[oo + i] = x - y;
+        }
+    }
+
+    private static void mul(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            FloatVector y = FloatVector.fromArray(S, b, bo + i);
+            x.mul(y).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            float x = a[ao + i];
+            float y = b[bo + i];
+            o[oo + i] = x * y;
+        }
+    }
+
+    private static void trueDiv(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            FloatVector y = FloatVector.fromArray(S, b, bo + i);
+            x.div(y).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            float x = a[ao + i];
+            float y = b[bo + i];
+            o[oo + i] = x / y;
+        }
+    }
+
+    private static void maximum(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            FloatVector y = FloatVector.fromArray(S, b, bo + i);
+            x.max(y).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            float x = a[ao + i];
+            float y = b[bo + i];
+            o[oo + i] = Math.max(x, y);
+        }
+    }
+
+    private static void minimum(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            FloatVector y = FloatVector.fromArray(S, b, bo + i);
+            x.min(y).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            float x = a[ao + i];
+            float y = b[bo + i];
+            o[oo + i] = Math.min(x, y);
         }
     }
 
