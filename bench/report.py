@@ -11,6 +11,12 @@ import sys
 BASELINE = {"MatmulBench": "openBlasDirect", "CallOverheadBench": "plainJava"}
 
 
+def fmt(ms, like=None):
+    """Milliseconds, or microseconds below 0.01 ms (judged by ``like`` for an error bar)."""
+    ref = ms if like is None else like
+    return f"{ms * 1000:.3f} µs" if ref < 0.01 else f"{ms:.3f} ms"
+
+
 def main():
     results = json.load(open(sys.argv[1]))
     numpy = {}
@@ -29,22 +35,23 @@ def main():
         cls, method = r["benchmark"].split(".")[-2:]
         param = (r.get("params") or {}).get("dtype", "")
         score = r["primaryMetric"]["score"]
+        err = r["primaryMetric"].get("scoreError")
         unit = r["primaryMetric"]["scoreUnit"]
-        ms = score / 1000.0 if unit.startswith("us") else score * 1000 if unit.startswith("s/") else score
-        if unit.startswith("ns"):
-            ms = score / 1e6
-        rows.setdefault((cls, param), {})[method] = ms
-    print("| benchmark | dtype | variant | time | vs baseline | NumPy |")
-    print("| --- | --- | --- | ---: | ---: | ---: |")
+        scale = 1e-3 if unit.startswith("us") else 1e3 if unit.startswith("s/") else 1e-6 if unit.startswith("ns") else 1
+        err = err * scale if isinstance(err, (int, float)) and err == err else None  # NaN with one iteration
+        rows.setdefault((cls, param), {})[method] = (score * scale, err)
+    print("| benchmark | dtype | variant | time (± 99.9% CI) | vs baseline | NumPy | vs NumPy |")
+    print("| --- | --- | --- | ---: | ---: | ---: | ---: |")
     for (cls, param), methods in sorted(rows.items()):
         base_name = BASELINE.get(cls, "handWrittenLoop")
-        base = methods.get(base_name)
+        base = methods.get(base_name, (None, None))[0]
         np_ms = numpy.get((cls, param))
-        for method, ms in sorted(methods.items()):
+        for method, (ms, err) in sorted(methods.items()):
             ratio = "" if base is None else ("baseline" if method == base_name else f"{ms / base:.2f}x")
-            t = f"{ms * 1000:.3f} µs" if ms < 0.01 else f"{ms:.3f} ms"
+            t = fmt(ms) + ("" if err is None else f" ± {fmt(err, ms)}")
             npcol = f"{np_ms:.3f} ms" if np_ms is not None and method == base_name else ""
-            print(f"| {cls.replace('Bench', '')} | {param or '-'} | {method} | {t} | {ratio} | {npcol} |")
+            vs_np = f"{ms / np_ms:.2f}x" if np_ms else ""
+            print(f"| {cls.replace('Bench', '')} | {param or '-'} | {method} | {t} | {ratio} | {npcol} | {vs_np} |")
     if note:
         print(f"\n{note}")
 

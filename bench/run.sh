@@ -1,22 +1,23 @@
 #!/usr/bin/env bash
 # Builds bench/target/benchmarks.jar, runs the JMH benchmarks with short iterations and NumPy's
-# counterparts, and writes the results table into bench/README.md. Takes about 5 minutes.
+# counterparts, and writes the results table into bench/README.md. Takes about 6 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -o -pl bench -am package -DskipTests
 # ignoreLock: a stale /tmp/jmh.lock left by an earlier run must not block this one
 java --add-modules jdk.incubator.vector -Djmh.ignoreLock=true -jar bench/target/benchmarks.jar \
-    'LogisticBench|FmaSumBench|SoftmaxBench|MatmulBench|CallOverheadBench' \
-    -f 1 -wi 2 -i 3 -w 1 -r 1 -rf json -rff bench/target/jmh.json
+    'bench\.(LogisticBench|FmaSumBench|SoftmaxBench|MatmulBench|CallOverheadBench)\.' \
+    -f 1 -wi 3 -i 5 -w 1 -r 1 -rf json -rff bench/target/jmh.json
 python3 bench/numpy_bench.py > bench/target/numpy.jsonl
 {
   echo "# Benchmarks"
   echo
   echo "Measured by \`bench/run.sh\` ($(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1)):"
-  echo "JMH average time per call, one fork, 2 warm-up and 3 measured iterations of 1 s."
+  echo "JMH average time per call, one fork, 3 warm-up and 5 measured iterations of 1 s; ± is JMH's 99.9% confidence"
+  echo "half-width over the 5 iterations (the machine is shared, so expect run-to-run moves beyond it)."
   echo "\"vs baseline\" divides by the hand-written scalar loop of the same benchmark (OpenBLAS called"
   echo "directly for Matmul, a plain Java add for CallOverhead), measured in the same run."
-  echo "The NumPy column is the same computation in NumPy, on the baseline's row."
+  echo "The NumPy column is the same computation in NumPy (best of 5), on the baseline's row; \"vs NumPy\" divides by it."
   echo
   python3 bench/report.py bench/target/jmh.json bench/target/numpy.jsonl
 } > bench/README.md

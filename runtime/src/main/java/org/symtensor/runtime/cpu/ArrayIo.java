@@ -13,6 +13,11 @@ final class ArrayIo {
 
     /** Reads {@code n} elements starting at backing position {@code p}, {@code stride} apart (0 repeats one). */
     static void read(Object data, DType dt, int p, int stride, double[] dst, int d0, int n) {
+        if (stride == 0 && n > 1) { // a broadcast run: one conversion, then a fill
+            read(data, dt, p, 1, dst, d0, 1);
+            java.util.Arrays.fill(dst, d0 + 1, d0 + n, dst[d0]);
+            return;
+        }
         switch (dt) {
             case FLOAT64 -> {
                 double[] s = (double[]) data;
@@ -65,6 +70,11 @@ final class ArrayIo {
 
     /** As {@link #read(Object, DType, int, int, double[], int, int)}, into longs (floats truncate toward zero). */
     static void read(Object data, DType dt, int p, int stride, long[] dst, int d0, int n) {
+        if (stride == 0 && n > 1) {
+            read(data, dt, p, 1, dst, d0, 1);
+            java.util.Arrays.fill(dst, d0 + 1, d0 + n, dst[d0]);
+            return;
+        }
         switch (dt) {
             case FLOAT64 -> {
                 double[] s = (double[]) data;

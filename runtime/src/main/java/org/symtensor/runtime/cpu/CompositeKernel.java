@@ -29,6 +29,8 @@ final class CompositeKernel implements Kernel {
     /** Per step: whether it computes in double (a float result or a float value operand). */
     private final boolean[] stepInDouble;
     private final List<NDArray> constants;
+    /** The float32 lanes when every value is float32 and the Vector API is on, else null. */
+    private final FloatBlocks floatLanes;
 
     CompositeKernel(Apply node) {
         Composite c = (Composite) node.op();
@@ -56,6 +58,21 @@ final class CompositeKernel implements Kernel {
             }
             stepInDouble[s] = d;
         }
+        this.floatLanes = FloatBlocks.eligible(Arrays.asList(dtypes)) ? floatProgram() : null;
+    }
+
+    private FloatBlocks floatProgram() {
+        float[] cs = new float[constants.size()];
+        for (int j = 0; j < cs.length; j++) {
+            cs[j] = (float) constants.get(j).getDouble(0);
+        }
+        ScalarOp[] ops = new ScalarOp[steps.size()];
+        int[][] args = new int[steps.size()][];
+        for (int s = 0; s < ops.length; s++) {
+            ops[s] = steps.get(s).op().scalarOp();
+            args[s] = steps.get(s).args();
+        }
+        return new FloatBlocks(nIn, cs, ops, args);
     }
 
     @Override
@@ -71,7 +88,9 @@ final class CompositeKernel implements Kernel {
             out = NDArray.zeros(outDtype, shape);
         }
         int size = out.size();
-        if (size > 0) {
+        if (size > 0 && floatLanes != null) {
+            floatLanes.run(in, shape, out);
+        } else if (size > 0) {
             execute(in, shape, out, size);
         }
         return new NDArray[] {out};

@@ -27,6 +27,8 @@ final class ElemwiseKernel implements Kernel {
     private final int arity;
     private final int rank;
     private final boolean inDouble;
+    /** The float32 lanes when the output and every input are float32 and the Vector API is on, else null. */
+    private final FloatBlocks floatLanes;
 
     ElemwiseKernel(Apply node) {
         this.node = node;
@@ -35,6 +37,15 @@ final class ElemwiseKernel implements Kernel {
         this.arity = node.inputs().size();
         this.rank = node.outputs().get(0).type().rank();
         this.inDouble = outDtype.isFloat() || anyValueInputIsFloat(op, node.inputs());
+        List<DType> dtypes = new java.util.ArrayList<>();
+        dtypes.add(outDtype);
+        int[] args = new int[arity];
+        for (int k = 0; k < arity; k++) {
+            dtypes.add(node.inputs().get(k).type().dtype());
+            args[k] = k;
+        }
+        this.floatLanes = FloatBlocks.eligible(dtypes)
+                ? new FloatBlocks(arity, new float[0], new ScalarOp[] {op}, new int[][] {args}) : null;
     }
 
     /** SECOND's first input only lends its shape, so its dtype must not force int64 values through double. */
@@ -63,7 +74,9 @@ final class ElemwiseKernel implements Kernel {
             out = NDArray.zeros(outDtype, shape);
         }
         if (out.size() > 0) {
-            if (inDouble) {
+            if (floatLanes != null) {
+                floatLanes.run(in, shape, out);
+            } else if (inDouble) {
                 runDouble(in, shape, out);
             } else {
                 runLong(in, shape, out);

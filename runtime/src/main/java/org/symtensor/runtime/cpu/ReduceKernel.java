@@ -159,6 +159,8 @@ final class ReduceKernel implements Kernel {
         double[] buf = new double[Math.min(CHUNK, len)];
         Object data = x.data();
         DType dt = x.dtype();
+        // contiguous float runs folded whole go through the Vector API (full reductions, last-axis reductions)
+        boolean lanes = Simd.ENABLED && (dt == DType.FLOAT32 || dt == DType.FLOAT64) && VectorReduce.supports(kind);
         while (true) {
             int p = x.offset();
             int q = 0;
@@ -168,6 +170,12 @@ final class ReduceKernel implements Kernel {
             }
             for (int j = 0; j < len; j += CHUNK) {
                 int n = Math.min(CHUNK, len - j);
+                if (lanes && si == 1 && so == 0) {
+                    double f = dt == DType.FLOAT32 ? VectorReduce.fold(kind, (float[]) data, p + j, n)
+                            : VectorReduce.fold(kind, (double[]) data, p + j, n);
+                    acc[q] = combine(acc[q], f);
+                    continue;
+                }
                 double[] src;
                 int s0;
                 int step;

@@ -3,11 +3,12 @@ package org.symtensor.runtime.cpu;
 /**
  * Whether the kernels use the JDK's Vector API ({@code jdk.incubator.vector}): only when the JVM
  * was started with {@code --add-modules jdk.incubator.vector} and the system property
- * {@code symtensor.vectorApi} is not {@code false}. Decided once; when it is off, {@link VectorLoops}
- * is never loaded, so a JVM without the module runs the scalar loops and never fails.
+ * {@code symtensor.vectorApi} is not {@code false}. Decided once; when it is off,
+ * {@link VectorLoops}, {@link FloatVectorLoops} and {@link VectorReduce} are never loaded, so a JVM
+ * without the module runs the scalar loops and never fails.
  */
 final class Simd {
-    /** Whether {@link VectorLoops} may be called. */
+    /** Whether the Vector API classes may be called. */
     static final boolean ENABLED = detect();
 
     private Simd() {}

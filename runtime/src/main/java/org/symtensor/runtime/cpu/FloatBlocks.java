@@ -1,0 +1,166 @@
+package org.symtensor.runtime.cpu;
+
+import java.util.Arrays;
+import java.util.List;
+import org.symtensor.op.ScalarOp;
+import org.symtensor.type.DType;
+import org.symtensor.value.NDArray;
+
+/**
+ * The float32 block executor shared by {@link CompositeKernel} and {@link ElemwiseKernel}: when every
+ * input, constant and step of a program is float32 (and the Vector API is on), blocks of
+ * {@value ElemwiseKernel#BLOCK} elements are computed in {@code float[]} scratch with
+ * {@link FloatVectorLoops}, never widened to double. Contiguous same-shape inputs are read straight
+ * from their backing arrays, the last step writes straight into the output, and broadcast inputs
+ * are gathered a row at a time (a fill for a column broadcast along the last axis, an array copy for
+ * a row repeated along the first). Ops that have no float lanes run a scalar loop through the
+ * op table, rounding each result to float exactly as the double path's store would.
+ */
+final class FloatBlocks {
+    private final int nIn;
+    private final float[] constants;
+    private final ScalarOp[] ops;
+    private final int[][] args;
+
+    /** A program of {@code ops}, each reading operands numbered inputs, then constants, then earlier steps. */
+    FloatBlocks(int nIn, float[] constants, ScalarOp[] ops, int[][] args) {
+        this.nIn = nIn;
+        this.constants = constants;
+        this.ops = ops;
+        this.args = args;
+    }
+
+    /** Whether the float lanes apply: the Vector API is on and every value of the program is float32. */
+    static boolean eligible(List<DType> dtypes) {
+        if (!Simd.ENABLED) {
+            return false;
+        }
+        for (DType d : dtypes) {
+            if (d != DType.FLOAT32) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Computes the program over {@code in} broadcast to {@code shape} into the contiguous float32 {@code out}. */
+    void run(NDArray[] in, int[] shape, NDArray out) {
+        int size = out.size();
+        int block = Math.min(ElemwiseKernel.BLOCK, size);
+        int nValues = nIn + constants.length + ops.length;
+        float[][] reg = new float[nValues][];
+        int[] off = new int[nValues];
+        boolean[] direct = new boolean[nIn];
+        int[][] strides = new int[nIn][];
+        for (int v = 0; v < nIn; v++) {
+            NDArray x = in[v];
+            if (x.size() == 1) {
+                reg[v] = new float[block];
+                Arrays.fill(reg[v], ((float[]) x.data())[x.offset()]);
+            } else if (x.isContiguous() && Arrays.equals(x.shape(), shape)) {
+                direct[v] = true;
+                reg[v] = (float[]) x.data();
+            } else {
+                reg[v] = new float[block];
+                strides[v] = broadcastStrides(x);
+            }
+        }
+        for (int j = 0; j < constants.length; j++) {
+            reg[nIn + j] = new float[block];
+            Arrays.fill(reg[nIn + j], constants[j]);
+        }
+        int first = nIn + constants.length;
+        int last = ops.length - 1;
+        for (int s = 0; s < last; s++) {
+            reg[first + s] = new float[block];
+        }
+        float[] o = (float[]) out.data();
+        int[] idx = new int[shape.length];
+        for (int start = 0; start < size; start += block) {
+            int n = Math.min(block, size - start);
+            for (int v = 0; v < nIn; v++) {
+                if (direct[v]) {
+                    off[v] = in[v].offset() + start;
+                } else if (strides[v] != null) {
+                    gather((float[]) in[v].data(), in[v].offset(), shape, strides[v], start, idx, reg[v], n);
+                }
+            }
+            for (int s = 0; s <= last; s++) {
+                int[] a = args[s];
+                float[] dst = s == last ? o : reg[first + s];
+                int dOff = s == last ? out.offset() + start : 0;
+                int a0 = a[0];
+                int a1 = a.length > 1 ? a[1] : a0;
+                int a2 = a.length > 2 ? a[2] : a0;
+                apply(ops[s], reg[a0], off[a0], reg[a1], off[a1], reg[a2], off[a2], dst, dOff, n);
+            }
+        }
+    }
+
+    /** {@code o[oo+i] = op(a[ao+i], b[bo+i], c[co+i])}: float lanes where there are, else the op table per element. */
+    static void apply(ScalarOp op, float[] a, int ao, float[] b, int bo, float[] c, int co, float[] o, int oo, int n) {
+        switch (op) {
+            case SECOND -> System.arraycopy(b, bo, o, oo, n);
+            case CAST, IDENTITY -> System.arraycopy(a, ao, o, oo, n);
+            default -> {
+                if (!FloatVectorLoops.apply(op, a, ao, b, bo, o, oo, n)) {
+                    for (int i = 0; i < n; i++) {
+                        o[oo + i] = (float) op.applyDouble(a[ao + i], b[bo + i], c[co + i]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Strides in the output's frame: 0 on axes the input broadcasts along. */
+    static int[] broadcastStrides(NDArray x) {
+        int[] st = x.strides();
+        for (int d = 0; d < st.length; d++) {
+            if (x.shape(d) == 1) {
+                st[d] = 0;
+            }
+        }
+        return st;
+    }
+
+    /**
+     * C-order elements {@code start .. start+n} of a strided float view into {@code dst}, one run per
+     * row of the last axis: a fill when that axis is broadcast (stride 0), an array copy when it is
+     * contiguous, a strided loop otherwise. {@code idx} is scratch of the shape's rank.
+     */
+    static void gather(float[] s, int offset, int[] shape, int[] strides, int start, int[] idx, float[] dst, int n) {
+        int r = shape.length;
+        int rem = start;
+        for (int d = r - 1; d >= 0; d--) {
+            idx[d] = rem % shape[d];
+            rem /= shape[d];
+        }
+        int last = r - 1;
+        int step = strides[last];
+        int done = 0;
+        while (done < n) {
+            int p = offset;
+            for (int d = 0; d < r; d++) {
+                p += idx[d] * strides[d];
+            }
+            int run = Math.min(shape[last] - idx[last], n - done);
+            if (step == 0) {
+                Arrays.fill(dst, done, done + run, s[p]);
+            } else if (step == 1) {
+                System.arraycopy(s, p, dst, done, run);
+            } else {
+                for (int i = 0; i < run; i++, p += step) {
+                    dst[done + i] = s[p];
+                }
+            }
+            done += run;
+            idx[last] = 0;
+            for (int d = last - 1; d >= 0; d--) {
+                if (++idx[d] < shape[d]) {
+                    break;
+                }
+                idx[d] = 0;
+            }
+        }
+    }
+}
