@@ -1,10 +1,6 @@
 package org.symtensor.runtime;
 
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import org.symtensor.Function;
 import org.symtensor.graph.SharedValue;
 import org.symtensor.graph.Variable;
 import org.symtensor.runtime.link.Schedule;
@@ -22,10 +18,9 @@ import org.symtensor.value.NDArray;
  * {@code DEBUG_MODE} a second schedule of the unoptimized graph runs on the same arguments and
  * shared values and every result is compared ({@link DebugCheck}) before anything is committed.
  */
-public final class CompiledFunction implements Function {
+public final class CompiledFunction extends BoundFunction {
     private final FunctionSpec spec;
     private final Schedule schedule;
-    private final ArgumentBinder binder;
     private final SharedValue[] updateTargets;
     private final int outputCount;
     private final List<Variable> optimizedOutputs;
@@ -33,40 +28,13 @@ public final class CompiledFunction implements Function {
 
     CompiledFunction(FunctionSpec spec, ArgumentBinder binder, Schedule schedule, List<Variable> optimizedOutputs,
             Schedule reference) {
+        super(spec, binder);
         this.spec = spec;
         this.schedule = schedule;
         this.optimizedOutputs = List.copyOf(optimizedOutputs);
         this.reference = reference;
-        this.binder = binder;
         this.updateTargets = spec.updateTargets().toArray(new SharedValue[0]);
         this.outputCount = spec.outputs().size();
-    }
-
-    @Override
-    public NDArray call(Object... args) {
-        requireOneOutput();
-        return execute(binder.bind(args))[0];
-    }
-
-    @Override
-    public NDArray call(Map<String, ?> keywordArgs, Object... positionalArgs) {
-        requireOneOutput();
-        return execute(binder.bind(keywordArgs, positionalArgs))[0];
-    }
-
-    @Override
-    public List<NDArray> callAll(Object... args) {
-        return outputs(execute(binder.bind(args)));
-    }
-
-    @Override
-    public List<NDArray> callAll(Map<String, ?> keywordArgs, Object... positionalArgs) {
-        return outputs(execute(binder.bind(keywordArgs, positionalArgs)));
-    }
-
-    @Override
-    public FunctionSpec spec() {
-        return spec;
     }
 
     @Override
@@ -79,7 +47,8 @@ public final class CompiledFunction implements Function {
         return schedule;
     }
 
-    private NDArray[] execute(NDArray[] arguments) {
+    @Override
+    protected NDArray[] execute(NDArray[] arguments) {
         NDArray[] results = schedule.run(arguments);
         if (reference != null) {
             DebugCheck.compare(spec, results, reference.run(arguments));
@@ -92,17 +61,7 @@ public final class CompiledFunction implements Function {
         return results;
     }
 
-    private List<NDArray> outputs(NDArray[] results) {
-        return Collections.unmodifiableList(Arrays.asList(results.length == outputCount
-                ? results : Arrays.copyOf(results, outputCount)));
-    }
 
-    private void requireOneOutput() {
-        if (outputCount != 1) {
-            throw new IllegalStateException((spec.name() == null ? "this function" : "function '" + spec.name() + "'")
-                    + " has " + outputCount + " outputs; call(...) returns exactly one, use callAll(...) instead");
-        }
-    }
 
     @Override
     public String toString() {

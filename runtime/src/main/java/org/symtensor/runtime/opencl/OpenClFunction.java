@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.logging.Logger;
 import org.jocl.CLException;
 import org.symtensor.Config;
-import org.symtensor.Function;
 import org.symtensor.ShapeMismatchException;
 import org.symtensor.SymtensorException;
 import org.symtensor.graph.Apply;
@@ -21,6 +20,7 @@ import org.symtensor.graph.SharedValue;
 import org.symtensor.graph.Variable;
 import org.symtensor.rewrite.Optimizer;
 import org.symtensor.runtime.ArgumentBinder;
+import org.symtensor.runtime.BoundFunction;
 import org.symtensor.spi.FunctionSpec;
 import org.symtensor.value.NDArray;
 
@@ -32,11 +32,10 @@ import org.symtensor.value.NDArray;
  * stay on the device between calls ({@link SharedValue#setDevice}). Buffers a call made and does
  * not keep are freed when the call ends.
  */
-public final class OpenClFunction implements Function {
+public final class OpenClFunction extends BoundFunction {
     private static final Logger LOG = Logger.getLogger(OpenClFunction.class.getName());
 
     private final FunctionSpec spec;
-    private final ArgumentBinder binder;
     private final ClDevice device;
     private final int slotCount;
     private final int[] inputSlots;
@@ -55,8 +54,8 @@ public final class OpenClFunction implements Function {
     private final List<Variable> optimizedOutputs;
 
     OpenClFunction(FunctionSpec spec, ClDevice device) {
+        super(spec, new ArgumentBinder(spec));
         this.spec = spec;
-        this.binder = new ArgumentBinder(spec);
         this.device = device;
         List<Variable> written = new ArrayList<>(spec.outputs());
         written.addAll(spec.updateExpressions());
@@ -149,33 +148,6 @@ public final class OpenClFunction implements Function {
         return r;
     }
 
-    @Override
-    public NDArray call(Object... args) {
-        requireOneOutput();
-        return execute(binder.bind(args))[0];
-    }
-
-    @Override
-    public NDArray call(Map<String, ?> keywordArgs, Object... positionalArgs) {
-        requireOneOutput();
-        return execute(binder.bind(keywordArgs, positionalArgs))[0];
-    }
-
-    @Override
-    public List<NDArray> callAll(Object... args) {
-        return outputs(execute(binder.bind(args)));
-    }
-
-    @Override
-    public List<NDArray> callAll(Map<String, ?> keywordArgs, Object... positionalArgs) {
-        return outputs(execute(binder.bind(keywordArgs, positionalArgs)));
-    }
-
-    @Override
-    public FunctionSpec spec() {
-        return spec;
-    }
-
     private boolean adopt(int slot, NDArray host, DeviceArray uploaded) {
         int c = constantOfSlot[slot];
         if (c >= 0) {
@@ -185,7 +157,8 @@ public final class OpenClFunction implements Function {
         return s >= 0 && shared[s].cacheDevice(host, uploaded);
     }
 
-    private NDArray[] execute(NDArray[] arguments) {
+    @Override
+    protected NDArray[] execute(NDArray[] arguments) {
         Frame f = new Frame(device, slotCount, this::adopt);
         for (int i = 0; i < inputSlots.length; i++) {
             f.host[inputSlots[i]] = arguments[i];
@@ -287,16 +260,7 @@ public final class OpenClFunction implements Function {
         }
     }
 
-    private List<NDArray> outputs(NDArray[] results) {
-        return Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(results, outputCount)));
-    }
 
-    private void requireOneOutput() {
-        if (outputCount != 1) {
-            throw new IllegalStateException((spec.name() == null ? "this function" : "function '" + spec.name() + "'")
-                    + " has " + outputCount + " outputs; call(...) returns exactly one, use callAll(...) instead");
-        }
-    }
 
     @Override
     public String toString() {
