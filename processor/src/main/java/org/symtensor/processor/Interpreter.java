@@ -280,8 +280,8 @@ final class Interpreter {
     /** Maps a DSL exception to a stable code, keeping the DSL's message (it names variables, dtypes and shapes). */
     static Unsupported fromDsl(Throwable t, Ast.Call c) {
         Object pos = c == null ? null : c.pos();
-        String what = c == null ? "" : c.name() + ": ";
         String msg = t.getMessage() == null ? t.toString() : t.getMessage();
+        String what = c == null || msg.startsWith(c.name() + ":") ? "" : c.name() + ": ";
         if (t instanceof DTypeMismatchException) {
             return new Unsupported("Sym/DTypeMismatch", what + msg, pos);
         } else if (t instanceof ShapeMismatchException) {
