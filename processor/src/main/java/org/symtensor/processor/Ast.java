@@ -19,8 +19,12 @@ final class Ast {
     sealed interface Expr permits Call, Ident, Literal, ClassLiteral, IntArith, NewRecord, Field, Lambda, MethodRef,
             Cast {}
 
-    /** {@code var name = init;} or {@code Type name = init;} (the declared type is not needed: values carry it). */
-    record Local(String name, Expr init, Object pos) implements Stmt {}
+    /**
+     * {@code var name = init;} or {@code Type name = init;}. {@code type} is the declared handle type,
+     * or null for {@code var} and other types: the generated code keeps it, because Java infers some
+     * generic calls from it ({@code Matrix<F64> g = grad(cost, sharedW)}).
+     */
+    record Local(String name, TypeRef type, Expr init, Object pos) implements Stmt {}
 
     /** {@code return value;} */
     record Return(Expr value, Object pos) implements Stmt {}

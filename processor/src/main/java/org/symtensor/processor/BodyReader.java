@@ -150,7 +150,8 @@ final class BodyReader {
                 if (v.getInitializer() == null) {
                     throw notSymbolic(s, "a local without initializer", "declare and initialize it in one statement");
                 }
-                Ast.Local l = new Ast.Local(v.getName().toString(), expression(v.getInitializer(), scope), s);
+                Ast.TypeRef type = v.getType() instanceof ParameterizedTypeTree ? handleTypeRef(v.getType()) : null;
+                Ast.Local l = new Ast.Local(v.getName().toString(), type, expression(v.getInitializer(), scope), s);
                 scope.names().add(l.name());
                 return l;
             }
@@ -282,6 +283,16 @@ final class BodyReader {
 
     /** {@code Scalar<F64>} (simple or qualified names) as rank and marker; anything else is not symbolic. */
     private static Ast.TypeRef typeRef(Tree t, String where) throws Unsupported {
+        Ast.TypeRef r = handleTypeRef(t);
+        if (r != null) {
+            return r;
+        }
+        throw notSymbolic(t, "the type " + t + " in " + where, "use a handle type with a concrete dtype such as"
+                + " Scalar<F64>, or leave a lambda parameter's type out");
+    }
+
+    /** {@code Scalar<F64>} (simple or qualified names) as rank and marker, or null. */
+    private static Ast.TypeRef handleTypeRef(Tree t) {
         if (t instanceof ParameterizedTypeTree) {
             ParameterizedTypeTree p = (ParameterizedTypeTree) t;
             int rank = List.of("Scalar", "Vector", "Matrix", "Tensor3", "Tensor4").indexOf(simpleName(p.getType()));
@@ -290,8 +301,7 @@ final class BodyReader {
                 return new Ast.TypeRef(rank, marker);
             }
         }
-        throw notSymbolic(t, "the type " + t + " in " + where, "use a handle type with a concrete dtype such as"
-                + " Scalar<F64>, or leave a lambda parameter's type out");
+        return null;
     }
 
     private Ast.Expr call(MethodInvocationTree c, Scope scope) throws Unsupported {

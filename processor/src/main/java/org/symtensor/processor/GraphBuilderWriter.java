@@ -121,7 +121,8 @@ final class GraphBuilderWriter {
             CodeBlock c;
             if (s instanceof Ast.Local) {
                 Ast.Local l = (Ast.Local) s;
-                c = CodeBlock.of("var $N = $L", l.name(), expr(l.init(), m));
+                c = l.type() == null ? CodeBlock.of("var $N = $L", l.name(), expr(l.init(), m))
+                        : CodeBlock.of("$T $N = $L", typeName(l.type()), l.name(), expr(l.init(), m));
             } else if (s instanceof Ast.Update) {
                 Ast.Update u = (Ast.Update) s;
                 c = CodeBlock.of("$N.add($T.update($L, $L))", updates, Names.T, expr(u.target(), m), expr(u.value(), m));
@@ -153,8 +154,7 @@ final class GraphBuilderWriter {
             return CodeBlock.of("$T.$N", owner, ((Ast.Field) e).name());
         } else if (e instanceof Ast.Cast) {
             Ast.Cast c = (Ast.Cast) e;
-            return CodeBlock.of("(($T) $L)", Names.handle(c.type().rank(), org.symtensor.type.DType.valueOf(dtypeName(c.type()))),
-                    expr(c.value(), m));
+            return CodeBlock.of("(($T) $L)", typeName(c.type()), expr(c.value(), m));
         } else if (e instanceof Ast.MethodRef) {
             return CodeBlock.of("$T::$N", symbolic, builderName(((Ast.MethodRef) e).name()));
         } else if (e instanceof Ast.Lambda) {
@@ -182,7 +182,7 @@ final class GraphBuilderWriter {
             if (p.type() == null) {
                 ps.add("$N", p.name());
             } else {
-                ps.add("$T $N", Names.handle(p.type().rank(), org.symtensor.type.DType.valueOf(dtypeName(p.type()))), p.name());
+                ps.add("$T $N", typeName(p.type()), p.name());
             }
         }
         if (l.body() != null) {
@@ -193,9 +193,9 @@ final class GraphBuilderWriter {
         return b.add("$<}").build();
     }
 
-    /** The DType constant of a checked type reference (the interpreter already rejected unknown markers). */
-    private static String dtypeName(Ast.TypeRef t) {
-        return MethodChecker.dtypeOf("org.symtensor.type." + t.marker()).name();
+    /** {@code Matrix<F64>} for a type reference (the reader accepts known markers only). */
+    private static TypeName typeName(Ast.TypeRef t) {
+        return Names.handle(t.rank(), MethodChecker.dtypeOf("org.symtensor.type." + t.marker()));
     }
 
     private CodeBlock args(java.util.List<Ast.Expr> args, MethodModel m) {
