@@ -303,6 +303,9 @@ final class Interpreter {
         if (v == null) {
             return "null";
         }
+        if (v instanceof Closures.Closure) {
+            return "a lambda of " + ((Closures.Closure) v).arity() + " parameter(s)";
+        }
         if (v instanceof org.symtensor.tensor.Tensor) {
             org.symtensor.tensor.Tensor<?> t = (org.symtensor.tensor.Tensor<?>) v;
             return "a " + v.getClass().getSimpleName() + " of " + t.dtype();

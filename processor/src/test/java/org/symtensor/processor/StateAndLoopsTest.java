@@ -222,4 +222,13 @@ class StateAndLoopsTest {
                 "        return Scan.from(onesLike(a)).nonSequences(a).steps(k).iterate(Foo::twice).last();",
                 "    }");
     }
+
+    @Test
+    void lambdaOfTheWrongArity_isNotSymbolic_namingIt() {
+        assertError("Sym/NotSymbolic", "takes (a lambda of 1 parameter(s))", 2,
+                "    @SymbolicFunction",
+                "    static Vector<F64> power(Vector<F64> a, Scalar<I64> k) {",
+                "        return Scan.from(onesLike(a)).nonSequences(a).steps(k).iterate(p -> p).last();",
+                "    }");
+    }
 }
