@@ -55,7 +55,7 @@ public final class TutorialSymbolic {
      * The graph of {@link Tutorial#stats}: its body's DSL calls, for {@code pp}, {@code grad} and other backends.
      */
     public static Tutorial.Stats statsGraph(Matrix<F64> m, Vector<F64> v) {
-        var h = m.dot(v);
+        Vector<F64> h = m.dot(v);
         var rows = m.mean(1);
         return new Tutorial.Stats(T.sum(h).plus(logisticGraph(m).sum()), rows.times((2 * 3)));
     }

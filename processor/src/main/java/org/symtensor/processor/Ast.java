@@ -13,16 +13,27 @@ final class Ast {
     private Ast() {}
 
     /** A statement of the body. */
-    sealed interface Stmt permits Local, Return {}
+    sealed interface Stmt permits Local, Return, Update {}
 
     /** An expression of the body. */
-    sealed interface Expr permits Call, Ident, Literal, ClassLiteral, IntArith, NewRecord {}
+    sealed interface Expr permits Call, Ident, Literal, ClassLiteral, IntArith, NewRecord, Field, Lambda, MethodRef,
+            Cast {}
 
-    /** {@code var name = init;} or {@code Type name = init;} (the declared type is not needed: values carry it). */
-    record Local(String name, Expr init, Object pos) implements Stmt {}
+    /**
+     * {@code var name = init;} or {@code Type name = init;}. {@code type} is the declared handle type,
+     * or null for {@code var} and other types: the generated code keeps it, because Java infers some
+     * generic calls from it ({@code Matrix<F64> g = grad(cost, sharedW)}).
+     */
+    record Local(String name, TypeRef type, Expr init, Object pos) implements Stmt {}
 
     /** {@code return value;} */
     record Return(Expr value, Object pos) implements Stmt {}
+
+    /**
+     * {@code update(target, value);}: a shared-variable update, a statement of the method's own body
+     * (not of a lambda); the generated function applies it after each call.
+     */
+    record Update(Expr target, Expr value, Object pos) implements Stmt {}
 
     /**
      * A method call. {@code receiver} is null for an unqualified call (a static import of
@@ -45,6 +56,31 @@ final class Ast {
 
     /** {@code new Stats(a, b)}: the method's record return type, one handle per component. */
     record NewRecord(String simpleName, List<Expr> args, Object pos) implements Expr {}
+
+    /**
+     * A name that is not a parameter, local or lambda parameter in scope: a field of the class
+     * ({@code W}, or {@code Foo.W} with {@code qualifier} "Foo"). Only static final shared variables
+     * of a handle type can be read.
+     */
+    record Field(String qualifier, String name, Object pos) implements Expr {}
+
+    /** A handle type written in the source (a cast, an explicit lambda parameter type): rank and dtype marker. */
+    record TypeRef(int rank, String marker) {}
+
+    /** A lambda parameter; {@code type} is null when the source leaves it implicit. */
+    record LambdaParam(String name, TypeRef type) {}
+
+    /**
+     * A lambda: an expression body ({@code body} set, {@code block} null) or a block of locals and one
+     * return ({@code block} set).
+     */
+    record Lambda(List<LambdaParam> params, Expr body, List<Stmt> block, Object pos) implements Expr {}
+
+    /** {@code Foo::step}: a reference to another {@code @SymbolicFunction} method of the class. */
+    record MethodRef(String qualifier, String name, Object pos) implements Expr {}
+
+    /** {@code (Scalar<F64>) s.get(0)}: a cast to a handle type, checked against the value at javac time. */
+    record Cast(TypeRef type, Expr value, Object pos) implements Expr {}
 
     /** A parsed body: its statements, or the first construct that is not symbolic. */
     record Body(List<Stmt> statements) {}

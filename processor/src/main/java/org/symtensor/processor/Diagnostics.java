@@ -16,8 +16,10 @@ import javax.tools.Diagnostic;
  * <tr><td>Sym/BadParameterType</td><td>a parameter is not a rank-specific handle with a concrete dtype</td></tr>
  * <tr><td>Sym/BadReturnType</td><td>the return type is not a handle or a record of handles</td></tr>
  * <tr><td>Sym/BadDefault</td><td>{@code @Default} on a non-scalar, or a value the dtype cannot hold</td></tr>
- * <tr><td>Sym/NotSymbolic</td><td>the body uses a construct or call the processor cannot interpret</td></tr>
- * <tr><td>Sym/DTypeMismatch</td><td>the DSL rejected a dtype while the body was interpreted</td></tr>
+ * <tr><td>Sym/NotSymbolic</td><td>the body uses a construct or call the processor cannot interpret, or reads a
+ * field that is not a static final, non-private shared variable</td></tr>
+ * <tr><td>Sym/DTypeMismatch</td><td>the DSL rejected a dtype while the body was interpreted (a scan step that
+ * would downcast its state, say), or an update or cast has the wrong dtype</td></tr>
  * <tr><td>Sym/ShapeMismatch</td><td>the DSL rejected a rank or shape</td></tr>
  * <tr><td>Sym/NonScalarCost</td><td>{@code grad} of a cost that is not a scalar</td></tr>
  * <tr><td>Sym/Gradient</td><td>any other gradient that cannot be built</td></tr>

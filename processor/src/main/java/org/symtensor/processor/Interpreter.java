@@ -31,26 +31,45 @@ final class Interpreter {
     /** Another symbolic method: its parameter names, body and (for records) component names. */
     record Callee(List<String> params, Ast.Body body, String recordName, List<String> components) {}
 
+    /** How the interpreter reads the class's fields: a symbolic stand-in for a static final shared variable. */
+    interface Fields {
+        /** The stand-in handle of field {@code name} ({@code qualifier} is null or the class named in the source). */
+        Object read(String qualifier, String name, Object pos) throws Unsupported;
+    }
+
     /** A value of the method's record type: component names and handles. */
     record RecordValue(String typeName, List<String> names, List<Object> values) {}
 
     private static final int MAX_DEPTH = 32;
 
     private final Callees callees;
+    private final Fields fields;
     private final String className;
 
-    Interpreter(Callees callees, String className) {
+    Interpreter(Callees callees, Fields fields, String className) {
         this.callees = callees;
+        this.fields = fields;
         this.className = className;
     }
 
-    /** Runs a body with its parameters bound; returns the returned value. */
-    Object run(Ast.Body body, Map<String, Object> bindings, int depth) throws Unsupported {
+    /**
+     * Runs a body with its parameters bound; returns the returned value. Each {@code update(...)}
+     * statement adds its {@link org.symtensor.Update} to {@code updates}; null means updates are not
+     * allowed here (a method called from another, or a lambda).
+     */
+    Object run(Ast.Body body, Map<String, Object> bindings, int depth, List<Object> updates) throws Unsupported {
         Map<String, Object> env = new HashMap<>(bindings);
         for (Ast.Stmt s : body.statements()) {
             if (s instanceof Ast.Local) {
                 Ast.Local l = (Ast.Local) s;
                 env.put(l.name(), eval(l.init(), env, depth));
+            } else if (s instanceof Ast.Update) {
+                Ast.Update u = (Ast.Update) s;
+                if (updates == null) {
+                    throw new Unsupported("Sym/NotSymbolic", "update(...) in a @SymbolicFunction that another one calls;"
+                            + " only the called method's own body may update shared variables", u.pos());
+                }
+                updates.add(SharedFields.update(eval(u.target(), env, depth), eval(u.value(), env, depth), u.pos()));
             } else {
                 return eval(((Ast.Return) s).value(), env, depth);
             }
@@ -59,7 +78,26 @@ final class Interpreter {
     }
 
     private Object eval(Ast.Expr e, Map<String, Object> env, int depth) throws Unsupported {
-        if (e instanceof Ast.Literal) {
+        if (e instanceof Ast.Field) {
+            Ast.Field f = (Ast.Field) e;
+            return fields.read(f.qualifier(), f.name(), f.pos());
+        } else if (e instanceof Ast.Lambda) {
+            return new Closures.Closure((Ast.Lambda) e, null, null, env, depth);
+        } else if (e instanceof Ast.MethodRef) {
+            Ast.MethodRef r = (Ast.MethodRef) e;
+            Callee callee = r.qualifier().equals(className) ? callees.find(r.name()) : null;
+            if (callee == null) {
+                throw new Unsupported("Sym/NotSymbolic", "the method reference " + r.qualifier() + "::" + r.name()
+                        + " is not a @SymbolicFunction method of " + className + "; write a lambda, or refer to one"
+                        + " (" + className + "::step)", r.pos());
+            }
+            return new Closures.Closure(null, r, callee, env, depth);
+        } else if (e instanceof Ast.Cast) {
+            Ast.Cast c = (Ast.Cast) e;
+            Object v = eval(c.value(), env, depth);
+            Closures.checkType(c.type(), v, "the cast", c.pos());
+            return v;
+        } else if (e instanceof Ast.Literal) {
             return ((Ast.Literal) e).value();
         } else if (e instanceof Ast.Ident) {
             Ast.Ident id = (Ast.Ident) e;
@@ -125,6 +163,9 @@ final class Interpreter {
             if (callee != null) {
                 return inline(c, callee, args, depth);
             }
+            if ("Scan".equals(c.qualifier())) {
+                return invoke(org.symtensor.scan.Scan.class, null, c, args);
+            }
             if (c.qualifier() != null && !c.qualifier().equals("T")) {
                 throw new Unsupported("Sym/NotSymbolic", "cannot call " + c.qualifier() + "." + c.name()
                         + " in a @SymbolicFunction body: only the DSL (T's functions, handle methods) and other"
@@ -133,6 +174,9 @@ final class Interpreter {
             return invoke(T.class, null, c, args);
         }
         Object recv = eval(c.receiver(), env, depth);
+        if (recv instanceof List) {
+            return Closures.listCall((List<?>) recv, c, args);
+        }
         if (recv instanceof RecordValue) {
             RecordValue r = (RecordValue) recv;
             int k = r.names() == null ? -1 : r.names().indexOf(c.name());
@@ -161,7 +205,7 @@ final class Interpreter {
         for (int i = 0; i < args.length; i++) {
             b.put(callee.params().get(i), args[i]);
         }
-        Object r = run(callee.body(), b, depth + 1);
+        Object r = run(callee.body(), b, depth + 1, null);
         if (r instanceof RecordValue) {
             RecordValue rv = (RecordValue) r;
             return new RecordValue(rv.typeName(), callee.components(), rv.values());
@@ -169,7 +213,40 @@ final class Interpreter {
         return r;
     }
 
-    private static Object invoke(Class<?> owner, Object recv, Ast.Call c, Object[] args) throws Unsupported {
+    /** Runs a closure on the arguments a DSL method passed to its functional interface (see {@link Closures}). */
+    Object apply(Closures.Closure c, Object[] args) throws Unsupported {
+        if (c.callee() != null) {
+            if (c.depth() >= MAX_DEPTH) {
+                throw new Unsupported("Sym/NotSymbolic", "the method reference " + c.ref().name() + " recurses more"
+                        + " than " + MAX_DEPTH + " levels deep", c.ref().pos());
+            }
+            Map<String, Object> b = new HashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                b.put(c.callee().params().get(i), args[i]);
+            }
+            Object r = run(c.callee().body(), b, c.depth() + 1, null);
+            if (r instanceof RecordValue) {
+                throw new Unsupported("Sym/NotSymbolic", c.ref().name() + " returns a record; a method used as a"
+                        + " step must return one handle", c.ref().pos());
+            }
+            return r;
+        }
+        Ast.Lambda l = c.lambda();
+        Map<String, Object> env = new HashMap<>(c.env());
+        for (int i = 0; i < args.length; i++) {
+            Ast.LambdaParam p = l.params().get(i);
+            if (p.type() != null) {
+                Closures.checkType(p.type(), args[i], "lambda parameter '" + p.name() + "'", l.pos());
+            }
+            env.put(p.name(), args[i]);
+        }
+        if (l.body() != null) {
+            return eval(l.body(), env, c.depth() + 1);
+        }
+        return run(new Ast.Body(l.block()), env, c.depth() + 1, null);
+    }
+
+    private Object invoke(Class<?> owner, Object recv, Ast.Call c, Object[] args) throws Unsupported {
         Overloads.Chosen m = Overloads.resolve(owner, c.name(), recv == null, args);
         if (m == null) {
             String where = recv == null ? "T" : "a " + owner.getSimpleName();
@@ -183,8 +260,12 @@ final class Interpreter {
         }
         Object r;
         try {
-            r = m.method().invoke(recv, m.args());
+            r = m.method().invoke(recv, Closures.adapt(this, m.method(), m.args()));
         } catch (InvocationTargetException ex) {
+            Unsupported inLambda = Closures.failure(ex.getCause());
+            if (inLambda != null) {
+                throw inLambda;
+            }
             throw fromDsl(ex.getCause(), c);
         } catch (IllegalAccessException ex) {
             throw new Unsupported("Sym/Internal", "cannot call " + m.method() + ": " + ex.getMessage(), c.pos());
@@ -199,8 +280,8 @@ final class Interpreter {
     /** Maps a DSL exception to a stable code, keeping the DSL's message (it names variables, dtypes and shapes). */
     static Unsupported fromDsl(Throwable t, Ast.Call c) {
         Object pos = c == null ? null : c.pos();
-        String what = c == null ? "" : c.name() + ": ";
         String msg = t.getMessage() == null ? t.toString() : t.getMessage();
+        String what = c == null || msg.startsWith(c.name() + ":") ? "" : c.name() + ": ";
         if (t instanceof DTypeMismatchException) {
             return new Unsupported("Sym/DTypeMismatch", what + msg, pos);
         } else if (t instanceof ShapeMismatchException) {
@@ -221,6 +302,9 @@ final class Interpreter {
     private static String describe(Object v) {
         if (v == null) {
             return "null";
+        }
+        if (v instanceof Closures.Closure) {
+            return "a lambda of " + ((Closures.Closure) v).arity() + " parameter(s)";
         }
         if (v instanceof org.symtensor.tensor.Tensor) {
             org.symtensor.tensor.Tensor<?> t = (org.symtensor.tensor.Tensor<?>) v;

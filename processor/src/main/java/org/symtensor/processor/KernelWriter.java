@@ -27,7 +27,7 @@ final class KernelWriter {
 
     /** Whether the method's graph is one elementwise loop. */
     static boolean applies(MethodModel m) {
-        return m.outputVariables().size() == 1 && JavaRenderer.canRenderLoop(m.inputVariables(), m.outputVariables().get(0));
+        return m.outputVariables().size() == 1 && !m.hasUpdates() && JavaRenderer.canRenderLoop(m.inputVariables(), m.outputVariables().get(0));
     }
 
     static ClassName kernelClass(TypeElement owner, MethodModel m) {

@@ -17,6 +17,7 @@ import javax.lang.model.type.TypeMirror;
 import org.symtensor.Default;
 import org.symtensor.FunctionFlag;
 import org.symtensor.In;
+import org.symtensor.Update;
 import org.symtensor.graph.Graphs;
 import org.symtensor.graph.Variable;
 import org.symtensor.spi.FunctionSpec;
@@ -35,10 +36,12 @@ final class MethodChecker {
 
     private final Diagnostics diagnostics;
     private final BodyReader reader;
+    private final SharedFields shared;
 
-    MethodChecker(Diagnostics diagnostics, BodyReader reader) {
+    MethodChecker(Diagnostics diagnostics, BodyReader reader, SharedFields shared) {
         this.diagnostics = diagnostics;
         this.reader = reader;
+        this.shared = shared;
     }
 
     /** A handle type's rank and dtype, or null when the type is not a rank-specific handle with a concrete dtype. */
@@ -64,7 +67,7 @@ final class MethodChecker {
         return dtype == null ? null : new HandleType(rank, dtype);
     }
 
-    private static DType dtypeOf(String marker) {
+    static DType dtypeOf(String marker) {
         switch (marker) {
             case "org.symtensor.type.F32": return DType.FLOAT32;
             case "org.symtensor.type.F64": return DType.FLOAT64;
@@ -106,15 +109,16 @@ final class MethodChecker {
         Ast.Body body;
         Object result;
         List<Variable> inputs = new ArrayList<>();
+        List<Object> effects = new ArrayList<>();
         try {
-            body = reader.read(m);
+            body = reader.read(m, m.getEnclosingElement().getSimpleName().toString(), shared.names());
             Map<String, Object> bindings = new LinkedHashMap<>();
             for (MethodModel.Param p : params) {
                 Tensor<?> h = Tensors.wrap(new Variable(TensorType.ofRank(p.dtype(), p.rank()), p.name()));
                 inputs.add(h.variable());
                 bindings.put(p.name(), h);
             }
-            result = interpreter.run(body, bindings, 0);
+            result = interpreter.run(body, bindings, 0, effects);
         } catch (Unsupported u) {
             diagnostics.error(u, m);
             return null;
@@ -124,10 +128,16 @@ final class MethodChecker {
         if (outs == null) {
             return null;
         }
+        List<Update> updates = new ArrayList<>();
+        List<Variable> used = new ArrayList<>(outs);
+        for (Object u : effects) {
+            updates.add((Update) u);
+            used.add(((Update) u).expression());
+        }
         for (int i = 0; i < params.size(); i++) {
-            if (!Graphs.dependsOn(outs, inputs.get(i))) {
+            if (!Graphs.dependsOn(used, inputs.get(i))) {
                 diagnostics.error("Sym/UnusedParameter", "parameter '" + params.get(i).name() + "' is not used by the"
-                        + " result; remove it, or use it in the returned expression", m.getParameters().get(i),
+                        + " result or an update; remove it, or use it in the returned expression", m.getParameters().get(i),
                         reader.parameterPos(m, i));
             }
         }
@@ -140,13 +150,13 @@ final class MethodChecker {
                 In in = In.of(inputs.get(i));
                 ins.add(params.get(i).defaultValue() == null ? in : in.withDefault(params.get(i).defaultValue()));
             }
-            FunctionSpec.build(ins, outs, List.of(), Map.of(), false, FunctionFlag.UnusedInput.RAISE, m.getSimpleName().toString());
+            FunctionSpec.build(ins, outs, updates, Map.of(), false, FunctionFlag.UnusedInput.RAISE, m.getSimpleName().toString());
         } catch (RuntimeException e) {
             Unsupported u = Interpreter.fromDsl(e, null);
             diagnostics.error(u.code(), u.getMessage(), m, returnPos);
             return null;
         }
-        return new MethodModel(m, m.getSimpleName().toString(), params, outputs, record, body, inputs, outs);
+        return new MethodModel(m, m.getSimpleName().toString(), params, outputs, record, body, inputs, outs, updates);
     }
 
     private static Object lastPos(Ast.Body body) {
@@ -155,7 +165,8 @@ final class MethodChecker {
             return null;
         }
         Ast.Stmt last = s.get(s.size() - 1);
-        return last instanceof Ast.Return ? ((Ast.Return) last).pos() : ((Ast.Local) last).pos();
+        return last instanceof Ast.Return ? ((Ast.Return) last).pos() : last instanceof Ast.Local
+                ? ((Ast.Local) last).pos() : ((Ast.Update) last).pos();
     }
 
     private Object defaultOf(ExecutableElement m, int i, VariableElement p, HandleType h) {

@@ -21,7 +21,11 @@ final class Names {
     static final ClassName VARIABLE = ClassName.get("org.symtensor.graph", "Variable");
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     static final String PROCESSOR = "org.symtensor.processor.SymbolicProcessor";
-    private static final List<String> HANDLES = List.of("Scalar", "Vector", "Matrix", "Tensor3", "Tensor4");
+    static final List<String> HANDLE_NAMES = List.of("Scalar", "Vector", "Matrix", "Tensor3", "Tensor4");
+    private static final List<String> HANDLES = HANDLE_NAMES;
+    static final ClassName UPDATE = ClassName.get("org.symtensor", "Update");
+    static final ClassName UPDATES = ClassName.get("org.symtensor", "Updates");
+    static final ClassName SCAN = ClassName.get("org.symtensor.scan", "Scan");
 
     private Names() {}
 

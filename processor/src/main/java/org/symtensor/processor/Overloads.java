@@ -109,6 +109,10 @@ final class Overloads {
         if (v == null) {
             return !p.isPrimitive();
         }
+        if (v instanceof Closures.Closure) {
+            java.lang.reflect.Method sam = Closures.sam(p);
+            return sam != null && sam.getParameterCount() == ((Closures.Closure) v).arity();
+        }
         if (!p.isPrimitive()) {
             return p.isInstance(v);
         }

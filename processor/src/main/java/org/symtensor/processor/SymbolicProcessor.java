@@ -97,8 +97,9 @@ public final class SymbolicProcessor extends AbstractProcessor {
                 methods.put(m.getSimpleName().toString(), m);
             }
         }
-        Interpreter interpreter = new Interpreter(callees(methods), owner.getSimpleName().toString());
-        MethodChecker checker = new MethodChecker(diagnostics, reader);
+        SharedFields shared = new SharedFields(owner);
+        Interpreter interpreter = new Interpreter(callees(methods, owner, shared), shared, owner.getSimpleName().toString());
+        MethodChecker checker = new MethodChecker(diagnostics, reader, shared);
         List<MethodModel> models = new ArrayList<>();
         for (ExecutableElement m : methods.values()) {
             try {
@@ -110,7 +111,7 @@ public final class SymbolicProcessor extends AbstractProcessor {
                 diagnostics.internal(e, m);
             }
         }
-        GraphBuilderWriter graphs = new GraphBuilderWriter(methods.keySet(), owner.getSimpleName().toString());
+        GraphBuilderWriter graphs = new GraphBuilderWriter(methods.keySet(), owner);
         List<TypeSpec> types = new ArrayList<>();
         try {
             types.add(new SymbolicWriter(owner, graphs).write(models));
@@ -139,7 +140,7 @@ public final class SymbolicProcessor extends AbstractProcessor {
         }
     }
 
-    private Interpreter.Callees callees(Map<String, ExecutableElement> methods) {
+    private Interpreter.Callees callees(Map<String, ExecutableElement> methods, TypeElement owner, SharedFields shared) {
         Map<String, Interpreter.Callee> cache = new HashMap<>();
         return name -> {
             ExecutableElement m = methods.get(name);
@@ -164,7 +165,7 @@ public final class SymbolicProcessor extends AbstractProcessor {
                         }
                     }
                 }
-                c = new Interpreter.Callee(params, reader.read(m), recordName, components);
+                c = new Interpreter.Callee(params, reader.read(m, owner.getSimpleName().toString(), shared.names()), recordName, components);
                 cache.put(name, c);
             }
             return c;

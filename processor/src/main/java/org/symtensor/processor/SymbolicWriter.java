@@ -19,7 +19,8 @@ import javax.lang.model.element.TypeElement;
  * {@code call} takes and returns plain Java values; its {@code NDArray} overload runs the kernel
  * loop when there is one, else the runtime function, which is built once (on first use, from the
  * graph builder, so shared state is the real one) and never again: a call builds no graph and
- * generates no code.
+ * generates no code. A method with {@code update(...)} statements passes the updates its builder
+ * collects to {@code function}, so each call applies them with Theano's semantics.
  */
 final class SymbolicWriter {
     private final TypeElement owner;
@@ -220,6 +221,10 @@ final class SymbolicWriter {
         }
     }
 
+    private static boolean paramNamed(MethodModel m, String name) {
+        return m.params().stream().anyMatch(p -> p.name().equals(name));
+    }
+
     private static TypeSpec compiled(MethodModel m) {
         MethodSpec.Builder build = MethodSpec.methodBuilder("build")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -237,14 +242,30 @@ final class SymbolicWriter {
             graphArgs.add(i == 0 ? "$N" : ", $N", p.name());
         }
         String builder = GraphBuilderWriter.builderName(m.name());
+        CodeBlock options = CodeBlock.of("");
+        if (m.hasUpdates()) {
+            String updates = GraphBuilderWriter.updatesName(m);
+            build.addStatement("$T $N = new $T<>()", ParameterizedTypeName.get(ClassName.get(List.class), Names.UPDATE),
+                    updates, ClassName.get(java.util.ArrayList.class));
+            graphArgs.add(m.params().isEmpty() ? "$N" : ", $N", updates);
+            options = CodeBlock.of(", $T.of($N)", Names.UPDATES, updates);
+        }
         if (m.returnsRecord()) {
             build.addStatement("$T r = $N($L)", ClassName.get(m.recordType()), builder, graphArgs.build());
             CodeBlock.Builder outs = CodeBlock.builder();
             for (int i = 0; i < m.outputs().size(); i++) {
                 outs.add(i == 0 ? "r.$N()" : ", r.$N()", m.outputs().get(i).name());
             }
-            build.addStatement("return $T.function($T.inputs($L), $T.outputs($L))", Names.T, Names.T, inputs.build(),
-                    Names.T, outs.build());
+            build.addStatement("return $T.function($T.inputs($L), $T.outputs($L)$L)", Names.T, Names.T, inputs.build(),
+                    Names.T, outs.build(), options);
+        } else if (m.hasUpdates()) {
+            MethodModel.Output o = m.outputs().get(0);
+            String out = "out";
+            while (out.equals(GraphBuilderWriter.updatesName(m)) || paramNamed(m, out)) {
+                out = out + "_";
+            }
+            build.addStatement("$T $N = $N($L)", Names.handle(o.rank(), o.dtype()), out, builder, graphArgs.build());
+            build.addStatement("return $T.function($T.inputs($L), $N$L)", Names.T, Names.T, inputs.build(), out, options);
         } else {
             build.addStatement("return $T.function($T.inputs($L), $N($L))", Names.T, Names.T, inputs.build(), builder,
                     graphArgs.build());

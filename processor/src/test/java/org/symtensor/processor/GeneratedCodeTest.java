@@ -63,6 +63,56 @@ class GeneratedCodeTest {
         }
     }
 
+    private static JavaFileObject stateful() {
+        return JavaFileObjects.forSourceLines("test.Stateful",
+                "package test;",
+                "",
+                "import static org.symtensor.T.*;",
+                "",
+                "import org.symtensor.SymbolicFunction;",
+                "import org.symtensor.scan.Scan;",
+                "import org.symtensor.tensor.Scalar;",
+                "import org.symtensor.tensor.SharedScalar;",
+                "import org.symtensor.tensor.Vector;",
+                "import org.symtensor.type.F64;",
+                "import org.symtensor.type.I32;",
+                "import org.symtensor.type.I64;",
+                "",
+                "public final class Stateful {",
+                "    static final SharedScalar<I32> STATE = shared(0, \"state\");",
+                "",
+                "    @SymbolicFunction",
+                "    static Scalar<I32> accumulate(Scalar<I32> inc) {",
+                "        update(STATE, STATE.plus(inc));",
+                "        return STATE;",
+                "    }",
+                "",
+                "    @SymbolicFunction",
+                "    static Vector<F64> times(Vector<F64> p, Vector<F64> q) {",
+                "        return p.times(q);",
+                "    }",
+                "",
+                "    @SymbolicFunction",
+                "    static Vector<F64> power(Vector<F64> a, Scalar<I64> k) {",
+                "        var byLambda = Scan.from(onesLike(a)).nonSequences(a).steps(k).iterate((prior, b) -> {",
+                "            var next = prior.times(b);",
+                "            return next;",
+                "        });",
+                "        return byLambda.last().plus(Scan.from(onesLike(a)).nonSequences(a).steps(k).iterate(Stateful::times).last());",
+                "    }",
+                "}");
+    }
+
+    @Test
+    void stateAndLoops_generateTheGoldenSource() {
+        Compilation c = Sources.compile(stateful());
+        assertThat(c).succeededWithoutWarnings();
+        String actual = GoldenFiles.source(c, "test.StatefulSymbolic");
+        assertThat(actual).as("StatefulSymbolic (rerun with -Dsymtensor.updateGoldens=true after an intended change)")
+                .isEqualTo(GoldenFiles.golden("StatefulSymbolic", actual));
+        assertThat(GoldenFiles.source(Sources.compile(stateful()), "test.StatefulSymbolic")).isEqualTo(actual);
+    }
+
     @Test
     void sameInput_givesByteIdenticalOutput() {
         String first = GoldenFiles.source(Sources.compile(tutorial()), "test.TutorialSymbolic");

@@ -51,7 +51,7 @@ class ProcessorErrorsTest {
 
     @Test
     void fieldRead_isNotSymbolic() {
-        assertError("Sym/NotSymbolic", "pass them as parameters", 3,
+        assertError("Sym/NotSymbolic", "pass other values as parameters", 3,
                 "    static final double K = 2;",
                 "    @SymbolicFunction",
                 "    static Vector<F64> f(Vector<F64> x) {",

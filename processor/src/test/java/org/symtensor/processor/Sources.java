@@ -8,7 +8,7 @@ import javax.tools.JavaFileObject;
 /** Test sources: one class {@code test.Foo} with the DSL imports and the given body lines, compiled through the processor. */
 final class Sources {
     /** The number of lines before the first body line: body line k (0-based) is on line {@code HEADER + k + 1}. */
-    static final int HEADER = 15;
+    static final int HEADER = 19;
 
     private Sources() {}
 
@@ -21,13 +21,17 @@ final class Sources {
             "",
             "import org.symtensor.Default;",
             "import org.symtensor.SymbolicFunction;",
+            "import org.symtensor.scan.Scan;",
             "import org.symtensor.tensor.Matrix;",
             "import org.symtensor.tensor.Scalar;",
+            "import org.symtensor.tensor.SharedMatrix;",
+            "import org.symtensor.tensor.SharedScalar;",
             "import org.symtensor.tensor.Tensor3;",
             "import org.symtensor.tensor.Vector;",
             "import org.symtensor.type.F32;",
             "import org.symtensor.type.F64;",
             "import org.symtensor.type.I32;",
+            "import org.symtensor.type.I64;",
             "",
             "public final class Foo {",
         };

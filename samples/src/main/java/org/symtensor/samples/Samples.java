@@ -12,6 +12,7 @@ public final class Samples {
         Optimization.main(args);
         RandomNumbers.main(args);
         Loops.main(args);
+        CompiledStateAndLoops.main(args);
         Rnn.main(args);
         OpenClSample.main(args);
         Performance.main(args);
