@@ -186,7 +186,7 @@ class StateAndLoopsTest {
                 "    @SymbolicFunction",
                 "    static Vector<I32> f(Scalar<I32> init) {",
                 "        var r = scan(s -> cast((Scalar<I32>) s.get(0), F64.class).times(0.5),",
-                "                outputsInfo(init), nSteps(3));",
+                "                outputsInfo(init), nSteps(3), goBackwards());",  // an extra option keeps the list form
                 "        return (Vector<I32>) r.output();",
                 "    }");
     }
@@ -208,7 +208,7 @@ class StateAndLoopsTest {
         assertError("Sym/DTypeMismatch", "the cast expects a Scalar<I32>", 2,
                 "    @SymbolicFunction",
                 "    static Scalar<F64> total(Vector<F64> v) {",
-                "        var r = scan(s -> ((Scalar<I32>) s.get(0)).plus(1), sequences(v));",
+                "        var r = scan(s -> ((Scalar<I32>) s.get(0)).plus(1), sequences(v), goBackwards());",
                 "        return (Scalar<F64>) r.last(0);",
                 "    }");
     }
