@@ -263,13 +263,52 @@ final class GradRules {
                 Variable chosen = as(e(ScalarOp.EQ, xg, zExp), g);
                 return e(ScalarOp.MUL, chosen, gExp);
             }
-            case PROD: {
-                // d prod/dx_i = prod / x_i (inputs that are exactly zero are not special-cased)
-                Variable zExp = Ops.dimshuffle(as(a.output(), g), expandPattern(reduced, 0));
-                return e(ScalarOp.TRUE_DIV, e(ScalarOp.MUL, gExp, zExp), xg);
-            }
+            case PROD:
+                return e(ScalarOp.MUL, gExp, prodGrad(xg, reduced));
         }
         throw new AssertionError(op.reduceKind());
+    }
+
+    /**
+     * d prod/dx_i over each reduced group, Theano's way, so that an input exactly zero gives no NaN:
+     * with no zero in the group it is prod / x_i; with exactly one, the zero element gets the
+     * product of the others and the rest get 0; with two or more, every element gets 0. The zeros
+     * that make a value 0 are kept as factors ({@code zeroSum}, the sum of the group's zero inputs,
+     * is 0 with gradient 1 at each of them), so the gradient of this gradient is right at zeros too.
+     */
+    private static Variable prodGrad(Variable x, boolean[] reduced) {
+        int[] axes = new int[countTrue(reduced)];
+        for (int axis = 0, k = 0; axis < reduced.length; axis++) {
+            if (reduced[axis]) {
+                axes[k++] = axis;
+            }
+        }
+        int[] back = expandPattern(reduced, 0);
+        Variable zero = c(0, x);
+        Variable one = c(1, x);
+        Variable isZero = e(ScalarOp.EQ, x, zero);
+        Variable nonZero = e(ScalarOp.SWITCH, isZero, one, x);   // x with its zeros as ones: no division by 0
+        Variable prodNonZero = Ops.dimshuffle(as(Ops.reduce(Reduce.Kind.PROD, nonZero, axes), x), back);
+        Variable zeros = Ops.dimshuffle(Ops.reduce(Reduce.Kind.SUM, as(isZero, x), axes), back);
+        Variable zeroSum = Ops.dimshuffle(Ops.reduce(Reduce.Kind.SUM, e(ScalarOp.SWITCH, isZero, x, zero), axes), back);
+        Variable zerosAre0 = e(ScalarOp.EQ, zeros, zero);
+        Variable zerosAre1 = e(ScalarOp.EQ, zeros, one);
+        Variable zerosAre2 = e(ScalarOp.EQ, zeros, c(2, x));
+        // x_i != 0: prod / x_i times the other zeros (none: 1; one: that zero; more: 0)
+        Variable atNonZero = e(ScalarOp.MUL, e(ScalarOp.TRUE_DIV, prodNonZero, nonZero),
+                e(ScalarOp.SWITCH, zerosAre0, one, e(ScalarOp.SWITCH, zerosAre1, zeroSum, zero)));
+        // x_i == 0: the product of the non-zeros times the other zeros
+        Variable atZero = e(ScalarOp.MUL, prodNonZero,
+                e(ScalarOp.SWITCH, zerosAre1, one, e(ScalarOp.SWITCH, zerosAre2, e(ScalarOp.SUB, zeroSum, x), zero)));
+        return e(ScalarOp.SWITCH, isZero, atZero, atNonZero);
+    }
+
+    private static int countTrue(boolean[] flags) {
+        int n = 0;
+        for (boolean f : flags) {
+            n += f ? 1 : 0;
+        }
+        return n;
     }
 
     private static List<Variable> dot(Apply a, Variable g, int batch) {

@@ -25,6 +25,8 @@ import org.symtensor.type.TensorType;
  * <tr><td>sub_zero</td><td>{@code x-0 → x}</td></tr>
  * <tr><td>sub_self</td><td>{@code x-x → fill(x, 0)}</td></tr>
  * <tr><td>neg_neg</td><td>{@code -(-x) → x}</td></tr>
+ * <tr><td>neg_sub</td><td>{@code (-a)-b → -(a+b)}</td></tr>
+ * <tr><td>neg_mul</td><td>{@code (-a)*b, a*(-b) → -(a*b)}</td></tr>
  * <tr><td>div_one</td><td>{@code x/1 → x}</td></tr>
  * <tr><td>mul_div</td><td>{@code (x*y)/x → y}, {@code (x*y)/y → x} (float only)</td></tr>
  * <tr><td>useless_fill</td><td>{@code fill(x, c) → c} when c already has the output's type</td></tr>
@@ -44,6 +46,8 @@ public final class Canonicalize {
                 .add("sub_zero", OpKind.ELEMWISE, Canonicalize::subZero)
                 .add("sub_self", OpKind.ELEMWISE, Canonicalize::subSelf)
                 .add("neg_neg", OpKind.ELEMWISE, Canonicalize::negNeg)
+                .add("neg_sub", OpKind.ELEMWISE, Canonicalize::negSub)
+                .add("neg_mul", OpKind.ELEMWISE, Canonicalize::negMul)
                 .add("div_one", OpKind.ELEMWISE, Canonicalize::divOne)
                 .add("mul_div", OpKind.ELEMWISE, Canonicalize::mulDiv)
                 .add("useless_fill", OpKind.ELEMWISE, Canonicalize::uselessFill)
@@ -117,6 +121,39 @@ public final class Canonicalize {
     static Variable negNeg(Apply node) {
         Apply inner = is(node, ScalarOp.NEG) ? Patterns.elemwise(node.inputs().get(0), ScalarOp.NEG) : null;
         return inner == null ? null : Patterns.fit(inner.inputs().get(0), out(node));
+    }
+
+    /**
+     * Negations move out of subtractions and products, as Theano's canonizer does with is_neg, so
+     * that {@code exp((-a)-b)} reads {@code exp(-(a+b))} and the sigmoid rules see one negation.
+     * Both are exact in IEEE arithmetic.
+     */
+    static Variable negSub(Apply node) {
+        Apply neg = is(node, ScalarOp.SUB) ? Patterns.elemwise(node.inputs().get(0), ScalarOp.NEG) : null;
+        if (neg == null) {
+            return null;
+        }
+        Variable sum = Ops.elemwise(ScalarOp.ADD, neg.inputs().get(0), node.inputs().get(1));
+        Variable r = Ops.elemwise(ScalarOp.NEG, sum);
+        return r.type().equals(out(node)) ? r : null;
+    }
+
+    static Variable negMul(Apply node) {
+        if (!is(node, ScalarOp.MUL)) {
+            return null;
+        }
+        for (int i = 0; i < 2; i++) {
+            Apply neg = Patterns.elemwise(node.inputs().get(i), ScalarOp.NEG);
+            if (neg != null) {
+                Variable a = neg.inputs().get(0);
+                Variable b = node.inputs().get(1 - i);
+                Variable r = Ops.elemwise(ScalarOp.NEG, i == 0 ? Ops.elemwise(ScalarOp.MUL, a, b) : Ops.elemwise(ScalarOp.MUL, b, a));
+                if (r.type().equals(out(node))) {
+                    return r;
+                }
+            }
+        }
+        return null;
     }
 
     static Variable mulDiv(Apply node) {

@@ -123,4 +123,25 @@ class CanonicalizeTest {
             assertRewrites(RULES, Apply.output(GradMark.of(k, "why"), x), x);
         }
     }
+
+    @Test
+    void negAMinusB_isMinusTheSum() {
+        assertRewrites(RULES, e(ScalarOp.SUB, e(ScalarOp.NEG, x), y), e(ScalarOp.NEG, e(ScalarOp.ADD, x, y)));
+    }
+
+    @Test
+    void aMinusNegB_isKept() {
+        assertUnchanged(RULES, e(ScalarOp.SUB, x, e(ScalarOp.NEG, y)));
+    }
+
+    @Test
+    void negTimesB_onEitherSide_isMinusTheProduct() {
+        assertRewrites(RULES, e(ScalarOp.MUL, e(ScalarOp.NEG, x), y), e(ScalarOp.NEG, e(ScalarOp.MUL, x, y)));
+        assertRewrites(RULES, e(ScalarOp.MUL, x, e(ScalarOp.NEG, y)), e(ScalarOp.NEG, e(ScalarOp.MUL, x, y)));
+    }
+
+    @Test
+    void negTimesNeg_isTheProduct() {
+        assertRewrites(RULES, e(ScalarOp.MUL, e(ScalarOp.NEG, x), e(ScalarOp.NEG, y)), e(ScalarOp.MUL, x, y));
+    }
 }

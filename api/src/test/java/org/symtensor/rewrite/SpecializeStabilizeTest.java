@@ -87,4 +87,81 @@ class SpecializeStabilizeTest {
     void logOfTwoPlusX_isKept() {
         assertUnchanged(STABILIZE, e(ScalarOp.LOG, e(ScalarOp.ADD, c(2, DType.FLOAT64), x)));
     }
+
+    private static Variable one() {
+        return c(1, DType.FLOAT64);
+    }
+
+    private Variable onePlusExp(Variable t) {
+        return e(ScalarOp.ADD, e(ScalarOp.EXP, t), one());
+    }
+
+    @Test
+    void oneOverOnePlusExpOfX_isSigmoidOfMinusX() {
+        assertRewrites(STABILIZE, e(ScalarOp.TRUE_DIV, one(), onePlusExp(x)), e(ScalarOp.SIGMOID, e(ScalarOp.NEG, x)));
+    }
+
+    @Test
+    void logisticAsTheSampleWritesIt_isSigmoidAfterCanonicalize() {
+        Variable b = dvector("b");
+        Variable written = e(ScalarOp.TRUE_DIV, one(), onePlusExp(e(ScalarOp.SUB, e(ScalarOp.NEG, x), b)));
+        Variable canonical = RewriteEngine.rewrite(java.util.List.of(written), Canonicalize.rules()).get(0);
+        assertRewrites(STABILIZE, canonical, e(ScalarOp.SIGMOID, e(ScalarOp.ADD, x, b)));
+    }
+
+    @Test
+    void oneMinusSigmoid_inEachWrittenForm_isSigmoidOfMinusX() {
+        Variable s = e(ScalarOp.SIGMOID, x);
+        Variable want = e(ScalarOp.SIGMOID, e(ScalarOp.NEG, x));
+        assertRewrites(STABILIZE, e(ScalarOp.SUB, one(), s), want);
+        assertRewrites(STABILIZE, e(ScalarOp.ADD, e(ScalarOp.NEG, s), one()), want);
+        assertRewrites(STABILIZE, e(ScalarOp.ADD, one(), e(ScalarOp.NEG, s)), want);
+        assertRewrites(STABILIZE, e(ScalarOp.SUB, one(), e(ScalarOp.SIGMOID, e(ScalarOp.NEG, x))), e(ScalarOp.SIGMOID, x));
+    }
+
+    @Test
+    void twoMinusSigmoid_isKept() {
+        assertUnchanged(STABILIZE, e(ScalarOp.SUB, c(2, DType.FLOAT64), e(ScalarOp.SIGMOID, x)));
+    }
+
+    @Test
+    void oneMinusSigmoid_broadcastByTheOne_isKept() {
+        Variable row = var(DType.FLOAT64, "row", 1, 3);
+        Variable ones = Ops.constant(org.symtensor.value.NDArray.full(DType.FLOAT64, 1, 2, 3));
+        assertUnchanged(STABILIZE, e(ScalarOp.SUB, ones, e(ScalarOp.SIGMOID, row)));
+    }
+
+    @Test
+    void expOverOnePlusExp_isSigmoid() {
+        assertRewrites(STABILIZE, e(ScalarOp.TRUE_DIV, e(ScalarOp.EXP, x), onePlusExp(x)), e(ScalarOp.SIGMOID, x));
+    }
+
+    @Test
+    void quotientByOnePlusExpTimesExp_isTimesSigmoid() {
+        Variable g = dmatrix("g");
+        Variable quotient = e(ScalarOp.TRUE_DIV, g, onePlusExp(x));
+        assertRewrites(STABILIZE, e(ScalarOp.MUL, quotient, e(ScalarOp.EXP, x)), e(ScalarOp.MUL, g, e(ScalarOp.SIGMOID, x)));
+        assertRewrites(STABILIZE, e(ScalarOp.MUL, e(ScalarOp.EXP, x), quotient), e(ScalarOp.MUL, e(ScalarOp.SIGMOID, x), g));
+    }
+
+    @Test
+    void quotientByOnePlusExpOfAnotherArgument_isKept() {
+        Variable g = dmatrix("g");
+        Variable other = dmatrix("other");
+        assertUnchanged(STABILIZE, e(ScalarOp.MUL, e(ScalarOp.TRUE_DIV, g, onePlusExp(x)), e(ScalarOp.EXP, other)));
+    }
+
+    @Test
+    void log1pOfMinusSigmoid_isMinusSoftplus() {
+        assertRewrites(STABILIZE, e(ScalarOp.LOG1P, e(ScalarOp.NEG, e(ScalarOp.SIGMOID, x))),
+                e(ScalarOp.NEG, e(ScalarOp.SOFTPLUS, x)));
+    }
+
+    @Test
+    void logOfOneMinusLogistic_isMinusSoftplusWithoutDoubleNegation() {
+        // log(1 - 1/(1+exp(-x))): sigmoid, then 1 - sigmoid(x) = sigmoid(-x), then log(sigmoid(-x)) = -softplus(x)
+        Variable p = e(ScalarOp.TRUE_DIV, one(), onePlusExp(e(ScalarOp.NEG, x)));
+        assertRewrites(STABILIZE, e(ScalarOp.LOG, e(ScalarOp.ADD, e(ScalarOp.NEG, p), one())),
+                e(ScalarOp.NEG, e(ScalarOp.SOFTPLUS, x)));
+    }
 }

@@ -71,7 +71,7 @@ final class RandomGraphs {
     private Variable step() {
         Variable x = pick();
         Variable y = pick();
-        switch (random.nextInt(24)) {
+        switch (random.nextInt(28)) {
             case 0: return e(ScalarOp.ADD, x, y);
             case 1: return e(ScalarOp.SUB, x, y);
             case 2: return e(ScalarOp.MUL, x, y);
@@ -107,6 +107,11 @@ final class RandomGraphs {
             case 20: return e(ScalarOp.ADD, x, e(ScalarOp.MUL, k(random.nextInt(5)), e(ScalarOp.SUB, k(3), k(1))));
             case 21: return e(ScalarOp.TRUE_DIV, x, k(1));
             case 22: return Ops.cast(Ops.cast(x, DType.FLOAT32), DType.FLOAT64);
+            case 23: return e(random.nextBoolean() ? ScalarOp.SUB : ScalarOp.MUL, e(ScalarOp.NEG, x), y);
+            case 24: return e(ScalarOp.ADD, e(ScalarOp.NEG, e(ScalarOp.SIGMOID, x)), k(1));
+            case 25: return e(ScalarOp.MUL, e(ScalarOp.TRUE_DIV, y, e(ScalarOp.ADD, k(1), e(ScalarOp.EXP, x))),
+                    e(ScalarOp.EXP, x));
+            case 26: return e(ScalarOp.TRUE_DIV, e(ScalarOp.EXP, x), e(ScalarOp.ADD, e(ScalarOp.EXP, x), k(1)));
             default: return e(ScalarOp.MAXIMUM, x, y);
         }
     }

@@ -49,13 +49,9 @@ public final class LogisticRegression {
         // declare symbolic variables; w and b are shared so that they keep their values between calls
         Matrix<F64> x = dmatrix("x");
         Vector<F64> y = dvector("y");
-        // Theano draws w from N(0, 1); then |x.dot(w)| is about 28 and 1 - p_1 often rounds to 0, so
-        // log(1 - p_1) is -inf. Theano survives that through a family of sigmoid rewrites that also
-        // reach the gradient's terms; Symtensor's stabilize rules cover the cost but not yet every
-        // gradient form. N(0, 1/feats) keeps x.dot(w) near N(0, 1).
         double[] w0 = new double[FEATS];
         for (int j = 0; j < FEATS; j++) {
-            w0[j] = normal(rng) / Math.sqrt(FEATS);
+            w0[j] = normal(rng);
         }
         SharedVector<F64> w = shared(w0, "w");
         SharedScalar<F64> b = shared(0.0, "b");
