@@ -17,7 +17,8 @@ import org.symtensor.value.NDArray;
 /**
  * A quick report of the OpenCL backend on one device (default {@code opencl0}, or the first
  * argument): sgemm 4096×4096 GFLOP/s with both operands resident on the device, elementwise
- * (logistic) GB/s on a resident 64M-element float32 vector, and the time of one logistic-regression
+ * (logistic) GB/s on a resident 64M-element float32 vector, the GB/s of a sum over all of it, uniform
+ * float32 draws per second on the device, and the time of one logistic-regression
  * training step (4000×784 float32, shared weights on the device). Timing is by wall clock over
  * repeated calls after a warm-up; each call ends with a small download, which waits for the device.
  */
@@ -29,7 +30,10 @@ public final class GpuReport {
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 4096;
         System.out.println("device " + dev);
         sgemm(dev, n);
-        elementwise(dev, args.length > 2 ? Integer.parseInt(args[2]) : 1 << 26);
+        int m = args.length > 2 ? Integer.parseInt(args[2]) : 1 << 26;
+        elementwise(dev, m);
+        sumAll(dev, m);
+        uniformDraws(dev, m);
         logisticStep(dev);
     }
 
@@ -75,9 +79,43 @@ public final class GpuReport {
         }
         sync.call();
         double s = (System.nanoTime() - t0) / 1e9 / reps;
-        // four elementwise kernels (neg, exp, add, div), each reading and writing 4 bytes per element
-        System.out.printf("elementwise logistic on %d float32: %.2f ms, %.1f GB/s over 4 unfused kernels%n", n, s * 1e3,
-                4 * 8.0 * n / s / 1e9);
+        // neg, exp, add, div: one fused kernel (a composite) or four, each reading and writing 4 bytes per element
+        String plan = f.toString();
+        int kernels = plan.contains(" 1 steps") || plan.contains(" 1 thunks") ? 1 : 4;
+        System.out.printf("elementwise logistic on %d float32: %.2f ms, %.1f GB/s (%d kernel(s): %s)%n", n, s * 1e3,
+                kernels * 8.0 * n / s / 1e9, kernels, f);
+    }
+
+    /** A sum over all axes of a resident vector (two passes on the device): bytes read per second. */
+    private static void sumAll(String dev, int n) {
+        SharedVector<F32> x = shared((float[]) random(5, n).toJava(), "x");
+        Function f = function(inputs(), ((Vector<F32>) x).sum(), device(dev));
+        f.call();
+        int reps = 10;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < reps; i++) {
+            f.call();
+        }
+        double s = (System.nanoTime() - t0) / 1e9 / reps;
+        System.out.printf("sum of %d float32: %.2f ms, %.1f GB/s%n", n, s * 1e3, 4.0 * n / s / 1e9);
+    }
+
+    /** Uniform float32 draws kept on the device (Philox-4x32-10, the CPU's numbers): samples per second. */
+    private static void uniformDraws(String dev, int n) {
+        org.symtensor.random.RandomStreams srng = new org.symtensor.random.RandomStreams(1);
+        SharedVector<F32> y = shared(new float[1], "u");
+        Function f = function(inputs(), updates(update(y, srng.uniform(F32.class, n))), device(dev));
+        Function sync = function(inputs(), ((Vector<F32>) y).max(), device(dev));
+        f.callAll();
+        sync.call();
+        int reps = 10;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < reps; i++) {
+            f.callAll();
+        }
+        sync.call();
+        double s = (System.nanoTime() - t0) / 1e9 / reps;
+        System.out.printf("uniform float32 draws, %d per call: %.2f ms, %.2f G samples/s%n", n, s * 1e3, n / s / 1e9);
     }
 
     private static void logisticStep(String dev) {

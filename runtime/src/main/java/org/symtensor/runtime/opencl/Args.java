@@ -6,7 +6,7 @@ import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_kernel;
 
-/** Sets a kernel's arguments in order: buffers, ints and local scratch. Callers hold the kernel's lock. */
+/** Sets a kernel's arguments in order: buffers, ints, longs, doubles and local scratch. Callers hold the kernel's lock. */
 final class Args {
     private final cl_kernel kernel;
     private int index;
@@ -22,6 +22,16 @@ final class Args {
 
     Args i32(int v) {
         clSetKernelArg(kernel, index++, Sizeof.cl_int, Pointer.to(new int[] {v}));
+        return this;
+    }
+
+    Args i64(long v) {
+        clSetKernelArg(kernel, index++, Sizeof.cl_long, Pointer.to(new long[] {v}));
+        return this;
+    }
+
+    Args f64(double v) {
+        clSetKernelArg(kernel, index++, Sizeof.cl_double, Pointer.to(new double[] {v}));
         return this;
     }
 

@@ -11,7 +11,9 @@ import org.symtensor.type.DType;
 /**
  * The device kernel of a {@link Reduce} over all axes or over one contiguous run of axes: the
  * input is seen as {@code (outer, R, inner)}; one work group per output element accumulates
- * strided slices of its {@code R} elements and combines them as a tree in local memory.
+ * strided slices of its {@code R} elements and combines them as a tree in local memory. A
+ * reduction to one value of more than two groups' worth of elements runs in two passes (partials
+ * per work group, then one group over the partials), so it uses the whole device.
  * Accumulators follow the CPU kernel: float in the input's float type, integers in {@code long};
  * the mean of integers in double.
  */
@@ -23,6 +25,18 @@ final class ClReduce implements DeviceKernel {
     private final DType acc;
     private final String source;
     private final int localSize;
+
+    /** Combines {@code scratch[0 .. L)} into {@code scratch[0]} after each work item stored its {@code acc}. */
+    private static final String TREE = """
+                scratch[lid] = acc;
+                barrier(CLK_LOCAL_MEM_FENCE);
+                for (int s = get_local_size(0) / 2; s > 0; s >>= 1) {
+                    if (lid < s) scratch[lid] = COMBINE(scratch[lid], scratch[lid + s]);
+                    barrier(CLK_LOCAL_MEM_FENCE);
+                }
+            """;
+    /** The most partial results of the first pass of a two-pass reduction. */
+    private static final int MAX_PARTIALS = 1024;
 
     private ClReduce(ClDevice device, Reduce op, DType in, DType out, int first, int last) {
         this.device = device;
@@ -73,6 +87,31 @@ final class ClReduce implements DeviceKernel {
                 + "    if (lid == 0) {\n"
                 + "        acc = scratch[0];\n"
                 + "        out[o] = " + OpenClRenderer.store(fin, acc, out) + ";\n"
+                + "    }\n"
+                + "}\n"
+                + "__kernel void st_partial(__global const " + OpenClRenderer.cType(in) + "* restrict x, __global "
+                + t + "* restrict partial, const long R, __local " + t + "* scratch) {\n"
+                + "    const int lid = get_local_id(0);\n"
+                + "    const long step = get_global_size(0);\n"
+                + "    " + t + " acc = " + identity + ";\n"
+                + "    for (long j = get_global_id(0); j < R; j += step) {\n"
+                + "        const " + t + " v = (" + t + ")x[j];\n"
+                + "        acc = COMBINE(acc, v);\n"
+                + "    }\n"
+                + TREE
+                + "    if (lid == 0) partial[get_group_id(0)] = scratch[0];\n"
+                + "}\n"
+                + "__kernel void st_final(__global const " + t + "* restrict partial, __global "
+                + OpenClRenderer.cType(out) + "* restrict out, const int G, const long R, __local " + t + "* scratch) {\n"
+                + "    const int lid = get_local_id(0);\n"
+                + "    " + t + " acc = " + identity + ";\n"
+                + "    for (int j = lid; j < G; j += get_local_size(0)) {\n"
+                + "        acc = COMBINE(acc, partial[j]);\n"
+                + "    }\n"
+                + TREE
+                + "    if (lid == 0) {\n"
+                + "        acc = scratch[0];\n"
+                + "        out[0] = " + OpenClRenderer.store(fin, acc, out) + ";\n"
                 + "    }\n"
                 + "}\n";
     }
@@ -127,6 +166,10 @@ final class ClReduce implements DeviceKernel {
         }
         DeviceArray out = alloc.allocate(outType, outShape);
         int groups = outer * inner;
+        if (groups == 1 && r > 2 * localSize) {
+            twoPass(in[0], out, r, alloc);
+            return out;
+        }
         cl_kernel k = device.kernel(source, "st_reduce");
         synchronized (k) {
             new Args(k).buffer(in[0]).buffer(out).i32(r).i32(Math.max(inner, 1))
@@ -134,5 +177,26 @@ final class ClReduce implements DeviceKernel {
             device.launch(k, new long[] {(long) groups * localSize}, new long[] {localSize});
         }
         return out;
+    }
+
+    /**
+     * A reduction to one value: one work group cannot use a whole device, so the first pass has up to
+     * {@value #MAX_PARTIALS} groups, each combining a grid-strided share into one partial, and the
+     * second pass combines the partials in one group (and divides a mean by the full count).
+     */
+    private void twoPass(DeviceArray x, DeviceArray out, int r, Allocator alloc) {
+        int partials = Math.min(MAX_PARTIALS, (r + localSize - 1) / localSize);
+        DeviceArray partial = alloc.allocate(acc, new int[] {partials});
+        long scratch = (long) localSize * ClDevice.elementSize(acc);
+        cl_kernel first = device.kernel(source, "st_partial");
+        synchronized (first) {
+            new Args(first).buffer(x).buffer(partial).i64(r).local(scratch);
+            device.launch(first, new long[] {(long) partials * localSize}, new long[] {localSize});
+        }
+        cl_kernel second = device.kernel(source, "st_final");
+        synchronized (second) {
+            new Args(second).buffer(partial).buffer(out).i32(partials).i64(r).local(scratch);
+            device.launch(second, new long[] {localSize}, new long[] {localSize});
+        }
     }
 }

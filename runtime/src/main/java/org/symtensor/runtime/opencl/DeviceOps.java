@@ -15,8 +15,9 @@ import org.symtensor.type.DType;
  * Which ops the OpenCL backend runs on the device, as one switch over
  * {@link org.symtensor.op.OpKind} with no default: elementwise (every scalar op and dtype;
  * float64 needs {@code cl_khr_fp64}), dimshuffle, reductions over all axes or one contiguous run
- * of axes, and float products; shapes are read where the value lives; everything else runs on the
- * host through the CPU kernel ({@link CpuKernels#forApply}) with transfers around it.
+ * of axes, float products, and uniform, normal and integer random draws ({@link ClRandom}); shapes
+ * are read where the value lives; everything else runs on the host through the CPU kernel
+ * ({@link CpuKernels#forApply}) with transfers around it.
  */
 final class DeviceOps {
     private DeviceOps() {}
@@ -39,8 +40,8 @@ final class DeviceOps {
             case SHAPE -> Step.shape(node, ins, outs, ((ShapeOf) node.op()).axis());
             case EYE -> host;
             case GRAD_MARK -> Step.pass(node, ins, outs);
-            // exact on the host: the CPU's Philox draws the numbers (a device kernel would reuse its counter scheme)
-            case RANDOM -> host;
+            // uniform, normal, integers on the device (same counter scheme); the other draws exact on the host
+            case RANDOM -> ClRandom.supported(node, device) ? ClRandom.step(node, device, ins, outs) : host;
             case SCAN, INDEX, INC_INDEX, IFELSE -> host;
             case COMPOSITE -> ClElemwise.supported(node, device) ? composite(node, device, ins, outs) : host;
         };
