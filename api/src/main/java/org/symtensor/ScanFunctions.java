@@ -69,13 +69,13 @@ public class ScanFunctions extends TensorFactories {
 
     /** Theano's {@code map}: {@code scan((Scalar<F64> x) -> x.sqr(), sequences(v)).outputs()} is a {@code Vector<F64>}. */
     public static <X extends Tensor<?>, Y extends Tensor<?> & Stackable<R>, R extends Tensor<?>> TypedScanResult<Y, R> scan(
-            Function<X, Y> step, ScanOption.Sequence<X> sequences) {
+            Function<X, ? extends AbstractTensor<?, Y, ?>> step, ScanOption.Sequence<X> sequences) {
         return TypedScan.map(step, sequences);
     }
 
     /** A map with one non-sequence: {@code y[t] = step(x[t], w)}. */
     public static <X extends Tensor<?>, N extends Tensor<?>, Y extends Tensor<?> & Stackable<R>, R extends Tensor<?>>
-            TypedScanResult<Y, R> scan(BiFunction<X, N, Y> step, ScanOption.Sequence<X> sequences,
+            TypedScanResult<Y, R> scan(BiFunction<X, N, ? extends AbstractTensor<?, Y, ?>> step, ScanOption.Sequence<X> sequences,
             ScanOption.NonSequence<N> nonSequences) {
         return TypedScan.map(step, sequences, nonSequences);
     }

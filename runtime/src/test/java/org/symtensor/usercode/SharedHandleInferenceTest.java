@@ -166,6 +166,17 @@ class SharedHandleInferenceTest {
     }
 
     @Test
+    void mapWhoseStepReturnsASharedVector_seesItsPlainHandle() {
+        // y[t] = v for both steps of the sequence: the stack is [[0.5, -1.5], [0.5, -1.5]].
+        var r = scan((Scalar<F64> x) -> v, sequences(constant(new double[] {1, 2})));
+        var lastY = r.last();
+        Vector<F64> plain = lastY;
+        Matrix<F64> stacked = r.outputs();
+        assertThat(values(plain)).containsExactly(0.5, -1.5);
+        assertThat(values(stacked)).containsExactly(0.5, -1.5, 0.5, -1.5);
+    }
+
+    @Test
     void interfaceTypedArguments_keepTheTensorInterfaceType() {
         Tensor<F64> t = w;
         Tensor<F64> e = exp(t);
