@@ -18,6 +18,7 @@ import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.Tensor;
 import org.symtensor.tensor.Tensor3;
+import org.symtensor.tensor.Tensors;
 import org.symtensor.tensor.Vector;
 import org.symtensor.type.DTypeMarker;
 import org.symtensor.value.NDArray;
@@ -27,14 +28,9 @@ import org.symtensor.value.NDArray;
  * Rop, the gradient marks and {@code verifyGrad}, as typed wrappers over {@link Gradients}.
  * Reached through {@link T}'s static imports ({@code T} extends this class for that alone).
  */
-public class GradFunctions extends ScanFunctions {
+public class GradFunctions extends MathFunctions {
     /** Not instantiable; subclassed so that {@code import static org.symtensor.T.*} sees these. */
     protected GradFunctions() {}
-
-    @SuppressWarnings("unchecked")
-    private static <H extends Tensor<?>> H same(H like, Variable v) {
-        return (H) ((AbstractTensor<?, ?, ?>) like).sameKind(v);
-    }
 
     /**
      * The gradient of a scalar {@code cost} with respect to {@code wrt}, as a graph of wrt's type
@@ -42,9 +38,14 @@ public class GradFunctions extends ScanFunctions {
      * naming it and its rank. {@code cost} may be null when {@code knownGrads(...)} gives where
      * backpropagation starts, as Theano's {@code grad(None, wrt, known_grads=...)}.
      */
-    public static <H extends Tensor<?>> H grad(Tensor<?> cost, H wrt, GradOption... options) {
+    public static <D extends DTypeMarker, S extends Tensor<D>> S grad(Tensor<?> cost, AbstractTensor<D, S, ?> wrt, GradOption... options) {
         Variable g = Gradients.grad(cost == null ? null : cost.variable(), List.of(wrt.variable()), GradOption.toOptions(options)).get(0);
-        return g == null ? null : same(wrt, g);
+        return g == null ? null : wrt.sameKind(g);
+    }
+
+    /** {@code grad} for a {@code wrt} typed as the {@code Tensor<D>} interface. */
+    public static <D extends DTypeMarker> Tensor<D> grad(Tensor<?> cost, Tensor<D> wrt, GradOption... options) {
+        return grad(cost, Tensors.handle(wrt), options);
     }
 
     /** Gradients with respect to several variables, in order. */
@@ -56,7 +57,7 @@ public class GradFunctions extends ScanFunctions {
         List<Variable> gs = Gradients.grad(cost == null ? null : cost.variable(), vs, GradOption.toOptions(options));
         List<Tensor<?>> r = new ArrayList<>();
         for (int i = 0; i < gs.size(); i++) {
-            r.add(gs.get(i) == null ? null : same(wrt.get(i), gs.get(i)));
+            r.add(gs.get(i) == null ? null : Tensors.handle(wrt.get(i)).sameKind(gs.get(i)));
         }
         return r;
     }
@@ -82,35 +83,64 @@ public class GradFunctions extends ScanFunctions {
     }
 
     /** The product of the Hessian of {@code cost} with respect to x and the vector {@code v}, without forming the Hessian. */
-    public static <D extends DTypeMarker, H extends Tensor<D>> H hessianVectorProduct(Tensor<?> cost, H x, Tensor<D> v) {
+    public static <D extends DTypeMarker, S extends Tensor<D>> S hessianVectorProduct(Tensor<?> cost, AbstractTensor<D, S, ?> x,
+            Tensor<D> v) {
         Variable g = Gradients.grad(cost.variable(), List.of(x.variable()), GradOptions.defaults()).get(0);
         Variable s = Ops.reduce(Reduce.Kind.SUM, Ops.elemwise(ScalarOp.MUL, g, v.variable()));
-        return same(x, Gradients.grad(s, List.of(x.variable()), GradOptions.defaults()).get(0));
+        return x.sameKind(Gradients.grad(s, List.of(x.variable()), GradOptions.defaults()).get(0));
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> hessianVectorProduct(Tensor<?> cost, Tensor<D> x, Tensor<D> v) {
+        return hessianVectorProduct(cost, Tensors.handle(x), v);
     }
 
     /** Theano's Lop: {@code u · ∂f/∂wrt}, shaped like wrt. */
-    public static <D extends DTypeMarker, H extends Tensor<?>> H Lop(Tensor<D> f, H wrt, Tensor<D> u) {
-        return same(wrt, Gradients.lop(f.variable(), List.of(wrt.variable()), u.variable(), GradOptions.defaults()).get(0));
+    public static <D extends DTypeMarker, E extends DTypeMarker, S extends Tensor<E>> S Lop(Tensor<D> f, AbstractTensor<E, S, ?> wrt, Tensor<D> u) {
+        return wrt.sameKind(Gradients.lop(f.variable(), List.of(wrt.variable()), u.variable(), GradOptions.defaults()).get(0));
+    }
+
+    public static <D extends DTypeMarker, E extends DTypeMarker> Tensor<E> Lop(Tensor<D> f, Tensor<E> wrt, Tensor<D> u) {
+        return Lop(f, Tensors.handle(wrt), u);
     }
 
     /** Theano's Rop: {@code ∂f/∂wrt · v} (forward mode), shaped like f. */
-    public static <H extends Tensor<?>, E extends DTypeMarker> H Rop(H f, Tensor<E> wrt, Tensor<E> v) {
-        return same(f, Gradients.rop(f.variable(), List.of(wrt.variable()), List.of(v.variable()), GradOptions.defaults()));
+    public static <D extends DTypeMarker, S extends Tensor<D>, E extends DTypeMarker> S Rop(AbstractTensor<D, S, ?> f, Tensor<E> wrt, Tensor<E> v) {
+        return f.sameKind(Gradients.rop(f.variable(), List.of(wrt.variable()), List.of(v.variable()), GradOptions.defaults()));
+    }
+
+    public static <D extends DTypeMarker, E extends DTypeMarker> Tensor<D> Rop(Tensor<D> f, Tensor<E> wrt, Tensor<E> v) {
+        return Rop(Tensors.handle(f), wrt, v);
     }
 
     /** Identity forward; the gradient through it is zero (Theano's zero_grad). */
-    public static <H extends Tensor<?>> H zeroGrad(H x) {
-        return same(x, Apply.output(GradMark.of(GradMark.Kind.ZERO, null), x.variable()));
+    public static <D extends DTypeMarker, S extends Tensor<D>> S zeroGrad(AbstractTensor<D, S, ?> x) {
+        return x.sameKind(mark(GradMark.Kind.ZERO, null, x));
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> zeroGrad(Tensor<D> x) {
+        return zeroGrad(Tensors.handle(x));
     }
 
     /** Identity forward; no gradient flows back through it (Theano's disconnected_grad). */
-    public static <H extends Tensor<?>> H disconnectedGrad(H x) {
-        return same(x, Apply.output(GradMark.of(GradMark.Kind.DISCONNECTED, null), x.variable()));
+    public static <D extends DTypeMarker, S extends Tensor<D>> S disconnectedGrad(AbstractTensor<D, S, ?> x) {
+        return x.sameKind(mark(GradMark.Kind.DISCONNECTED, null, x));
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> disconnectedGrad(Tensor<D> x) {
+        return disconnectedGrad(Tensors.handle(x));
     }
 
     /** Identity forward; differentiating through it is an error that quotes {@code reason} (Theano's grad_undefined). */
-    public static <H extends Tensor<?>> H gradUndefined(H x, String reason) {
-        return same(x, Apply.output(GradMark.of(GradMark.Kind.UNDEFINED, reason), x.variable()));
+    public static <D extends DTypeMarker, S extends Tensor<D>> S gradUndefined(AbstractTensor<D, S, ?> x, String reason) {
+        return x.sameKind(mark(GradMark.Kind.UNDEFINED, reason, x));
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> gradUndefined(Tensor<D> x, String reason) {
+        return gradUndefined(Tensors.handle(x), reason);
+    }
+
+    private static Variable mark(GradMark.Kind kind, String reason, Tensor<?> x) {
+        return Apply.output(GradMark.of(kind, reason), x.variable());
     }
 
     /**

@@ -23,6 +23,7 @@ import org.symtensor.tensor.Stackable;
 import org.symtensor.tensor.Tensor;
 import org.symtensor.tensor.Tensor3;
 import org.symtensor.tensor.Tensor4;
+import org.symtensor.tensor.Tensors;
 import org.symtensor.tensor.Vector;
 import org.symtensor.type.Bool;
 import org.symtensor.type.DTypeMarker;
@@ -68,13 +69,13 @@ public class ScanFunctions extends TensorFactories {
 
     /** Theano's {@code map}: {@code scan((Scalar<F64> x) -> x.sqr(), sequences(v)).outputs()} is a {@code Vector<F64>}. */
     public static <X extends Tensor<?>, Y extends Tensor<?> & Stackable<R>, R extends Tensor<?>> TypedScanResult<Y, R> scan(
-            Function<X, Y> step, ScanOption.Sequence<X> sequences) {
+            Function<X, ? extends AbstractTensor<?, Y, ?>> step, ScanOption.Sequence<X> sequences) {
         return TypedScan.map(step, sequences);
     }
 
     /** A map with one non-sequence: {@code y[t] = step(x[t], w)}. */
     public static <X extends Tensor<?>, N extends Tensor<?>, Y extends Tensor<?> & Stackable<R>, R extends Tensor<?>>
-            TypedScanResult<Y, R> scan(BiFunction<X, N, Y> step, ScanOption.Sequence<X> sequences,
+            TypedScanResult<Y, R> scan(BiFunction<X, N, ? extends AbstractTensor<?, Y, ?>> step, ScanOption.Sequence<X> sequences,
             ScanOption.NonSequence<N> nonSequences) {
         return TypedScan.map(step, sequences, nonSequences);
     }
@@ -200,38 +201,44 @@ public class ScanFunctions extends TensorFactories {
      * Theano's {@code reduce} (= {@code foldl}): {@code acc = fn(x[t], acc)} over a vector; returns the
      * final accumulator, computed by a loop that keeps O(1) states.
      */
-    @SuppressWarnings("unchecked")
-    public static <D extends DTypeMarker, H extends Tensor<?>> H reduce(BiFunction<Scalar<D>, H, H> fn, Vector<D> sequence, H init) {
+    public static <D extends DTypeMarker, S extends Tensor<?>> S reduce(BiFunction<Scalar<D>, S, S> fn, Vector<D> sequence,
+            AbstractTensor<?, S, ?> init) {
         return fold(fn, sequence, init, false);
     }
 
-    public static <D extends DTypeMarker, H extends Tensor<?>> H foldl(BiFunction<Scalar<D>, H, H> fn, Vector<D> sequence, H init) {
+    public static <D extends DTypeMarker, S extends Tensor<?>> S foldl(BiFunction<Scalar<D>, S, S> fn, Vector<D> sequence,
+            AbstractTensor<?, S, ?> init) {
         return fold(fn, sequence, init, false);
     }
 
     /** {@code foldl} from the last entry to the first. */
-    public static <D extends DTypeMarker, H extends Tensor<?>> H foldr(BiFunction<Scalar<D>, H, H> fn, Vector<D> sequence, H init) {
+    public static <D extends DTypeMarker, S extends Tensor<?>> S foldr(BiFunction<Scalar<D>, S, S> fn, Vector<D> sequence,
+            AbstractTensor<?, S, ?> init) {
         return fold(fn, sequence, init, true);
     }
 
+    /** The accumulator is seen through init's plain handle {@code S} (a shared init's accumulator is no shared variable). */
     @SuppressWarnings("unchecked")
-    private static <D extends DTypeMarker, H extends Tensor<?>> H fold(BiFunction<Scalar<D>, H, H> fn, Vector<D> sequence,
-            H init, boolean backwards) {
+    private static <D extends DTypeMarker, S extends Tensor<?>> S fold(BiFunction<Scalar<D>, S, S> fn, Vector<D> sequence,
+            AbstractTensor<?, S, ?> init, boolean backwards) {
         ScanOption[] o = backwards
                 ? new ScanOption[] {sequences(sequence), outputsInfo(init), goBackwards()}
                 : new ScanOption[] {sequences(sequence), outputsInfo(init)};
         ScanResult<Tensor<?>, Tensor<?>> r = ScanCall.build(args -> fn.apply((Scalar<D>) args.get(0),
-                (H) ((AbstractTensor<?, ?, ?>) init).sameKind(args.get(1).variable())), o);
-        return (H) ((AbstractTensor<?, ?, ?>) init).sameKind(r.last(0).variable());
+                init.sameKind(args.get(1).variable())), o);
+        return init.sameKind(r.last(0).variable());
     }
 
     /**
      * Theano's lazy {@code ifelse}: {@code a} if the bool scalar {@code cond} is true, else {@code b};
      * only the branch taken is computed (unlike {@code where}, which computes both).
      */
-    @SuppressWarnings("unchecked")
-    public static <D extends DTypeMarker, H extends Tensor<D>> H ifelse(Tensor<Bool> cond, H a, Tensor<D> b) {
-        return (H) ((AbstractTensor<?, ?, ?>) a).sameKind(IfElse.build(cond.variable(), a.variable(), b.variable()));
+    public static <D extends DTypeMarker, S extends Tensor<D>> S ifelse(Tensor<Bool> cond, AbstractTensor<D, S, ?> a, Tensor<D> b) {
+        return a.sameKind(IfElse.build(cond.variable(), a.variable(), b.variable()));
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> ifelse(Tensor<Bool> cond, Tensor<D> a, Tensor<D> b) {
+        return ifelse(cond, Tensors.handle(a), b);
     }
 
     /** The int64 vector {@code [0, 1, ..., n-1]}. */

@@ -39,7 +39,7 @@ public final class SourceLocation {
 
     /** The DSL's own classes in the root package (every one a superclass of T, or T itself). */
     private static final java.util.Set<String> INTERNAL_ROOT_CLASSES =
-            java.util.Set.of("T", "GradFunctions", "ScanFunctions", "TensorFactories", "IntTensorFactories");
+            java.util.Set.of("T", "GradFunctions", "MathFunctions", "ScanFunctions", "TensorFactories", "IntTensorFactories");
     /** Packages whose frames are Symtensor's, never the user's. */
     private static final String[] INTERNAL_PACKAGES = {"tensor.", "graph.", "op.", "grad.", "rewrite.", "spi.",
         "runtime.", "random.", "scan.", "value.", "print.", "render."};

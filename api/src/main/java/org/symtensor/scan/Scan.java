@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.symtensor.graph.Variable;
 import org.symtensor.op.Indexing;
+import org.symtensor.tensor.AbstractTensor;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.Tensor;
@@ -164,11 +165,14 @@ public final class Scan {
         }
 
         /** Theano's {@code map}: one output per slice, stacked. */
-        public <Y extends Tensor<?>> ScanResult<Y, Tensor<?>> map(Function<X, Y> step) {
-            ScanResult<Tensor<?>, Tensor<?>> r = ScanCall.build(args -> step.apply(wrapAs(wrapX, args.get(0))),
-                    options(sequence, null, null, null));
-            @SuppressWarnings("unchecked")
-            Function<Variable, Y> wrapY = v -> (Y) Tensors.wrap(v);
+        public <Y extends Tensor<?>> ScanResult<Y, Tensor<?>> map(Function<X, ? extends AbstractTensor<?, Y, ?>> step) {
+            java.util.concurrent.atomic.AtomicReference<AbstractTensor<?, Y, ?>> made = new java.util.concurrent.atomic.AtomicReference<>();
+            ScanResult<Tensor<?>, Tensor<?>> r = ScanCall.build(args -> {
+                AbstractTensor<?, Y, ?> y = step.apply(wrapAs(wrapX, args.get(0)));
+                made.set(y);
+                return y;
+            }, options(sequence, null, null, null));
+            Function<Variable, Y> wrapY = v -> made.get().sameKind(v);
             return r.typed(wrapY, Tensors::wrap);
         }
     }

@@ -1,5 +1,6 @@
 package org.symtensor.scan;
 
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -47,16 +48,17 @@ public final class TypedScan {
 
     /** Theano's {@code map}: {@code y[t] = step(x[t])}, stacked. */
     public static <X extends Tensor<?>, Y extends Tensor<?> & Stackable<R>, R extends Tensor<?>> TypedScanResult<Y, R> map(
-            Function<X, Y> step, ScanOption.Sequence<X> x) {
-        Object[] made = new Object[1];
+            Function<X, ? extends AbstractTensor<?, Y, ?>> step, ScanOption.Sequence<X> x) {
+        AtomicReference<AbstractTensor<?, Y, ?>> made = new AtomicReference<>();
         ScanResult<Tensor<?>, Tensor<?>> r = ScanCall.build(a -> remember(made, step.apply(wrap(x.wrapSlice(), a.get(0)))), x);
         return mapped(r, made);
     }
 
     /** {@code y[t] = step(x[t], w)}, stacked. */
     public static <X extends Tensor<?>, N extends Tensor<?>, Y extends Tensor<?> & Stackable<R>, R extends Tensor<?>>
-            TypedScanResult<Y, R> map(BiFunction<X, N, Y> step, ScanOption.Sequence<X> x, ScanOption.NonSequence<N> w) {
-        Object[] made = new Object[1];
+            TypedScanResult<Y, R> map(BiFunction<X, N, ? extends AbstractTensor<?, Y, ?>> step, ScanOption.Sequence<X> x,
+            ScanOption.NonSequence<N> w) {
+        AtomicReference<AbstractTensor<?, Y, ?>> made = new AtomicReference<>();
         ScanResult<Tensor<?>, Tensor<?>> r = ScanCall.build(a -> remember(made, step.apply(wrap(x.wrapSlice(), a.get(0)), w.value())),
                 x, w);
         return mapped(r, made);
@@ -66,8 +68,9 @@ public final class TypedScan {
         return wrap.apply(t.variable());
     }
 
-    private static Object remember(Object[] made, Object y) {
-        made[0] = y;
+    private static <Y extends Tensor<?>> AbstractTensor<?, Y, ?> remember(AtomicReference<AbstractTensor<?, Y, ?>> made,
+            AbstractTensor<?, Y, ?> y) {
+        made.set(y);
         return y;
     }
 
@@ -76,12 +79,15 @@ public final class TypedScan {
         return new TypedScanResult<>(r.typed(state.wrapState(), state.wrapStacked()));
     }
 
-    /** A map's result seen through the handle the step returned and its {@link Stackable} stack. */
+    /**
+     * A map's result seen through the plain handle {@code Y} of the step's result (a step that returns
+     * a shared variable gives its rank's plain handle) and its {@link Stackable} stack.
+     */
     @SuppressWarnings("unchecked")
     private static <Y extends Tensor<?>, R extends Tensor<?>> TypedScanResult<Y, R> mapped(ScanResult<Tensor<?>, Tensor<?>> r,
-            Object[] made) {
-        AbstractTensor<?, ?, ?> like = (AbstractTensor<?, ?, ?>) made[0];
-        Function<Variable, Y> wrapY = v -> (Y) like.sameKind(v);
+            AtomicReference<AbstractTensor<?, Y, ?>> made) {
+        AbstractTensor<?, Y, ?> like = made.get();
+        Function<Variable, Y> wrapY = like::sameKind;
         Function<Variable, R> wrapR = v -> (R) Tensors.wrap(v);
         return new TypedScanResult<>(r.typed(wrapY, wrapR));
     }

@@ -13,6 +13,18 @@ public final class Tensors {
      * checked where a typed API hands the handle out.
      */
     public static <D extends DTypeMarker> Tensor<D> wrap(Variable v) {
+        return handleOf(v);
+    }
+
+    /**
+     * {@code x} as the {@link AbstractTensor} behind it, whose {@code S} is the plain handle of x's
+     * rank: every Symtensor handle is one; a {@code Tensor} implemented elsewhere is wrapped anew.
+     */
+    public static <D extends DTypeMarker> AbstractTensor<D, ?, ?> handle(Tensor<D> x) {
+        return x instanceof AbstractTensor<D, ?, ?> a ? a : handleOf(x.variable());
+    }
+
+    private static <D extends DTypeMarker> AbstractTensor<D, ?, ?> handleOf(Variable v) {
         switch (v.type().rank()) {
             case 0:
                 return new Scalar<>(v);

@@ -1,0 +1,246 @@
+package org.symtensor;
+
+import org.symtensor.graph.Variable;
+import org.symtensor.op.Ops;
+import org.symtensor.op.ScalarOp;
+import org.symtensor.tensor.AbstractTensor;
+import org.symtensor.tensor.Tensor;
+import org.symtensor.tensor.Tensors;
+import org.symtensor.type.Bool;
+import org.symtensor.type.DTypeMarker;
+import org.symtensor.type.FloatingMarker;
+
+/**
+ * The DSL's elementwise math that keeps its argument's handle type, reached through {@link T}'s
+ * static imports. Each function comes twice: for a concrete handle ({@code AbstractTensor<D, S, B>})
+ * it returns {@code S}, the plain handle of that rank, so {@code exp(w)} of a {@code SharedMatrix<F64>}
+ * is a {@code Matrix<F64>} even under {@code var}; for a value typed as the {@code Tensor<D>}
+ * interface it returns {@code Tensor<D>}. javac and the processor pick the first for every handle
+ * (it is the more specific); neither form needs an unchecked cast.
+ */
+public class MathFunctions extends ScanFunctions {
+    /** Not instantiable; subclassed by {@link T} only so that {@code import static org.symtensor.T.*} sees these. */
+    protected MathFunctions() {}
+
+    /** {@code e^x}, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S exp(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.EXP);
+    }
+
+    public static <D extends FloatingMarker> Tensor<D> exp(Tensor<D> x) {
+        return exp(Tensors.handle(x));
+    }
+
+    /** Natural logarithm, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S log(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.LOG);
+    }
+
+    public static <D extends FloatingMarker> Tensor<D> log(Tensor<D> x) {
+        return log(Tensors.handle(x));
+    }
+
+    /** {@code log(1 + x)}, accurate for small x. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S log1p(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.LOG1P);
+    }
+
+    public static <D extends FloatingMarker> Tensor<D> log1p(Tensor<D> x) {
+        return log1p(Tensors.handle(x));
+    }
+
+    /** {@code e^x - 1}, accurate for small x. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S expm1(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.EXPM1);
+    }
+
+    public static <D extends FloatingMarker> Tensor<D> expm1(Tensor<D> x) {
+        return expm1(Tensors.handle(x));
+    }
+
+    public static <D extends FloatingMarker, S extends Tensor<D>> S sqrt(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.SQRT);
+    }
+
+    public static <D extends FloatingMarker> Tensor<D> sqrt(Tensor<D> x) {
+        return sqrt(Tensors.handle(x));
+    }
+
+    public static <D extends FloatingMarker, S extends Tensor<D>> S tanh(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.TANH);
+    }
+
+    public static <D extends FloatingMarker> Tensor<D> tanh(Tensor<D> x) {
+        return tanh(Tensors.handle(x));
+    }
+
+    /** The logistic function {@code 1 / (1 + e^-x)}, computed without overflow. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S sigmoid(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.SIGMOID);
+    }
+
+    public static <D extends FloatingMarker> Tensor<D> sigmoid(Tensor<D> x) {
+        return sigmoid(Tensors.handle(x));
+    }
+
+    /** {@code log(1 + e^x)}, computed without overflow. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S softplus(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.SOFTPLUS);
+    }
+
+    public static <D extends FloatingMarker> Tensor<D> softplus(Tensor<D> x) {
+        return softplus(Tensors.handle(x));
+    }
+
+    public static <D extends DTypeMarker, S extends Tensor<D>> S abs(AbstractTensor<D, S, ?> x) {
+        return x.sameKind(Ops.elemwise(ScalarOp.ABS, x.variable()));
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> abs(Tensor<D> x) {
+        return abs(Tensors.handle(x));
+    }
+
+    /** {@code x * x}, elementwise. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S sqr(AbstractTensor<D, S, ?> x) {
+        return x.sameKind(Ops.elemwise(ScalarOp.SQR, x.variable()));
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> sqr(Tensor<D> x) {
+        return sqr(Tensors.handle(x));
+    }
+
+    /** Elementwise maximum of two tensors of one dtype; {@code b} may have lower rank. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S maximum(AbstractTensor<D, S, ?> a, Tensor<D> b) {
+        return a.sameKind(a.maximum(b).variable());
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> maximum(Tensor<D> a, Tensor<D> b) {
+        return maximum(Tensors.handle(a), b);
+    }
+
+    public static <D extends DTypeMarker, S extends Tensor<D>> S minimum(AbstractTensor<D, S, ?> a, Tensor<D> b) {
+        return a.sameKind(a.minimum(b).variable());
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> minimum(Tensor<D> a, Tensor<D> b) {
+        return minimum(Tensors.handle(a), b);
+    }
+
+    /** {@code literal + x}, the literal taking x's dtype. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S plus(double literal, AbstractTensor<D, S, ?> x) {
+        return x.sameKind(x.plus(literal).variable());
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> plus(double literal, Tensor<D> x) {
+        return plus(literal, Tensors.handle(x));
+    }
+
+    /** {@code literal - x}. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S minus(double literal, AbstractTensor<D, S, ?> x) {
+        return x.sameKind(x.unaryMinus().plus(literal).variable());
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> minus(double literal, Tensor<D> x) {
+        return minus(literal, Tensors.handle(x));
+    }
+
+    /** {@code literal * x}. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S times(double literal, AbstractTensor<D, S, ?> x) {
+        return x.sameKind(x.times(literal).variable());
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> times(double literal, Tensor<D> x) {
+        return times(literal, Tensors.handle(x));
+    }
+
+    /** {@code literal / x}: {@code div(1, exp(x.unaryMinus()).plus(1))} is the logistic function. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S div(double literal, AbstractTensor<D, S, ?> x) {
+        Variable c = x.literal("div", literal);
+        return x.sameKind(Ops.elemwise(ScalarOp.TRUE_DIV, c, x.variable()));
+    }
+
+    public static <D extends FloatingMarker> Tensor<D> div(double literal, Tensor<D> x) {
+        return div(literal, Tensors.handle(x));
+    }
+
+    /** Binary forms for operands of any ranks; the result has the larger rank. */
+    public static <D extends DTypeMarker> Tensor<D> plus(Tensor<D> a, Tensor<D> b) {
+        return binary("plus", ScalarOp.ADD, a, b);
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> minus(Tensor<D> a, Tensor<D> b) {
+        return binary("minus", ScalarOp.SUB, a, b);
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> times(Tensor<D> a, Tensor<D> b) {
+        return binary("times", ScalarOp.MUL, a, b);
+    }
+
+    public static <D extends FloatingMarker> Tensor<D> div(Tensor<D> a, Tensor<D> b) {
+        return binary("div", ScalarOp.TRUE_DIV, a, b);
+    }
+
+    private static <D extends DTypeMarker> Tensor<D> binary(String what, ScalarOp op, Tensor<D> a, Tensor<D> b) {
+        Ops.requireSameDtype(what, a.variable(), b.variable());
+        return Tensors.wrap(Ops.elemwise(op, a.variable(), b.variable()));
+    }
+
+    /**
+     * Theano's {@code switch} (a Java keyword, hence NumPy's name): {@code a} where {@code cond} is
+     * true, else {@code b}, elementwise. Both branches are computed.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S where(Tensor<Bool> cond, AbstractTensor<D, S, ?> a, Tensor<D> b) {
+        Ops.requireSameDtype("where", a.variable(), b.variable());
+        return a.sameKind(checkedRank("where", a, Ops.elemwise(ScalarOp.SWITCH, cond.variable(), a.variable(), b.variable())));
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> where(Tensor<Bool> cond, Tensor<D> a, Tensor<D> b) {
+        return where(cond, Tensors.handle(a), b);
+    }
+
+    /** {@code where} with a literal for the false branch. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S where(Tensor<Bool> cond, AbstractTensor<D, S, ?> a, double b) {
+        Variable c = a.literal("where", b);
+        return a.sameKind(checkedRank("where", a, Ops.elemwise(ScalarOp.SWITCH, cond.variable(), a.variable(), c)));
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> where(Tensor<Bool> cond, Tensor<D> a, double b) {
+        return where(cond, Tensors.handle(a), b);
+    }
+
+    private static Variable checkedRank(String what, Tensor<?> a, Variable r) {
+        if (r.type().rank() != a.rank()) {
+            throw new ShapeMismatchException(what + ": the result has rank " + r.type().rank() + " but " + a.variable().describe()
+                    + " has rank " + a.rank() + "; make the first branch the highest-rank operand");
+        }
+        return r;
+    }
+
+    /** A tensor like {@code x} (same shape and dtype) filled with ones. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S onesLike(AbstractTensor<D, S, ?> x) {
+        return fill(x, 1);
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> onesLike(Tensor<D> x) {
+        return fill(x, 1);
+    }
+
+    /** A tensor like {@code x} filled with zeros. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S zerosLike(AbstractTensor<D, S, ?> x) {
+        return fill(x, 0);
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> zerosLike(Tensor<D> x) {
+        return fill(x, 0);
+    }
+
+    /** A tensor of x's shape and dtype filled with {@code value} (Theano's {@code fill}). */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S fill(AbstractTensor<D, S, ?> x, double value) {
+        Variable c = Ops.constant(value, x.dtype());
+        return x.sameKind(Ops.elemwise(ScalarOp.SECOND, x.variable(), c));
+    }
+
+    public static <D extends DTypeMarker> Tensor<D> fill(Tensor<D> x, double value) {
+        return fill(Tensors.handle(x), value);
+    }
+}
