@@ -29,7 +29,7 @@ import org.symtensor.type.TensorType;
  * <tr><td>neg_mul</td><td>{@code (-a)*b, a*(-b) → -(a*b)}</td></tr>
  * <tr><td>div_one</td><td>{@code x/1 → x}</td></tr>
  * <tr><td>mul_div</td><td>{@code (x*y)/x → y}, {@code (x*y)/y → x} (float only)</td></tr>
- * <tr><td>useless_fill</td><td>{@code fill(x, c) → c} when c already has the output's type</td></tr>
+ * <tr><td>useless_fill</td><td>{@code fill(x, c) → c} when c already has the output's type and x cannot stretch it</td></tr>
  * <tr><td>useless_cast</td><td>{@code cast(x, dtype(x)) → x}</td></tr>
  * <tr><td>cast_cast</td><td>{@code cast(cast(x, a), b) → cast(x, b)} when the inner cast is lossless</td></tr>
  * <tr><td>remove_grad_mark</td><td>{@code zero_grad(x), disconnected_grad(x), grad_undefined(x) → x}</td></tr>
@@ -166,7 +166,7 @@ public final class Canonicalize {
             return null;
         }
         for (int i = 0; i < 2; i++) {
-            if (mul.inputs().get(i) == divisor) {
+            if (mul.inputs().get(i) == divisor && Patterns.cannotStretch(divisor, mul.inputs().get(1 - i))) {
                 return Patterns.fit(mul.inputs().get(1 - i), out(node));
             }
         }
@@ -174,7 +174,8 @@ public final class Canonicalize {
     }
 
     static Variable uselessFill(Apply node) {
-        return is(node, ScalarOp.SECOND) && node.inputs().get(1).type().equals(out(node)) ? node.inputs().get(1) : null;
+        return is(node, ScalarOp.SECOND) && node.inputs().get(1).type().equals(out(node))
+                && Patterns.cannotStretch(node.inputs().get(0), node.inputs().get(1)) ? node.inputs().get(1) : null;
     }
 
     static Variable uselessCast(Apply node) {

@@ -64,6 +64,24 @@ final class Patterns {
      * only the dtype differs and the cast is lossless; null when the shapes differ (the replacement
      * would broadcast differently) or the cast could lose values.
      */
+    /**
+     * Whether broadcasting against {@code by} can never make {@code v} longer: on each axis {@code by}
+     * has static length 1, or a known length equal to {@code v}'s. The run time broadcasts any axis
+     * of length 1, so two unknown lengths do not qualify.
+     */
+    static boolean cannotStretch(Variable by, Variable v) {
+        if (by == v) {
+            return true;
+        }
+        for (int axis = 0; axis < by.type().rank(); axis++) {
+            int d = by.type().dim(axis);
+            if (d != 1 && (d == TensorType.UNKNOWN || d != v.type().dim(axis))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static Variable fit(Variable candidate, TensorType want) {
         TensorType got = candidate.type();
         if (!Arrays.equals(got.shape(), want.shape())) {
