@@ -3,7 +3,7 @@
 # counterparts, and writes the results table into bench/README.md. Takes about 6 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -o -pl bench -am package -DskipTests
+mvn -q -pl bench -am package -DskipTests
 # ignoreLock: a stale /tmp/jmh.lock left by an earlier run must not block this one
 java --add-modules jdk.incubator.vector -Djmh.ignoreLock=true -jar bench/target/benchmarks.jar \
     'bench\.(LogisticBench|FmaSumBench|SoftmaxBench|MatmulBench|CallOverheadBench)\.' \
