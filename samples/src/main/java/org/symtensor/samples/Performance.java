@@ -24,6 +24,7 @@ public final class Performance {
     private Performance() {}
 
     public static void main(String[] args) {
+        System.out.println("== Performance: fusion, Vector API, OpenBLAS");
         Matrix<F32> x = fmatrix("x");
         Matrix<F32> logistic = div(1, exp(x.unaryMinus()).plus(1));
         System.out.println("graph:  " + pp(logistic));
