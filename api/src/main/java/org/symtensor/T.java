@@ -247,8 +247,11 @@ public final class T extends GradFunctions {
     /** The inputs of a function, in call order: handles, or {@code in(x).withDefault(...)}. */
     public static Inputs inputs(FunctionInput... inputs) {
         List<In> list = new ArrayList<>(inputs.length);
-        for (FunctionInput i : inputs) {
-            list.add(i.asInput());
+        for (int k = 0; k < inputs.length; k++) {
+            if (inputs[k] == null) {
+                throw new ArgumentException("inputs(...): input #" + k + " is null");
+            }
+            list.add(inputs[k].asInput());
         }
         return new Inputs(list);
     }
@@ -260,8 +263,11 @@ public final class T extends GradFunctions {
 
     public static Outputs outputs(Tensor<?>... outputs) {
         List<Variable> list = new ArrayList<>(outputs.length);
-        for (Tensor<?> t : outputs) {
-            list.add(t.variable());
+        for (int k = 0; k < outputs.length; k++) {
+            if (outputs[k] == null) {
+                throw new ArgumentException("outputs(...): output #" + k + " is null");
+            }
+            list.add(outputs[k].variable());
         }
         return new Outputs(list);
     }
@@ -347,6 +353,9 @@ public final class T extends GradFunctions {
 
     /** Compiles a function of one output. */
     public static Function function(Inputs inputs, Tensor<?> output, FunctionOption... options) {
+        if (output == null) {
+            throw new ArgumentException("function(...): the output is null");
+        }
         return function(inputs, new Outputs(List.of(output.variable())), options);
     }
 

@@ -65,7 +65,8 @@ public abstract class AbstractTensor<D extends DTypeMarker, S extends Tensor<D>,
 
     /** Applies a binary scalar op to this and a same-dtype operand whose rank is at most ours. */
     protected final Variable binary(String what, ScalarOp op, Tensor<?> other) {
-        Variable o = other.variable();
+        Variable o = java.util.Objects.requireNonNull(other, () -> what + ": the operand of " + variable.describe()
+                + " is null").variable();
         Ops.requireSameDtype(what, variable, o);
         if (o.type().rank() > rank()) {
             throw new ShapeMismatchException(what + ": the result would have rank " + o.type().rank()

@@ -13,6 +13,9 @@ public final class DTypes {
 
     /** The dtype a marker class stands for: {@code DTypes.of(F32.class) == DType.FLOAT32}. */
     public static DType of(Class<? extends DTypeMarker> marker) {
+        if (marker == null) {
+            throw new IllegalArgumentException("the dtype marker class is null; pass one such as F64.class");
+        }
         if (marker == F32.class) {
             return DType.FLOAT32;
         } else if (marker == F64.class) {
