@@ -16,7 +16,7 @@ public final class KernelCalls {
 
     /** {@code a · b} with NumPy's dot rules, as the {@code dot} op computes it, into {@code out}'s dtype. */
     public static NDArray dot(NDArray a, NDArray b, DType out, String where) {
-        return new DotKernel("dot", where, out).run(new NDArray[] {a, b})[0];
+        return new DotKernel("Dot", where, out).run(new NDArray[] {a, b})[0];
     }
 
     /** The reduction {@code kind} of {@code x} over {@code axes} (all axes when null), into {@code out}'s dtype. */
