@@ -206,6 +206,13 @@ public final class TutorialSymbolic {
          * Calls with arrays; arguments of other dtypes are converted under Theano's rules.
          */
         public List<NDArray> call(NDArray m, NDArray v) {
+            if (m.dtype() == DType.FLOAT64 && m.rank() == 2
+                    && v.dtype() == DType.FLOAT64 && v.rank() == 1) {
+                List<NDArray> r = TutorialStatsKernel.apply(m, v);
+                if (r != null) {
+                    return r;
+                }
+            }
             return function().callAll(new Object[] {m, v});
         }
 

@@ -118,6 +118,8 @@ public final class SymbolicProcessor extends AbstractProcessor {
             for (MethodModel m : models) {
                 if (KernelWriter.applies(m)) {
                     types.add(KernelWriter.write(owner, m));
+                } else if (ScheduleWriter.applies(m)) {
+                    types.add(ScheduleWriter.write(owner, m));
                 }
             }
         } catch (RuntimeException e) {

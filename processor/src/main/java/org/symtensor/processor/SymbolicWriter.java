@@ -120,6 +120,9 @@ final class SymbolicWriter {
             b.addParameter(Names.ND_ARRAY, m.params().get(i).name());
             args.add(i == 0 ? "$N" : ", $N", m.params().get(i).name());
         }
+        if (ScheduleWriter.applies(m)) {
+            addSchedulePath(b, m, args.build());
+        }
         if (m.returnsRecord()) {
             return b.addStatement("return function().callAll(new Object[] {$L})", args.build()).build();
         }
@@ -127,6 +130,23 @@ final class SymbolicWriter {
             addKernelPath(b, m);
         }
         return b.addStatement("return function().call(new Object[] {$L})", args.build()).build();
+    }
+
+    private void addSchedulePath(MethodSpec.Builder b, MethodModel m, CodeBlock args) {
+        b.beginControlFlow("if ($L)", argumentsMatch(m));
+        b.addStatement("$T r = $T.apply($L)", ndReturn(m), KernelWriter.kernelClass(owner, m), args);
+        b.beginControlFlow("if (r != null)").addStatement("return r").endControlFlow();
+        b.endControlFlow();
+    }
+
+    private static CodeBlock argumentsMatch(MethodModel m) {
+        CodeBlock.Builder cond = CodeBlock.builder().add(m.params().isEmpty() ? "true" : "");
+        for (int i = 0; i < m.params().size(); i++) {
+            MethodModel.Param p = m.params().get(i);
+            cond.add(i == 0 ? "" : "\n        && ");
+            cond.add("$N.dtype() == $T.$L && $N.rank() == $L", p.name(), Names.DTYPE, p.dtype().name(), p.name(), p.rank());
+        }
+        return cond.build();
     }
 
     private void addKernelPath(MethodSpec.Builder b, MethodModel m) {

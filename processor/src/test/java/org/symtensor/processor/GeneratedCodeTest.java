@@ -56,7 +56,8 @@ class GeneratedCodeTest {
     void tutorial_generatesTheGoldenSources() {
         Compilation c = Sources.compile(tutorial());
         assertThat(c).succeededWithoutWarnings();
-        for (String name : new String[] {"TutorialSymbolic", "TutorialLogisticKernel", "TutorialAddKernel", "TutorialScaleKernel"}) {
+        for (String name : new String[] {"TutorialSymbolic", "TutorialLogisticKernel", "TutorialAddKernel", "TutorialScaleKernel",
+            "TutorialStatsKernel"}) {
             String actual = GoldenFiles.source(c, "test." + name);
             assertThat(actual).as(name + " (rerun with -Dsymtensor.updateGoldens=true after an intended change)")
                     .isEqualTo(GoldenFiles.golden(name, actual));
@@ -120,12 +121,60 @@ class GeneratedCodeTest {
         assertThat(second).isEqualTo(first);
     }
 
+    private static JavaFileObject regression() {
+        return JavaFileObjects.forSourceLines("test.Regression",
+                "package test;",
+                "",
+                "import static org.symtensor.T.*;",
+                "",
+                "import org.symtensor.SymbolicFunction;",
+                "import org.symtensor.tensor.Matrix;",
+                "import org.symtensor.tensor.Scalar;",
+                "import org.symtensor.tensor.Vector;",
+                "import org.symtensor.type.F64;",
+                "",
+                "public final class Regression {",
+                "    @SymbolicFunction",
+                "    static Vector<F64> predict(Matrix<F64> x, Vector<F64> w, Scalar<F64> b) {",
+                "        return sigmoid(x.dot(w).plus(b));",
+                "    }",
+                "",
+                "    @SymbolicFunction",
+                "    static Scalar<F64> meanLogistic(Matrix<F64> x) {",
+                "        return mean(div(1, exp(x.unaryMinus()).plus(1)));",
+                "    }",
+                "}");
+    }
+
     @Test
-    void graphWithAProduct_getsNoKernel_andRunsThroughTheRuntimeFunction() {
-        Compilation c = Sources.compile(tutorial());
-        assertThat(c.generatedSourceFile("test.TutorialStatsKernel")).isEmpty();
-        assertThat(GoldenFiles.source(c, "test.TutorialSymbolic"))
-                .contains("return function().callAll(new Object[] {m, v});");
+    void regression_generatesTheGoldenScheduleKernels() {
+        Compilation c = Sources.compile(regression());
+        assertThat(c).succeededWithoutWarnings();
+        for (String name : new String[] {"RegressionPredictKernel", "RegressionMeanLogisticKernel"}) {
+            String actual = GoldenFiles.source(c, "test." + name);
+            assertThat(actual).as(name + " (rerun with -Dsymtensor.updateGoldens=true after an intended change)")
+                    .isEqualTo(GoldenFiles.golden(name, actual));
+        }
+        assertThat(GoldenFiles.source(Sources.compile(regression()), "test.RegressionPredictKernel"))
+                .isEqualTo(GoldenFiles.source(c, "test.RegressionPredictKernel"));
+    }
+
+    @Test
+    void graphWithAProduct_getsAScheduleKernel_thatCallsTheRuntimeForTheProduct() {
+        Compilation c = Sources.compile(regression());
+        assertThat(GoldenFiles.source(c, "test.RegressionPredictKernel"))
+                .contains("NDArray r0_ = KernelCalls.dot(x, w, DType.FLOAT64, \"Regression.predict\");")
+                .contains("for (int i = 0; i < r1_d.length; i++) {");
+        assertThat(GoldenFiles.source(c, "test.RegressionSymbolic"))
+                .contains("NDArray r = RegressionPredictKernel.apply(x, w, b);")
+                .contains("return function().call(new Object[] {x, w, b});");
+    }
+
+    @Test
+    void graphsWithAScanOrUpdates_getNoKernel() {
+        Compilation c = Sources.compile(stateful());
+        assertThat(c.generatedSourceFile("test.StatefulPowerKernel")).isEmpty();
+        assertThat(c.generatedSourceFile("test.StatefulAccumulateKernel")).isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ public final class Samples {
         Tutorial.main(args);
         Derivatives.main(args);
         TutorialCompiled.main(args);
+        CompiledKernels.main(args);
         LogisticRegression.main(args);
         Optimization.main(args);
         RandomNumbers.main(args);

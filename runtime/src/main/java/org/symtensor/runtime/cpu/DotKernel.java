@@ -18,12 +18,19 @@ import org.symtensor.value.NDArray;
  * first operand of rank 3 or more is treated as a stack of rows, as NumPy's dot does.
  */
 final class DotKernel implements Kernel {
-    private final Apply node;
+    private final String name;
+    private final Object where;
     private final DType outDtype;
 
     DotKernel(Apply node) {
-        this.node = node;
-        this.outDtype = node.outputs().get(0).type().dtype();
+        this(node.op().name(), node.createdAt(), node.outputs().get(0).type().dtype());
+    }
+
+    /** The kernel without a node: {@code name} and {@code where} go into error messages. */
+    DotKernel(String name, Object where, DType outDtype) {
+        this.name = name;
+        this.where = where;
+        this.outDtype = outDtype;
     }
 
     /** NumPy's dot of an n-d array with a vector or matrix: the leading axes of {@code a} act as rows. */
@@ -47,10 +54,10 @@ final class DotKernel implements Kernel {
         NDArray b = inputs[1];
         int k = a.shape(a.rank() - 1);
         if (b.shape(0) != k) {
-            throw new ShapeMismatchException(node.op().name() + ": inner dimensions differ: shapes "
+            throw new ShapeMismatchException(name + ": inner dimensions differ: shapes "
                     + NDArray.shapeToString(a.shape()) + " and " + NDArray.shapeToString(b.shape())
                     + " (axis " + (a.rank() - 1) + " of the first has length " + k + ", axis 0 of the second has length "
-                    + b.shape(0) + ") (node created at " + node.createdAt() + ")");
+                    + b.shape(0) + ") (node created at " + where + ")");
         }
         if (a.rank() > 2) {
             return new NDArray[] {batched(a, b, k)};

@@ -18,18 +18,24 @@ import org.symtensor.value.NDArray;
 final class ReduceKernel implements Kernel {
     private static final int CHUNK = 1024;
 
-    private final Apply node;
+    private final String name;
+    private final Object where;
     private final Reduce.Kind kind;
     private final boolean[] reduced;
     private final DType outDtype;
     private final boolean inDouble;
 
     ReduceKernel(Apply node) {
-        Reduce op = (Reduce) node.op();
-        this.node = node;
+        this((Reduce) node.op(), node.inputs().get(0).type().rank(), node.outputs().get(0).type().dtype(), node.createdAt());
+    }
+
+    /** The kernel without a node: {@code where} goes into error messages. */
+    ReduceKernel(Reduce op, int inRank, DType outDtype, Object where) {
+        this.name = op.name();
+        this.where = where;
         this.kind = op.reduceKind();
-        this.reduced = op.reducedAxes(node.inputs().get(0).type().rank());
-        this.outDtype = node.outputs().get(0).type().dtype();
+        this.reduced = op.reducedAxes(inRank);
+        this.outDtype = outDtype;
         this.inDouble = outDtype.isFloat();
     }
 
@@ -46,9 +52,9 @@ final class ReduceKernel implements Kernel {
                 count *= shape[d];
                 if (shape[d] == 0 && (kind == Reduce.Kind.MAX || kind == Reduce.Kind.MIN)) {
                     String k = kind.name().toLowerCase(Locale.ROOT);
-                    throw new ShapeMismatchException(node.op().name() + ": cannot take the " + k + " over axis " + d
+                    throw new ShapeMismatchException(name + ": cannot take the " + k + " over axis " + d
                             + " of input shape " + NDArray.shapeToString(shape) + ", which has length 0; " + k
-                            + " has no identity (node created at " + node.createdAt() + ")");
+                            + " has no identity (node created at " + where + ")");
                 }
             } else {
                 outRank++;
