@@ -80,7 +80,7 @@ public final class CompiledKernels {
     }
 
     public static void main(String[] args) {
-        System.out.println("== Kernels for products and reductions, compiled at javac time ==");
+        System.out.println("== Kernels for products and reductions, compiled at javac time");
         double[] p = CompiledKernelsSymbolic.predict().call(new double[][] {{1, 2}, {-1, 0.5}}, new double[] {0.5, -0.25}, 0.1);
         System.out.printf("predict: [%.4f, %.4f]%n", p[0], p[1]);
         System.out.printf("meanLogistic: %.4f%n", CompiledKernelsSymbolic.meanLogistic().call(new double[][] {{0, 1}, {-1, -2}}));
