@@ -8,7 +8,7 @@ products), so a ratio above 1 means slower than the baseline.
 import json
 import sys
 
-BASELINE = {"MatmulBench": "openBlasDirect", "CallOverheadBench": "plainJava"}
+BASELINE = {"MatmulBench": "openBlasDirect", "CallOverheadBench": "plainJava", "MlpGradBench": "forward"}
 
 
 def fmt(ms, like=None):
