@@ -1,7 +1,7 @@
 package test;
 
 import javax.annotation.processing.Generated;
-import org.symtensor.op.Reduce;
+import org.symtensor.ir.Reduce;
 import org.symtensor.runtime.cpu.KernelCalls;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;

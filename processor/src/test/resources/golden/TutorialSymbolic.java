@@ -2,9 +2,9 @@ package test;
 
 import java.util.List;
 import javax.annotation.processing.Generated;
-import org.symtensor.Function;
 import org.symtensor.T;
-import org.symtensor.graph.Variable;
+import org.symtensor.function.Function;
+import org.symtensor.ir.Variable;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.Tensor3;

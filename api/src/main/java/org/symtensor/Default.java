@@ -1,5 +1,6 @@
 package org.symtensor;
 
+import org.symtensor.function.In;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

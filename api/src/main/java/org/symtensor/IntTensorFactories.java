@@ -2,7 +2,7 @@ package org.symtensor;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.symtensor.graph.Variable;
+import org.symtensor.ir.Variable;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.Tensor;

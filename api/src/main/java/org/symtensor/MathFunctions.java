@@ -1,8 +1,9 @@
 package org.symtensor;
 
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Ops;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.error.ShapeMismatchException;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.tensor.AbstractTensor;
 import org.symtensor.tensor.Tensor;
 import org.symtensor.tensor.Tensors;

@@ -1,15 +1,31 @@
 package org.symtensor;
 
+import org.symtensor.error.ArgumentException;
+import org.symtensor.error.DTypeMismatchException;
+import org.symtensor.error.SymtensorException;
+import org.symtensor.function.Config;
+import org.symtensor.function.Function;
+import org.symtensor.function.FunctionFlag;
+import org.symtensor.function.FunctionInput;
+import org.symtensor.function.FunctionOption;
+import org.symtensor.function.Givens;
+import org.symtensor.function.In;
+import org.symtensor.function.Inputs;
+import org.symtensor.function.NoDefaultUpdates;
+import org.symtensor.function.Outputs;
+import org.symtensor.function.SharedVariable;
+import org.symtensor.function.Update;
+import org.symtensor.function.Updates;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import org.symtensor.graph.SharedValue;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.NNet;
-import org.symtensor.op.Ops;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.SharedValue;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.NNet;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.print.Printer;
 import org.symtensor.spi.Backend;
 import org.symtensor.spi.FunctionSpec;
@@ -253,7 +269,7 @@ public final class T extends GradFunctions {
             }
             list.add(inputs[k].asInput());
         }
-        return new Inputs(list);
+        return Inputs.of(list);
     }
 
     /** An input with options: {@code in(y).withDefault(1)}, {@code in(x).named("x0")}. */
@@ -269,25 +285,25 @@ public final class T extends GradFunctions {
             }
             list.add(outputs[k].variable());
         }
-        return new Outputs(list);
+        return Outputs.of(list);
     }
 
     /** One shared-variable update: after the call, {@code target} takes {@code newValue}. */
     public static <D extends DTypeMarker> Update update(SharedVariable<? extends Tensor<D>> target, Tensor<D> newValue) {
-        return new Update(target.node(), newValue.variable());
+        return Update.of(target.node(), newValue.variable());
     }
 
     public static Updates updates(Update... pairs) {
-        return new Updates(List.of(pairs));
+        return Updates.of(List.of(pairs));
     }
 
     /** Updates from a map of shared variable to new value (iteration order is kept). */
     public static Updates updates(Map<? extends SharedVariable<?>, ? extends Tensor<?>> pairs) {
         List<Update> list = new ArrayList<>();
         for (Map.Entry<? extends SharedVariable<?>, ? extends Tensor<?>> e : pairs.entrySet()) {
-            list.add(new Update(e.getKey().node(), e.getValue().variable()));
+            list.add(Update.of(e.getKey().node(), e.getValue().variable()));
         }
-        return new Updates(list);
+        return Updates.of(list);
     }
 
     /** One replacement for {@link #givens}. */
@@ -301,7 +317,7 @@ public final class T extends GradFunctions {
         for (Map.Entry<Variable, Variable> e : pairs) {
             m.put(e.getKey(), e.getValue());
         }
-        return new Givens(m);
+        return Givens.of(m);
     }
 
     public static FunctionFlag allowInputDowncast() {
@@ -335,7 +351,7 @@ public final class T extends GradFunctions {
             Variable v = t.variable();
             if (v instanceof SharedValue) {
                 targets.add((SharedValue) v);
-            } else if (v.owner() != null && v.owner().op() instanceof org.symtensor.op.RandomOp
+            } else if (v.owner() != null && v.owner().op() instanceof org.symtensor.ir.RandomOp
                     && v.owner().inputs().get(0) instanceof SharedValue) {
                 targets.add((SharedValue) v.owner().inputs().get(0));
             } else {
@@ -356,12 +372,12 @@ public final class T extends GradFunctions {
         if (output == null) {
             throw new ArgumentException("function(...): the output is null");
         }
-        return function(inputs, new Outputs(List.of(output.variable())), options);
+        return function(inputs, Outputs.of(List.of(output.variable())), options);
     }
 
     /** Compiles a function with no outputs (updates only, say). */
     public static Function function(Inputs inputs, FunctionOption... options) {
-        return function(inputs, new Outputs(List.of()), options);
+        return function(inputs, Outputs.of(List.of()), options);
     }
 
     /** Compiles a function: checked here, then handed to the runtime found on the class path. */

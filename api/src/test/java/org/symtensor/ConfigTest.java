@@ -1,5 +1,6 @@
 package org.symtensor;
 
+import org.symtensor.function.Config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package org.symtensor;
 
+import org.symtensor.error.ArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.symtensor.T.*;
 

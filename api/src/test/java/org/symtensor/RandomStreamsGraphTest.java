@@ -1,14 +1,19 @@
 package org.symtensor;
 
+import org.symtensor.error.DTypeMismatchException;
+import org.symtensor.error.RandomArgumentException;
+import org.symtensor.function.FunctionFlag;
+import org.symtensor.function.NoDefaultUpdates;
+import org.symtensor.function.Update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.symtensor.graph.SharedValue;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.OpKind;
+import org.symtensor.ir.SharedValue;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.OpKind;
 import org.symtensor.random.RandomMatrix;
 import org.symtensor.random.RandomStreams;
 import org.symtensor.spi.FunctionSpec;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.symtensor.T.*;
 
 import org.junit.jupiter.api.Test;
-import org.symtensor.graph.SourceLocation;
+import org.symtensor.ir.SourceLocation;
 
 /** Lives outside Symtensor's internal packages, so that its frames count as user code. */
 class SourceLocationTest {

@@ -6,7 +6,7 @@ import static org.symtensor.T.*;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.symtensor.grad.GradOptions;
-import org.symtensor.grad.GradientException;
+import org.symtensor.error.GradientException;
 import org.symtensor.grad.Gradients;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;

@@ -1,17 +1,18 @@
 package org.symtensor.grad;
 
+import org.symtensor.error.GradientException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.DimShuffle;
-import org.symtensor.op.IfElse;
-import org.symtensor.op.IncSubtensor;
-import org.symtensor.op.Ops;
-import org.symtensor.op.Reduce;
-import org.symtensor.op.ScalarOp;
-import org.symtensor.op.Subtensor;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.DimShuffle;
+import org.symtensor.ir.IfElse;
+import org.symtensor.ir.IncSubtensor;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.Reduce;
+import org.symtensor.ir.ScalarOp;
+import org.symtensor.ir.Subtensor;
 
 /**
  * Gradient rules of indexing and of the lazy conditional: {@code x[i]} sends g back into zeros at

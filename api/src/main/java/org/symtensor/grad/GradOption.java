@@ -1,7 +1,7 @@
 package org.symtensor.grad;
 
 import java.util.Map;
-import org.symtensor.graph.Variable;
+import org.symtensor.ir.Variable;
 import org.symtensor.tensor.Tensor;
 
 /**

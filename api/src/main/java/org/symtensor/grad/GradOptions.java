@@ -5,7 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.symtensor.graph.Variable;
+import org.symtensor.ir.Variable;
 
 /**
  * Theano's options of {@code grad}: variables to treat as constants, what to do when a

@@ -1,16 +1,17 @@
 package org.symtensor.grad;
 
+import org.symtensor.error.GradientException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.DimShuffle;
-import org.symtensor.op.Elemwise;
-import org.symtensor.op.GradMark;
-import org.symtensor.op.Ops;
-import org.symtensor.op.Reduce;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.DimShuffle;
+import org.symtensor.ir.Elemwise;
+import org.symtensor.ir.GradMark;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.Reduce;
+import org.symtensor.ir.ScalarOp;
 
 /**
  * The gradient table: one rule per op, giving the gradients of an apply's inputs from the
@@ -58,10 +59,10 @@ final class GradRules {
      * outer inputs and run this table backwards through the expansion.
      */
     private static List<Variable> composite(Apply a, Variable g, int batch) {
-        Variable out = ((org.symtensor.op.Composite) a.op()).expand(a.inputs());
+        Variable out = ((org.symtensor.ir.Composite) a.op()).expand(a.inputs());
         java.util.Map<Variable, List<Variable>> contributions = new java.util.IdentityHashMap<>();
         contributions.computeIfAbsent(out, k -> new ArrayList<>()).add(g);
-        List<Apply> order = org.symtensor.graph.Graphs.toposort(List.of(out));
+        List<Apply> order = org.symtensor.ir.Graphs.toposort(List.of(out));
         for (int i = order.size() - 1; i >= 0; i--) {
             Apply node = order.get(i);
             List<Variable> gs = contributions.get(node.output());
@@ -81,7 +82,7 @@ final class GradRules {
             }
         }
         List<Variable> result = new ArrayList<>();
-        java.util.Set<Variable> done = org.symtensor.graph.Graphs.identitySet();
+        java.util.Set<Variable> done = org.symtensor.ir.Graphs.identitySet();
         for (Variable x : a.inputs()) {
             // an input passed twice gets its whole gradient once: the caller adds per position
             List<Variable> gs = done.add(x) ? contributions.get(x) : null;

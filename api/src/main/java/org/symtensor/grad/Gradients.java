@@ -1,5 +1,6 @@
 package org.symtensor.grad;
 
+import org.symtensor.error.GradientException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -7,16 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Graphs;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.DimShuffle;
-import org.symtensor.op.Eye;
-import org.symtensor.op.GradMark;
-import org.symtensor.op.OpKind;
-import org.symtensor.op.Ops;
-import org.symtensor.op.Reduce;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Graphs;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.DimShuffle;
+import org.symtensor.ir.Eye;
+import org.symtensor.ir.GradMark;
+import org.symtensor.ir.OpKind;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.Reduce;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.type.TensorType;
 
 /**

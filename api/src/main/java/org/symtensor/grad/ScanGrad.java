@@ -1,17 +1,18 @@
 package org.symtensor.grad;
 
+import org.symtensor.error.GradientException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Graphs;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Indexing;
-import org.symtensor.op.Ops;
-import org.symtensor.op.Scan;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Graphs;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Indexing;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.Scan;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.scan.ScanCall;
 import org.symtensor.scan.ScanOption;
 import org.symtensor.scan.ScanResult;

@@ -1,16 +1,18 @@
 package org.symtensor.grad;
 
+import org.symtensor.error.GradientCheckException;
+import org.symtensor.error.GradientException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.symtensor.Function;
-import org.symtensor.FunctionFlag;
-import org.symtensor.In;
+import org.symtensor.function.Function;
+import org.symtensor.function.FunctionFlag;
+import org.symtensor.function.In;
 import org.symtensor.T;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Ops;
-import org.symtensor.op.Reduce;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.Reduce;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.spi.FunctionSpec;
 import org.symtensor.tensor.Tensor;
 import org.symtensor.tensor.Tensors;
@@ -75,7 +77,7 @@ public final class VerifyGrad {
                 double a = analytic.get(i).getDouble(j);
                 double err = Math.abs(a - numeric);
                 if (!(err <= tolerance || err / (Math.abs(a) + Math.abs(numeric)) <= tolerance)) {
-                    throw new GradientCheckException(i, j, a, numeric, tolerance);
+                    throw GradientCheckException.of(i, j, a, numeric, tolerance);
                 }
             }
         }

@@ -3,14 +3,14 @@ package org.symtensor.print;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Constant;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.DimShuffle;
-import org.symtensor.op.Elemwise;
-import org.symtensor.op.Reduce;
-import org.symtensor.op.ScalarOp;
-import org.symtensor.op.ShapeOf;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Constant;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.DimShuffle;
+import org.symtensor.ir.Elemwise;
+import org.symtensor.ir.Reduce;
+import org.symtensor.ir.ScalarOp;
+import org.symtensor.ir.ShapeOf;
 import org.symtensor.type.TensorType;
 
 /**
@@ -114,7 +114,7 @@ public final class Printer {
                 sb.append(')');
                 return;
             case GRAD_MARK:
-                sb.append(((org.symtensor.op.GradMark) a.op()).name()).append('(');
+                sb.append(((org.symtensor.ir.GradMark) a.op()).name()).append('(');
                 pp(in.get(0), sb);
                 sb.append(')');
                 return;
@@ -132,13 +132,13 @@ public final class Printer {
                 sb.append(')').append(a.outputs().size() > 1 ? ".out" + v.index() : "");
                 return;
             case INDEX: {
-                org.symtensor.op.Subtensor st = (org.symtensor.op.Subtensor) a.op();
+                org.symtensor.ir.Subtensor st = (org.symtensor.ir.Subtensor) a.op();
                 pp(in.get(0), sb);
                 sb.append('[');
                 for (int ax = 0; ax < st.axis(); ax++) {
                     sb.append(":, ");
                 }
-                if (st.form() == org.symtensor.op.Subtensor.Form.INDEX) {
+                if (st.form() == org.symtensor.ir.Subtensor.Form.INDEX) {
                     pp(in.get(1), sb);
                 } else {
                     int k = 1;
@@ -161,7 +161,7 @@ public final class Printer {
                 for (Variable x : in) {
                     outer.add(pp(x));
                 }
-                sb.append(((org.symtensor.op.Composite) a.op()).format(outer));
+                sb.append(((org.symtensor.ir.Composite) a.op()).format(outer));
                 return;
             }
         }
@@ -170,7 +170,7 @@ public final class Printer {
 
     /** {@code uniform(size=(2, 2), low=0.0, high=1.0)}; the next-state output prints as {@code nextState(...)}. */
     private static void random(Variable v, Apply a, StringBuilder sb) {
-        org.symtensor.op.RandomOp r = (org.symtensor.op.RandomOp) a.op();
+        org.symtensor.ir.RandomOp r = (org.symtensor.ir.RandomOp) a.op();
         List<Variable> in = a.inputs();
         if (v.index() == 0) {
             sb.append("nextState(");
@@ -191,7 +191,7 @@ public final class Printer {
             pp(in.get(1 + r.rank() + k), sb);
             sep = ", ";
         }
-        if (r.distribution() == org.symtensor.op.RandomOp.Distribution.CHOICE) {
+        if (r.distribution() == org.symtensor.ir.RandomOp.Distribution.CHOICE) {
             sb.append(sep).append("replace=").append(r.replace());
         }
         sb.append(')');

@@ -1,6 +1,6 @@
 package org.symtensor.random;
 
-import org.symtensor.graph.Variable;
+import org.symtensor.ir.Variable;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.SharedVector;
 import org.symtensor.type.DTypeMarker;

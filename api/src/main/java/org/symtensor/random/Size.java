@@ -3,9 +3,9 @@ package org.symtensor.random;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.symtensor.DTypeMismatchException;
-import org.symtensor.graph.Constant;
-import org.symtensor.graph.Variable;
+import org.symtensor.error.DTypeMismatchException;
+import org.symtensor.ir.Constant;
+import org.symtensor.ir.Variable;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.value.NDArray;
 

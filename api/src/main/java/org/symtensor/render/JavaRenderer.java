@@ -3,14 +3,14 @@ package org.symtensor.render;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Constant;
-import org.symtensor.graph.Graphs;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.DimShuffle;
-import org.symtensor.op.Elemwise;
-import org.symtensor.op.OpKind;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Constant;
+import org.symtensor.ir.Graphs;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.DimShuffle;
+import org.symtensor.ir.Elemwise;
+import org.symtensor.ir.OpKind;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.type.DType;
 
 /**

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Constant;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Elemwise;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Constant;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Elemwise;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.type.DType;
 
 /**

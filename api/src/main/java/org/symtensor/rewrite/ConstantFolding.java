@@ -1,12 +1,12 @@
 package org.symtensor.rewrite;
 
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Constant;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.DimShuffle;
-import org.symtensor.op.OpKind;
-import org.symtensor.op.Ops;
-import org.symtensor.op.Reduce;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Constant;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.DimShuffle;
+import org.symtensor.ir.OpKind;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.Reduce;
 import org.symtensor.type.TensorType;
 import org.symtensor.value.NDArray;
 

@@ -1,13 +1,13 @@
 package org.symtensor.rewrite;
 
 import java.util.Arrays;
-import org.symtensor.graph.Apply;
-import org.symtensor.op.DimShuffle;
-import org.symtensor.op.Elemwise;
-import org.symtensor.op.Eye;
-import org.symtensor.op.Reduce;
-import org.symtensor.op.ScalarOp;
-import org.symtensor.op.ShapeOf;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.DimShuffle;
+import org.symtensor.ir.Elemwise;
+import org.symtensor.ir.Eye;
+import org.symtensor.ir.Reduce;
+import org.symtensor.ir.ScalarOp;
+import org.symtensor.ir.ShapeOf;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 

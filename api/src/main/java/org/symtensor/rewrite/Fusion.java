@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Constant;
-import org.symtensor.graph.Graphs;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Composite;
-import org.symtensor.op.OpKind;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Constant;
+import org.symtensor.ir.Graphs;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Composite;
+import org.symtensor.ir.OpKind;
 import org.symtensor.type.TensorType;
 import org.symtensor.value.NDArray;
 
 /**
- * Elementwise fusion, the optimizer's last pass: chains of {@link org.symtensor.op.Elemwise} and
+ * Elementwise fusion, the optimizer's last pass: chains of {@link org.symtensor.ir.Elemwise} and
  * {@link Composite} nodes become one {@link Composite}, so the backend touches memory once
  * instead of once per op. A node joins its consumer's group only when that consumer is its only
  * reader (and it is no function output): nothing is computed twice. A node is also kept apart when

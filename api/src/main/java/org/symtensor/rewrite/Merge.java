@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Constant;
-import org.symtensor.graph.Graphs;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Op;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Constant;
+import org.symtensor.ir.Graphs;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Op;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 

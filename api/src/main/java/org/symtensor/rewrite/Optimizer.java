@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
-import org.symtensor.graph.Variable;
+import org.symtensor.ir.Variable;
 
 /**
  * The optimization pipeline: which whole-graph passes run, in which order, for each {@link Mode}.

@@ -1,13 +1,13 @@
 package org.symtensor.rewrite;
 
 import java.util.Arrays;
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Constant;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.DimShuffle;
-import org.symtensor.op.Elemwise;
-import org.symtensor.op.Ops;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Constant;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.DimShuffle;
+import org.symtensor.ir.Elemwise;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.type.DType;
 import org.symtensor.type.TensorType;
 

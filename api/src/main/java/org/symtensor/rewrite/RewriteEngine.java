@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Graphs;
-import org.symtensor.graph.SourceLocation;
-import org.symtensor.graph.Variable;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Graphs;
+import org.symtensor.ir.SourceLocation;
+import org.symtensor.ir.Variable;
 import org.symtensor.type.TensorType;
 
 /**

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.symtensor.op.OpKind;
+import org.symtensor.ir.OpKind;
 
 /**
  * A named set of rules indexed by the op kind they look at: {@code canonicalize},

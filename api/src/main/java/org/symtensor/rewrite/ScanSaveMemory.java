@@ -5,13 +5,13 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Constant;
-import org.symtensor.graph.Graphs;
-import org.symtensor.graph.SourceLocation;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Scan;
-import org.symtensor.op.Subtensor;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Constant;
+import org.symtensor.ir.Graphs;
+import org.symtensor.ir.SourceLocation;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Scan;
+import org.symtensor.ir.Subtensor;
 import org.symtensor.value.NDArray;
 
 /**

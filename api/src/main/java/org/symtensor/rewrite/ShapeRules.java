@@ -1,15 +1,15 @@
 package org.symtensor.rewrite;
 
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.DimShuffle;
-import org.symtensor.op.Dot;
-import org.symtensor.op.Elemwise;
-import org.symtensor.op.GradMark;
-import org.symtensor.op.OpKind;
-import org.symtensor.op.Ops;
-import org.symtensor.op.Reduce;
-import org.symtensor.op.ShapeOf;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.DimShuffle;
+import org.symtensor.ir.Dot;
+import org.symtensor.ir.Elemwise;
+import org.symtensor.ir.GradMark;
+import org.symtensor.ir.OpKind;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.Reduce;
+import org.symtensor.ir.ShapeOf;
 import org.symtensor.type.DType;
 import org.symtensor.type.TensorType;
 

@@ -1,9 +1,9 @@
 package org.symtensor.rewrite;
 
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.OpKind;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.OpKind;
+import org.symtensor.ir.ScalarOp;
 
 /**
  * The {@code specialize} set: general ops with a constant argument replaced by the cheaper

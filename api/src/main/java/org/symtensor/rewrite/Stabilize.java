@@ -1,10 +1,10 @@
 package org.symtensor.rewrite;
 
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.OpKind;
-import org.symtensor.op.Ops;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.OpKind;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.type.TensorType;
 
 /**

@@ -2,7 +2,7 @@ package org.symtensor.scan;
 
 import java.util.List;
 import java.util.function.Function;
-import org.symtensor.graph.Variable;
+import org.symtensor.ir.Variable;
 import org.symtensor.tensor.Tensor;
 
 /**

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
-import org.symtensor.Update;
-import org.symtensor.Updates;
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.SharedValue;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Scan;
+import org.symtensor.function.Update;
+import org.symtensor.function.Updates;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.SharedValue;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Scan;
 import org.symtensor.tensor.Tensor;
 import org.symtensor.tensor.Tensors;
 

@@ -3,7 +3,7 @@ package org.symtensor.scan;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.symtensor.Update;
+import org.symtensor.function.Update;
 import org.symtensor.tensor.Tensor;
 import org.symtensor.type.Bool;
 

@@ -1,7 +1,7 @@
 package org.symtensor.scan;
 
 import java.util.Arrays;
-import org.symtensor.graph.Variable;
+import org.symtensor.ir.Variable;
 
 /**
  * A sequence or an initial value with its taps: {@code taps(x, -1, 0, 1)} gives the step

@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import org.symtensor.graph.Variable;
+import org.symtensor.ir.Variable;
 import org.symtensor.tensor.AbstractTensor;
 import org.symtensor.tensor.Stackable;
 import org.symtensor.tensor.Tensor;

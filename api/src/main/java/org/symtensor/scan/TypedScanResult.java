@@ -1,7 +1,7 @@
 package org.symtensor.scan;
 
-import org.symtensor.Updates;
-import org.symtensor.graph.Apply;
+import org.symtensor.function.Updates;
+import org.symtensor.ir.Apply;
 import org.symtensor.tensor.Tensor;
 
 /**

@@ -1,6 +1,6 @@
 package org.symtensor.spi;
 
-import org.symtensor.Function;
+import org.symtensor.function.Function;
 
 /**
  * A place where compiled functions run — the CPU, an OpenCL device — as the runtime registers it

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.symtensor.NoDefaultUpdates;
-import org.symtensor.graph.Graphs;
-import org.symtensor.graph.SharedValue;
-import org.symtensor.graph.Variable;
+import org.symtensor.function.NoDefaultUpdates;
+import org.symtensor.ir.Graphs;
+import org.symtensor.ir.SharedValue;
+import org.symtensor.ir.Variable;
 
 /**
  * Finds the default updates a function takes: the shared variables with a default update that the

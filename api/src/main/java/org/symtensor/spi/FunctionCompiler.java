@@ -1,6 +1,6 @@
 package org.symtensor.spi;
 
-import org.symtensor.Function;
+import org.symtensor.function.Function;
 
 /**
  * What a runtime implements to compile functions; {@link org.symtensor.T#function} finds the

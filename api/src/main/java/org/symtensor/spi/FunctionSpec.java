@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.symtensor.DTypeMismatchException;
-import org.symtensor.FunctionFlag;
-import org.symtensor.In;
-import org.symtensor.MissingInputException;
-import org.symtensor.NoDefaultUpdates;
-import org.symtensor.SymtensorException;
-import org.symtensor.UnusedInputException;
-import org.symtensor.Update;
-import org.symtensor.graph.Constant;
-import org.symtensor.graph.Graphs;
-import org.symtensor.graph.SharedValue;
-import org.symtensor.graph.Variable;
+import org.symtensor.error.DTypeMismatchException;
+import org.symtensor.function.FunctionFlag;
+import org.symtensor.function.In;
+import org.symtensor.error.MissingInputException;
+import org.symtensor.function.NoDefaultUpdates;
+import org.symtensor.error.SymtensorException;
+import org.symtensor.error.UnusedInputException;
+import org.symtensor.function.Update;
+import org.symtensor.ir.Constant;
+import org.symtensor.ir.Graphs;
+import org.symtensor.ir.SharedValue;
+import org.symtensor.ir.Variable;
 import org.symtensor.rewrite.Optimizer;
 import org.symtensor.type.TensorType;
 
@@ -201,7 +201,7 @@ public final class FunctionSpec {
 
     /** The device this function runs on: its own {@code device(...)} option, else the {@code device} flag. */
     public String deviceOrDefault() {
-        return device != null ? device : org.symtensor.Config.current().device();
+        return device != null ? device : org.symtensor.function.Config.current().device();
     }
 
     /** The function's name for messages, or null. */

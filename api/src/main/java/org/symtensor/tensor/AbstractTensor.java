@@ -6,16 +6,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.symtensor.DTypeMismatchException;
-import org.symtensor.Function;
-import org.symtensor.ShapeMismatchException;
+import org.symtensor.error.DTypeMismatchException;
+import org.symtensor.function.Function;
+import org.symtensor.error.ShapeMismatchException;
 import org.symtensor.T;
-import org.symtensor.graph.Constant;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.DimShuffle;
-import org.symtensor.op.Ops;
-import org.symtensor.op.Reduce;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.Constant;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.DimShuffle;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.Reduce;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.type.Bool;
 import org.symtensor.type.DType;
 import org.symtensor.type.DTypeMarker;
@@ -355,7 +355,7 @@ public abstract class AbstractTensor<D extends DTypeMarker, S extends Tensor<D>,
 
     @Override
     public Tensor<D> get(long i) {
-        return Tensors.wrap(indexVar(org.symtensor.op.Indexing.at(i)));
+        return Tensors.wrap(indexVar(org.symtensor.ir.Indexing.at(i)));
     }
 
     @Override
@@ -371,7 +371,7 @@ public abstract class AbstractTensor<D extends DTypeMarker, S extends Tensor<D>,
         if (i.type().rank() != 0 || !i.type().dtype().isInteger()) {
             throw new DTypeMismatchException("get: the index " + i.describe() + " must be an integer scalar, got " + i.type());
         }
-        return org.symtensor.op.Indexing.index(variable, 0, i);
+        return org.symtensor.ir.Indexing.index(variable, 0, i);
     }
 
     @Override

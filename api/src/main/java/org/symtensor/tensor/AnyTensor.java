@@ -1,6 +1,6 @@
 package org.symtensor.tensor;
 
-import org.symtensor.graph.Variable;
+import org.symtensor.ir.Variable;
 import org.symtensor.type.Bool;
 import org.symtensor.type.DTypeMarker;
 

@@ -1,8 +1,8 @@
 package org.symtensor.tensor;
 
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Ops;
-import org.symtensor.op.Reduce;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.Reduce;
 import org.symtensor.type.Bool;
 import org.symtensor.type.DTypeMarker;
 
@@ -68,7 +68,7 @@ public class Matrix<D extends DTypeMarker> extends AbstractTensor<D, Matrix<D>, 
     /** Row {@code i} of the leading axis (negative counts from the end). */
     @Override
     public Vector<D> get(long i) {
-        return new Vector<>(indexVar(org.symtensor.op.Indexing.at(i)));
+        return new Vector<>(indexVar(org.symtensor.ir.Indexing.at(i)));
     }
 
     @Override

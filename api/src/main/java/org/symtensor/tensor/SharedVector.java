@@ -1,7 +1,7 @@
 package org.symtensor.tensor;
 
-import org.symtensor.SharedVariable;
-import org.symtensor.graph.SharedValue;
+import org.symtensor.function.SharedVariable;
+import org.symtensor.ir.SharedValue;
 import org.symtensor.type.DTypeMarker;
 
 /** A shared variable that is a {@link Vector}: made by {@code T.shared(...)}. */

@@ -1,9 +1,9 @@
 package org.symtensor.tensor;
 
 import java.util.Map;
-import org.symtensor.FunctionInput;
-import org.symtensor.In;
-import org.symtensor.graph.Variable;
+import org.symtensor.function.FunctionInput;
+import org.symtensor.function.In;
+import org.symtensor.ir.Variable;
 import org.symtensor.type.Bool;
 import org.symtensor.type.DType;
 import org.symtensor.type.DTypeMarker;

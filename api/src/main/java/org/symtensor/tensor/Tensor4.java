@@ -1,7 +1,7 @@
 package org.symtensor.tensor;
 
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Reduce;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Reduce;
 import org.symtensor.type.Bool;
 import org.symtensor.type.DTypeMarker;
 
@@ -45,7 +45,7 @@ public class Tensor4<D extends DTypeMarker> extends AbstractTensor<D, Tensor4<D>
     /** Row {@code i} of the leading axis (negative counts from the end). */
     @Override
     public Tensor3<D> get(long i) {
-        return new Tensor3<>(indexVar(org.symtensor.op.Indexing.at(i)));
+        return new Tensor3<>(indexVar(org.symtensor.ir.Indexing.at(i)));
     }
 
     @Override

@@ -6,7 +6,7 @@ public final class DTypes {
 
     private DTypes() {}
 
-    /** Sets where {@link FloatX} reads its dtype from (the process flags; see org.symtensor.Config). */
+    /** Sets where {@link FloatX} reads its dtype from (the process flags; see org.symtensor.function.Config). */
     public static void setFloatXSource(java.util.function.Supplier<DType> source) {
         floatX = source;
     }

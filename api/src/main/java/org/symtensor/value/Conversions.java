@@ -1,8 +1,8 @@
 package org.symtensor.value;
 
-import org.symtensor.ArgumentException;
-import org.symtensor.DTypeMismatchException;
-import org.symtensor.ShapeMismatchException;
+import org.symtensor.error.ArgumentException;
+import org.symtensor.error.DTypeMismatchException;
+import org.symtensor.error.ShapeMismatchException;
 import org.symtensor.type.DType;
 import org.symtensor.type.TensorType;
 

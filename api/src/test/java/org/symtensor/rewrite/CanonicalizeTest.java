@@ -3,12 +3,12 @@ package org.symtensor.rewrite;
 import static org.symtensor.rewrite.RewriteTesting.*;
 
 import org.junit.jupiter.api.Test;
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Elemwise;
-import org.symtensor.op.GradMark;
-import org.symtensor.op.Ops;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Elemwise;
+import org.symtensor.ir.GradMark;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.type.DType;
 
 class CanonicalizeTest {

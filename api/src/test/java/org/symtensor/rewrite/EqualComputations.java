@@ -3,9 +3,9 @@ package org.symtensor.rewrite;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Constant;
-import org.symtensor.graph.Variable;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Constant;
+import org.symtensor.ir.Variable;
 
 /**
  * PyTensor's {@code equal_computations} for tests: two graphs compute the same thing when their

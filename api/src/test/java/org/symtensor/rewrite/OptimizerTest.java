@@ -6,7 +6,7 @@ import static org.symtensor.T.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.symtensor.graph.Variable;
+import org.symtensor.ir.Variable;
 import org.symtensor.print.Printer;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.Vector;
@@ -63,8 +63,8 @@ class OptimizerTest {
 
     @Test
     void aRuleThatChangesTheDtype_isReportedByName() {
-        RuleSet bad = RuleSet.builder("bad").add("to_int", org.symtensor.op.OpKind.ELEMWISE,
-                node -> org.symtensor.op.Ops.cast(node.output(), org.symtensor.type.DType.INT32)).build();
+        RuleSet bad = RuleSet.builder("bad").add("to_int", org.symtensor.ir.OpKind.ELEMWISE,
+                node -> org.symtensor.ir.Ops.cast(node.output(), org.symtensor.type.DType.INT32)).build();
         Vector<F64> v = dvector("v");
         assertThatThrownBy(() -> RewriteEngine.rewrite(List.of(v.plus(1).variable()), bad))
                 .hasMessageContaining("bad/to_int");

@@ -3,9 +3,9 @@ package org.symtensor.rewrite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Ops;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.print.Printer;
 import org.symtensor.type.DType;
 import org.symtensor.type.TensorType;

@@ -5,9 +5,9 @@ import static org.symtensor.T.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Scan;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Scan;
 import org.symtensor.scan.TypedScanResult;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
@@ -53,8 +53,8 @@ class ScanSaveMemoryTest {
     void sliceOtherThanTheInitialRows_isLeftAlone() {
         Scalar<F64> x0 = dscalar("x0");
         Variable stack = scan(x -> x.times(2), outputsInfo(x0), nSteps(3)).result().node().outputs().get(0);
-        Variable third = org.symtensor.op.Indexing.index(org.symtensor.op.Indexing.slice(stack, 0,
-                org.symtensor.op.Indexing.at(2), null, 1), 0, -1);
+        Variable third = org.symtensor.ir.Indexing.index(org.symtensor.ir.Indexing.slice(stack, 0,
+                org.symtensor.ir.Indexing.at(2), null, 1), 0, -1);
         assertThat(ScanSaveMemory.rewrite(List.of(third))).containsExactly(third);
     }
 

@@ -5,14 +5,14 @@ import static org.symtensor.rewrite.RewriteTesting.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Constant;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.DimShuffle;
-import org.symtensor.op.Ops;
-import org.symtensor.op.Reduce;
-import org.symtensor.op.ScalarOp;
-import org.symtensor.op.ShapeOf;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Constant;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.DimShuffle;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.Reduce;
+import org.symtensor.ir.ScalarOp;
+import org.symtensor.ir.ShapeOf;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 

@@ -3,9 +3,9 @@ package org.symtensor.rewrite;
 import static org.symtensor.rewrite.RewriteTesting.*;
 
 import org.junit.jupiter.api.Test;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Ops;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.type.DType;
 
 class SpecializeStabilizeTest {

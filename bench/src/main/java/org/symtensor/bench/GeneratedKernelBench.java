@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.symtensor.Function;
+import org.symtensor.function.Function;
 import org.symtensor.SymbolicFunction;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.type.DType;

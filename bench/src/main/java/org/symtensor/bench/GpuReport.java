@@ -3,7 +3,7 @@ package org.symtensor.bench;
 import static org.symtensor.T.*;
 
 import java.util.SplittableRandom;
-import org.symtensor.Function;
+import org.symtensor.function.Function;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.SharedMatrix;

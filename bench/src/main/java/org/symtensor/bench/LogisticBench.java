@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.symtensor.graph.Variable;
+import org.symtensor.ir.Variable;
 import org.symtensor.rewrite.Fusion;
 import org.symtensor.runtime.CompiledFunction;
 import org.symtensor.type.DType;

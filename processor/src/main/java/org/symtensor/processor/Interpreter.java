@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.symtensor.DTypeMismatchException;
-import org.symtensor.MissingInputException;
-import org.symtensor.ShapeMismatchException;
-import org.symtensor.SymtensorException;
+import org.symtensor.error.DTypeMismatchException;
+import org.symtensor.error.MissingInputException;
+import org.symtensor.error.ShapeMismatchException;
+import org.symtensor.error.SymtensorException;
 import org.symtensor.T;
-import org.symtensor.UnusedInputException;
-import org.symtensor.grad.GradientException;
+import org.symtensor.error.UnusedInputException;
+import org.symtensor.error.GradientException;
 
 /**
  * Evaluates an {@link Ast.Body} by calling the real DSL by reflection on symbolic handles, so the
@@ -54,7 +54,7 @@ final class Interpreter {
 
     /**
      * Runs a body with its parameters bound; returns the returned value. Each {@code update(...)}
-     * statement adds its {@link org.symtensor.Update} to {@code updates}; null means updates are not
+     * statement adds its {@link org.symtensor.function.Update} to {@code updates}; null means updates are not
      * allowed here (a method called from another, or a lambda).
      */
     Object run(Ast.Body body, Map<String, Object> bindings, int depth, List<Object> updates) throws Unsupported {

@@ -3,8 +3,8 @@ package org.symtensor.processor;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import org.symtensor.Update;
-import org.symtensor.graph.Variable;
+import org.symtensor.function.Update;
+import org.symtensor.ir.Variable;
 import org.symtensor.type.DType;
 
 /**

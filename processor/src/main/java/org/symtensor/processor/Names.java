@@ -14,17 +14,17 @@ import org.symtensor.type.DType;
  */
 final class Names {
     static final ClassName T = ClassName.get("org.symtensor", "T");
-    static final ClassName FUNCTION = ClassName.get("org.symtensor", "Function");
+    static final ClassName FUNCTION = ClassName.get("org.symtensor.function", "Function");
     static final ClassName ND_ARRAY = ClassName.get("org.symtensor.value", "NDArray");
     static final ClassName DTYPE = ClassName.get("org.symtensor.type", "DType");
     static final ClassName TENSOR_TYPE = ClassName.get("org.symtensor.type", "TensorType");
-    static final ClassName VARIABLE = ClassName.get("org.symtensor.graph", "Variable");
+    static final ClassName VARIABLE = ClassName.get("org.symtensor.ir", "Variable");
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     static final String PROCESSOR = "org.symtensor.processor.SymbolicProcessor";
     static final List<String> HANDLE_NAMES = List.of("Scalar", "Vector", "Matrix", "Tensor3", "Tensor4");
     private static final List<String> HANDLES = HANDLE_NAMES;
-    static final ClassName UPDATE = ClassName.get("org.symtensor", "Update");
-    static final ClassName UPDATES = ClassName.get("org.symtensor", "Updates");
+    static final ClassName UPDATE = ClassName.get("org.symtensor.function", "Update");
+    static final ClassName UPDATES = ClassName.get("org.symtensor.function", "Updates");
     static final ClassName SCAN = ClassName.get("org.symtensor.scan", "Scan");
 
     private Names() {}

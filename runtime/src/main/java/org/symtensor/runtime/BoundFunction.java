@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.symtensor.Function;
+import org.symtensor.function.Function;
 import org.symtensor.spi.FunctionSpec;
 import org.symtensor.value.NDArray;
 

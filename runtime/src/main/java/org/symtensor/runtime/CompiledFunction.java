@@ -1,8 +1,8 @@
 package org.symtensor.runtime;
 
 import java.util.List;
-import org.symtensor.graph.SharedValue;
-import org.symtensor.graph.Variable;
+import org.symtensor.ir.SharedValue;
+import org.symtensor.ir.Variable;
 import org.symtensor.runtime.link.Schedule;
 import org.symtensor.spi.FunctionSpec;
 import org.symtensor.value.NDArray;

@@ -1,8 +1,8 @@
 package org.symtensor.runtime;
 
 import java.util.Arrays;
-import org.symtensor.DebugModeException;
-import org.symtensor.graph.Variable;
+import org.symtensor.error.DebugModeException;
+import org.symtensor.ir.Variable;
 import org.symtensor.spi.FunctionSpec;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;

@@ -1,5 +1,6 @@
 package org.symtensor.grad;
 
+import org.symtensor.error.GradientException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.symtensor.T.*;

@@ -9,10 +9,10 @@ import static org.symtensor.T.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Ops;
-import org.symtensor.op.Reduce;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.Reduce;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.tensor.Tensors;
 import org.symtensor.type.DType;
 import org.symtensor.type.TensorType;

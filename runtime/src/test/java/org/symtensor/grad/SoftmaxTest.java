@@ -7,7 +7,7 @@ import static org.symtensor.T.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.symtensor.ShapeMismatchException;
+import org.symtensor.error.ShapeMismatchException;
 import org.symtensor.T;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Vector;

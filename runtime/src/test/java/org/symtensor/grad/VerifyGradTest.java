@@ -1,5 +1,7 @@
 package org.symtensor.grad;
 
+import org.symtensor.error.GradientCheckException;
+import org.symtensor.error.GradientException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.symtensor.grad.GradCheck.e;
@@ -9,10 +11,10 @@ import static org.symtensor.grad.GradCheck.verify;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.symtensor.T;
-import org.symtensor.graph.Apply;
-import org.symtensor.op.GradMark;
-import org.symtensor.op.Ops;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.GradMark;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.tensor.Tensors;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;

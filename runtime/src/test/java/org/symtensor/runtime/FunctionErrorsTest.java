@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.symtensor.T.*;
 
 import org.junit.jupiter.api.Test;
-import org.symtensor.DTypeMismatchException;
-import org.symtensor.Function;
-import org.symtensor.FunctionFlag;
-import org.symtensor.MissingInputException;
-import org.symtensor.ShapeMismatchException;
-import org.symtensor.UnusedInputException;
+import org.symtensor.error.DTypeMismatchException;
+import org.symtensor.function.Function;
+import org.symtensor.function.FunctionFlag;
+import org.symtensor.error.MissingInputException;
+import org.symtensor.error.ShapeMismatchException;
+import org.symtensor.error.UnusedInputException;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.Vector;
 import org.symtensor.type.F32;
@@ -81,7 +81,7 @@ class FunctionErrorsTest {
         Function f = function(inputs(x), x.times(2));
 
         assertThatThrownBy(() -> f.call((Object) null))
-                .isInstanceOf(org.symtensor.ArgumentException.class)
+                .isInstanceOf(org.symtensor.error.ArgumentException.class)
                 .hasMessageContaining("'x'")
                 .hasMessageContaining("null");
     }

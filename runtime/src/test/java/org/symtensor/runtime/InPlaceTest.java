@@ -6,14 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.symtensor.Config;
-import org.symtensor.FunctionFlag;
-import org.symtensor.In;
-import org.symtensor.Update;
-import org.symtensor.graph.SharedValue;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Ops;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.function.Config;
+import org.symtensor.function.FunctionFlag;
+import org.symtensor.function.In;
+import org.symtensor.function.Update;
+import org.symtensor.ir.SharedValue;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.runtime.link.Thunk;
 import org.symtensor.spi.FunctionSpec;
 import org.symtensor.tensor.SharedVector;
@@ -56,7 +56,7 @@ class InPlaceTest {
         NDArray xv = NDArray.of(new double[] {0, 1, 2});
         NDArray r = f.call(xv);
         assertThat(xv.toDoubleArray()).containsExactly(0, 1, 2);
-        assertThat(((Variable) c instanceof org.symtensor.graph.Constant ? ((org.symtensor.graph.Constant) c).value() : null)
+        assertThat(((Variable) c instanceof org.symtensor.ir.Constant ? ((org.symtensor.ir.Constant) c).value() : null)
                 .toDoubleArray()).containsExactly(1, 2, 3);
         assertThat(r.toDoubleArray()).containsExactly((1 + 1) * 1, (Math.E + 2) * 2, (Math.exp(2) + 3) * 3);
     }

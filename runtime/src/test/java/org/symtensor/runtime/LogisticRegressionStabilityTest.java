@@ -7,7 +7,7 @@ import static org.symtensor.T.*;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.symtensor.Function;
+import org.symtensor.function.Function;
 import org.symtensor.rewrite.Optimizer;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;

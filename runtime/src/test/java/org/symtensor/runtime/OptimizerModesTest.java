@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.symtensor.DebugModeException;
-import org.symtensor.Function;
-import org.symtensor.FunctionFlag;
-import org.symtensor.In;
-import org.symtensor.graph.Apply;
-import org.symtensor.op.OpKind;
-import org.symtensor.op.Ops;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.error.DebugModeException;
+import org.symtensor.function.Function;
+import org.symtensor.function.FunctionFlag;
+import org.symtensor.function.In;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.OpKind;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.rewrite.Optimizer;
 import org.symtensor.rewrite.RuleSet;
 import org.symtensor.spi.FunctionSpec;
@@ -73,7 +73,7 @@ class OptimizerModesTest {
         Vector<F64> y = exp(x).named("y");
         // a wrong rule: exp(x) → x + 1 (the first two Taylor terms), planted after the real pipeline
         RuleSet wrong = RuleSet.builder("wrong").add("exp_taylor", OpKind.ELEMWISE, node ->
-                node.op().equals(org.symtensor.op.Elemwise.of(ScalarOp.EXP))
+                node.op().equals(org.symtensor.ir.Elemwise.of(ScalarOp.EXP))
                         ? Ops.elemwise(ScalarOp.ADD, node.inputs().get(0), Ops.constant(1, DType.FLOAT64)) : null).build();
         List<Optimizer.Pass> passes = new ArrayList<>(Optimizer.pipeline(Optimizer.Mode.FAST_RUN));
         passes.add(Optimizer.Pass.of(wrong));
@@ -96,7 +96,7 @@ class OptimizerModesTest {
         Vector<F64> x = dvector("x");
         SharedVector<F64> w = shared(new double[] {5, 5}, "w");
         RuleSet wrong = RuleSet.builder("wrong").add("add_is_sub", OpKind.ELEMWISE, node ->
-                node.op().equals(org.symtensor.op.Elemwise.of(ScalarOp.ADD))
+                node.op().equals(org.symtensor.ir.Elemwise.of(ScalarOp.ADD))
                         ? Ops.elemwise(ScalarOp.SUB, node.inputs().get(0), node.inputs().get(1)) : null).build();
         FunctionSpec spec = FunctionSpec.build(List.of(In.of(x)), List.of(), List.of(update(w, w.plus(x))), Map.of(),
                 false, FunctionFlag.UnusedInput.RAISE, null);

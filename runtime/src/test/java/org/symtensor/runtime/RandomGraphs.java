@@ -3,10 +3,10 @@ package org.symtensor.runtime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Ops;
-import org.symtensor.op.Reduce;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.Reduce;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.type.DType;
 import org.symtensor.type.TensorType;
 

@@ -7,7 +7,7 @@ import static org.symtensor.T.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.symtensor.grad.GradientCheckException;
+import org.symtensor.error.GradientCheckException;
 import org.symtensor.scan.Scan;
 import org.symtensor.scan.ScanResult;
 import org.symtensor.tensor.Matrix;

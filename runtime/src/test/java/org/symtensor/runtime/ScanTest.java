@@ -7,10 +7,10 @@ import static org.symtensor.T.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.symtensor.DTypeMismatchException;
-import org.symtensor.Function;
-import org.symtensor.SymtensorException;
-import org.symtensor.op.IndexOutOfRangeException;
+import org.symtensor.error.DTypeMismatchException;
+import org.symtensor.function.Function;
+import org.symtensor.error.SymtensorException;
+import org.symtensor.error.IndexOutOfRangeException;
 import org.symtensor.scan.Scan;
 import org.symtensor.scan.ScanResult;
 import org.symtensor.tensor.Matrix;
@@ -223,9 +223,9 @@ class ScanTest {
         Function f = function(inputs(a, u, w), r);
         assertThat(f.call(3.0, new double[] {1, 2}, new double[] {1, 2, 3}).toDouble()).isEqualTo(6);
         assertThatThrownBy(() -> f.call(-3.0, new double[] {1, 2}, new double[] {1, 2, 3}))
-                .isInstanceOf(org.symtensor.ShapeMismatchException.class);
+                .isInstanceOf(org.symtensor.error.ShapeMismatchException.class);
         Scalar<F64> ga = grad(r, a);
-        Function g = function(inputs(a, u, w), ga, onUnusedInput(org.symtensor.FunctionFlag.UnusedInput.IGNORE));
+        Function g = function(inputs(a, u, w), ga, onUnusedInput(org.symtensor.function.FunctionFlag.UnusedInput.IGNORE));
         assertThat(g.call(3.0, new double[] {1, 2}, new double[] {1, 2, 3}).toDouble()).isEqualTo(2);
     }
 }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.symtensor.T.*;
 
 import org.junit.jupiter.api.Test;
-import org.symtensor.DTypeMismatchException;
-import org.symtensor.Function;
-import org.symtensor.ShapeMismatchException;
-import org.symtensor.SharedVariable;
+import org.symtensor.error.DTypeMismatchException;
+import org.symtensor.function.Function;
+import org.symtensor.error.ShapeMismatchException;
+import org.symtensor.function.SharedVariable;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.SharedScalar;
 import org.symtensor.tensor.SharedVector;
@@ -141,7 +141,7 @@ class SharedUpdateTest {
         Scalar<F64> x = dscalar("x");
         Function f = function(inputs(x), x.times(2), updates(update(calls, calls.plus(1))));
 
-        assertThatThrownBy(() -> f.call("two")).isInstanceOf(org.symtensor.ArgumentException.class);
+        assertThatThrownBy(() -> f.call("two")).isInstanceOf(org.symtensor.error.ArgumentException.class);
 
         assertThat(calls.getValue().toInt()).isEqualTo(0);
     }

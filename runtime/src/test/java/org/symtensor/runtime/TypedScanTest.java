@@ -6,7 +6,7 @@ import static org.symtensor.T.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.symtensor.Function;
+import org.symtensor.function.Function;
 import org.symtensor.rewrite.Optimizer;
 import org.symtensor.runtime.cpu.ScanKernel;
 import org.symtensor.scan.TypedScanResult;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.symtensor.T.*;
 
 import org.junit.jupiter.api.Test;
-import org.symtensor.Function;
-import org.symtensor.NanGuardException;
+import org.symtensor.function.Function;
+import org.symtensor.error.NanGuardException;
 import org.symtensor.rewrite.Optimizer;
 import org.symtensor.tensor.Vector;
 import org.symtensor.type.F64;

@@ -2,7 +2,7 @@ package org.symtensor.samples;
 
 import static org.symtensor.T.*;
 
-import org.symtensor.Function;
+import org.symtensor.function.Function;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.Vector;

@@ -3,7 +3,7 @@ package org.symtensor.samples;
 import static org.symtensor.T.*;
 
 import java.util.Arrays;
-import org.symtensor.Function;
+import org.symtensor.function.Function;
 import org.symtensor.scan.Scan;
 import org.symtensor.scan.ScanResult;
 import org.symtensor.scan.TypedScanResult;

@@ -2,8 +2,8 @@ package org.symtensor.samples;
 
 import static org.symtensor.T.*;
 
-import org.symtensor.Function;
-import org.symtensor.SymtensorException;
+import org.symtensor.function.Function;
+import org.symtensor.error.SymtensorException;
 import org.symtensor.random.RandomStreams;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.SharedVector;

@@ -2,8 +2,8 @@ package org.symtensor.samples;
 
 import static org.symtensor.T.*;
 
-import org.symtensor.Function;
-import org.symtensor.NanGuardException;
+import org.symtensor.function.Function;
+import org.symtensor.error.NanGuardException;
 import org.symtensor.print.Printer;
 import org.symtensor.rewrite.Optimizer.Mode;
 import org.symtensor.tensor.Scalar;

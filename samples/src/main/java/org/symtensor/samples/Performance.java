@@ -3,9 +3,9 @@ package org.symtensor.samples;
 import static org.symtensor.T.*;
 
 import java.util.List;
-import org.symtensor.Config;
-import org.symtensor.FunctionFlag;
-import org.symtensor.In;
+import org.symtensor.function.Config;
+import org.symtensor.function.FunctionFlag;
+import org.symtensor.function.In;
 import org.symtensor.print.Printer;
 import org.symtensor.rewrite.Fusion;
 import org.symtensor.runtime.CompiledFunction;

@@ -2,7 +2,7 @@ package org.symtensor.samples;
 
 import static org.symtensor.T.*;
 
-import org.symtensor.Function;
+import org.symtensor.function.Function;
 import org.symtensor.random.RandomMatrix;
 import org.symtensor.random.RandomStreams;
 import org.symtensor.type.FloatX;

@@ -4,7 +4,7 @@ import static org.symtensor.T.*;
 
 import java.util.List;
 import java.util.Map;
-import org.symtensor.Function;
+import org.symtensor.function.Function;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.SharedScalar;

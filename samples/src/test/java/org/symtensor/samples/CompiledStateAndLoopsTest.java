@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.symtensor.T.*;
 
 import org.junit.jupiter.api.Test;
-import org.symtensor.Function;
+import org.symtensor.function.Function;
 import org.symtensor.scan.Scan;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.Vector;

@@ -3,7 +3,7 @@ package org.symtensor.runtime.cpu;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bytedeco.openblas.global.openblas;
-import org.symtensor.Config;
+import org.symtensor.function.Config;
 
 /**
  * The bridge to OpenBLAS (through JavaCPP's presets) for float32 and float64 matrix products:

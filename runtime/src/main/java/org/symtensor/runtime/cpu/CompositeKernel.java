@@ -2,9 +2,9 @@ package org.symtensor.runtime.cpu;
 
 import java.util.Arrays;
 import java.util.List;
-import org.symtensor.graph.Apply;
-import org.symtensor.op.Composite;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Composite;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 

@@ -1,9 +1,9 @@
 package org.symtensor.runtime.cpu;
 
-import org.symtensor.graph.Apply;
-import org.symtensor.op.DimShuffle;
-import org.symtensor.op.Eye;
-import org.symtensor.op.ShapeOf;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.DimShuffle;
+import org.symtensor.ir.Eye;
+import org.symtensor.ir.ShapeOf;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 
@@ -11,7 +11,7 @@ import org.symtensor.value.NDArray;
  * The entry point of the CPU backend's kernels: {@link #forApply} builds the {@link Kernel} of one
  * apply node once, with what can be known before the first call (output dtype, scalar op, axes)
  * already worked out, so the linker can call it many times. Dispatch is a switch over
- * {@link org.symtensor.op.OpKind} with no default: a new op kind does not compile until it has a
+ * {@link org.symtensor.ir.OpKind} with no default: a new op kind does not compile until it has a
  * kernel here.
  */
 public final class CpuKernels {
@@ -48,7 +48,7 @@ public final class CpuKernels {
 
     private static NDArray eye(DType dtype, Apply node, long n) {
         if (n < 0 || n > Integer.MAX_VALUE / 2) {
-            throw new org.symtensor.ShapeMismatchException(node.op().name() + ": bad size " + n + " (node created at "
+            throw new org.symtensor.error.ShapeMismatchException(node.op().name() + ": bad size " + n + " (node created at "
                     + node.createdAt() + ")");
         }
         int size = (int) n;

@@ -4,13 +4,13 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_FDRM;
-import org.symtensor.ShapeMismatchException;
-import org.symtensor.graph.Apply;
+import org.symtensor.error.ShapeMismatchException;
+import org.symtensor.ir.Apply;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 
 /**
- * The CPU kernel of a {@link org.symtensor.op.Dot} node: {@code (k)·(k) → ()},
+ * The CPU kernel of a {@link org.symtensor.ir.Dot} node: {@code (k)·(k) → ()},
  * {@code (m×k)·(k) → (m)}, {@code (k)·(k×n) → (n)}, {@code (m×k)·(k×n) → (m×n)}. Float32 and
  * float64 products with a matrix operand go to OpenBLAS ({@link Blas}; EJML for matrix·matrix
  * when OpenBLAS cannot load); everything else is a plain i-k-j loop,

@@ -2,11 +2,11 @@ package org.symtensor.runtime.cpu;
 
 import java.util.Arrays;
 import java.util.List;
-import org.symtensor.ShapeMismatchException;
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Elemwise;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.error.ShapeMismatchException;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Elemwise;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 

@@ -2,7 +2,7 @@ package org.symtensor.runtime.cpu;
 
 import java.util.Arrays;
 import java.util.List;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 

@@ -4,7 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.ScalarOp;
 
 /**
  * The float32 lanes of the block executors: one {@link FloatVector} operation per vector of the

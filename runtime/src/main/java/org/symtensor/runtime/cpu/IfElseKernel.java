@@ -1,8 +1,8 @@
 package org.symtensor.runtime.cpu;
 
 import java.util.List;
-import org.symtensor.graph.Apply;
-import org.symtensor.op.IfElse;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.IfElse;
 import org.symtensor.runtime.link.Schedule;
 import org.symtensor.value.NDArray;
 

@@ -1,10 +1,10 @@
 package org.symtensor.runtime.cpu;
 
 import java.util.Arrays;
-import org.symtensor.ShapeMismatchException;
-import org.symtensor.graph.Apply;
-import org.symtensor.op.IncSubtensor;
-import org.symtensor.op.Subtensor;
+import org.symtensor.error.ShapeMismatchException;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.IncSubtensor;
+import org.symtensor.ir.Subtensor;
 import org.symtensor.value.NDArray;
 
 /**

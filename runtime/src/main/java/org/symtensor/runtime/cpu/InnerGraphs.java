@@ -3,9 +3,9 @@ package org.symtensor.runtime.cpu;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.symtensor.FunctionFlag;
-import org.symtensor.In;
-import org.symtensor.graph.Variable;
+import org.symtensor.function.FunctionFlag;
+import org.symtensor.function.In;
+import org.symtensor.ir.Variable;
 import org.symtensor.runtime.link.Schedule;
 import org.symtensor.spi.FunctionSpec;
 

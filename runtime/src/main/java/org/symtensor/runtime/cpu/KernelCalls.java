@@ -1,6 +1,6 @@
 package org.symtensor.runtime.cpu;
 
-import org.symtensor.op.Reduce;
+import org.symtensor.ir.Reduce;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 

@@ -1,8 +1,8 @@
 package org.symtensor.runtime.cpu;
 
-import org.symtensor.graph.Apply;
-import org.symtensor.op.RandomChecks;
-import org.symtensor.op.RandomOp;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.RandomChecks;
+import org.symtensor.ir.RandomOp;
 import org.symtensor.runtime.random.Draws;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;

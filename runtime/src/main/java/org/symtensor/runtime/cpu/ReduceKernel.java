@@ -2,9 +2,9 @@ package org.symtensor.runtime.cpu;
 
 import java.util.Arrays;
 import java.util.Locale;
-import org.symtensor.ShapeMismatchException;
-import org.symtensor.graph.Apply;
-import org.symtensor.op.Reduce;
+import org.symtensor.error.ShapeMismatchException;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Reduce;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 

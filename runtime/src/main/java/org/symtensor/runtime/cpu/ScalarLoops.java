@@ -1,6 +1,6 @@
 package org.symtensor.runtime.cpu;
 
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.ScalarOp;
 
 /**
  * One tight loop per {@link ScalarOp}, over a block of operands given as (array, offset) pairs.

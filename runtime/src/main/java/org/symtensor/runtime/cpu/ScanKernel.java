@@ -2,9 +2,9 @@ package org.symtensor.runtime.cpu;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
-import org.symtensor.ShapeMismatchException;
-import org.symtensor.graph.Apply;
-import org.symtensor.op.Scan;
+import org.symtensor.error.ShapeMismatchException;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Scan;
 import org.symtensor.runtime.link.Schedule;
 import org.symtensor.type.TensorType;
 import org.symtensor.value.NDArray;

@@ -3,7 +3,7 @@ package org.symtensor.runtime.cpu;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.ScalarOp;
 
 /**
  * The hot loops of {@link ScalarLoops} written with the Vector API, for the float ops where the JIT

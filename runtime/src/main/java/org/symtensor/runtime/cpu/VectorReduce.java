@@ -4,7 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.symtensor.op.Reduce;
+import org.symtensor.ir.Reduce;
 
 /**
  * Vector API folds of one contiguous run of float32 or float64 elements, for {@link ReduceKernel}'s

@@ -1,8 +1,8 @@
 package org.symtensor.runtime.link;
 
 import java.util.Arrays;
-import org.symtensor.NanGuardException;
-import org.symtensor.graph.Apply;
+import org.symtensor.error.NanGuardException;
+import org.symtensor.ir.Apply;
 import org.symtensor.value.NDArray;
 
 /**

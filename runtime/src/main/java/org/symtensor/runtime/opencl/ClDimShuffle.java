@@ -1,6 +1,6 @@
 package org.symtensor.runtime.opencl;
 
-import org.symtensor.op.DimShuffle;
+import org.symtensor.ir.DimShuffle;
 import org.symtensor.type.DType;
 
 /**

@@ -1,8 +1,8 @@
 package org.symtensor.runtime.opencl;
 
 import org.jocl.cl_kernel;
-import org.symtensor.ShapeMismatchException;
-import org.symtensor.graph.Apply;
+import org.symtensor.error.ShapeMismatchException;
+import org.symtensor.ir.Apply;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 

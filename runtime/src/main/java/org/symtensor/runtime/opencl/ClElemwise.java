@@ -6,9 +6,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.symtensor.ShapeMismatchException;
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Variable;
+import org.symtensor.error.ShapeMismatchException;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Variable;
 import org.symtensor.render.OpenClRenderer;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
@@ -65,7 +65,7 @@ final class ClElemwise implements DeviceKernel {
             ins.add(v.type().dtype());
         }
         DType out = node.outputs().get(0).type().dtype();
-        org.symtensor.op.ScalarOp op = ((org.symtensor.op.Elemwise) node.op()).scalarOp();
+        org.symtensor.ir.ScalarOp op = ((org.symtensor.ir.Elemwise) node.op()).scalarOp();
         return out != DType.FLOAT64 && OpenClRenderer.computeType(op, out, ins) != DType.FLOAT64;
     }
 

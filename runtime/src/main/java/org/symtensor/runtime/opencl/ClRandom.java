@@ -1,9 +1,9 @@
 package org.symtensor.runtime.opencl;
 
 import org.jocl.cl_kernel;
-import org.symtensor.graph.Apply;
-import org.symtensor.op.RandomChecks;
-import org.symtensor.op.RandomOp;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.RandomChecks;
+import org.symtensor.ir.RandomOp;
 import org.symtensor.runtime.random.Philox;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;

@@ -2,9 +2,9 @@ package org.symtensor.runtime.opencl;
 
 import java.util.Set;
 import org.jocl.cl_kernel;
-import org.symtensor.graph.Apply;
-import org.symtensor.op.Reduce;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Reduce;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.render.OpenClRenderer;
 import org.symtensor.type.DType;
 

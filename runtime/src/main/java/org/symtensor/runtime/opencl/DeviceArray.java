@@ -1,6 +1,6 @@
 package org.symtensor.runtime.opencl;
 
-import org.symtensor.graph.SharedValue;
+import org.symtensor.ir.SharedValue;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 

@@ -2,18 +2,18 @@ package org.symtensor.runtime.opencl;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.symtensor.op.Composite;
+import org.symtensor.ir.Composite;
 import org.symtensor.type.TensorType;
-import org.symtensor.graph.Apply;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.DimShuffle;
-import org.symtensor.op.ShapeOf;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.DimShuffle;
+import org.symtensor.ir.ShapeOf;
 import org.symtensor.runtime.cpu.CpuKernels;
 import org.symtensor.type.DType;
 
 /**
  * Which ops the OpenCL backend runs on the device, as one switch over
- * {@link org.symtensor.op.OpKind} with no default: elementwise (every scalar op and dtype;
+ * {@link org.symtensor.ir.OpKind} with no default: elementwise (every scalar op and dtype;
  * float64 needs {@code cl_khr_fp64}), dimshuffle, reductions over all axes or one contiguous run
  * of axes, float products, and uniform, normal and integer random draws ({@link ClRandom}); shapes
  * are read where the value lives; everything else runs on the host through the CPU kernel

@@ -1,7 +1,7 @@
 package org.symtensor.runtime.opencl;
 
 import com.google.auto.service.AutoService;
-import org.symtensor.Function;
+import org.symtensor.function.Function;
 import org.symtensor.spi.Backend;
 import org.symtensor.spi.FunctionSpec;
 

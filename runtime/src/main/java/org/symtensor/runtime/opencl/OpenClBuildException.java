@@ -1,6 +1,6 @@
 package org.symtensor.runtime.opencl;
 
-import org.symtensor.SymtensorException;
+import org.symtensor.error.SymtensorException;
 
 /**
  * A generated OpenCL program that the driver would not build: carries the driver's build log

@@ -10,7 +10,7 @@ import java.util.List;
 import org.jocl.CL;
 import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
-import org.symtensor.SymtensorException;
+import org.symtensor.error.SymtensorException;
 
 /**
  * Finds the OpenCL devices of this machine once per process: every device of every platform,

@@ -1,7 +1,7 @@
 package org.symtensor.runtime.opencl;
 
-import org.symtensor.SymtensorException;
-import org.symtensor.graph.Apply;
+import org.symtensor.error.SymtensorException;
+import org.symtensor.ir.Apply;
 import org.symtensor.runtime.cpu.Kernel;
 import org.symtensor.value.NDArray;
 

@@ -8,8 +8,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Ops;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Ops;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 

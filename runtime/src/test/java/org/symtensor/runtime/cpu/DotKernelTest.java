@@ -7,9 +7,9 @@ import static org.symtensor.runtime.cpu.KernelTesting.run;
 import static org.symtensor.runtime.cpu.KernelTesting.var;
 
 import org.junit.jupiter.api.Test;
-import org.symtensor.ShapeMismatchException;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Ops;
+import org.symtensor.error.ShapeMismatchException;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Ops;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 

@@ -1,6 +1,6 @@
 package org.symtensor.runtime.cpu;
 
-import org.symtensor.graph.Variable;
+import org.symtensor.ir.Variable;
 import org.symtensor.type.DType;
 import org.symtensor.type.TensorType;
 import org.symtensor.value.NDArray;

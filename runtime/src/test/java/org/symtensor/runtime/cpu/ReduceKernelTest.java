@@ -10,11 +10,11 @@ import static org.symtensor.runtime.cpu.KernelTesting.var;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.symtensor.ShapeMismatchException;
-import org.symtensor.graph.Variable;
-import org.symtensor.op.Ops;
-import org.symtensor.op.Reduce;
-import org.symtensor.op.Reduce.Kind;
+import org.symtensor.error.ShapeMismatchException;
+import org.symtensor.ir.Variable;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.Reduce;
+import org.symtensor.ir.Reduce.Kind;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 

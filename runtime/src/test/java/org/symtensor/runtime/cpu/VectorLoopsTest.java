@@ -6,7 +6,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.symtensor.op.ScalarOp;
+import org.symtensor.ir.ScalarOp;
 
 /** The Vector API loops against the plain Java loops: equal within a few ulps, tails included. */
 class VectorLoopsTest {

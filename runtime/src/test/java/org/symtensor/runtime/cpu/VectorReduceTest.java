@@ -8,8 +8,8 @@ import static org.symtensor.runtime.cpu.KernelTesting.var;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.symtensor.op.Ops;
-import org.symtensor.op.Reduce.Kind;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.Reduce.Kind;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 

@@ -8,10 +8,10 @@ import static org.symtensor.runtime.opencl.OpenClTesting.assumeOpenCl;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.symtensor.Function;
-import org.symtensor.SymtensorException;
-import org.symtensor.graph.Apply;
-import org.symtensor.op.Eye;
+import org.symtensor.function.Function;
+import org.symtensor.error.SymtensorException;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Eye;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.SharedScalar;

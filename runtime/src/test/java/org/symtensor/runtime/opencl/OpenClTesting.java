@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
-import org.symtensor.graph.Variable;
+import org.symtensor.ir.Variable;
 import org.symtensor.tensor.Tensor;
 import org.symtensor.tensor.Tensors;
 import org.symtensor.type.DType;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.symtensor.Function;
+import org.symtensor.function.Function;
 import org.symtensor.random.RandomStreams;
 import org.symtensor.tensor.Tensor;
 import org.symtensor.type.F32;

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.symtensor.Function;
-import org.symtensor.op.Ops;
-import org.symtensor.op.Reduce;
+import org.symtensor.function.Function;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.Reduce;
 import org.symtensor.tensor.Tensor;
 import org.symtensor.tensor.Tensors;
 import org.symtensor.type.DType;
@@ -124,7 +124,7 @@ class ReduceDotConformanceTest {
     @MethodSource("shuffles")
     void dimshuffle_patterns_matchesCpuExactly(DType d, int[] pattern, int[] shape) {
         Tensor<?> x = input(d, "x", shape.length);
-        Tensor<?> y = Tensors.wrap(Ops.elemwise(org.symtensor.op.ScalarOp.IDENTITY, Ops.dimshuffle(x.variable(), pattern)));
+        Tensor<?> y = Tensors.wrap(Ops.elemwise(org.symtensor.ir.ScalarOp.IDENTITY, Ops.dimshuffle(x.variable(), pattern)));
         NDArray arg = random(d, 9, shape);
         NDArray expected = run("cpu", new Tensor<?>[] {x}, y, arg);
         NDArray actual = run(OpenClTesting.DEVICE, new Tensor<?>[] {x}, y, arg);

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.symtensor.T.*;
 
 import org.junit.jupiter.api.Test;
-import org.symtensor.DTypeMismatchException;
-import org.symtensor.Function;
-import org.symtensor.RandomArgumentException;
+import org.symtensor.error.DTypeMismatchException;
+import org.symtensor.function.Function;
+import org.symtensor.error.RandomArgumentException;
 import org.symtensor.random.RandomStreams;
 import org.symtensor.random.RandomVector;
 import org.symtensor.random.Size;

@@ -5,8 +5,8 @@ import static org.symtensor.T.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.symtensor.Function;
-import org.symtensor.NoDefaultUpdates;
+import org.symtensor.function.Function;
+import org.symtensor.function.NoDefaultUpdates;
 import org.symtensor.random.RandomMatrix;
 import org.symtensor.random.RandomStreams;
 import org.symtensor.random.RandomVector;

@@ -1,7 +1,0 @@
-package org.symtensor;
-
-/** Something that can be an input of {@link T#function}: a handle, or an {@link In} with a default or a name. */
-public interface FunctionInput {
-    /** This input's description. */
-    In asInput();
-}

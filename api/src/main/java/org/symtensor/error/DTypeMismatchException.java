@@ -1,0 +1,8 @@
+package org.symtensor.error;
+
+/** A value or expression has a different dtype than the one required, and no implicit conversion applies. */
+public class DTypeMismatchException extends SymtensorException {
+    public DTypeMismatchException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,133 @@
+package org.symtensor.function;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.symtensor.type.DType;
+
+/**
+ * Options read once from the environment, like Theano's flags: {@code SYMTENSOR_FLAGS} and the
+ * system property {@code symtensor.flags} (which wins), each a comma-separated list such as
+ * {@code floatX=float32,device=cpu,mode=FAST_RUN}. An immutable value; {@link #current()} is the
+ * process-wide one.
+ */
+public final class Config {
+    private static volatile Config current;
+
+    private final DType floatX;
+    private final String device;
+    private final String mode;
+    private final String optimizer;
+    private final int blasThreads;
+
+    private Config(DType floatX, String device, String mode, String optimizer, int blasThreads) {
+        this.floatX = floatX;
+        this.device = device;
+        this.mode = mode;
+        this.optimizer = optimizer;
+        this.blasThreads = blasThreads;
+    }
+
+    /** Parses a flags string; unknown keys are an error naming the key. */
+    public static Config parse(String flags) {
+        Map<String, String> kv = new LinkedHashMap<>();
+        if (flags != null) {
+            for (String part : flags.split(",")) {
+                String p = part.trim();
+                if (p.isEmpty()) {
+                    continue;
+                }
+                int eq = p.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("symtensor flags: '" + p + "' is not key=value");
+                }
+                kv.put(p.substring(0, eq).trim(), p.substring(eq + 1).trim());
+            }
+        }
+        DType floatX = DType.FLOAT64;
+        String device = "cpu";
+        String mode = "FAST_RUN";
+        String optimizer = "fast_run";
+        int blasThreads = 1;
+        for (Map.Entry<String, String> e : kv.entrySet()) {
+            switch (e.getKey()) {
+                case "floatX":
+                    floatX = DType.fromName(e.getValue());
+                    if (!floatX.isFloat()) {
+                        throw new IllegalArgumentException("symtensor flags: floatX must be float32 or float64, got " + e.getValue());
+                    }
+                    break;
+                case "device":
+                    device = e.getValue().toLowerCase(Locale.ROOT);
+                    break;
+                case "mode":
+                    mode = e.getValue().toUpperCase(Locale.ROOT);
+                    break;
+                case "optimizer":
+                    optimizer = e.getValue().toLowerCase(Locale.ROOT);
+                    if (!optimizer.equals("fast_run") && !optimizer.equals("none")) {
+                        throw new IllegalArgumentException("symtensor flags: optimizer must be fast_run or None, got "
+                                + e.getValue());
+                    }
+                    break;
+                case "blasThreads":
+                    try {
+                        blasThreads = Integer.parseInt(e.getValue());
+                    } catch (NumberFormatException ex) {
+                        blasThreads = 0;
+                    }
+                    if (blasThreads < 1) {
+                        throw new IllegalArgumentException("symtensor flags: blasThreads must be a positive integer, got "
+                                + e.getValue());
+                    }
+                    break;
+                default:
+                    throw new IllegalArgumentException("symtensor flags: unknown flag '" + e.getKey()
+                            + "'; known flags are floatX, device, mode, optimizer, blasThreads");
+            }
+        }
+        return new Config(floatX, device, mode, optimizer, blasThreads);
+    }
+
+    /** The flags of this process: the environment variable, overridden by the system property. */
+    public static Config current() {
+        Config c = current;
+        if (c == null) {
+            String prop = System.getProperty("symtensor.flags");
+            c = parse(prop != null ? prop : System.getenv("SYMTENSOR_FLAGS"));
+            current = c;
+        }
+        return c;
+    }
+
+    public DType floatX() {
+        return floatX;
+    }
+
+    public String device() {
+        return device;
+    }
+
+    public String mode() {
+        return mode;
+    }
+
+    /**
+     * {@code fast_run} (the default) or {@code none}: with {@code optimizer=None} functions are
+     * compiled without graph optimization, elementwise fusion included (for debugging and for
+     * measuring what the optimizer buys).
+     */
+    public String optimizer() {
+        return optimizer;
+    }
+
+    /** Whether graphs are optimized before linking ({@code optimizer} is not {@code None}). */
+    public boolean optimize() {
+        return !optimizer.equals("none");
+    }
+
+    /** Threads OpenBLAS may use for one product ({@code blasThreads=N}); 1 by default. */
+    public int blasThreads() {
+        return blasThreads;
+    }
+}

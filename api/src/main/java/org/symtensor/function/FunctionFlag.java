@@ -1,0 +1,75 @@
+package org.symtensor.function;
+
+import org.symtensor.T;
+import org.symtensor.rewrite.Optimizer;
+
+/**
+ * A switch of {@link T#function}: how strict input conversion is, what an unused input does, the
+ * function's name, its optimization {@link Optimizer.Mode} and the device it runs on.
+ */
+public final class FunctionFlag implements FunctionOption {
+    /** What {@code function} does with an input that no output, update or given needs (Theano's on_unused_input). */
+    public enum UnusedInput { RAISE, WARN, IGNORE }
+
+    private final Boolean allowInputDowncast;
+    private final UnusedInput onUnusedInput;
+    private final String name;
+    private final Optimizer.Mode mode;
+    private final String device;
+
+    private FunctionFlag(Boolean allowInputDowncast, UnusedInput onUnusedInput, String name) {
+        this(allowInputDowncast, onUnusedInput, name, null, null);
+    }
+
+    private FunctionFlag(Boolean allowInputDowncast, UnusedInput onUnusedInput, String name, Optimizer.Mode mode,
+            String device) {
+        this.allowInputDowncast = allowInputDowncast;
+        this.onUnusedInput = onUnusedInput;
+        this.name = name;
+        this.mode = mode;
+        this.device = device;
+    }
+
+    /** How the function is optimized and checked; without it the {@code mode} flag of {@link Config} decides. */
+    public static FunctionFlag mode(Optimizer.Mode mode) {
+        return new FunctionFlag(null, null, null, java.util.Objects.requireNonNull(mode, "mode"), null);
+    }
+
+    /** The device this function runs on ({@code cpu}, {@code opencl0}, ...); without it the {@code device} flag decides. */
+    public static FunctionFlag device(String deviceName) {
+        return new FunctionFlag(null, null, null, null, java.util.Objects.requireNonNull(deviceName, "device"));
+    }
+
+    public static FunctionFlag allowInputDowncast() {
+        return new FunctionFlag(true, null, null);
+    }
+
+    public static FunctionFlag onUnusedInput(UnusedInput policy) {
+        return new FunctionFlag(null, policy, null);
+    }
+
+    public static FunctionFlag name(String functionName) {
+        return new FunctionFlag(null, null, functionName);
+    }
+
+    /** Null when this flag does not set it. */
+    public Boolean allowInputDowncastSetting() {
+        return allowInputDowncast;
+    }
+
+    public UnusedInput onUnusedInputSetting() {
+        return onUnusedInput;
+    }
+
+    public String nameSetting() {
+        return name;
+    }
+
+    public Optimizer.Mode modeSetting() {
+        return mode;
+    }
+
+    public String deviceSetting() {
+        return device;
+    }
+}

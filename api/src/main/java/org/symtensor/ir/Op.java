@@ -1,0 +1,22 @@
+package org.symtensor.ir;
+
+import java.util.List;
+import org.symtensor.type.TensorType;
+
+/**
+ * An operation in the IR: a value that says what its outputs are from its inputs. Ops are
+ * immutable and compare by value (two {@code Elemwise{add}} are equal), so rewrites can merge
+ * them. Every op belongs to one {@link OpKind}; layers dispatch on the kind.
+ */
+public interface Op {
+    OpKind kind();
+
+    /** The name shown by {@code debugprint}: {@code Elemwise{add}}, {@code Sum{axis=1}}, {@code Dot}. */
+    String name();
+
+    /**
+     * Checks the inputs and returns the output types. Throws a
+     * {@link org.symtensor.error.SymtensorException} naming the offending input on bad arity, dtype or shape.
+     */
+    List<TensorType> outputTypes(List<Variable> inputs);
+}

@@ -1,0 +1,123 @@
+package org.symtensor.ir;
+
+import java.util.Arrays;
+import java.util.List;
+import org.symtensor.error.ShapeMismatchException;
+import org.symtensor.type.DType;
+import org.symtensor.type.TensorType;
+
+/**
+ * A reduction over some axes (all when {@code axes} is null): {@code sum}, {@code prod},
+ * {@code max}, {@code min}, {@code mean}. The reduced axes disappear from the shape. Sums and
+ * products of integers accumulate in int64 as in Theano; the mean of integers is float64.
+ */
+public final class Reduce implements Op {
+    /** What a reduction computes. */
+    public enum Kind {
+        SUM, PROD, MAX, MIN, MEAN
+    }
+
+    private final Kind reduceKind;
+    private final int[] axes;
+
+    private Reduce(Kind reduceKind, int[] axes) {
+        this.reduceKind = reduceKind;
+        this.axes = axes;
+    }
+
+    /** A reduction over the given axes (sorted, non-negative), or over all axes when {@code axes} is null. */
+    public static Reduce of(Kind kind, int[] axes) {
+        return new Reduce(kind, axes == null ? null : axes.clone());
+    }
+
+    public Kind reduceKind() {
+        return reduceKind;
+    }
+
+    /** The reduced axes for an input of rank {@code rank}. */
+    public boolean[] reducedAxes(int rank) {
+        boolean[] r = new boolean[rank];
+        if (axes == null) {
+            Arrays.fill(r, true);
+        } else {
+            for (int a : axes) {
+                r[a] = true;
+            }
+        }
+        return r;
+    }
+
+    /** The axes, or null for all. */
+    public int[] axes() {
+        return axes == null ? null : axes.clone();
+    }
+
+    @Override
+    public OpKind kind() {
+        return OpKind.REDUCE;
+    }
+
+    @Override
+    public String name() {
+        String k = reduceKind.name().charAt(0) + reduceKind.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        return axes == null ? k + "{acc_dtype}" : k + "{axis=" + Arrays.toString(axes) + "}";
+    }
+
+    public static DType outputDtype(Kind kind, DType in) {
+        switch (kind) {
+            case SUM:
+            case PROD:
+                return in.isFloat() ? in : DType.INT64;
+            case MAX:
+            case MIN:
+                return in;
+            case MEAN:
+                return in.isFloat() ? in : DType.FLOAT64;
+        }
+        throw new AssertionError(kind);
+    }
+
+    @Override
+    public List<TensorType> outputTypes(List<Variable> inputs) {
+        Variable x = inputs.get(0);
+        int rank = x.type().rank();
+        if (axes != null) {
+            for (int a : axes) {
+                if (a < 0 || a >= rank) {
+                    throw new ShapeMismatchException(reduceKind.name().toLowerCase(java.util.Locale.ROOT) + " over axis " + a
+                            + " of " + x.describe() + ", which has rank " + rank);
+                }
+            }
+        }
+        boolean[] reduced = reducedAxes(rank);
+        int n = 0;
+        for (boolean b : reduced) {
+            if (!b) {
+                n++;
+            }
+        }
+        int[] out = new int[n];
+        int j = 0;
+        for (int a = 0; a < rank; a++) {
+            if (!reduced[a]) {
+                out[j++] = x.type().dim(a);
+            }
+        }
+        return List.of(TensorType.of(outputDtype(reduceKind, x.type().dtype()), out));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Reduce && ((Reduce) o).reduceKind == reduceKind && Arrays.equals(((Reduce) o).axes, axes);
+    }
+
+    @Override
+    public int hashCode() {
+        return reduceKind.hashCode() * 31 + Arrays.hashCode(axes);
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
