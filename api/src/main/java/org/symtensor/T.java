@@ -1,5 +1,6 @@
 package org.symtensor;
 
+import org.symtensor.function.Mode;
 import org.symtensor.error.ArgumentException;
 import org.symtensor.error.DTypeMismatchException;
 import org.symtensor.error.SymtensorException;
@@ -20,15 +21,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.symtensor.ir.SharedValue;
 import org.symtensor.ir.Variable;
 import org.symtensor.ir.NNet;
 import org.symtensor.ir.Ops;
 import org.symtensor.ir.ScalarOp;
 import org.symtensor.print.Printer;
-import org.symtensor.spi.Backend;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.spi.Backends;
+import org.symtensor.function.CompileOptions;
+import org.symtensor.function.FunctionSpec;
 import org.symtensor.tensor.AbstractTensor;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
@@ -63,8 +64,6 @@ public final class T extends GradFunctions {
     static {
         DTypes.setFloatXSource(() -> Config.current().floatX());
     }
-
-    private static volatile List<Backend> backends;
 
     private T() {}
 
@@ -329,7 +328,7 @@ public final class T extends GradFunctions {
     }
 
     /** Theano's {@code mode=}: {@code function(inputs(x), y, mode(Mode.FAST_COMPILE))}. */
-    public static FunctionFlag mode(org.symtensor.rewrite.Optimizer.Mode mode) {
+    public static FunctionFlag mode(org.symtensor.function.Mode mode) {
         return FunctionFlag.mode(mode);
     }
 
@@ -387,7 +386,7 @@ public final class T extends GradFunctions {
         boolean downcast = false;
         FunctionFlag.UnusedInput unused = FunctionFlag.UnusedInput.RAISE;
         String name = null;
-        org.symtensor.rewrite.Optimizer.Mode mode = null;
+        org.symtensor.function.Mode mode = null;
         NoDefaultUpdates noDefaults = NoDefaultUpdates.none();
         String device = null;
         for (FunctionOption o : options) {
@@ -426,43 +425,9 @@ public final class T extends GradFunctions {
         return compile(device == null ? spec : spec.withDevice(device));
     }
 
-    private static List<Backend> backends() {
-        List<Backend> b = backends;
-        if (b == null) {
-            List<Backend> found = new ArrayList<>();
-            ServiceLoader.load(Backend.class, T.class.getClassLoader()).forEach(found::add);
-            if (found.isEmpty()) {
-                throw new SymtensorException("no Symtensor runtime on the class path: add the symtensor-runtime"
-                        + " artifact to run functions (the api alone builds graphs)");
-            }
-            b = List.copyOf(found);
-            backends = b;
-        }
-        return b;
-    }
-
-    /** The backend serving {@code device}, or an error naming the device and what would serve it. */
-    private static Backend backendFor(String device) {
-        List<String> names = new ArrayList<>();
-        for (Backend b : backends()) {
-            if (b.accepts(device)) {
-                String why = b.unavailableReason(device);
-                if (why != null) {
-                    throw new SymtensorException("device '" + device + "' is not available: " + why);
-                }
-                return b;
-            }
-            names.add(b.name());
-        }
-        throw new SymtensorException("no backend serves device '" + device + "' (from the device flag or the"
-                + " function's device(...) option); the backends on the class path are " + names
-                + ", e.g. device=cpu or device=opencl0");
-    }
-
     /** Compiles an already checked spec with the runtime on the class path. */
     public static Function compile(FunctionSpec spec) {
-        String device = spec.deviceOrDefault();
-        return backendFor(device).compile(spec, device);
+        return Backends.compile(spec, CompileOptions.fromFlags(Config.current()));
     }
 
     // ---- printing -----------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import org.symtensor.ir.Variable;
 import org.symtensor.ir.OpKind;
 import org.symtensor.random.RandomMatrix;
 import org.symtensor.random.RandomStreams;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.function.FunctionSpec;
 import org.symtensor.type.F32;
 import org.symtensor.type.F64;
 import org.symtensor.value.NDArray;

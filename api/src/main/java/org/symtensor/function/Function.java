@@ -3,7 +3,7 @@ package org.symtensor.function;
 import org.symtensor.T;
 import java.util.List;
 import java.util.Map;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.function.FunctionSpec;
 import org.symtensor.value.NDArray;
 
 /**

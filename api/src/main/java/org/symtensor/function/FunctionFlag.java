@@ -1,11 +1,10 @@
 package org.symtensor.function;
 
 import org.symtensor.T;
-import org.symtensor.rewrite.Optimizer;
 
 /**
  * A switch of {@link T#function}: how strict input conversion is, what an unused input does, the
- * function's name, its optimization {@link Optimizer.Mode} and the device it runs on.
+ * function's name, its optimization {@link Mode} and the device it runs on.
  */
 public final class FunctionFlag implements FunctionOption {
     /** What {@code function} does with an input that no output, update or given needs (Theano's on_unused_input). */
@@ -14,14 +13,14 @@ public final class FunctionFlag implements FunctionOption {
     private final Boolean allowInputDowncast;
     private final UnusedInput onUnusedInput;
     private final String name;
-    private final Optimizer.Mode mode;
+    private final Mode mode;
     private final String device;
 
     private FunctionFlag(Boolean allowInputDowncast, UnusedInput onUnusedInput, String name) {
         this(allowInputDowncast, onUnusedInput, name, null, null);
     }
 
-    private FunctionFlag(Boolean allowInputDowncast, UnusedInput onUnusedInput, String name, Optimizer.Mode mode,
+    private FunctionFlag(Boolean allowInputDowncast, UnusedInput onUnusedInput, String name, Mode mode,
             String device) {
         this.allowInputDowncast = allowInputDowncast;
         this.onUnusedInput = onUnusedInput;
@@ -31,7 +30,7 @@ public final class FunctionFlag implements FunctionOption {
     }
 
     /** How the function is optimized and checked; without it the {@code mode} flag of {@link Config} decides. */
-    public static FunctionFlag mode(Optimizer.Mode mode) {
+    public static FunctionFlag mode(Mode mode) {
         return new FunctionFlag(null, null, null, java.util.Objects.requireNonNull(mode, "mode"), null);
     }
 
@@ -65,7 +64,7 @@ public final class FunctionFlag implements FunctionOption {
         return name;
     }
 
-    public Optimizer.Mode modeSetting() {
+    public Mode modeSetting() {
         return mode;
     }
 

@@ -13,7 +13,7 @@ import org.symtensor.ir.Variable;
 import org.symtensor.ir.Ops;
 import org.symtensor.ir.Reduce;
 import org.symtensor.ir.ScalarOp;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.function.FunctionSpec;
 import org.symtensor.tensor.Tensor;
 import org.symtensor.tensor.Tensors;
 import org.symtensor.type.DType;

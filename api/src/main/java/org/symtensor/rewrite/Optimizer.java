@@ -2,55 +2,27 @@ package org.symtensor.rewrite;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.symtensor.ir.Variable;
 
 /**
- * The optimization pipeline: which whole-graph passes run, in which order, for each {@link Mode}.
+ * The optimization pipeline: which whole-graph passes run, in which order, for each {@link Level}.
  * {@link #pipeline} is the one place that lists them. A pass is either the merge pass or a
  * {@link RuleSet} run to a fixed point by the {@link RewriteEngine}.
  */
 public final class Optimizer {
-    /** How a function is optimized and checked, Theano's {@code mode}. */
-    public enum Mode {
-        /** Every rewrite: merge, canonicalize (with constant folding and shape rules), scan memory saving, stabilize, specialize, fusion, merge. */
+    /**
+     * How much to rewrite: every rewrite, the cheap ones, or none. Checks made while a function runs
+     * (DEBUG_MODE, NAN_GUARD) are the linker's business, not the optimizer's: the function's mode
+     * ({@code org.symtensor.function.Mode}) maps to a level here.
+     */
+    public enum Level {
+        /** Merge, canonicalize (with constant folding and shape rules), scan memory saving, stabilize, specialize, fusion, merge. */
         FAST_RUN,
         /** Merge, constant folding and scan memory saving only: the graph compiles fast and runs as written. */
         FAST_COMPILE,
-        /** FAST_RUN, and every call also runs the unoptimized graph and throws on any difference. */
-        DEBUG_MODE,
-        /** FAST_RUN, and every kernel's float outputs are checked for NaN and infinity. */
-        NAN_GUARD,
-        /** No rewrite at all: the graph runs exactly as built (the reference for tests). */
-        NONE;
-
-        /** The mode named by a flag value ({@code fast_run}, {@code DEBUG_MODE}); an unknown name is an error listing the known ones. */
-        public static Mode fromName(String name) {
-            String n = name.trim().toUpperCase(Locale.ROOT);
-            for (Mode m : values()) {
-                if (m.name().equals(n)) {
-                    return m;
-                }
-            }
-            throw new IllegalArgumentException("unknown mode '" + name + "'; expected one of FAST_RUN, FAST_COMPILE,"
-                    + " DEBUG_MODE, NAN_GUARD, NONE");
-        }
-
-        /** The mode whose rewrites this mode runs (checking modes optimize as FAST_RUN). */
-        public Mode rewrites() {
-            switch (this) {
-                case FAST_RUN:
-                case DEBUG_MODE:
-                case NAN_GUARD:
-                    return FAST_RUN;
-                case FAST_COMPILE:
-                    return FAST_COMPILE;
-                case NONE:
-                    return NONE;
-            }
-            throw new AssertionError(this);
-        }
+        /** No rewrite at all: the graph runs exactly as built. */
+        NONE
     }
 
     /** One named whole-graph pass: outputs in, rewritten outputs out (same count, same order). */
@@ -100,38 +72,32 @@ public final class Optimizer {
 
     private Optimizer() {}
 
-    /** The passes {@code mode} runs, in order: the whole pipeline in one place. */
-    public static List<Pass> pipeline(Mode mode) {
-        if (mode == Mode.NAN_GUARD) {
-            // no fusion: the guard then names the very elementwise op that made a NaN
-            return List.of(MERGE, CANONICALIZE, SCAN_SAVE_MEMORY, STABILIZE, SPECIALIZE, MERGE);
-        }
-        switch (mode.rewrites()) {
-            case FAST_RUN:
-                return List.of(
-                        MERGE,
-                        CANONICALIZE,
-                        // after canonicalize, which folds the index -1 to a constant and merges duplicate readers
-                        SCAN_SAVE_MEMORY,
-                        STABILIZE,
-                        SPECIALIZE,
-                        // after specialize, so that the special ops fuse too
-                        FUSE,
-                        MERGE);
-            case FAST_COMPILE:
-                return List.of(MERGE, FOLD, SCAN_SAVE_MEMORY);
-            case NONE:
-                return List.of();
-            case DEBUG_MODE:
-            case NAN_GUARD:
-                break;
-        }
-        throw new AssertionError(mode);
+    /**
+     * The passes of {@code level}, in order: the whole pipeline in one place. Without {@code fuse}
+     * elementwise chains stay separate nodes (NAN_GUARD then names the very op that made a NaN).
+     */
+    public static List<Pass> pipeline(Level level, boolean fuse) {
+        return switch (level) {
+            case FAST_RUN -> fuse
+                    ? List.of(
+                            MERGE,
+                            CANONICALIZE,
+                            // after canonicalize, which folds the index -1 to a constant and merges duplicate readers
+                            SCAN_SAVE_MEMORY,
+                            STABILIZE,
+                            SPECIALIZE,
+                            // after specialize, so that the special ops fuse too
+                            FUSE,
+                            MERGE)
+                    : List.of(MERGE, CANONICALIZE, SCAN_SAVE_MEMORY, STABILIZE, SPECIALIZE, MERGE);
+            case FAST_COMPILE -> List.of(MERGE, FOLD, SCAN_SAVE_MEMORY);
+            case NONE -> List.of();
+        };
     }
 
-    /** {@code outputs} optimized as {@code mode} says. */
-    public static List<Variable> optimize(List<Variable> outputs, Mode mode) {
-        return run(outputs, pipeline(mode));
+    /** {@code outputs} optimized at {@code level}, fusion included. */
+    public static List<Variable> optimize(List<Variable> outputs, Level level) {
+        return run(outputs, pipeline(level, true));
     }
 
     /** {@code outputs} through {@code passes} in order (tests add or replace passes this way). */

@@ -1,12 +1,14 @@
 package org.symtensor.spi;
 
+import org.symtensor.function.CompileOptions;
 import org.symtensor.function.Function;
+import org.symtensor.function.FunctionSpec;
 
 /**
  * A place where compiled functions run — the CPU, an OpenCL device — as the runtime registers it
- * for {@link java.util.ServiceLoader}. {@link org.symtensor.T#function} picks the backend whose
- * {@link #accepts} takes the requested device name (the {@code device} flag, or the
- * {@code device("...")} option of one function); {@code cpu} is the default.
+ * for {@link java.util.ServiceLoader}. {@link Backends} picks the backend whose {@link #accepts}
+ * takes the requested device name (the {@code device} flag, or the {@code device("...")} option of
+ * one function); {@code cpu} is the default.
  */
 public interface Backend {
     /** The backend's name as users see it in messages: {@code cpu}, {@code opencl}. */
@@ -21,6 +23,9 @@ public interface Backend {
      */
     String unavailableReason(String device);
 
-    /** Compiles a checked spec to run on {@code device}, which {@link #accepts} took and which is available. */
-    Function compile(FunctionSpec spec, String device);
+    /**
+     * Compiles a checked spec under {@code options} (whose device {@link #accepts} took and which is
+     * available): optimize with {@link Pipeline}, link one schedule, run it with this backend's kernels.
+     */
+    Function compile(FunctionSpec spec, CompileOptions options);
 }

@@ -1,5 +1,6 @@
 package org.symtensor.rewrite;
 
+import org.symtensor.function.Mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.symtensor.T.*;
 
@@ -60,7 +61,7 @@ class ScanSaveMemoryTest {
 
     @Test
     void fastRunAndFastCompile_bothSaveTheMemory() {
-        for (Optimizer.Mode mode : List.of(Optimizer.Mode.FAST_RUN, Optimizer.Mode.FAST_COMPILE)) {
+        for (Optimizer.Level mode : List.of(Optimizer.Level.FAST_RUN, Optimizer.Level.FAST_COMPILE)) {
             Variable out = Optimizer.optimize(List.of(r.outputs().get(-1).variable()), mode).get(0);
             assertThat(out.owner().op()).isInstanceOfSatisfying(Scan.class, s -> assertThat(s.keep(0)).isEqualTo(Scan.Keep.LAST));
         }

@@ -16,7 +16,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.symtensor.function.Function;
-import org.symtensor.rewrite.Optimizer;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.SharedScalar;
@@ -71,6 +70,6 @@ public class CompileTimeBench {
     @Benchmark
     public Function compileTrainingStep() {
         return function(inputs(x, y), outputs(prediction, xent), updates(update(w, newW), update(b, newB)),
-                mode(Optimizer.Mode.valueOf(mode)));
+                mode(org.symtensor.function.Mode.valueOf(mode)));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.symtensor.function.CompileOptions;
 import org.symtensor.function.Config;
 import org.symtensor.function.FunctionFlag;
 import org.symtensor.function.In;
@@ -14,15 +15,15 @@ import org.symtensor.ir.Reduce;
 import org.symtensor.ir.ScalarOp;
 import org.symtensor.runtime.CompiledFunction;
 import org.symtensor.runtime.CpuFunctionCompiler;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.function.FunctionSpec;
 import org.symtensor.type.DType;
 import org.symtensor.type.TensorType;
 import org.symtensor.value.NDArray;
 
 /** The graphs the benchmarks compile, built once here so every benchmark measures the same thing. */
 final class Graphs4Bench {
-    static final Config FUSED = Config.parse("");
-    static final Config UNFUSED = Config.parse("optimizer=None");
+    static final CompileOptions FUSED = CompileOptions.fromFlags(Config.parse(""));
+    static final CompileOptions UNFUSED = CompileOptions.fromFlags(Config.parse("optimizer=None"));
 
     private Graphs4Bench() {}
 
@@ -36,7 +37,7 @@ final class Graphs4Bench {
         return Ops.elemwise(op, in);
     }
 
-    static CompiledFunction compile(List<Variable> inputs, Variable output, Config config) {
+    static CompiledFunction compile(List<Variable> inputs, Variable output, CompileOptions config) {
         List<In> ins = new ArrayList<>();
         for (Variable v : inputs) {
             ins.add(In.of(v));

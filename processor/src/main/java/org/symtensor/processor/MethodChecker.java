@@ -20,7 +20,7 @@ import org.symtensor.function.In;
 import org.symtensor.function.Update;
 import org.symtensor.ir.Graphs;
 import org.symtensor.ir.Variable;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.function.FunctionSpec;
 import org.symtensor.tensor.Tensor;
 import org.symtensor.tensor.Tensors;
 import org.symtensor.type.DType;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import org.symtensor.error.ArgumentException;
 import org.symtensor.function.In;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.function.FunctionSpec;
 import org.symtensor.type.DType;
 import org.symtensor.type.TensorType;
 import org.symtensor.value.Conversions;

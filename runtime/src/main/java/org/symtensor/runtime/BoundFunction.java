@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.symtensor.function.Function;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.function.FunctionSpec;
 import org.symtensor.value.NDArray;
 
 /**

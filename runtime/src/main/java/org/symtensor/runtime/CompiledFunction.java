@@ -4,7 +4,7 @@ import java.util.List;
 import org.symtensor.ir.SharedValue;
 import org.symtensor.ir.Variable;
 import org.symtensor.runtime.link.Schedule;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.function.FunctionSpec;
 import org.symtensor.value.NDArray;
 
 /**

@@ -1,14 +1,14 @@
 package org.symtensor.runtime;
 
 import com.google.auto.service.AutoService;
+import org.symtensor.function.CompileOptions;
 import org.symtensor.function.Function;
+import org.symtensor.function.FunctionSpec;
 import org.symtensor.spi.Backend;
-import org.symtensor.spi.FunctionSpec;
 
 /**
- * The CPU as a {@link Backend}: device {@code cpu}, always available, and the default. It
- * compiles exactly as the {@link CpuFunctionCompiler} does (it is that compiler behind the
- * backend interface), so choosing the device costs nothing on the CPU path.
+ * The CPU as a {@link Backend}: device {@code cpu}, always available, and the default. It compiles
+ * with the {@link CpuFunctionCompiler}.
  */
 @AutoService(Backend.class)
 public final class CpuBackend implements Backend {
@@ -30,7 +30,7 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public Function compile(FunctionSpec spec, String device) {
-        return compiler.compile(spec);
+    public Function compile(FunctionSpec spec, CompileOptions options) {
+        return compiler.compile(spec, options);
     }
 }

@@ -1,58 +1,43 @@
 package org.symtensor.runtime;
 
-import com.google.auto.service.AutoService;
+import org.symtensor.function.Mode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.symtensor.function.Config;
-import org.symtensor.function.Function;
+import org.symtensor.function.CompileOptions;
 import org.symtensor.ir.Variable;
 import org.symtensor.rewrite.Optimizer;
 import org.symtensor.rewrite.ScanSaveMemory;
 import org.symtensor.runtime.cpu.Blas;
 import org.symtensor.runtime.cpu.CpuKernels;
 import org.symtensor.runtime.link.Schedule;
-import org.symtensor.spi.FunctionCompiler;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.function.FunctionSpec;
+import org.symtensor.spi.Pipeline;
 
 /**
- * The CPU backend's {@link FunctionCompiler}, registered for {@link java.util.ServiceLoader} so that
- * {@link org.symtensor.T#function} finds it: links a checked spec once into a {@link Schedule}
- * whose thunks run the CPU kernels, and wraps it in a {@link CompiledFunction}. Outputs and update
- * expressions are optimized together, so a subexpression they share is computed once. The mode is
- * the spec's ({@code mode(...)}) or else the {@code mode} flag of {@link Config}.
+ * The CPU backend's compiler: optimizes a checked spec with the one {@link Pipeline}, links it once
+ * into a {@link Schedule} whose thunks run the CPU kernels, and wraps it in a {@link CompiledFunction}.
+ * Every option comes in one {@link CompileOptions} value; nothing here reads the flags.
  */
-@AutoService(FunctionCompiler.class)
-public final class CpuFunctionCompiler implements FunctionCompiler {
+public final class CpuFunctionCompiler {
     private static final AtomicLong COMPILED = new AtomicLong();
 
-    @Override
-    public Function compile(FunctionSpec spec) {
-        return compile(spec, Config.current());
-    }
-
-    /**
-     * Compiles {@code spec} under explicit flags rather than the process's: {@code optimizer=None}
-     * links the graph exactly as given (mode NONE); otherwise the spec's mode, or the flag's, decides.
-     */
-    public CompiledFunction compile(FunctionSpec spec, Config config) {
-        Blas.configure(config);
-        Optimizer.Mode mode = spec.mode() != null ? spec.mode()
-                : config.optimize() ? Optimizer.Mode.fromName(config.mode()) : Optimizer.Mode.NONE;
-        return compile(spec, mode, Optimizer.pipeline(mode));
+    /** Compiles {@code spec} under {@code options} (mode, OpenBLAS threads). */
+    public CompiledFunction compile(FunctionSpec spec, CompileOptions options) {
+        Blas.configure(options.blasThreads());
+        return compile(spec, options.mode(), options.mode().passes());
     }
 
     /** Compiles with an explicit pipeline (tests plant passes this way); {@code mode} still chooses the checks. */
-    static CompiledFunction compile(FunctionSpec spec, Optimizer.Mode mode, List<Optimizer.Pass> passes) {
+    static CompiledFunction compile(FunctionSpec spec, Mode mode, List<Optimizer.Pass> passes) {
         ArgumentBinder binder = new ArgumentBinder(spec); // converts the defaults: fail before linking
+        Pipeline.Optimized optimized = Pipeline.optimize(spec, passes);
+        List<Variable> outputs = optimized.outputs();
+        Schedule schedule = Schedule.build(spec, outputs, optimized.updates(), CpuKernels::forApply,
+                mode == Mode.NAN_GUARD);
         List<Variable> results = new ArrayList<>(spec.outputs());
         results.addAll(spec.updateExpressions());
-        List<Variable> optimized = Optimizer.run(results, passes);
-        int nOut = spec.outputs().size();
-        List<Variable> outputs = optimized.subList(0, nOut);
-        Schedule schedule = Schedule.build(spec, outputs, optimized.subList(nOut, optimized.size()),
-                CpuKernels::forApply, mode == Optimizer.Mode.NAN_GUARD);
-        Schedule reference = mode == Optimizer.Mode.DEBUG_MODE ? reference(spec, results, nOut) : null;
+        Schedule reference = mode == Mode.DEBUG_MODE ? reference(spec, results, spec.outputs().size()) : null;
         CompiledFunction f = new CompiledFunction(spec, binder, schedule, outputs, reference);
         COMPILED.incrementAndGet();
         return f;

@@ -3,7 +3,7 @@ package org.symtensor.runtime;
 import java.util.Arrays;
 import org.symtensor.error.DebugModeException;
 import org.symtensor.ir.Variable;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.function.FunctionSpec;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.symtensor.function.CompileOptions;
 import org.symtensor.function.Config;
 import org.symtensor.function.FunctionFlag;
 import org.symtensor.function.In;
@@ -18,15 +19,15 @@ import org.symtensor.ir.Ops;
 import org.symtensor.ir.Reduce;
 import org.symtensor.ir.ScalarOp;
 import org.symtensor.rewrite.Fusion;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.function.FunctionSpec;
 import org.symtensor.type.DType;
 import org.symtensor.type.TensorType;
 import org.symtensor.value.NDArray;
 
 /** Compiled functions with and without fusion agree; gradients flow through fused nodes. */
 class FusionExecutionTest {
-    private static final Config FUSED = Config.parse("");
-    private static final Config UNFUSED = Config.parse("optimizer=None");
+    private static final CompileOptions FUSED = CompileOptions.fromFlags(Config.parse(""));
+    private static final CompileOptions UNFUSED = CompileOptions.fromFlags(Config.parse("optimizer=None"));
 
     private static FunctionSpec spec(List<Variable> inputs, List<Variable> outputs) {
         List<In> ins = new ArrayList<>();

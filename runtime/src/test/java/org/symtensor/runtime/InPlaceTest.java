@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.symtensor.function.CompileOptions;
 import org.symtensor.function.Config;
 import org.symtensor.function.FunctionFlag;
 import org.symtensor.function.In;
@@ -15,7 +16,7 @@ import org.symtensor.ir.Variable;
 import org.symtensor.ir.Ops;
 import org.symtensor.ir.ScalarOp;
 import org.symtensor.runtime.link.Thunk;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.function.FunctionSpec;
 import org.symtensor.tensor.SharedVector;
 import org.symtensor.type.DType;
 import org.symtensor.type.TensorType;
@@ -26,7 +27,7 @@ import static org.symtensor.T.update;
 
 /** Buffer reuse: dead intermediates are overwritten; arguments, constants and shared values never are. */
 class InPlaceTest {
-    private static final Config UNFUSED = Config.parse("optimizer=None");
+    private static final CompileOptions UNFUSED = CompileOptions.fromFlags(Config.parse("optimizer=None"));
 
     private static FunctionSpec spec(List<Variable> inputs, List<Variable> outputs, List<Update> updates) {
         List<In> ins = new ArrayList<>();

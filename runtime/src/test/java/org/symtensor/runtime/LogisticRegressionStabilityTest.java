@@ -1,5 +1,6 @@
 package org.symtensor.runtime;
 
+import org.symtensor.function.Mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.symtensor.T.*;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.symtensor.function.Function;
-import org.symtensor.rewrite.Optimizer;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.SharedScalar;
@@ -30,7 +30,7 @@ class LogisticRegressionStabilityTest {
 
     /** cost, xent, gw, gb of the tutorial's step, compiled in {@code mode}. */
     @SuppressWarnings("unchecked")
-    private static Function step(double[] w0, double b0, Optimizer.Mode mode) {
+    private static Function step(double[] w0, double b0, Mode mode) {
         Matrix<F64> x = dmatrix("x");
         Vector<F64> y = dvector("y");
         SharedVector<F64> w = shared(w0, "w");
@@ -106,8 +106,8 @@ class LogisticRegressionStabilityTest {
             w[j] = normal(rng);
         }
 
-        List<NDArray> written = step(w, 0.0, Optimizer.Mode.NONE).callAll(NDArray.of(xs), NDArray.of(ys));
-        List<NDArray> optimized = step(w, 0.0, Optimizer.Mode.FAST_RUN).callAll(NDArray.of(xs), NDArray.of(ys));
+        List<NDArray> written = step(w, 0.0, Mode.NONE).callAll(NDArray.of(xs), NDArray.of(ys));
+        List<NDArray> optimized = step(w, 0.0, Mode.FAST_RUN).callAll(NDArray.of(xs), NDArray.of(ys));
 
         // the graph as written does overflow here: that is what the rewrites are for
         assertThat(Double.isFinite(written.get(3).toDouble())).isFalse();
@@ -146,8 +146,8 @@ class LogisticRegressionStabilityTest {
         for (int j = 0; j < FEATS; j++) {
             w[j] = normal(rng) / Math.sqrt(FEATS);
         }
-        List<NDArray> written = step(w, 0.3, Optimizer.Mode.NONE).callAll(NDArray.of(xs), NDArray.of(ys));
-        List<NDArray> optimized = step(w, 0.3, Optimizer.Mode.FAST_RUN).callAll(NDArray.of(xs), NDArray.of(ys));
+        List<NDArray> written = step(w, 0.3, Mode.NONE).callAll(NDArray.of(xs), NDArray.of(ys));
+        List<NDArray> optimized = step(w, 0.3, Mode.FAST_RUN).callAll(NDArray.of(xs), NDArray.of(ys));
         for (int o = 0; o < written.size(); o++) {
             for (int k = 0; k < written.get(o).size(); k++) {
                 double want = written.get(o).getDouble(k);
@@ -170,7 +170,7 @@ class LogisticRegressionStabilityTest {
             ys[2 * i + 1] = 1;
         }
         double[] w = {1.0};
-        List<NDArray> optimized = step(w, 0.0, Optimizer.Mode.FAST_RUN).callAll(NDArray.of(xs), NDArray.of(ys));
+        List<NDArray> optimized = step(w, 0.0, Mode.FAST_RUN).callAll(NDArray.of(xs), NDArray.of(ys));
         assertMatchesOracle(optimized, oracle(xs, ys, w, 0.0));
         for (int i = 0; i < ys.length; i++) {
             double si = xs[i][0];

@@ -1,5 +1,6 @@
 package org.symtensor.runtime;
 
+import org.symtensor.function.Mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -13,7 +14,7 @@ import org.symtensor.function.In;
 import org.symtensor.ir.Variable;
 import org.symtensor.print.Printer;
 import org.symtensor.rewrite.Optimizer;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.function.FunctionSpec;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 
@@ -47,8 +48,8 @@ class OptimizedAgreesWithUnoptimizedTest {
         CompiledFunction reference;
         CompiledFunction optimized;
         try {
-            reference = CpuFunctionCompiler.compile(spec, Optimizer.Mode.NONE, Optimizer.pipeline(Optimizer.Mode.NONE));
-            optimized = CpuFunctionCompiler.compile(spec, Optimizer.Mode.FAST_RUN, Optimizer.pipeline(Optimizer.Mode.FAST_RUN));
+            reference = CpuFunctionCompiler.compile(spec, Mode.NONE, Mode.NONE.passes());
+            optimized = CpuFunctionCompiler.compile(spec, Mode.FAST_RUN, Mode.FAST_RUN.passes());
         } catch (RuntimeException e) {
             throw new AssertionError("seed " + seed + ": compiling failed: " + e, e);
         }
@@ -107,7 +108,7 @@ class OptimizedAgreesWithUnoptimizedTest {
         for (long seed = 1; seed <= 50; seed++) {
             RandomGraphs g = new RandomGraphs(seed);
             List<Variable> outputs = g.outputs(12);
-            List<Variable> opt = Optimizer.optimize(outputs, Optimizer.Mode.FAST_RUN);
+            List<Variable> opt = Optimizer.optimize(outputs, Optimizer.Level.FAST_RUN);
             for (int i = 0; i < outputs.size(); i++) {
                 assertThat(opt.get(i).type().dtype()).as("seed %d output %d", seed, i).isEqualTo(DType.FLOAT64);
                 assertThat(opt.get(i).type().rank()).isEqualTo(outputs.get(i).type().rank());

@@ -1,5 +1,6 @@
 package org.symtensor.runtime;
 
+import org.symtensor.function.Mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.symtensor.T.*;
@@ -18,7 +19,7 @@ import org.symtensor.ir.Ops;
 import org.symtensor.ir.ScalarOp;
 import org.symtensor.rewrite.Optimizer;
 import org.symtensor.rewrite.RuleSet;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.function.FunctionSpec;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.SharedVector;
 import org.symtensor.tensor.Vector;
@@ -37,7 +38,7 @@ class OptimizerModesTest {
     @Test
     void modeNone_runsTheGraphAsWritten() {
         Scalar<F64> x = dscalar("x");
-        Function f = function(inputs(x), grad(x.pow(2), x), mode(Optimizer.Mode.NONE));
+        Function f = function(inputs(x), grad(x.pow(2), x), mode(Mode.NONE));
         assertThat(f.ppOptimized()).isEqualTo("(1.0 * (2.0 * (x ** (2.0 - 1.0))))");
     }
 
@@ -58,7 +59,7 @@ class OptimizerModesTest {
     void debugMode_passesOnCorrectGraphs() {
         Vector<F64> x = dvector("x");
         Vector<F64> y = log(sigmoid(x)).plus(div(1, exp(x.unaryMinus()).plus(1))).times(1);
-        Function f = function(inputs(x), y, mode(Optimizer.Mode.DEBUG_MODE));
+        Function f = function(inputs(x), y, mode(Mode.DEBUG_MODE));
         double[] got = f.call(new double[] {-1, 0, 2}).toDoubleArray();
         for (int i = 0; i < 3; i++) {
             double v = new double[] {-1, 0, 2}[i];
@@ -75,11 +76,11 @@ class OptimizerModesTest {
         RuleSet wrong = RuleSet.builder("wrong").add("exp_taylor", OpKind.ELEMWISE, node ->
                 node.op().equals(org.symtensor.ir.Elemwise.of(ScalarOp.EXP))
                         ? Ops.elemwise(ScalarOp.ADD, node.inputs().get(0), Ops.constant(1, DType.FLOAT64)) : null).build();
-        List<Optimizer.Pass> passes = new ArrayList<>(Optimizer.pipeline(Optimizer.Mode.FAST_RUN));
+        List<Optimizer.Pass> passes = new ArrayList<>(Mode.FAST_RUN.passes());
         passes.add(Optimizer.Pass.of(wrong));
         FunctionSpec spec = FunctionSpec.build(List.of(In.of(x)), List.of(y.variable()), List.of(), Map.of(), false,
                 FunctionFlag.UnusedInput.RAISE, "f");
-        CompiledFunction f = CpuFunctionCompiler.compile(spec, Optimizer.Mode.DEBUG_MODE, passes);
+        CompiledFunction f = CpuFunctionCompiler.compile(spec, Mode.DEBUG_MODE, passes);
         assertThatThrownBy(() -> f.call(new double[] {0, 1}))
                 .isInstanceOf(DebugModeException.class)
                 .hasMessageContaining("output 0 of function 'f' ('y')")
@@ -87,7 +88,7 @@ class OptimizerModesTest {
                 .hasMessageContaining("optimized 2.0")
                 .hasMessageContaining("as written " + Math.E);
         // the same planted rule without DEBUG_MODE silently computes the wrong value
-        CompiledFunction unchecked = CpuFunctionCompiler.compile(spec, Optimizer.Mode.FAST_RUN, passes);
+        CompiledFunction unchecked = CpuFunctionCompiler.compile(spec, Mode.FAST_RUN, passes);
         assertThat(unchecked.call(new double[] {0, 1}).toDoubleArray()).containsExactly(1, 2);
     }
 
@@ -100,7 +101,7 @@ class OptimizerModesTest {
                         ? Ops.elemwise(ScalarOp.SUB, node.inputs().get(0), node.inputs().get(1)) : null).build();
         FunctionSpec spec = FunctionSpec.build(List.of(In.of(x)), List.of(), List.of(update(w, w.plus(x))), Map.of(),
                 false, FunctionFlag.UnusedInput.RAISE, null);
-        CompiledFunction f = CpuFunctionCompiler.compile(spec, Optimizer.Mode.DEBUG_MODE, List.of(Optimizer.Pass.of(wrong)));
+        CompiledFunction f = CpuFunctionCompiler.compile(spec, Mode.DEBUG_MODE, List.of(Optimizer.Pass.of(wrong)));
         assertThatThrownBy(() -> f.callAll(new double[] {1, 2}))
                 .isInstanceOf(DebugModeException.class).hasMessageContaining("the update of shared variable 'w'");
         assertThat(w.getValue().toDoubleArray()).containsExactly(5, 5);
@@ -109,7 +110,7 @@ class OptimizerModesTest {
     @Test
     void nanGuard_isOffByDefault() {
         Vector<F64> x = dvector("x");
-        Function f = function(inputs(x), log(x), mode(Optimizer.Mode.FAST_RUN));
+        Function f = function(inputs(x), log(x), mode(Mode.FAST_RUN));
         assertThat(f.call(new double[] {-1}).toDoubleArray()[0]).isNaN();
     }
 
@@ -127,7 +128,7 @@ class OptimizerModesTest {
     @Test
     void modeOption_winsOverTheFlag() {
         Scalar<F64> x = dscalar("x");
-        Function fast = function(inputs(x), x.times(1), mode(Optimizer.Mode.FAST_COMPILE));
+        Function fast = function(inputs(x), x.times(1), mode(Mode.FAST_COMPILE));
         assertThat(fast.ppOptimized()).isEqualTo("(x * 1.0)");
     }
 }

@@ -1,5 +1,6 @@
 package org.symtensor.runtime;
 
+import org.symtensor.function.Mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.symtensor.T.*;
@@ -7,7 +8,6 @@ import static org.symtensor.T.*;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.symtensor.function.Function;
-import org.symtensor.rewrite.Optimizer;
 import org.symtensor.runtime.cpu.ScanKernel;
 import org.symtensor.scan.TypedScanResult;
 import org.symtensor.tensor.Matrix;
@@ -115,13 +115,13 @@ class TypedScanTest {
         TypedScanResult<Vector<F64>, Matrix<F64>> r = scan((Vector<F64> prior, Vector<F64> base) -> prior.times(base).plus(1),
                 outputsInfo(a), nonSequences(a), nSteps(7));
         double[] in = {0.5, -1.5, 2};
-        for (Optimizer.Mode mode : List.of(Optimizer.Mode.FAST_RUN, Optimizer.Mode.FAST_COMPILE, Optimizer.Mode.NONE)) {
+        for (Mode mode : List.of(Mode.FAST_RUN, Mode.FAST_COMPILE, Mode.NONE)) {
             CompiledFunction stacked = (CompiledFunction) function(inputs(a), r.outputs(), mode(mode));
             CompiledFunction last = (CompiledFunction) function(inputs(a), r.outputs().get(-1), mode(mode));
             double[][] all = stacked.call((Object) in).toDoubleMatrix();
             assertThat(last.call((Object) in).toDoubleArray()).containsExactly(all[6]);
             assertThat(scanKernels(stacked).get(0).lastBufferRows()).isEqualTo(8);
-            assertThat(scanKernels(last).get(0).lastBufferRows()).isEqualTo(mode == Optimizer.Mode.NONE ? 8 : 0);
+            assertThat(scanKernels(last).get(0).lastBufferRows()).isEqualTo(mode == Mode.NONE ? 8 : 0);
         }
         double[] x = in.clone();
         for (int t = 0; t < 7; t++) {

@@ -1,5 +1,6 @@
 package org.symtensor.usercode;
 
+import org.symtensor.function.Mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.symtensor.T.*;
@@ -7,7 +8,6 @@ import static org.symtensor.T.*;
 import org.junit.jupiter.api.Test;
 import org.symtensor.function.Function;
 import org.symtensor.error.NanGuardException;
-import org.symtensor.rewrite.Optimizer;
 import org.symtensor.tensor.Vector;
 import org.symtensor.type.F64;
 
@@ -18,7 +18,7 @@ class NanGuardTest {
         Vector<F64> x = dvector("x");
         int line = new Throwable().getStackTrace()[0].getLineNumber() + 1;
         Vector<F64> y = log(x).times(2);
-        Function f = function(inputs(x), y, mode(Optimizer.Mode.NAN_GUARD));
+        Function f = function(inputs(x), y, mode(Mode.NAN_GUARD));
         assertThat(f.call(new double[] {1, Math.E}).toDoubleArray()).containsExactly(0, 2);
         assertThatThrownBy(() -> f.call(new double[] {1, -1}))
                 .isInstanceOf(NanGuardException.class)
@@ -30,7 +30,7 @@ class NanGuardTest {
     @Test
     void nanGuard_reportsInfinities() {
         Vector<F64> x = dvector("x");
-        Function f = function(inputs(x), exp(x), mode(Optimizer.Mode.NAN_GUARD));
+        Function f = function(inputs(x), exp(x), mode(Mode.NAN_GUARD));
         assertThatThrownBy(() -> f.call(new double[] {1000}))
                 .isInstanceOf(NanGuardException.class).hasMessageContaining("Elemwise{exp}").hasMessageContaining("+Inf");
     }

@@ -1,11 +1,12 @@
 package org.symtensor.samples;
 
+import org.symtensor.function.Mode;
 import static org.symtensor.T.*;
 
 import org.symtensor.function.Function;
 import org.symtensor.error.NanGuardException;
 import org.symtensor.print.Printer;
-import org.symtensor.rewrite.Optimizer.Mode;
+import org.symtensor.function.Mode;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.Vector;
 import org.symtensor.type.F64;

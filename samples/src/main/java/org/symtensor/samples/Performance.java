@@ -3,6 +3,7 @@ package org.symtensor.samples;
 import static org.symtensor.T.*;
 
 import java.util.List;
+import org.symtensor.function.CompileOptions;
 import org.symtensor.function.Config;
 import org.symtensor.function.FunctionFlag;
 import org.symtensor.function.In;
@@ -10,7 +11,7 @@ import org.symtensor.print.Printer;
 import org.symtensor.rewrite.Fusion;
 import org.symtensor.runtime.CompiledFunction;
 import org.symtensor.runtime.CpuFunctionCompiler;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.function.FunctionSpec;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.type.F32;
 import org.symtensor.value.NDArray;
@@ -32,8 +33,8 @@ public final class Performance {
 
         FunctionSpec spec = FunctionSpec.build(List.of(In.of(x)), List.of(logistic.variable()), List.of(),
                 java.util.Map.of(), false, FunctionFlag.UnusedInput.RAISE, "logistic");
-        CompiledFunction fused = new CpuFunctionCompiler().compile(spec, Config.parse(""));
-        CompiledFunction plain = new CpuFunctionCompiler().compile(spec, Config.parse("optimizer=None"));
+        CompiledFunction fused = new CpuFunctionCompiler().compile(spec, CompileOptions.fromFlags(Config.parse("")));
+        CompiledFunction plain = new CpuFunctionCompiler().compile(spec, CompileOptions.fromFlags(Config.parse("optimizer=None")));
         System.out.println("thunks: fused " + fused.schedule().thunks().size() + ", unfused " + plain.schedule().thunks().size());
 
         float[][] data = new float[1000][1000];

@@ -3,7 +3,6 @@ package org.symtensor.runtime.cpu;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bytedeco.openblas.global.openblas;
-import org.symtensor.function.Config;
 
 /**
  * The bridge to OpenBLAS (through JavaCPP's presets) for float32 and float64 matrix products:
@@ -41,10 +40,10 @@ public final class Blas {
     }
 
     /** Applies the {@code blasThreads} flag (process-wide: the last compiled function's flags win). */
-    public static synchronized void configure(Config config) {
-        if (AVAILABLE && threads != config.blasThreads()) {
-            openblas.blas_set_num_threads(config.blasThreads());
-            threads = config.blasThreads();
+    public static synchronized void configure(int blasThreads) {
+        if (AVAILABLE && threads != blasThreads) {
+            openblas.blas_set_num_threads(blasThreads);
+            threads = blasThreads;
         }
     }
 

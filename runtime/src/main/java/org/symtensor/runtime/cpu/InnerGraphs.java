@@ -7,7 +7,7 @@ import org.symtensor.function.FunctionFlag;
 import org.symtensor.function.In;
 import org.symtensor.ir.Variable;
 import org.symtensor.runtime.link.Schedule;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.function.FunctionSpec;
 
 /**
  * Compiles the inner graph of a control-flow op (a scan's step, an ifelse branch) once, through

@@ -13,7 +13,7 @@ import org.symtensor.ir.SharedValue;
 import org.symtensor.ir.Variable;
 import org.symtensor.ir.OpKind;
 import org.symtensor.runtime.cpu.Kernel;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.function.FunctionSpec;
 import org.symtensor.value.NDArray;
 
 /**

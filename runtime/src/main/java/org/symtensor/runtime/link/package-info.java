@@ -1,5 +1,5 @@
 /**
- * The linker: turns a checked {@link org.symtensor.spi.FunctionSpec} into a {@link
+ * The linker: turns a checked {@link org.symtensor.function.FunctionSpec} into a {@link
  * org.symtensor.runtime.link.Schedule}, a flat list of {@link org.symtensor.runtime.link.Thunk}s
  * over numbered value slots, built once per compiled function and run once per call. It owns the
  * slot numbering, when intermediate values are released, and the rule that no returned output or

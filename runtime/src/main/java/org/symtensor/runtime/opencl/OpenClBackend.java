@@ -3,7 +3,8 @@ package org.symtensor.runtime.opencl;
 import com.google.auto.service.AutoService;
 import org.symtensor.function.Function;
 import org.symtensor.spi.Backend;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.function.CompileOptions;
+import org.symtensor.function.FunctionSpec;
 
 /**
  * OpenCL devices as a {@link Backend}: device names {@code opencl} and {@code openclN} (the N-th
@@ -34,7 +35,7 @@ public final class OpenClBackend implements Backend {
     }
 
     @Override
-    public Function compile(FunctionSpec spec, String device) {
-        return new OpenClFunction(spec, OpenClPlatforms.get().device(device));
+    public Function compile(FunctionSpec spec, CompileOptions options) {
+        return new OpenClFunction(spec, options, OpenClPlatforms.get().device(options.device()));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.logging.Logger;
 import org.jocl.CLException;
-import org.symtensor.function.Config;
+import org.symtensor.function.CompileOptions;
 import org.symtensor.error.ShapeMismatchException;
 import org.symtensor.error.SymtensorException;
 import org.symtensor.ir.Apply;
@@ -18,10 +18,10 @@ import org.symtensor.ir.Constant;
 import org.symtensor.ir.Graphs;
 import org.symtensor.ir.SharedValue;
 import org.symtensor.ir.Variable;
-import org.symtensor.rewrite.Optimizer;
+import org.symtensor.spi.Pipeline;
 import org.symtensor.runtime.ArgumentBinder;
 import org.symtensor.runtime.BoundFunction;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.function.FunctionSpec;
 import org.symtensor.value.NDArray;
 
 /**
@@ -53,15 +53,12 @@ public final class OpenClFunction extends BoundFunction {
     private final SharedValue[] updateTargets;
     private final List<Variable> optimizedOutputs;
 
-    OpenClFunction(FunctionSpec spec, ClDevice device) {
+    OpenClFunction(FunctionSpec spec, CompileOptions options, ClDevice device) {
         super(spec, new ArgumentBinder(spec));
         this.spec = spec;
         this.device = device;
-        List<Variable> written = new ArrayList<>(spec.outputs());
-        written.addAll(spec.updateExpressions());
-        // the same rewrites as the CPU backend; DEBUG_MODE and NAN_GUARD checks are CPU-only
-        Optimizer.Mode mode = spec.mode() != null ? spec.mode() : Optimizer.Mode.fromName(Config.current().mode());
-        List<Variable> results = Optimizer.run(written, Optimizer.pipeline(mode));
+        // the same pipeline as the CPU backend; DEBUG_MODE and NAN_GUARD checks are CPU-only
+        List<Variable> results = Pipeline.optimize(spec, options).results();
         this.optimizedOutputs = List.copyOf(results.subList(0, spec.outputs().size()));
         Map<Variable, Integer> slots = new IdentityHashMap<>();
         inputSlots = new int[spec.inputs().size()];

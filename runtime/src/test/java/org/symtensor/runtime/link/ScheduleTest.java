@@ -20,7 +20,7 @@ import org.symtensor.ir.Apply;
 import org.symtensor.ir.Variable;
 import org.symtensor.ir.Elemwise;
 import org.symtensor.runtime.cpu.Kernel;
-import org.symtensor.spi.FunctionSpec;
+import org.symtensor.function.FunctionSpec;
 import org.symtensor.tensor.SharedVector;
 import org.symtensor.tensor.Vector;
 import org.symtensor.type.F64;

@@ -1,4 +1,4 @@
-package org.symtensor.spi;
+package org.symtensor.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.symtensor.spi;
+package org.symtensor.function;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.symtensor.spi;
+package org.symtensor.function;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,18 +8,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.symtensor.error.DTypeMismatchException;
-import org.symtensor.function.FunctionFlag;
-import org.symtensor.function.In;
 import org.symtensor.error.MissingInputException;
-import org.symtensor.function.NoDefaultUpdates;
 import org.symtensor.error.SymtensorException;
 import org.symtensor.error.UnusedInputException;
-import org.symtensor.function.Update;
 import org.symtensor.ir.Constant;
 import org.symtensor.ir.Graphs;
 import org.symtensor.ir.SharedValue;
 import org.symtensor.ir.Variable;
-import org.symtensor.rewrite.Optimizer;
 import org.symtensor.type.TensorType;
 
 /**
@@ -36,7 +31,7 @@ public final class FunctionSpec {
     private final List<Variable> updateExpressions;
     private final boolean allowInputDowncast;
     private final String name;
-    private final Optimizer.Mode mode;
+    private final Mode mode;
     private final String device;
 
     private FunctionSpec(List<In> inputs, List<Variable> outputs, List<SharedValue> updateTargets,
@@ -45,7 +40,7 @@ public final class FunctionSpec {
     }
 
     private FunctionSpec(List<In> inputs, List<Variable> outputs, List<SharedValue> updateTargets,
-            List<Variable> updateExpressions, boolean allowInputDowncast, String name, Optimizer.Mode mode,
+            List<Variable> updateExpressions, boolean allowInputDowncast, String name, Mode mode,
             String device) {
         this.mode = mode;
         this.device = device;
@@ -175,12 +170,12 @@ public final class FunctionSpec {
     }
 
     /** The optimization mode asked for with {@code mode(...)}, or null to use the {@code mode} flag. */
-    public Optimizer.Mode mode() {
+    public Mode mode() {
         return mode;
     }
 
     /** This spec with another optimization mode. */
-    public FunctionSpec withMode(Optimizer.Mode newMode) {
+    public FunctionSpec withMode(Mode newMode) {
         return new FunctionSpec(inputs, outputs, updateTargets, updateExpressions, allowInputDowncast, name, newMode,
                 device);
     }
@@ -197,11 +192,6 @@ public final class FunctionSpec {
     /** The device asked for by this function's {@code device(...)} option (lower case), or null to follow the flags. */
     public String device() {
         return device;
-    }
-
-    /** The device this function runs on: its own {@code device(...)} option, else the {@code device} flag. */
-    public String deviceOrDefault() {
-        return device != null ? device : org.symtensor.function.Config.current().device();
     }
 
     /** The function's name for messages, or null. */

@@ -1,0 +1,99 @@
+package org.symtensor.function;
+
+import java.util.Objects;
+import org.symtensor.type.DType;
+
+/**
+ * The options of one compilation, as one immutable value: the {@link Mode}, the device, floatX and
+ * the threads OpenBLAS may use. The facade resolves it once, from the flags ({@link Config}) and
+ * the function's own {@code mode(...)}/{@code device(...)} options, and passes it down: nothing
+ * below the facade reads the flags. The processor compiles under {@link #defaults()}.
+ */
+public final class CompileOptions {
+    private static final CompileOptions DEFAULTS = new CompileOptions(Mode.FAST_RUN, "cpu", DType.FLOAT64, 1);
+
+    private final Mode mode;
+    private final String device;
+    private final DType floatX;
+    private final int blasThreads;
+
+    private CompileOptions(Mode mode, String device, DType floatX, int blasThreads) {
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.device = Objects.requireNonNull(device, "device");
+        this.floatX = Objects.requireNonNull(floatX, "floatX");
+        this.blasThreads = blasThreads;
+    }
+
+    /** FAST_RUN on the CPU, floatX float64, one OpenBLAS thread: what the flags give when none is set. */
+    public static CompileOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** The options the flags ask for: {@code optimizer=None} is mode NONE whatever {@code mode} says. */
+    public static CompileOptions fromFlags(Config flags) {
+        Mode mode = flags.optimize() ? Mode.fromName(flags.mode()) : Mode.NONE;
+        return new CompileOptions(mode, flags.device(), flags.floatX(), flags.blasThreads());
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** The device name, lower case: {@code cpu}, {@code opencl0}, ... */
+    public String device() {
+        return device;
+    }
+
+    public DType floatX() {
+        return floatX;
+    }
+
+    /** Threads OpenBLAS may use for one product. */
+    public int blasThreads() {
+        return blasThreads;
+    }
+
+    public CompileOptions withMode(Mode newMode) {
+        return new CompileOptions(newMode, device, floatX, blasThreads);
+    }
+
+    public CompileOptions withDevice(String newDevice) {
+        return new CompileOptions(mode, newDevice, floatX, blasThreads);
+    }
+
+    public CompileOptions withBlasThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("blasThreads must be at least 1, got " + threads);
+        }
+        return new CompileOptions(mode, device, floatX, threads);
+    }
+
+    /** These options with the function's own {@code mode(...)} and {@code device(...)} settings, which win. */
+    public CompileOptions forSpec(FunctionSpec spec) {
+        CompileOptions r = this;
+        if (spec.mode() != null) {
+            r = r.withMode(spec.mode());
+        }
+        if (spec.device() != null) {
+            r = r.withDevice(spec.device());
+        }
+        return r;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CompileOptions c && c.mode == mode && c.device.equals(device) && c.floatX == floatX
+                && c.blasThreads == blasThreads;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(mode, device, floatX, blasThreads);
+    }
+
+    @Override
+    public String toString() {
+        return "CompileOptions[mode=" + mode + ", device=" + device + ", floatX=" + floatX.theanoName()
+                + ", blasThreads=" + blasThreads + "]";
+    }
+}
