@@ -1,14 +1,17 @@
 package test;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.symtensor.T;
 import org.symtensor.function.Function;
 import org.symtensor.function.Update;
 import org.symtensor.function.Updates;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Elemwise;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.ir.Variable;
+import org.symtensor.runtime.Linker;
 import org.symtensor.scan.Scan;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.Vector;
@@ -141,10 +144,9 @@ public final class StatefulSymbolic {
          */
         public NDArray call(NDArray p, NDArray q) {
             if (p.dtype() == DType.FLOAT64 && p.rank() == 1
-                    && q.dtype() == DType.FLOAT64 && q.rank() == 1 && Arrays.equals(p.shape(), q.shape())) {
-                double[] out = new double[p.size()];
-                StatefulTimesKernel.apply(out.length, (double[]) p.contiguous().data(), (double[]) q.contiguous().data(), out);
-                return NDArray.wrap(DType.FLOAT64, p.shape(), out);
+                    && q.dtype() == DType.FLOAT64 && q.rank() == 1
+                    && Kernel.LINKED != null) {
+                return Kernel.LINKED.call(p, q);
             }
             return function().call(new Object[] {p, q});
         }
@@ -154,6 +156,24 @@ public final class StatefulSymbolic {
          */
         public double[] call(double[] p, double[] q) {
             return call(NDArray.of(p), NDArray.of(q)).toDoubleArray();
+        }
+
+        /**
+         * The optimized graph of {@link Stateful#times}, written at javac time by the pipeline that
+         * {@code function()} runs, and linked once into the runtime's schedule.
+         */
+        private static final class Kernel {
+            static final Linker.Linked LINKED = link();
+
+            private Kernel() {
+            }
+
+            private static Linker.Linked link() {
+                Variable p = new Variable(TensorType.ofRank(DType.FLOAT64, 1), "p");
+                Variable q = new Variable(TensorType.ofRank(DType.FLOAT64, 1), "q");
+                Variable n0_ = Apply.output(Elemwise.of(ScalarOp.MUL), p, q);
+                return Linker.link(List.of(p, q), List.of(n0_), T.compileOptions());
+            }
         }
 
         /**

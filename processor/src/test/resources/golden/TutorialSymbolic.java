@@ -4,7 +4,16 @@ import java.util.List;
 import javax.annotation.processing.Generated;
 import org.symtensor.T;
 import org.symtensor.function.Function;
+import org.symtensor.ir.Apply;
+import org.symtensor.ir.Composite;
+import org.symtensor.ir.Constant;
+import org.symtensor.ir.DimShuffle;
+import org.symtensor.ir.Dot;
+import org.symtensor.ir.Elemwise;
+import org.symtensor.ir.Reduce;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.ir.Variable;
+import org.symtensor.runtime.Linker;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.Tensor3;
@@ -101,10 +110,9 @@ public final class TutorialSymbolic {
          * Calls with arrays; arguments of other dtypes are converted under Theano's rules.
          */
         public NDArray call(NDArray x) {
-            if (x.dtype() == DType.FLOAT64 && x.rank() == 2) {
-                double[] out = new double[x.size()];
-                TutorialLogisticKernel.apply(out.length, (double[]) x.contiguous().data(), out);
-                return NDArray.wrap(DType.FLOAT64, x.shape(), out);
+            if (x.dtype() == DType.FLOAT64 && x.rank() == 2
+                    && Kernel.LINKED != null) {
+                return Kernel.LINKED.call(x);
             }
             return function().call(new Object[] {x});
         }
@@ -114,6 +122,23 @@ public final class TutorialSymbolic {
          */
         public double[][] call(double[][] x) {
             return call(NDArray.of(x)).toDoubleMatrix();
+        }
+
+        /**
+         * The optimized graph of {@link Tutorial#logistic}, written at javac time by the pipeline that
+         * {@code function()} runs, and linked once into the runtime's schedule.
+         */
+        private static final class Kernel {
+            static final Linker.Linked LINKED = link();
+
+            private Kernel() {
+            }
+
+            private static Linker.Linked link() {
+                Variable x = new Variable(TensorType.ofRank(DType.FLOAT64, 2), "x");
+                Variable n0_ = Apply.output(Elemwise.of(ScalarOp.SIGMOID), x);
+                return Linker.link(List.of(x), List.of(n0_), T.compileOptions());
+            }
         }
 
         /**
@@ -150,10 +175,9 @@ public final class TutorialSymbolic {
          */
         public NDArray call(NDArray x, NDArray y) {
             if (x.dtype() == DType.FLOAT32 && x.rank() == 0
-                    && y.dtype() == DType.FLOAT32 && y.rank() == 0) {
-                float[] out = new float[1];
-                TutorialAddKernel.apply(out.length, x.toFloat(), y.toFloat(), out);
-                return NDArray.wrap(DType.FLOAT32, new int[0], out);
+                    && y.dtype() == DType.FLOAT32 && y.rank() == 0
+                    && Kernel.LINKED != null) {
+                return Kernel.LINKED.call(x, y);
             }
             return function().call(new Object[] {x, y});
         }
@@ -170,6 +194,24 @@ public final class TutorialSymbolic {
          */
         public float call(float x) {
             return call(x, 1.0f);
+        }
+
+        /**
+         * The optimized graph of {@link Tutorial#add}, written at javac time by the pipeline that
+         * {@code function()} runs, and linked once into the runtime's schedule.
+         */
+        private static final class Kernel {
+            static final Linker.Linked LINKED = link();
+
+            private Kernel() {
+            }
+
+            private static Linker.Linked link() {
+                Variable x = new Variable(TensorType.ofRank(DType.FLOAT32, 0), "x");
+                Variable y = new Variable(TensorType.ofRank(DType.FLOAT32, 0), "y");
+                Variable n0_ = Apply.output(Elemwise.of(ScalarOp.ADD), x, y);
+                return Linker.link(List.of(x, y), List.of(n0_), T.compileOptions());
+            }
         }
 
         /**
@@ -207,11 +249,9 @@ public final class TutorialSymbolic {
          */
         public List<NDArray> call(NDArray m, NDArray v) {
             if (m.dtype() == DType.FLOAT64 && m.rank() == 2
-                    && v.dtype() == DType.FLOAT64 && v.rank() == 1) {
-                List<NDArray> r = TutorialStatsKernel.apply(m, v);
-                if (r != null) {
-                    return r;
-                }
+                    && v.dtype() == DType.FLOAT64 && v.rank() == 1
+                    && Kernel.LINKED != null) {
+                return Kernel.LINKED.callAll(m, v);
             }
             return function().callAll(new Object[] {m, v});
         }
@@ -228,6 +268,32 @@ public final class TutorialSymbolic {
          * The values of {@link Tutorial.Stats}'s components after a call.
          */
         public static record Values(double total, double[] rowMeans) {
+        }
+
+        /**
+         * The optimized graph of {@link Tutorial#stats}, written at javac time by the pipeline that
+         * {@code function()} runs, and linked once into the runtime's schedule.
+         */
+        private static final class Kernel {
+            static final Linker.Linked LINKED = link();
+
+            private Kernel() {
+            }
+
+            private static Linker.Linked link() {
+                Variable m = new Variable(TensorType.ofRank(DType.FLOAT64, 2), "m");
+                Variable v = new Variable(TensorType.ofRank(DType.FLOAT64, 1), "v");
+                Variable c0_ = new Constant(NDArray.wrap(DType.FLOAT64, new int[] {}, new double[] {6.0}));
+                Variable n1_ = Apply.output(Dot.INSTANCE, m, v);
+                Variable n2_ = Apply.output(Reduce.of(Reduce.Kind.SUM, null), n1_);
+                Variable n3_ = Apply.output(Elemwise.of(ScalarOp.SIGMOID), m);
+                Variable n4_ = Apply.output(Reduce.of(Reduce.Kind.SUM, null), n3_);
+                Variable n5_ = Apply.output(Elemwise.of(ScalarOp.ADD), n2_, n4_);
+                Variable n6_ = Apply.output(Reduce.of(Reduce.Kind.MEAN, new int[] {1}), m);
+                Variable n7_ = Apply.output(DimShuffle.of(-1), c0_);
+                Variable n8_ = Apply.output(Elemwise.of(ScalarOp.MUL), n6_, n7_);
+                return Linker.link(List.of(m, v), List.of(n5_, n8_), T.compileOptions());
+            }
         }
 
         /**
@@ -266,10 +332,9 @@ public final class TutorialSymbolic {
          */
         public NDArray call(NDArray t, NDArray k) {
             if (t.dtype() == DType.FLOAT32 && t.rank() == 3
-                    && k.dtype() == DType.FLOAT32 && k.rank() == 0) {
-                float[] out = new float[t.size()];
-                TutorialScaleKernel.apply(out.length, (float[]) t.contiguous().data(), k.toFloat(), out);
-                return NDArray.wrap(DType.FLOAT32, t.shape(), out);
+                    && k.dtype() == DType.FLOAT32 && k.rank() == 0
+                    && Kernel.LINKED != null) {
+                return Kernel.LINKED.call(t, k);
             }
             return function().call(new Object[] {t, k});
         }
@@ -279,6 +344,27 @@ public final class TutorialSymbolic {
          */
         public NDArray call(NDArray t, float k) {
             return call(t, NDArray.of(k));
+        }
+
+        /**
+         * The optimized graph of {@link Tutorial#scale}, written at javac time by the pipeline that
+         * {@code function()} runs, and linked once into the runtime's schedule.
+         */
+        private static final class Kernel {
+            static final Linker.Linked LINKED = link();
+
+            private Kernel() {
+            }
+
+            private static Linker.Linked link() {
+                Variable t = new Variable(TensorType.ofRank(DType.FLOAT32, 3), "t");
+                Variable k = new Variable(TensorType.ofRank(DType.FLOAT32, 0), "k");
+                Variable n0_ = Apply.output(DimShuffle.of(-1, -1, -1), k);
+                Variable n1_ = Apply.output(Composite.program(List.of(DType.FLOAT32, DType.FLOAT32), List.of(NDArray.wrap(DType.FLOAT32, new int[] {}, new float[] {-0.5f})), List.of(
+                                Composite.Step.of(Elemwise.of(ScalarOp.MUL), DType.FLOAT32, 0, 1),
+                                Composite.Step.of(Elemwise.of(ScalarOp.ADD), DType.FLOAT32, 3, 2))), t, n0_);
+                return Linker.link(List.of(t, k), List.of(n1_), T.compileOptions());
+            }
         }
 
         /**

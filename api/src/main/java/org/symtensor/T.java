@@ -427,7 +427,16 @@ public final class T extends GradFunctions {
 
     /** Compiles an already checked spec with the runtime on the class path. */
     public static Function compile(FunctionSpec spec) {
-        return Backends.compile(spec, CompileOptions.fromFlags(Config.current()));
+        return Backends.compile(spec, compileOptions());
+    }
+
+    /**
+     * The options the flags of this process ask for ({@code SYMTENSOR_FLAGS}, {@code -Dsymtensor.flags}):
+     * the one place below which no code reads the flags. Generated kernel classes ask it whether
+     * they may run the graph the processor optimized.
+     */
+    public static CompileOptions compileOptions() {
+        return CompileOptions.fromFlags(Config.current());
     }
 
     // ---- printing -----------------------------------------------------------------------------

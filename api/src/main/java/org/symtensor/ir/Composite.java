@@ -37,6 +37,11 @@ public final class Composite implements Op {
             this.dtype = dtype;
         }
 
+        /** One instruction, as {@link #steps()} lists it (generated code rebuilds a program this way). */
+        public static Step of(Elemwise op, DType dtype, int... args) {
+            return new Step(op, args.clone(), dtype);
+        }
+
         public Elemwise op() {
             return op;
         }
@@ -121,6 +126,28 @@ public final class Composite implements Op {
             throw new IllegalArgumentException("Composite: the inner output must be computed by at least one Elemwise");
         }
         return new Composite(dtypes, consts, steps);
+    }
+
+    /**
+     * The composite with exactly this program: what {@link #inputDtypes()}, {@link #constants()} and
+     * {@link #steps()} return (generated code rebuilds an optimized graph's composites this way).
+     * Every operand number must refer to an input, a constant or an earlier step.
+     */
+    public static Composite program(List<DType> inputDtypes, List<NDArray> constants, List<Step> steps) {
+        int known = inputDtypes.size() + constants.size();
+        for (Step s : steps) {
+            for (int a : s.args) {
+                if (a < 0 || a >= known) {
+                    throw new IllegalArgumentException("Composite: operand " + a + " of " + s.op.name()
+                            + " is not an input, constant or earlier step");
+                }
+            }
+            known++;
+        }
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("Composite: a program needs at least one step");
+        }
+        return new Composite(inputDtypes, constants, steps);
     }
 
     /** The dtypes the outer inputs must have, in order. */

@@ -30,8 +30,8 @@ import org.symtensor.SymbolicFunction;
 /**
  * The {@code javac} plugin: a thin loop over the classes that hold {@code @SymbolicFunction}
  * methods. Per method it runs {@link MethodChecker} (signature, interpretation over the DSL,
- * checks); per class it writes {@code FooSymbolic} with the methods that passed, and one kernel
- * class per elementwise method. One bad method reports its errors and the rest still generate.
+ * checks); per class it writes {@code FooSymbolic} with the methods that passed, each with its
+ * kernel (the optimized graph) nested inside. One bad method reports its errors and the rest still generate.
  * It never claims the annotation and never lets an exception escape {@link #process}.
  */
 @AutoService(Processor.class)
@@ -115,13 +115,6 @@ public final class SymbolicProcessor extends AbstractProcessor {
         List<TypeSpec> types = new ArrayList<>();
         try {
             types.add(new SymbolicWriter(owner, graphs).write(models));
-            for (MethodModel m : models) {
-                if (KernelWriter.applies(m)) {
-                    types.add(KernelWriter.write(owner, m));
-                } else if (ScheduleWriter.applies(m)) {
-                    types.add(ScheduleWriter.write(owner, m));
-                }
-            }
         } catch (RuntimeException e) {
             diagnostics.internal(e, owner);
             return;

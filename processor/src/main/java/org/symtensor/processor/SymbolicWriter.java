@@ -16,10 +16,10 @@ import javax.lang.model.element.TypeElement;
 /**
  * Writes {@code FooSymbolic}: per method {@code m}, the graph builder {@code mGraph(...)}, the
  * accessor {@code m()} and the typed function class {@code MFunction}. A typed function's
- * {@code call} takes and returns plain Java values; its {@code NDArray} overload runs the kernel
- * loop when there is one, else the runtime function, which is built once (on first use, from the
- * graph builder, so shared state is the real one) and never again: a call builds no graph and
- * generates no code. A method with {@code update(...)} statements passes the updates its builder
+ * {@code call} takes and returns plain Java values; its {@code NDArray} overload runs the nested
+ * {@code Kernel} when there is one (the optimized graph written by {@link OptimizedGraphWriter}),
+ * else the runtime function, which is built once (on first use, from the graph builder, so shared
+ * state is the real one) and never again: a call builds no graph and generates no code. A method with {@code update(...)} statements passes the updates its builder
  * collects to {@code function}, so each call applies them with Theano's semantics.
  */
 final class SymbolicWriter {
@@ -77,11 +77,15 @@ final class SymbolicWriter {
         }
         boolean typedDiffers = m.params().stream().anyMatch(p -> !Names.javaType(p.rank(), p.dtype()).equals(Names.ND_ARRAY))
                 || m.params().isEmpty() && (values != null || Names.converter(m.outputs().get(0).rank(), m.outputs().get(0).dtype()) != null);
-        b.addMethod(ndArrayCall(m));
+        CodeBlock link = OptimizedGraphWriter.write(m);
+        b.addMethod(ndArrayCall(m, link != null));
         if (typedDiffers && !m.params().isEmpty()) {
             b.addMethod(typedCall(m, values));
         }
         addDefaultOverloads(b, m, typedDiffers && !m.params().isEmpty(), values);
+        if (link != null) {
+            b.addType(kernel(m, link));
+        }
         b.addType(compiled(m));
         return b.build();
     }
@@ -110,7 +114,7 @@ final class SymbolicWriter {
                 .build();
     }
 
-    private MethodSpec ndArrayCall(MethodModel m) {
+    private MethodSpec ndArrayCall(MethodModel m, boolean linked) {
         MethodSpec.Builder b = MethodSpec.methodBuilder("call")
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Calls with arrays; arguments of other dtypes are converted under Theano's rules.\n")
@@ -120,27 +124,19 @@ final class SymbolicWriter {
             b.addParameter(Names.ND_ARRAY, m.params().get(i).name());
             args.add(i == 0 ? "$N" : ", $N", m.params().get(i).name());
         }
-        if (ScheduleWriter.applies(m)) {
-            addSchedulePath(b, m, args.build());
+        if (linked) {
+            b.beginControlFlow("if ($L$LKernel.LINKED != null)", argumentsMatch(m), m.params().isEmpty() ? "" : "\n        && ");
+            b.addStatement("return Kernel.LINKED.$L($L)", m.returnsRecord() ? "callAll" : "call", args.build());
+            b.endControlFlow();
         }
         if (m.returnsRecord()) {
             return b.addStatement("return function().callAll(new Object[] {$L})", args.build()).build();
         }
-        if (KernelWriter.applies(m)) {
-            addKernelPath(b, m);
-        }
         return b.addStatement("return function().call(new Object[] {$L})", args.build()).build();
     }
 
-    private void addSchedulePath(MethodSpec.Builder b, MethodModel m, CodeBlock args) {
-        b.beginControlFlow("if ($L)", argumentsMatch(m));
-        b.addStatement("$T r = $T.apply($L)", ndReturn(m), KernelWriter.kernelClass(owner, m), args);
-        b.beginControlFlow("if (r != null)").addStatement("return r").endControlFlow();
-        b.endControlFlow();
-    }
-
     private static CodeBlock argumentsMatch(MethodModel m) {
-        CodeBlock.Builder cond = CodeBlock.builder().add(m.params().isEmpty() ? "true" : "");
+        CodeBlock.Builder cond = CodeBlock.builder();
         for (int i = 0; i < m.params().size(); i++) {
             MethodModel.Param p = m.params().get(i);
             cond.add(i == 0 ? "" : "\n        && ");
@@ -149,41 +145,24 @@ final class SymbolicWriter {
         return cond.build();
     }
 
-    private void addKernelPath(MethodSpec.Builder b, MethodModel m) {
-        MethodModel.Output o = m.outputs().get(0);
-        CodeBlock.Builder cond = CodeBlock.builder();
-        String first = null;
-        for (int i = 0; i < m.params().size(); i++) {
-            MethodModel.Param p = m.params().get(i);
-            cond.add(i == 0 ? "" : "\n        && ");
-            cond.add("$N.dtype() == $T.$L && $N.rank() == $L", p.name(), Names.DTYPE, p.dtype().name(), p.name(), p.rank());
-            if (p.rank() > 0) {
-                if (first == null) {
-                    first = p.name();
-                } else {
-                    cond.add(" && $T.equals($N.shape(), $N.shape())", java.util.Arrays.class, first, p.name());
-                }
-            }
-        }
-        b.beginControlFlow("if ($L)", cond.build());
-        TypeName elem = KernelWriter.element(o.dtype());
-        List<CodeBlock> kargs = new ArrayList<>();
-        for (MethodModel.Param p : m.params()) {
-            if (p.rank() > 0) {
-                kargs.add(CodeBlock.of("($T[]) $N.contiguous().data()", elem, p.name()));
-            } else {
-                kargs.add(CodeBlock.of("$N.$L()", p.name(), o.dtype() == org.symtensor.type.DType.FLOAT32 ? "toFloat" : "toDouble"));
-            }
-        }
-        b.addStatement("$T[] out = new $T[$L]", elem, elem, first == null ? "1" : first + ".size()");
-        CodeBlock.Builder all = CodeBlock.builder().add("out.length");
-        for (CodeBlock k : kargs) {
-            all.add(", $L", k);
-        }
-        b.addStatement("$T.apply($L, out)", KernelWriter.kernelClass(owner, m), all.build());
-        b.addStatement("return $T.wrap($T.$L, $L, out)", Names.ND_ARRAY, Names.DTYPE, o.dtype().name(),
-                first == null ? "new int[0]" : first + ".shape()");
-        b.endControlFlow();
+    /**
+     * The kernel of the method: its graph as the optimizer left it at javac time, rebuilt and linked
+     * once when the class initializes; null under flags that ask for another mode or device.
+     */
+    private TypeSpec kernel(MethodModel m, CodeBlock link) {
+        return TypeSpec.classBuilder("Kernel")
+                .addJavadoc("The optimized graph of {@link $T#$L}, written at javac time by the pipeline that\n"
+                        + "{@code function()} runs, and linked once into the runtime's schedule.\n", ClassName.get(owner), m.name())
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addField(FieldSpec.builder(OptimizedGraphWriter.LINKED, "LINKED", Modifier.STATIC, Modifier.FINAL)
+                        .initializer("link()").build())
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(MethodSpec.methodBuilder("link")
+                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                        .returns(OptimizedGraphWriter.LINKED)
+                        .addCode(link)
+                        .build())
+                .build();
     }
 
     private static MethodSpec typedCall(MethodModel m, ClassName values) {
