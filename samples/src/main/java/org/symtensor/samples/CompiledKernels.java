@@ -10,10 +10,11 @@ import org.symtensor.type.F32;
 import org.symtensor.type.F64;
 
 /**
- * Kernels written at javac time for graphs with products, reductions and transposes: each method
- * below gets a generated {@code CompiledKernelsXKernel} whose {@code apply} runs its schedule as
- * straight Java (rendered loops for the elementwise chains, calls into the runtime for the rest),
- * so a call builds no graph. It prints a logistic-regression prediction and the mean logistic.
+ * Kernels written at javac time for graphs with products, reductions and transposes: the processor
+ * optimizes each method below with the pipeline {@code function()} runs and writes the optimized
+ * graph into {@code CompiledKernelsSymbolic} (a nested {@code Kernel} per method), linked once into
+ * the runtime's schedule, so a call builds no graph and gives what {@code function()} gives, bit
+ * for bit. It prints a logistic-regression prediction and the mean logistic.
  */
 public final class CompiledKernels {
     private CompiledKernels() {}
@@ -73,7 +74,7 @@ public final class CompiledKernels {
         return exp(p.minus(p.max())).times(p.mean());
     }
 
-    /** A chain that broadcasts a row over a matrix: the kernel hands it to the runtime function. */
+    /** A chain that broadcasts a row over a matrix. */
     @SymbolicFunction
     static Matrix<F64> addRow(Matrix<F64> m, Vector<F64> v) {
         return m.plus(v.dimshuffle("x", 0)).times(2);
