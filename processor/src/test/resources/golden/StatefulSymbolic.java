@@ -8,6 +8,7 @@ import org.symtensor.Function;
 import org.symtensor.T;
 import org.symtensor.Update;
 import org.symtensor.Updates;
+import org.symtensor.graph.SourceLocation;
 import org.symtensor.graph.Variable;
 import org.symtensor.scan.Scan;
 import org.symtensor.tensor.Scalar;
@@ -32,7 +33,9 @@ public final class StatefulSymbolic {
      * Each {@code update(...)} of the body is added to {@code updates}; pass them to {@code function}.
      */
     public static Scalar<I32> accumulateGraph(Scalar<I32> inc, List<Update> updates) {
+        SourceLocation.at("Stateful.java", 19, "test.Stateful.accumulate");
         updates.add(T.update(Stateful.STATE, Stateful.STATE.plus(inc)));
+        SourceLocation.at("Stateful.java", 20, "test.Stateful.accumulate");
         return Stateful.STATE;
     }
 
@@ -47,6 +50,7 @@ public final class StatefulSymbolic {
      * The graph of {@link Stateful#times}: its body's DSL calls, for {@code pp}, {@code grad} and other backends.
      */
     public static Vector<F64> timesGraph(Vector<F64> p, Vector<F64> q) {
+        SourceLocation.at("Stateful.java", 25, "test.Stateful.times");
         return p.times(q);
     }
 
@@ -61,10 +65,12 @@ public final class StatefulSymbolic {
      * The graph of {@link Stateful#power}: its body's DSL calls, for {@code pp}, {@code grad} and other backends.
      */
     public static Vector<F64> powerGraph(Vector<F64> a, Scalar<I64> k) {
+        SourceLocation.at("Stateful.java", 30, "test.Stateful.power");
         var byLambda = Scan.from(T.onesLike(a)).nonSequences(a).steps(k).iterate((prior, b) -> {
                     var next = prior.times(b);
                     return next;
                 });
+        SourceLocation.at("Stateful.java", 34, "test.Stateful.power");
         return byLambda.last().plus(Scan.from(T.onesLike(a)).nonSequences(a).steps(k).iterate(StatefulSymbolic::timesGraph).last());
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import javax.annotation.processing.Generated;
 import org.symtensor.Function;
 import org.symtensor.T;
+import org.symtensor.graph.SourceLocation;
 import org.symtensor.graph.Variable;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
@@ -27,6 +28,7 @@ public final class TutorialSymbolic {
      * The graph of {@link Tutorial#logistic}: its body's DSL calls, for {@code pp}, {@code grad} and other backends.
      */
     public static Matrix<F64> logisticGraph(Matrix<F64> x) {
+        SourceLocation.at("Tutorial.java", 17, "test.Tutorial.logistic");
         return T.div(1, T.exp(x.unaryMinus()).plus(1));
     }
 
@@ -41,6 +43,7 @@ public final class TutorialSymbolic {
      * The graph of {@link Tutorial#add}: its body's DSL calls, for {@code pp}, {@code grad} and other backends.
      */
     public static Scalar<F32> addGraph(Scalar<F32> x, Scalar<F32> y) {
+        SourceLocation.at("Tutorial.java", 22, "test.Tutorial.add");
         return x.plus(y);
     }
 
@@ -55,8 +58,11 @@ public final class TutorialSymbolic {
      * The graph of {@link Tutorial#stats}: its body's DSL calls, for {@code pp}, {@code grad} and other backends.
      */
     public static Tutorial.Stats statsGraph(Matrix<F64> m, Vector<F64> v) {
+        SourceLocation.at("Tutorial.java", 29, "test.Tutorial.stats");
         Vector<F64> h = m.dot(v);
+        SourceLocation.at("Tutorial.java", 30, "test.Tutorial.stats");
         var rows = m.mean(1);
+        SourceLocation.at("Tutorial.java", 31, "test.Tutorial.stats");
         return new Tutorial.Stats(T.sum(h).plus(logisticGraph(m).sum()), rows.times((2 * 3)));
     }
 
@@ -71,6 +77,7 @@ public final class TutorialSymbolic {
      * The graph of {@link Tutorial#scale}: its body's DSL calls, for {@code pp}, {@code grad} and other backends.
      */
     public static Tensor3<F32> scaleGraph(Tensor3<F32> t, Scalar<F32> k) {
+        SourceLocation.at("Tutorial.java", 36, "test.Tutorial.scale");
         return t.times(k).plus(-0.5);
     }
 

@@ -21,17 +21,17 @@ class ProcessorErrorsTest {
         return Sources.HEADER + bodyLine + 1;
     }
 
-    private static void assertError(String code, String words, int bodyLine, String... body) {
+    private static void assertError(ErrorCode code, String words, int bodyLine, String... body) {
         JavaFileObject src = Sources.foo(body);
         Compilation c = Sources.compile(src);
         assertThat(c).failed();
-        assertThat(c).hadErrorContaining("[" + code + "]").inFile(src).onLine(line(bodyLine));
+        assertThat(c).hadErrorContaining(code.tag()).inFile(src).onLine(line(bodyLine));
         assertThat(c).hadErrorContaining(words);
     }
 
     @Test
     void loop_isNotSymbolic_onTheLoopLine() {
-        assertError("Sym/NotSymbolic", "a loop", 2,
+        assertError(ErrorCode.NOT_SYMBOLIC, "a loop", 2,
                 "    @SymbolicFunction",
                 "    static Vector<F64> f(Vector<F64> x) {",
                 "        for (int i = 0; i < 3; i++) { }",
@@ -41,7 +41,7 @@ class ProcessorErrorsTest {
 
     @Test
     void callOutsideTheDsl_isNotSymbolic_onTheCall() {
-        assertError("Sym/NotSymbolic", "cannot call Math.abs", 3,
+        assertError(ErrorCode.NOT_SYMBOLIC, "cannot call Math.abs", 3,
                 "    @SymbolicFunction",
                 "    static Vector<F64> f(Vector<F64> x) {",
                 "        var y = x.plus(1);",
@@ -51,7 +51,7 @@ class ProcessorErrorsTest {
 
     @Test
     void fieldRead_isNotSymbolic() {
-        assertError("Sym/NotSymbolic", "pass other values as parameters", 3,
+        assertError(ErrorCode.NOT_SYMBOLIC, "pass other values as parameters", 3,
                 "    static final double K = 2;",
                 "    @SymbolicFunction",
                 "    static Vector<F64> f(Vector<F64> x) {",
@@ -61,7 +61,7 @@ class ProcessorErrorsTest {
 
     @Test
     void instanceMethod_isNotStatic() {
-        assertError("Sym/NotStatic", "add the static modifier", 1,
+        assertError(ErrorCode.NOT_STATIC, "add the static modifier", 1,
                 "    @SymbolicFunction",
                 "    Vector<F64> f(Vector<F64> x) {",
                 "        return x;",
@@ -70,7 +70,7 @@ class ProcessorErrorsTest {
 
     @Test
     void doubleParameter_isBadParameterType_onTheParameter() {
-        assertError("Sym/BadParameterType", "expected a handle with a concrete dtype", 2,
+        assertError(ErrorCode.BAD_PARAMETER_TYPE, "expected a handle with a concrete dtype", 2,
                 "    @SymbolicFunction",
                 "    static Vector<F64> f(Vector<F64> x,",
                 "            double k) {",
@@ -80,7 +80,7 @@ class ProcessorErrorsTest {
 
     @Test
     void stringReturn_isBadReturnType() {
-        assertError("Sym/BadReturnType", "or a record whose components are such handles", 1,
+        assertError(ErrorCode.BAD_RETURN_TYPE, "or a record whose components are such handles", 1,
                 "    @SymbolicFunction",
                 "    static String f(Vector<F64> x) {",
                 "        return pp(x);",
@@ -89,7 +89,7 @@ class ProcessorErrorsTest {
 
     @Test
     void unparsableDefault_isBadDefault() {
-        assertError("Sym/BadDefault", "expected an integer such as \"3\"", 1,
+        assertError(ErrorCode.BAD_DEFAULT, "expected an integer such as \"3\"", 1,
                 "    @SymbolicFunction",
                 "    static Scalar<I32> f(Scalar<I32> x, @Default(\"1.5\") Scalar<I32> y) {",
                 "        return x.plus(y);",
@@ -98,7 +98,7 @@ class ProcessorErrorsTest {
 
     @Test
     void defaultOnMatrix_isBadDefault() {
-        assertError("Sym/BadDefault", "defaults are for Scalar parameters only", 2,
+        assertError(ErrorCode.BAD_DEFAULT, "defaults are for Scalar parameters only", 2,
                 "    @SymbolicFunction",
                 "    static Matrix<F64> f(Matrix<F64> x,",
                 "            @Default(\"1\") Matrix<F64> y) {",
@@ -108,7 +108,7 @@ class ProcessorErrorsTest {
 
     @Test
     void divOfIntMatrix_isDTypeMismatch_onTheCall() {
-        assertError("Sym/DTypeMismatch", "expected a float dtype, got int32", 3,
+        assertError(ErrorCode.DTYPE_MISMATCH, "expected a float dtype, got int32", 3,
                 "    @SymbolicFunction",
                 "    static Matrix<I32> f(Matrix<I32> x) {",
                 "        var y = x.plus(1);",
@@ -118,7 +118,7 @@ class ProcessorErrorsTest {
 
     @Test
     void vectorPlusMatrix_isShapeMismatch() {
-        assertError("Sym/ShapeMismatch", "call the method on the higher-rank operand", 2,
+        assertError(ErrorCode.SHAPE_MISMATCH, "call the method on the higher-rank operand", 2,
                 "    @SymbolicFunction",
                 "    static Vector<F64> f(Vector<F64> v, Matrix<F64> m) {",
                 "        return v.plus(m);",
@@ -127,7 +127,7 @@ class ProcessorErrorsTest {
 
     @Test
     void parameterNotInTheResult_isUnusedParameter_onTheParameter() {
-        assertError("Sym/UnusedParameter", "parameter 'y' is not used", 2,
+        assertError(ErrorCode.UNUSED_PARAMETER, "parameter 'y' is not used", 2,
                 "    @SymbolicFunction",
                 "    static Vector<F64> f(Vector<F64> x,",
                 "            Vector<F64> y) {",
@@ -137,7 +137,7 @@ class ProcessorErrorsTest {
 
     @Test
     void gradOfVector_isNonScalarCost() {
-        assertError("Sym/NonScalarCost", "reduce it first", 2,
+        assertError(ErrorCode.NON_SCALAR_COST, "reduce it first", 2,
                 "    @SymbolicFunction",
                 "    static Vector<F64> f(Vector<F64> x) {",
                 "        return grad(x.sqr(), x);",
@@ -146,7 +146,7 @@ class ProcessorErrorsTest {
 
     @Test
     void variableMadeInTheBody_isFreeVariable() {
-        assertError("Sym/FreeVariable", "not an input of the function", 2,
+        assertError(ErrorCode.FREE_VARIABLE, "not an input of the function", 2,
                 "    @SymbolicFunction",
                 "    static Vector<F64> f(Vector<F64> x) {",
                 "        return x.plus(dvector(\"z\"));",
@@ -155,7 +155,7 @@ class ProcessorErrorsTest {
 
     @Test
     void overloadedSymbolicMethods_areInvalid() {
-        assertError("Sym/Invalid", "cannot be overloaded", 5,
+        assertError(ErrorCode.INVALID, "cannot be overloaded", 5,
                 "    @SymbolicFunction",
                 "    static Vector<F64> f(Vector<F64> x) {",
                 "        return x;",
@@ -179,7 +179,7 @@ class ProcessorErrorsTest {
                 "    }");
         Compilation c = Sources.compile(src);
         assertThat(c).hadErrorCount(1);
-        assertThat(c).hadErrorContaining("[Sym/DTypeMismatch]").inFile(src).onLine(line(6));
+        assertThat(c).hadErrorContaining(ErrorCode.DTYPE_MISMATCH.tag()).inFile(src).onLine(line(6));
 
         // compile-testing hides generated files of a failed compilation: run javac itself, sources only
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
