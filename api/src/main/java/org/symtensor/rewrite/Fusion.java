@@ -7,6 +7,7 @@ import java.util.Map;
 import org.symtensor.graph.Apply;
 import org.symtensor.graph.Constant;
 import org.symtensor.graph.Graphs;
+import org.symtensor.graph.SourceLocation;
 import org.symtensor.graph.Variable;
 import org.symtensor.op.Composite;
 import org.symtensor.op.OpKind;
@@ -65,7 +66,9 @@ public final class Fusion {
             position.put(order.get(i), i);
         }
         for (Apply a : order) {
-            Variable fused = members.containsKey(a) && members.get(a).size() > 1 ? fuseGroup(members.get(a), position, map) : null;
+            // the composite keeps the location of the chain's root, so run-time errors name the user's line
+            Variable fused = members.containsKey(a) && members.get(a).size() > 1
+                    ? SourceLocation.inheriting(a.createdAt(), () -> fuseGroup(members.get(a), position, map)) : null;
             List<Variable> ins = new ArrayList<>();
             boolean changed = false;
             for (Variable in : a.inputs()) {

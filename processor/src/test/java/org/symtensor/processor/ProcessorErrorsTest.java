@@ -4,6 +4,8 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,6 +156,16 @@ class ProcessorErrorsTest {
     }
 
     @Test
+    void unnamedFreeVariable_isFreeVariable_namingTheLineThatMadeIt() {
+        assertError(ErrorCode.FREE_VARIABLE, "created at test.Foo.f(Foo.java:" + line(2) + ")", 3,
+                "    @SymbolicFunction",
+                "    static Vector<F64> f(Vector<F64> x) {",
+                "        var z = dvector();",
+                "        return x.plus(z);",
+                "    }");
+    }
+
+    @Test
     void overloadedSymbolicMethods_areInvalid() {
         assertError(ErrorCode.INVALID, "cannot be overloaded", 5,
                 "    @SymbolicFunction",
@@ -191,5 +203,100 @@ class ProcessorErrorsTest {
         String generated = Files.readString(out.resolve("test/FooSymbolic.java"));
         assertThat(generated).contains("goodGraph(Matrix<F64> x)").doesNotContain("badGraph");
         assertThat(out.resolve("test/FooGoodKernel.java")).exists();
+    }
+
+    @Test
+    void bugInTheProcessor_isInternal_withTheStackTraceToReport() {
+        JavaFileObject src = Sources.foo(
+                "    @SymbolicFunction",
+                "    static Vector<F64> f(Vector<F64> x) {",
+                "        return x;",
+                "    }");
+        Compilation c = Compiler.javac().withProcessors(new SymbolicProcessor(m -> {
+            throw new IllegalStateException("planted", new ArithmeticException("planted cause"));
+        })).compile(src);
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining(ErrorCode.INTERNAL.tag() + " the Symtensor processor failed on this element")
+                .inFile(src).onLine(line(1));
+        String message = c.errors().get(0).getMessage(null);
+        assertThat(message).contains("java.lang.IllegalStateException: planted")
+                .containsPattern("\\tat org\\.symtensor\\.processor\\.SymbolicProcessor\\.processClass\\(SymbolicProcessor\\.java:\\d+\\)")
+                .contains("Caused by: java.lang.ArithmeticException: planted cause");
+    }
+
+    private static final String[] NESTED_A_B = {
+        "package test;",
+        "",
+        "import org.symtensor.SymbolicFunction;",
+        "import org.symtensor.tensor.Vector;",
+        "import org.symtensor.type.F64;",
+        "",
+        "public final class A {",
+        "    public static final class B {",
+        "        @SymbolicFunction",
+        "        static Vector<F64> f(Vector<F64> x) {",
+        "            return x.plus(1);",
+        "        }",
+        "    }",
+        "}",
+    };
+
+    @Test
+    void nestedClass_generatesOuter_InnerSymbolic() {
+        JavaFileObject a = JavaFileObjects.forSourceLines("test.A", NESTED_A_B);
+        JavaFileObject use = JavaFileObjects.forSourceLines("test.Use",
+                "package test;",
+                "",
+                "final class Use {",
+                "    static double[] run() {",
+                "        return A_BSymbolic.f().call(new double[] {1, 2});",
+                "    }",
+                "}");
+        Compilation c = Sources.compile(a, use);
+        assertThat(c).succeeded();
+        assertThat(c).generatedSourceFile("test.A_BSymbolic");
+        assertThat(GoldenFiles.source(c, "test.A_BSymbolic")).contains("public static Vector<F64> fGraph(Vector<F64> x)");
+    }
+
+    @Test
+    void nestedAndTopLevelClass_withOneGeneratedName_areNameClash_onBoth() {
+        JavaFileObject a = JavaFileObjects.forSourceLines("test.A", NESTED_A_B);
+        JavaFileObject ab = JavaFileObjects.forSourceLines("test.A_B",
+                "package test;",
+                "",
+                "import org.symtensor.SymbolicFunction;",
+                "import org.symtensor.tensor.Vector;",
+                "import org.symtensor.type.F64;",
+                "",
+                "public final class A_B {",
+                "    @SymbolicFunction",
+                "    static Vector<F64> g(Vector<F64> x) {",
+                "        return x.plus(2);",
+                "    }",
+                "}");
+        Compilation c = Sources.compile(a, ab);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining(ErrorCode.NAME_CLASH.tag() + " test.A.B and test.A_B would both generate"
+                + " test.A_BSymbolic; rename one of the classes").inFile(a).onLine(8);
+        assertThat(c).hadErrorContaining(ErrorCode.NAME_CLASH.tag() + " test.A_B and test.A.B would both generate")
+                .inFile(ab).onLine(7);
+    }
+
+    @Test
+    void generatedNameTakenByASourceClass_isNameClash() {
+        JavaFileObject src = Sources.foo(
+                "    @SymbolicFunction",
+                "    static Vector<F64> f(Vector<F64> x) {",
+                "        return x;",
+                "    }");
+        JavaFileObject taken = JavaFileObjects.forSourceLines("test.FooSymbolic",
+                "package test;",
+                "",
+                "final class FooSymbolic {",
+                "}");
+        Compilation c = Sources.compile(src, taken);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining(ErrorCode.NAME_CLASH.tag() + " the class generated for test.Foo,"
+                + " test.FooSymbolic, would replace a class of the sources").inFile(src).onLine(Sources.HEADER);
     }
 }
