@@ -1,6 +1,5 @@
 package org.symtensor.runtime;
 
-import com.google.auto.service.AutoService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,21 +11,19 @@ import org.symtensor.rewrite.ScanSaveMemory;
 import org.symtensor.runtime.cpu.Blas;
 import org.symtensor.runtime.cpu.CpuKernels;
 import org.symtensor.runtime.link.Schedule;
-import org.symtensor.spi.FunctionCompiler;
 import org.symtensor.spi.FunctionSpec;
 
 /**
- * The CPU backend's {@link FunctionCompiler}, registered for {@link java.util.ServiceLoader} so that
- * {@link org.symtensor.T#function} finds it: links a checked spec once into a {@link Schedule}
+ * The CPU backend's compiler ({@link CpuBackend} calls it; {@link org.symtensor.T#function} finds
+ * the backend through {@link java.util.ServiceLoader}): links a checked spec once into a {@link Schedule}
  * whose thunks run the CPU kernels, and wraps it in a {@link CompiledFunction}. Outputs and update
  * expressions are optimized together, so a subexpression they share is computed once. The mode is
  * the spec's ({@code mode(...)}) or else the {@code mode} flag of {@link Config}.
  */
-@AutoService(FunctionCompiler.class)
-public final class CpuFunctionCompiler implements FunctionCompiler {
+public final class CpuFunctionCompiler {
     private static final AtomicLong COMPILED = new AtomicLong();
 
-    @Override
+    /** Compiles a checked spec into a callable function, under the process's flags. */
     public Function compile(FunctionSpec spec) {
         return compile(spec, Config.current());
     }
