@@ -32,8 +32,9 @@ import org.symtensor.SymbolicFunction;
  * The {@code javac} plugin: a thin loop over the classes that hold {@code @SymbolicFunction}
  * methods. Per method it runs {@link MethodChecker} (signature, interpretation over the DSL,
  * checks); per class it writes {@code FooSymbolic} with the methods that passed, and one kernel
- * class per elementwise method. One bad method reports its errors and the rest still generate.
- * It never claims the annotation and never lets an exception escape {@link #process}.
+ * class per elementwise method. One bad method reports its errors and the rest still generate; two
+ * classes whose generated names collide are reported ({@link ErrorCode#NAME_CLASH}) and skipped,
+ * never one silently replacing the other. It never claims the annotation and never lets an exception escape {@link #process}.
  */
 @AutoService(Processor.class)
 public final class SymbolicProcessor extends AbstractProcessor {
@@ -137,14 +138,21 @@ public final class SymbolicProcessor extends AbstractProcessor {
                 }
                 clashing.addAll(same);
             } else if (written.containsKey(name) || sourceTypes.contains(name)) {
-                TypeElement owner = same.get(0);
-                String by = written.containsKey(name) ? "the class generated for " + written.get(name) : "a class of the sources";
-                diagnostics.error(ErrorCode.NAME_CLASH, "the class generated for " + owner.getQualifiedName() + ", " + name
-                        + ", would replace " + by + "; rename one of them", owner, null);
-                clashing.add(owner);
+                taken(same.get(0), name, written.get(name));
+                clashing.add(same.get(0));
             }
         }
         return clashing;
+    }
+
+    /**
+     * Reports that {@code name}, the class generated for {@code owner}, is taken: by the class
+     * generated for {@code other}, or (when null) by a class of the sources.
+     */
+    private void taken(TypeElement owner, String name, String other) {
+        diagnostics.error(ErrorCode.NAME_CLASH, "the class generated for " + owner.getQualifiedName() + ", " + name
+                + ", would replace " + (other != null ? "the class generated for " + other : "a class of the sources")
+                + "; rename one of them", owner, null);
     }
 
     private void processClass(TypeElement owner) {
@@ -196,9 +204,7 @@ public final class SymbolicProcessor extends AbstractProcessor {
             String name = pkg.isEmpty() ? t.name() : pkg + "." + t.name();
             String other = written.putIfAbsent(name, ownerName);
             if (other != null || sourceTypes.contains(name)) {
-                diagnostics.error(ErrorCode.NAME_CLASH, "the class generated for " + ownerName + ", " + name
-                        + ", would replace " + (other != null ? "the class generated for " + other : "a class of the sources")
-                        + "; rename one of them", owner, null);
+                taken(owner, name, other);
                 continue;
             }
             try {

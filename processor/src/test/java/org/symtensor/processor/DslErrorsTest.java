@@ -44,9 +44,12 @@ class DslErrorsTest {
     void trace_showsTheFirstFramesOfEachException_andItsCauses() {
         RuntimeException e = thrownFrom(30);
         String trace = Diagnostics.trace(e);
-        assertThat(trace).startsWith("java.lang.IllegalStateException: deep\n\tat org.symtensor.processor.DslErrorsTest.thrownFrom(");
-        assertThat(trace.lines().filter(l -> l.startsWith("\tat ")).count()).isEqualTo(2L * Diagnostics.MAX_FRAMES);
+        assertThat(trace).startsWith("java.lang.IllegalStateException: deep\n"
+                + "\tat org.symtensor.processor.DslErrorsTest.thrownFrom(");
+        assertThat(trace.lines().filter(l -> l.startsWith("\tat ")).count())
+                .isEqualTo(2L * Diagnostics.MAX_FRAMES);
         int frames = e.getStackTrace().length;
-        assertThat(trace).contains("\t... " + (frames - Diagnostics.MAX_FRAMES) + " more\nCaused by: java.lang.ArithmeticException: root");
+        assertThat(trace).contains("\t... " + (frames - Diagnostics.MAX_FRAMES) + " more\n"
+                + "Caused by: java.lang.ArithmeticException: root");
     }
 }

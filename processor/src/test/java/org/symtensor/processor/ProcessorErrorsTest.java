@@ -220,7 +220,8 @@ class ProcessorErrorsTest {
                 .inFile(src).onLine(line(1));
         String message = c.errors().get(0).getMessage(null);
         assertThat(message).contains("java.lang.IllegalStateException: planted")
-                .containsPattern("\\tat org\\.symtensor\\.processor\\.SymbolicProcessor\\.processClass\\(SymbolicProcessor\\.java:\\d+\\)")
+                .containsPattern("\\tat org\\.symtensor\\.processor\\.SymbolicProcessor\\.processClass"
+                        + "\\(SymbolicProcessor\\.java:\\d+\\)")
                 .contains("Caused by: java.lang.ArithmeticException: planted cause");
     }
 

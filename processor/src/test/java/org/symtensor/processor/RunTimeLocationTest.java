@@ -71,7 +71,8 @@ class RunTimeLocationTest {
                 "                .times(y);",
                 "    }"));
         assertThat(c).succeeded();
-        Throwable t = callFailing(c, "f", new Class<?>[] {double[].class, double[].class}, new double[] {1, 2}, new double[] {1, 2, 3});
+        Throwable t = callFailing(c, "f", new Class<?>[] {double[].class, double[].class},
+                new double[] {1, 2}, new double[] {1, 2, 3});
         assertThat(t).isInstanceOf(SymtensorException.class);
         assertThat(t.getMessage()).contains("test.Foo.f(Foo.java:" + (Sources.HEADER + 4) + ")")
                 .doesNotContain("FooSymbolic");
