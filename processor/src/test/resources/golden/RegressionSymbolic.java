@@ -11,6 +11,7 @@ import org.symtensor.ir.Dot;
 import org.symtensor.ir.Elemwise;
 import org.symtensor.ir.Reduce;
 import org.symtensor.ir.ScalarOp;
+import org.symtensor.ir.SourceLocation;
 import org.symtensor.ir.Variable;
 import org.symtensor.runtime.Linker;
 import org.symtensor.tensor.Matrix;
@@ -33,6 +34,7 @@ public final class RegressionSymbolic {
      * The graph of {@link Regression#predict}: its body's DSL calls, for {@code pp}, {@code grad} and other backends.
      */
     public static Vector<F64> predictGraph(Matrix<F64> x, Vector<F64> w, Scalar<F64> b) {
+        SourceLocation.at("Regression.java", 14, "test.Regression.predict");
         return T.sigmoid(x.dot(w).plus(b));
     }
 
@@ -47,6 +49,7 @@ public final class RegressionSymbolic {
      * The graph of {@link Regression#meanLogistic}: its body's DSL calls, for {@code pp}, {@code grad} and other backends.
      */
     public static Scalar<F64> meanLogisticGraph(Matrix<F64> x) {
+        SourceLocation.at("Regression.java", 19, "test.Regression.meanLogistic");
         return T.mean(T.div(1, T.exp(x.unaryMinus()).plus(1)));
     }
 
@@ -107,6 +110,7 @@ public final class RegressionSymbolic {
                 Variable x = new Variable(TensorType.ofRank(DType.FLOAT64, 2), "x");
                 Variable w = new Variable(TensorType.ofRank(DType.FLOAT64, 1), "w");
                 Variable b = new Variable(TensorType.ofRank(DType.FLOAT64, 0), "b");
+                SourceLocation.at("Regression.java", 14, "test.Regression.predict");
                 Variable n0_ = Apply.output(Dot.INSTANCE, x, w);
                 Variable n1_ = Apply.output(DimShuffle.of(-1), b);
                 Variable n2_ = Apply.output(Composite.program(List.of(DType.FLOAT64, DType.FLOAT64), List.of(), List.of(
@@ -177,6 +181,7 @@ public final class RegressionSymbolic {
 
             private static Linker.Linked link() {
                 Variable x = new Variable(TensorType.ofRank(DType.FLOAT64, 2), "x");
+                SourceLocation.at("Regression.java", 19, "test.Regression.meanLogistic");
                 Variable n0_ = Apply.output(Elemwise.of(ScalarOp.SIGMOID), x);
                 Variable n1_ = Apply.output(Reduce.of(Reduce.Kind.MEAN, null), n0_);
                 return Linker.link(List.of(x), List.of(n1_), T.compileOptions());

@@ -10,6 +10,7 @@ import org.symtensor.function.Updates;
 import org.symtensor.ir.Apply;
 import org.symtensor.ir.Elemwise;
 import org.symtensor.ir.ScalarOp;
+import org.symtensor.ir.SourceLocation;
 import org.symtensor.ir.Variable;
 import org.symtensor.runtime.Linker;
 import org.symtensor.scan.Scan;
@@ -35,7 +36,9 @@ public final class StatefulSymbolic {
      * Each {@code update(...)} of the body is added to {@code updates}; pass them to {@code function}.
      */
     public static Scalar<I32> accumulateGraph(Scalar<I32> inc, List<Update> updates) {
+        SourceLocation.at("Stateful.java", 19, "test.Stateful.accumulate");
         updates.add(T.update(Stateful.STATE, Stateful.STATE.plus(inc)));
+        SourceLocation.at("Stateful.java", 20, "test.Stateful.accumulate");
         return Stateful.STATE;
     }
 
@@ -50,6 +53,7 @@ public final class StatefulSymbolic {
      * The graph of {@link Stateful#times}: its body's DSL calls, for {@code pp}, {@code grad} and other backends.
      */
     public static Vector<F64> timesGraph(Vector<F64> p, Vector<F64> q) {
+        SourceLocation.at("Stateful.java", 25, "test.Stateful.times");
         return p.times(q);
     }
 
@@ -64,10 +68,12 @@ public final class StatefulSymbolic {
      * The graph of {@link Stateful#power}: its body's DSL calls, for {@code pp}, {@code grad} and other backends.
      */
     public static Vector<F64> powerGraph(Vector<F64> a, Scalar<I64> k) {
+        SourceLocation.at("Stateful.java", 30, "test.Stateful.power");
         var byLambda = Scan.from(T.onesLike(a)).nonSequences(a).steps(k).iterate((prior, b) -> {
                     var next = prior.times(b);
                     return next;
                 });
+        SourceLocation.at("Stateful.java", 34, "test.Stateful.power");
         return byLambda.last().plus(Scan.from(T.onesLike(a)).nonSequences(a).steps(k).iterate(StatefulSymbolic::timesGraph).last());
     }
 
@@ -171,6 +177,7 @@ public final class StatefulSymbolic {
             private static Linker.Linked link() {
                 Variable p = new Variable(TensorType.ofRank(DType.FLOAT64, 1), "p");
                 Variable q = new Variable(TensorType.ofRank(DType.FLOAT64, 1), "q");
+                SourceLocation.at("Stateful.java", 25, "test.Stateful.times");
                 Variable n0_ = Apply.output(Elemwise.of(ScalarOp.MUL), p, q);
                 return Linker.link(List.of(p, q), List.of(n0_), T.compileOptions());
             }

@@ -12,6 +12,7 @@ import org.symtensor.ir.Dot;
 import org.symtensor.ir.Elemwise;
 import org.symtensor.ir.Reduce;
 import org.symtensor.ir.ScalarOp;
+import org.symtensor.ir.SourceLocation;
 import org.symtensor.ir.Variable;
 import org.symtensor.runtime.Linker;
 import org.symtensor.tensor.Matrix;
@@ -36,6 +37,7 @@ public final class TutorialSymbolic {
      * The graph of {@link Tutorial#logistic}: its body's DSL calls, for {@code pp}, {@code grad} and other backends.
      */
     public static Matrix<F64> logisticGraph(Matrix<F64> x) {
+        SourceLocation.at("Tutorial.java", 17, "test.Tutorial.logistic");
         return T.div(1, T.exp(x.unaryMinus()).plus(1));
     }
 
@@ -50,6 +52,7 @@ public final class TutorialSymbolic {
      * The graph of {@link Tutorial#add}: its body's DSL calls, for {@code pp}, {@code grad} and other backends.
      */
     public static Scalar<F32> addGraph(Scalar<F32> x, Scalar<F32> y) {
+        SourceLocation.at("Tutorial.java", 22, "test.Tutorial.add");
         return x.plus(y);
     }
 
@@ -64,8 +67,11 @@ public final class TutorialSymbolic {
      * The graph of {@link Tutorial#stats}: its body's DSL calls, for {@code pp}, {@code grad} and other backends.
      */
     public static Tutorial.Stats statsGraph(Matrix<F64> m, Vector<F64> v) {
+        SourceLocation.at("Tutorial.java", 29, "test.Tutorial.stats");
         Vector<F64> h = m.dot(v);
+        SourceLocation.at("Tutorial.java", 30, "test.Tutorial.stats");
         var rows = m.mean(1);
+        SourceLocation.at("Tutorial.java", 31, "test.Tutorial.stats");
         return new Tutorial.Stats(T.sum(h).plus(logisticGraph(m).sum()), rows.times((2 * 3)));
     }
 
@@ -80,6 +86,7 @@ public final class TutorialSymbolic {
      * The graph of {@link Tutorial#scale}: its body's DSL calls, for {@code pp}, {@code grad} and other backends.
      */
     public static Tensor3<F32> scaleGraph(Tensor3<F32> t, Scalar<F32> k) {
+        SourceLocation.at("Tutorial.java", 36, "test.Tutorial.scale");
         return t.times(k).plus(-0.5);
     }
 
@@ -136,6 +143,7 @@ public final class TutorialSymbolic {
 
             private static Linker.Linked link() {
                 Variable x = new Variable(TensorType.ofRank(DType.FLOAT64, 2), "x");
+                SourceLocation.at("Tutorial.java", 17, "test.Tutorial.logistic");
                 Variable n0_ = Apply.output(Elemwise.of(ScalarOp.SIGMOID), x);
                 return Linker.link(List.of(x), List.of(n0_), T.compileOptions());
             }
@@ -209,6 +217,7 @@ public final class TutorialSymbolic {
             private static Linker.Linked link() {
                 Variable x = new Variable(TensorType.ofRank(DType.FLOAT32, 0), "x");
                 Variable y = new Variable(TensorType.ofRank(DType.FLOAT32, 0), "y");
+                SourceLocation.at("Tutorial.java", 22, "test.Tutorial.add");
                 Variable n0_ = Apply.output(Elemwise.of(ScalarOp.ADD), x, y);
                 return Linker.link(List.of(x, y), List.of(n0_), T.compileOptions());
             }
@@ -284,12 +293,18 @@ public final class TutorialSymbolic {
                 Variable m = new Variable(TensorType.ofRank(DType.FLOAT64, 2), "m");
                 Variable v = new Variable(TensorType.ofRank(DType.FLOAT64, 1), "v");
                 Variable c0_ = new Constant(NDArray.wrap(DType.FLOAT64, new int[] {}, new double[] {6.0}));
+                SourceLocation.at("Tutorial.java", 29, "test.Tutorial.stats");
                 Variable n1_ = Apply.output(Dot.INSTANCE, m, v);
+                SourceLocation.at("Tutorial.java", 31, "test.Tutorial.stats");
                 Variable n2_ = Apply.output(Reduce.of(Reduce.Kind.SUM, null), n1_);
+                SourceLocation.at("Tutorial.java", 17, "test.Tutorial.logistic");
                 Variable n3_ = Apply.output(Elemwise.of(ScalarOp.SIGMOID), m);
+                SourceLocation.at("Tutorial.java", 31, "test.Tutorial.stats");
                 Variable n4_ = Apply.output(Reduce.of(Reduce.Kind.SUM, null), n3_);
                 Variable n5_ = Apply.output(Elemwise.of(ScalarOp.ADD), n2_, n4_);
+                SourceLocation.at("Tutorial.java", 30, "test.Tutorial.stats");
                 Variable n6_ = Apply.output(Reduce.of(Reduce.Kind.MEAN, new int[] {1}), m);
+                SourceLocation.at("Tutorial.java", 31, "test.Tutorial.stats");
                 Variable n7_ = Apply.output(DimShuffle.of(-1), c0_);
                 Variable n8_ = Apply.output(Elemwise.of(ScalarOp.MUL), n6_, n7_);
                 return Linker.link(List.of(m, v), List.of(n5_, n8_), T.compileOptions());
@@ -359,6 +374,7 @@ public final class TutorialSymbolic {
             private static Linker.Linked link() {
                 Variable t = new Variable(TensorType.ofRank(DType.FLOAT32, 3), "t");
                 Variable k = new Variable(TensorType.ofRank(DType.FLOAT32, 0), "k");
+                SourceLocation.at("Tutorial.java", 36, "test.Tutorial.scale");
                 Variable n0_ = Apply.output(DimShuffle.of(-1, -1, -1), k);
                 Variable n1_ = Apply.output(Composite.program(List.of(DType.FLOAT32, DType.FLOAT32), List.of(NDArray.wrap(DType.FLOAT32, new int[] {}, new float[] {-0.5f})), List.of(
                                 Composite.Step.of(Elemwise.of(ScalarOp.MUL), DType.FLOAT32, 0, 1),

@@ -6,45 +6,38 @@ import org.symtensor.tensor.Tensor;
 
 /**
  * An input of a compiled function with its options, Theano's {@code In}: a default value used when
- * the caller leaves the argument out, a name for keyword calls (the variable's name unless set),
- * and whether the function may overwrite the caller's buffer ({@link #mutable()}). Immutable.
+ * the caller leaves the argument out, and a name for keyword calls (the variable's name unless set).
+ * Immutable.
  */
 public final class In implements FunctionInput {
     private final Variable variable;
     private final String name;
     private final Object defaultValue;
     private final boolean hasDefault;
-    private final boolean mutable;
 
-    private In(Variable variable, String name, Object defaultValue, boolean hasDefault, boolean mutable) {
+    private In(Variable variable, String name, Object defaultValue, boolean hasDefault) {
         this.variable = Objects.requireNonNull(variable, "variable");
         this.name = name;
         this.defaultValue = defaultValue;
         this.hasDefault = hasDefault;
-        this.mutable = mutable;
     }
 
     public static In of(Tensor<?> tensor) {
-        return new In(tensor.variable(), tensor.variable().name(), null, false, false);
+        return new In(tensor.variable(), tensor.variable().name(), null, false);
     }
 
     public static In of(Variable variable) {
-        return new In(variable, variable.name(), null, false, false);
+        return new In(variable, variable.name(), null, false);
     }
 
     /** The value used when a call leaves this argument out: a Java number, array or NDArray. */
     public In withDefault(Object value) {
-        return new In(variable, name, Objects.requireNonNull(value, "default value"), true, mutable);
+        return new In(variable, name, Objects.requireNonNull(value, "default value"), true);
     }
 
     /** The name keyword calls use for this input. */
     public In named(String newName) {
-        return new In(variable, newName, defaultValue, hasDefault, mutable);
-    }
-
-    /** Lets the function overwrite the buffer passed for this input (an in-place optimization may use it). */
-    public In mutable() {
-        return new In(variable, name, defaultValue, hasDefault, true);
+        return new In(variable, newName, defaultValue, hasDefault);
     }
 
     public Variable variable() {
@@ -62,10 +55,6 @@ public final class In implements FunctionInput {
 
     public Object defaultValue() {
         return defaultValue;
-    }
-
-    public boolean isMutable() {
-        return mutable;
     }
 
     /** How errors refer to this input: its name, or its position. */

@@ -1,6 +1,7 @@
 package org.symtensor.grad;
 
 import org.symtensor.error.GradientException;
+import org.symtensor.error.NonScalarCostException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ public final class Gradients {
         Map<Variable, Variable> seeds = new LinkedHashMap<>();
         if (cost != null) {
             if (cost.type().rank() != 0) {
-                throw new GradientException("grad: the cost must be a scalar, got " + where(cost) + " of rank "
+                throw new NonScalarCostException("grad: the cost must be a scalar, got " + where(cost) + " of rank "
                         + cost.type().rank() + " (static shape " + TensorType.shapeString(cost.type().shape())
                         + "); reduce it first, e.g. with sum() or mean()");
             }

@@ -7,55 +7,53 @@ import org.symtensor.type.DType;
  * rule and reference arithmetic. Fusion, code generation and every backend read this one table.
  */
 public enum ScalarOp {
-    ADD(2, "+", 3, "add"),
-    SUB(2, "-", 3, "sub"),
-    MUL(2, "*", 4, "mul"),
-    TRUE_DIV(2, "/", 4, "true_div"),
-    INT_DIV(2, "//", 4, "int_div"),
-    MOD(2, "%", 4, "mod"),
-    POW(2, "**", 6, "pow"),
-    MAXIMUM(2, null, 0, "maximum"),
-    MINIMUM(2, null, 0, "minimum"),
-    NEG(1, "-", 5, "neg"),
-    ABS(1, null, 0, "abs"),
-    SQR(1, null, 0, "sqr"),
-    SQRT(1, null, 0, "sqrt"),
-    EXP(1, null, 0, "exp"),
-    LOG(1, null, 0, "log"),
-    LOG1P(1, null, 0, "log1p"),
-    EXPM1(1, null, 0, "expm1"),
-    TANH(1, null, 0, "tanh"),
-    SIGMOID(1, null, 0, "sigmoid"),
-    SOFTPLUS(1, null, 0, "softplus"),
-    RECIPROCAL(1, null, 0, "reciprocal"),
-    SIGN(1, null, 0, "sgn"),
-    LT(2, "<", 2, "lt"),
-    LE(2, "<=", 2, "le"),
-    GT(2, ">", 2, "gt"),
-    GE(2, ">=", 2, "ge"),
-    EQ(2, "==", 2, "eq"),
-    NEQ(2, "!=", 2, "neq"),
+    ADD(2, "+", "add"),
+    SUB(2, "-", "sub"),
+    MUL(2, "*", "mul"),
+    TRUE_DIV(2, "/", "true_div"),
+    INT_DIV(2, "//", "int_div"),
+    MOD(2, "%", "mod"),
+    POW(2, "**", "pow"),
+    MAXIMUM(2, null, "maximum"),
+    MINIMUM(2, null, "minimum"),
+    NEG(1, "-", "neg"),
+    ABS(1, null, "abs"),
+    SQR(1, null, "sqr"),
+    SQRT(1, null, "sqrt"),
+    EXP(1, null, "exp"),
+    LOG(1, null, "log"),
+    LOG1P(1, null, "log1p"),
+    EXPM1(1, null, "expm1"),
+    TANH(1, null, "tanh"),
+    SIGMOID(1, null, "sigmoid"),
+    SOFTPLUS(1, null, "softplus"),
+    RECIPROCAL(1, null, "reciprocal"),
+    SIGN(1, null, "sgn"),
+    LT(2, "<", "lt"),
+    LE(2, "<=", "le"),
+    GT(2, ">", "gt"),
+    GE(2, ">=", "ge"),
+    EQ(2, "==", "eq"),
+    NEQ(2, "!=", "neq"),
     /** Logical and: bool result. */
-    AND(2, "&", 1, "and"),
-    OR(2, "|", 1, "or"),
-    NOT(1, "~", 5, "not"),
+    AND(2, "&", "and"),
+    OR(2, "|", "or"),
+    NOT(1, "~", "not"),
     /** {@code switch(c, a, b)}: a where c is non-zero, else b. */
-    SWITCH(3, null, 0, "switch"),
+    SWITCH(3, null, "switch"),
     /** {@code second(a, b)}: b broadcast to the shape of a (Theano's fill). */
-    SECOND(2, null, 0, "second"),
+    SECOND(2, null, "second"),
     /** Conversion to the dtype the {@link Elemwise} names. */
-    CAST(1, null, 0, "cast"),
-    IDENTITY(1, null, 0, "identity");
+    CAST(1, null, "cast"),
+    IDENTITY(1, null, "identity");
 
     private final int arity;
     private final String infix;
-    private final int precedence;
     private final String theanoName;
 
-    ScalarOp(int arity, String infix, int precedence, String theanoName) {
+    ScalarOp(int arity, String infix, String theanoName) {
         this.arity = arity;
         this.infix = infix;
-        this.precedence = precedence;
         this.theanoName = theanoName;
     }
 
@@ -66,11 +64,6 @@ public enum ScalarOp {
     /** The operator {@code pp} prints between (or before) operands, or null for a function-call form. */
     public String infix() {
         return infix;
-    }
-
-    /** Binding strength for printing: higher binds tighter. */
-    public int precedence() {
-        return precedence;
     }
 
     public String theanoName() {

@@ -1,5 +1,7 @@
 package org.symtensor.ir;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,6 +13,8 @@ public final class SourceLocation {
     private static final SourceLocation UNKNOWN = new SourceLocation("<unknown>", 0, "?");
     /** Set while a rewrite builds a replacement, so new nodes keep the location of the node they replace. */
     private static final ThreadLocal<SourceLocation> INHERITED = new ThreadLocal<>();
+    /** The user's lines set by {@link #at}, keyed by the method that set them ({@link #key}). */
+    private static final ThreadLocal<Map<String, SourceLocation>> USER_LINES = new ThreadLocal<>();
 
     private final String file;
     private final int line;
@@ -33,8 +37,45 @@ public final class SourceLocation {
             return inherited;
         }
         Optional<StackWalker.StackFrame> frame = WALKER.walk(s -> s.filter(f -> !isInternal(f.getClassName())).findFirst());
+        Map<String, SourceLocation> user = USER_LINES.get();
+        if (user != null && frame.isPresent()) {
+            SourceLocation at = user.get(key(frame.get()));
+            if (at != null) {
+                return at;
+            }
+        }
         return frame.map(f -> new SourceLocation(f.getFileName() == null ? "<unknown>" : f.getFileName(),
                 f.getLineNumber(), f.getClassName() + "." + f.getMethodName())).orElse(UNKNOWN);
+    }
+
+    /**
+     * Locates the nodes that the calling method (and lambdas written in it) creates from now on at
+     * {@code line} of {@code file}, in {@code method}, rather than at the caller's own line. Code
+     * generated from the user's source calls it before each statement, so errors point at the
+     * user's line: the graph builders of {@code @SymbolicFunction} methods do. It applies on this
+     * thread to nodes whose first frame outside Symtensor is that method, until the method calls it again.
+     */
+    public static void at(String file, int line, String method) {
+        Optional<String> caller = WALKER.walk(s -> s.skip(1).findFirst()).map(SourceLocation::key);
+        if (caller.isEmpty()) {
+            return;
+        }
+        Map<String, SourceLocation> user = USER_LINES.get();
+        if (user == null) {
+            user = new HashMap<>();
+            USER_LINES.set(user);
+        }
+        user.put(caller.get(), new SourceLocation(file, line, method));
+    }
+
+    /** {@code pkg.Class#method}; a lambda's frame ({@code lambda$method$0}) counts as its enclosing method's. */
+    private static String key(StackWalker.StackFrame f) {
+        String m = f.getMethodName();
+        if (m.startsWith("lambda$")) {
+            int end = m.indexOf('$', "lambda$".length());
+            m = end < 0 ? m : m.substring("lambda$".length(), end);
+        }
+        return f.getClassName() + "#" + m;
     }
 
     /** The DSL's own classes in the root package (every one a superclass of T, or T itself). */

@@ -10,6 +10,7 @@ import org.symtensor.ir.Graphs;
 import org.symtensor.ir.Variable;
 import org.symtensor.ir.Composite;
 import org.symtensor.ir.OpKind;
+import org.symtensor.ir.SourceLocation;
 import org.symtensor.type.TensorType;
 import org.symtensor.value.NDArray;
 
@@ -65,7 +66,9 @@ public final class Fusion {
             position.put(order.get(i), i);
         }
         for (Apply a : order) {
-            Variable fused = members.containsKey(a) && members.get(a).size() > 1 ? fuseGroup(members.get(a), position, map) : null;
+            // the composite keeps the location of the chain's root, so run-time errors name the user's line
+            Variable fused = members.containsKey(a) && members.get(a).size() > 1
+                    ? SourceLocation.inheriting(a.createdAt(), () -> fuseGroup(members.get(a), position, map)) : null;
             List<Variable> ins = new ArrayList<>();
             boolean changed = false;
             for (Variable in : a.inputs()) {

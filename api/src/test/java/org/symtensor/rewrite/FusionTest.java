@@ -50,6 +50,16 @@ class FusionTest {
     }
 
     @Test
+    void fuse_compositeKeepsTheSourceLocationOfTheChainsRoot() {
+        Variable x = var("x", DType.FLOAT64, -1, -1);
+        Variable root = logistic(x);
+
+        Variable out = Fusion.fuse(List.of(root)).get(0);
+
+        assertThat(out.owner().createdAt()).isSameAs(root.owner().createdAt());
+    }
+
+    @Test
     void fuse_printsTheInnerExpressionOverTheOuterInputs() {
         Variable x = var("x", DType.FLOAT64, -1, -1);
 

@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -18,13 +19,14 @@ import org.symtensor.function.Function;
 import org.symtensor.SymbolicFunction;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.type.DType;
+import org.symtensor.type.F32;
 import org.symtensor.type.F64;
 import org.symtensor.value.NDArray;
 
 /**
- * Logistic over a 1000×1000 float64 matrix, three ways: the loop the processor generated at javac
- * time (through the typed function's NDArray call, and the kernel method alone), a hand-written
- * loop, and the runtime function of the same graph.
+ * Logistic over a 1000×1000 matrix (10^6 elements) in float32 and float64, three ways: the typed
+ * call of the processor's kernel (the optimized graph written at javac time), the runtime function
+ * of the same graph ({@code function().call}), and a hand-written scalar loop as the baseline.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,9 +36,13 @@ import org.symtensor.value.NDArray;
 @Fork(1)
 public class GeneratedKernelBench {
     private static final int N = 1000;
+    @Param({"float32", "float64"})
+    public String dtype;
     private double[] data;
+    private float[] floats;
     private NDArray input;
     private Function dynamic;
+    private boolean f32;
 
     /** The function under test, compiled by the processor into GeneratedKernelBenchSymbolic. */
     @SymbolicFunction
@@ -44,19 +50,35 @@ public class GeneratedKernelBench {
         return div(1, exp(x.unaryMinus()).plus(1));
     }
 
+    /** The same in float32. */
+    @SymbolicFunction
+    static Matrix<F32> logistic32(Matrix<F32> x) {
+        return div(1, exp(x.unaryMinus()).plus(1));
+    }
+
     @Setup
     public void setUp() {
         SplittableRandom r = new SplittableRandom(1);
         data = new double[N * N];
+        floats = new float[N * N];
         for (int i = 0; i < data.length; i++) {
             data[i] = r.nextDouble(-5, 5);
+            floats[i] = (float) data[i];
         }
-        input = NDArray.wrap(DType.FLOAT64, new int[] {N, N}, data);
-        dynamic = GeneratedKernelBenchSymbolic.logistic().function();
+        f32 = dtype.equals("float32");
+        input = f32 ? NDArray.wrap(DType.FLOAT32, new int[] {N, N}, floats) : NDArray.wrap(DType.FLOAT64, new int[] {N, N}, data);
+        dynamic = f32 ? GeneratedKernelBenchSymbolic.logistic32().function() : GeneratedKernelBenchSymbolic.logistic().function();
     }
 
     @Benchmark
-    public double[] handWrittenLoop() {
+    public Object handWrittenLoop() {
+        if (f32) {
+            float[] out = new float[floats.length];
+            for (int i = 0; i < floats.length; i++) {
+                out[i] = (float) (1 / (1 + Math.exp(-floats[i])));
+            }
+            return out;
+        }
         double[] out = new double[data.length];
         for (int i = 0; i < data.length; i++) {
             out[i] = 1 / (1 + Math.exp(-data[i]));
@@ -65,15 +87,8 @@ public class GeneratedKernelBench {
     }
 
     @Benchmark
-    public double[] generatedKernel() {
-        double[] out = new double[data.length];
-        GeneratedKernelBenchLogisticKernel.apply(out.length, data, out);
-        return out;
-    }
-
-    @Benchmark
     public NDArray generatedFunction() {
-        return GeneratedKernelBenchSymbolic.logistic().call(input);
+        return f32 ? GeneratedKernelBenchSymbolic.logistic32().call(input) : GeneratedKernelBenchSymbolic.logistic().call(input);
     }
 
     @Benchmark

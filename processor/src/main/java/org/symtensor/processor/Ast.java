@@ -12,8 +12,10 @@ import java.util.List;
 final class Ast {
     private Ast() {}
 
-    /** A statement of the body. */
-    sealed interface Stmt permits Local, Return, Update {}
+    /** A statement of the body; {@code pos} is its tree. */
+    sealed interface Stmt permits Local, Return, Update {
+        Object pos();
+    }
 
     /** An expression of the body. */
     sealed interface Expr permits Call, Ident, Literal, ClassLiteral, IntArith, NewRecord, Field, Lambda, MethodRef,
@@ -82,6 +84,26 @@ final class Ast {
     /** {@code (Scalar<F64>) s.get(0)}: a cast to a handle type, checked against the value at javac time. */
     record Cast(TypeRef type, Expr value, Object pos) implements Expr {}
 
-    /** A parsed body: its statements, or the first construct that is not symbolic. */
-    record Body(List<Stmt> statements) {}
+    /**
+     * A parsed body: its statements, and where they are in the user's source ({@code origin} is null
+     * for a lambda's block, which lies inside its method's body).
+     */
+    record Body(List<Stmt> statements, Origin origin) {
+        Body(List<Stmt> statements) {
+            this(statements, null);
+        }
+    }
+
+    /**
+     * Where a method's body is in the user's source, as a stack trace would name it: the file's
+     * simple name ({@code Foo.java}), the method ({@code pkg.Foo.m}, binary class name) and the line
+     * of each tree (1-based; 0 when unknown).
+     */
+    interface Origin {
+        String file();
+
+        String method();
+
+        int line(Object pos);
+    }
 }

@@ -6,6 +6,7 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LineMap;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.TypeCastTree;
@@ -21,6 +22,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.lang.reflect.Field;
@@ -32,6 +34,8 @@ import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 
 /**
@@ -42,16 +46,18 @@ import javax.tools.Diagnostic;
  */
 final class BodyReader {
     private final Trees trees;
+    private final Elements elements;
 
-    private BodyReader(Trees trees) {
+    private BodyReader(Trees trees, Elements elements) {
         this.trees = trees;
+        this.elements = elements;
     }
 
     /** A reader for this environment, or null when javac's trees are not reachable (the caller reports it). */
     static BodyReader create(ProcessingEnvironment env) {
         ProcessingEnvironment unwrapped = unwrap(env);
         try {
-            return new BodyReader(Trees.instance(unwrapped));
+            return new BodyReader(Trees.instance(unwrapped), env.getElementUtils());
         } catch (IllegalArgumentException | LinkageError e) {
             return null;
         }
@@ -96,7 +102,7 @@ final class BodyReader {
     Ast.Body read(ExecutableElement method, String owner, Set<String> fields) throws Unsupported {
         MethodTree tree = trees.getTree(method);
         if (tree == null || tree.getBody() == null) {
-            throw new Unsupported("Sym/Internal", "the source of " + method.getSimpleName()
+            throw new Unsupported(ErrorCode.INTERNAL, "the source of " + method.getSimpleName()
                     + " is not available to the processor; compile it from source", null);
         }
         Scope scope = new Scope(owner, fields, new HashSet<>());
@@ -108,7 +114,42 @@ final class BodyReader {
         for (StatementTree s : body.getStatements()) {
             out.add(statement(s, scope, true));
         }
-        return new Ast.Body(out);
+        return new Ast.Body(out, origin(method));
+    }
+
+    /** Where {@code method} is: its file's simple name, its binary name, and lines through the unit's line map. */
+    private Ast.Origin origin(ExecutableElement method) {
+        TreePath path = trees.getPath(method);
+        if (path == null) {
+            return null;
+        }
+        CompilationUnitTree unit = path.getCompilationUnit();
+        String name = unit.getSourceFile().getName();
+        String file = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        String owner = elements.getBinaryName((TypeElement) method.getEnclosingElement()).toString();
+        String qualified = owner + "." + method.getSimpleName();
+        SourcePositions positions = trees.getSourcePositions();
+        LineMap lines = unit.getLineMap();
+        return new Ast.Origin() {
+            @Override
+            public String file() {
+                return file;
+            }
+
+            @Override
+            public String method() {
+                return qualified;
+            }
+
+            @Override
+            public int line(Object pos) {
+                if (!(pos instanceof Tree) || lines == null) {
+                    return 0;
+                }
+                long start = positions.getStartPosition(unit, (Tree) pos);
+                return start < 0 ? 0 : (int) lines.getLineNumber(start);
+            }
+        };
     }
 
     /** The names in scope (parameters, locals, lambda parameters), and the class's name and field names. */
@@ -366,6 +407,6 @@ final class BodyReader {
     }
 
     private static Unsupported notSymbolic(Tree t, String what, String fix) {
-        return new Unsupported("Sym/NotSymbolic", "cannot interpret " + what + " in a @SymbolicFunction body; " + fix, t);
+        return new Unsupported(ErrorCode.NOT_SYMBOLIC, "cannot interpret " + what + " in a @SymbolicFunction body; " + fix, t);
     }
 }

@@ -114,12 +114,12 @@ final class Closures {
     static void checkType(Ast.TypeRef type, Object v, String what, Object pos) throws Unsupported {
         String want = Names.HANDLE_NAMES.get(type.rank()) + "<" + type.marker() + ">";
         if (!(v instanceof Tensor)) {
-            throw new Unsupported("Sym/NotSymbolic", what + " expects a " + want + " but the value is " + v
+            throw new Unsupported(ErrorCode.NOT_SYMBOLIC, what + " expects a " + want + " but the value is " + v
                     + "; only symbolic handles can be cast", pos);
         }
         Tensor<?> t = (Tensor<?>) v;
         if (t.rank() != type.rank() || !Names.marker(t.dtype()).equals(type.marker())) {
-            throw new Unsupported(t.rank() != type.rank() ? "Sym/ShapeMismatch" : "Sym/DTypeMismatch", what
+            throw new Unsupported(t.rank() != type.rank() ? ErrorCode.SHAPE_MISMATCH : ErrorCode.DTYPE_MISMATCH, what
                     + " expects a " + want + " but the value " + t.variable().describe() + " has type "
                     + t.variable().type() + "; change the type to " + Names.HANDLE_NAMES.get(t.rank()) + "<"
                     + Names.marker(t.dtype()) + ">, or cast(x, " + type.marker() + ".class) for another dtype", pos);
@@ -131,14 +131,14 @@ final class Closures {
         if (c.name().equals("get") && args.length == 1 && args[0] instanceof Integer) {
             int i = (Integer) args[0];
             if (i < 0 || i >= list.size()) {
-                throw new Unsupported("Sym/Invalid", "get(" + i + ") on a list of " + list.size() + " step arguments"
+                throw new Unsupported(ErrorCode.INVALID, "get(" + i + ") on a list of " + list.size() + " step arguments"
                         + " (sequence slices, prior outputs, non-sequences in that order)", c.pos());
             }
             return list.get(i);
         } else if (c.name().equals("size") && args.length == 0) {
             return list.size();
         }
-        throw new Unsupported("Sym/NotSymbolic", "cannot call " + c.name() + " on the step's argument list; use"
+        throw new Unsupported(ErrorCode.NOT_SYMBOLIC, "cannot call " + c.name() + " on the step's argument list; use"
                 + " get(i) with a literal index", c.pos());
     }
 }

@@ -1,36 +1,24 @@
 package org.symtensor.processor;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
 /**
  * Every message of the processor goes through here. Each starts with a stable code in brackets
- * ({@code [Sym/ShapeMismatch]}), says what was expected, what was found and how to fix it, and is
- * attached to the element and, when known, to the exact expression (through {@link BodyReader}).
- *
- * <table>
- * <caption>Codes</caption>
- * <tr><th>code</th><th>when</th></tr>
- * <tr><td>Sym/NotStatic</td><td>the method is not static</td></tr>
- * <tr><td>Sym/BadParameterType</td><td>a parameter is not a rank-specific handle with a concrete dtype</td></tr>
- * <tr><td>Sym/BadReturnType</td><td>the return type is not a handle or a record of handles</td></tr>
- * <tr><td>Sym/BadDefault</td><td>{@code @Default} on a non-scalar, or a value the dtype cannot hold</td></tr>
- * <tr><td>Sym/NotSymbolic</td><td>the body uses a construct or call the processor cannot interpret, or reads a
- * field that is not a static final, non-private shared variable</td></tr>
- * <tr><td>Sym/DTypeMismatch</td><td>the DSL rejected a dtype while the body was interpreted (a scan step that
- * would downcast its state, say), or an update or cast has the wrong dtype</td></tr>
- * <tr><td>Sym/ShapeMismatch</td><td>the DSL rejected a rank or shape</td></tr>
- * <tr><td>Sym/NonScalarCost</td><td>{@code grad} of a cost that is not a scalar</td></tr>
- * <tr><td>Sym/Gradient</td><td>any other gradient that cannot be built</td></tr>
- * <tr><td>Sym/UnusedParameter</td><td>a parameter no output depends on</td></tr>
- * <tr><td>Sym/FreeVariable</td><td>the body makes a free variable ({@code dmatrix("z")}) that is not a parameter</td></tr>
- * <tr><td>Sym/Invalid</td><td>any other error the DSL raised</td></tr>
- * <tr><td>Sym/Environment</td><td>javac's trees are not reachable (an IDE wrapper that cannot be unwrapped)</td></tr>
- * <tr><td>Sym/Internal</td><td>a bug in the processor: please report it</td></tr>
- * </table>
+ * ({@code [Sym/ShapeMismatch]}; the codes and when each fires are listed in {@link ErrorCode}),
+ * says what was expected, what was found and how to fix it, and is attached to the element and,
+ * when known, to the exact expression (through {@link BodyReader}).
  */
 final class Diagnostics {
+    /** Frames shown per exception of an internal error's trace; the rest are counted. */
+    static final int MAX_FRAMES = 15;
+    /** Causes shown below an internal error's exception. */
+    private static final int MAX_CAUSES = 5;
+
     private final Messager messager;
     private final BodyReader reader;
     private int errors;
@@ -40,23 +28,59 @@ final class Diagnostics {
         this.reader = reader;
     }
 
-    /** An error with a stable code on {@code element}, and on the tree {@code pos} when it is known. */
-    void error(String code, String message, Element element, Object pos) {
+    /** An error with a stable code on {@code element} (none when null), and on the tree {@code pos} when it is known. */
+    void error(ErrorCode code, String message, Element element, Object pos) {
         errors++;
-        String text = "[" + code + "] " + message;
-        if (pos == null || reader == null || !reader.print(Diagnostic.Kind.ERROR, text, pos, element)) {
-            messager.printMessage(Diagnostic.Kind.ERROR, text, element);
+        String text = code.tag() + " " + message;
+        if (pos == null || reader == null || element == null || !reader.print(Diagnostic.Kind.ERROR, text, pos, element)) {
+            if (element == null) {
+                messager.printMessage(Diagnostic.Kind.ERROR, text);
+            } else {
+                messager.printMessage(Diagnostic.Kind.ERROR, text, element);
+            }
         }
     }
 
     void error(Unsupported u, Element element) {
-        error(u.code(), u.getMessage(), element, u.pos());
+        String message = u.getMessage();
+        if (u.code() == ErrorCode.INTERNAL && u.getCause() != null) {
+            message += "\n" + trace(u.getCause());
+        }
+        error(u.code(), message, element, u.pos());
     }
 
-    /** A bug: reported, never thrown out of {@code process()}. */
+    /** A bug: reported with its stack trace (to paste into a report), never thrown out of {@code process()}. */
     void internal(Throwable t, Element element) {
-        error("Sym/Internal", "the Symtensor processor failed on this element (" + t + "); this is a bug, please"
-                + " report it with the method's source", element, null);
+        error(ErrorCode.INTERNAL, "the Symtensor processor failed on this element; this is a bug, please report it"
+                + " with the method's source and this trace:\n" + trace(t), element, null);
+    }
+
+    /**
+     * {@code t}'s stack trace as {@link Throwable#printStackTrace()} writes it, shortened: at most
+     * {@link #MAX_FRAMES} frames per exception and {@link #MAX_CAUSES} causes.
+     */
+    static String trace(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        int causes = 0;
+        for (Throwable x = t; x != null && seen.add(x); x = x.getCause()) {
+            if (x != t) {
+                if (causes++ == MAX_CAUSES) {
+                    sb.append("\t... more causes\n");
+                    break;
+                }
+                sb.append("Caused by: ");
+            }
+            sb.append(x).append('\n');
+            StackTraceElement[] frames = x.getStackTrace();
+            for (int i = 0; i < frames.length && i < MAX_FRAMES; i++) {
+                sb.append("\tat ").append(frames[i]).append('\n');
+            }
+            if (frames.length > MAX_FRAMES) {
+                sb.append("\t... ").append(frames.length - MAX_FRAMES).append(" more\n");
+            }
+        }
+        return sb.toString().stripTrailing();
     }
 
     int errorCount() {

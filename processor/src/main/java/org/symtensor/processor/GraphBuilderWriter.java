@@ -118,6 +118,9 @@ final class GraphBuilderWriter {
     /** Statements of the method ({@code updates} set or null), or of a lambda block ({@code inLambda}: no $[ nesting). */
     private void statements(CodeBlock.Builder b, List<Ast.Stmt> stmts, MethodModel m, String updates, boolean inLambda) {
         for (Ast.Stmt s : stmts) {
+            if (!inLambda) {
+                locate(b, m, s);
+            }
             CodeBlock c;
             if (s instanceof Ast.Local) {
                 Ast.Local l = (Ast.Local) s;
@@ -134,6 +137,18 @@ final class GraphBuilderWriter {
             } else {
                 b.addStatement("$L", c);
             }
+        }
+    }
+
+    /**
+     * {@code SourceLocation.at("Foo.java", 12, "pkg.Foo.m");} before statement {@code s}: the nodes it
+     * creates (lambdas in it included) then name the user's line in errors, not this file's.
+     */
+    private static void locate(CodeBlock.Builder b, MethodModel m, Ast.Stmt s) {
+        Ast.Origin o = m.body().origin();
+        int line = o == null ? 0 : o.line(s.pos());
+        if (line > 0) {
+            b.addStatement("$T.at($S, $L, $S)", Names.SOURCE_LOCATION, o.file(), line, o.method());
         }
     }
 

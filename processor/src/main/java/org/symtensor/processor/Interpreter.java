@@ -1,7 +1,9 @@
 package org.symtensor.processor;
 
 import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,8 @@ import org.symtensor.error.SymtensorException;
 import org.symtensor.T;
 import org.symtensor.error.UnusedInputException;
 import org.symtensor.error.GradientException;
+import org.symtensor.error.NonScalarCostException;
+import org.symtensor.ir.SourceLocation;
 
 /**
  * Evaluates an {@link Ast.Body} by calling the real DSL by reflection on symbolic handles, so the
@@ -45,6 +49,15 @@ final class Interpreter {
     private final Callees callees;
     private final Fields fields;
     private final String className;
+    /** The origins of the bodies being run, innermost first (a lambda's block runs in its method's). */
+    private final Deque<Ast.Origin> origins = new ArrayDeque<>();
+    /**
+     * The user's line of the DSL call running now, or null. {@link #invoke} passes it to
+     * {@link SourceLocation#at} (which keys it by the calling method, so the call must stay in
+     * {@code invoke}), and puts the outer call's back when a call made from a lambda returns: the
+     * nodes a DSL call creates, at javac time too, then name the user's line in messages.
+     */
+    private SourceLocation located;
 
     Interpreter(Callees callees, Fields fields, String className) {
         this.callees = callees;
@@ -58,6 +71,19 @@ final class Interpreter {
      * allowed here (a method called from another, or a lambda).
      */
     Object run(Ast.Body body, Map<String, Object> bindings, int depth, List<Object> updates) throws Unsupported {
+        if (body.origin() == null) {
+            return runStatements(body, bindings, depth, updates);
+        }
+        origins.push(body.origin());
+        try {
+            return runStatements(body, bindings, depth, updates);
+        } finally {
+            origins.pop();
+        }
+    }
+
+    private Object runStatements(Ast.Body body, Map<String, Object> bindings, int depth, List<Object> updates)
+            throws Unsupported {
         Map<String, Object> env = new HashMap<>(bindings);
         for (Ast.Stmt s : body.statements()) {
             if (s instanceof Ast.Local) {
@@ -66,7 +92,7 @@ final class Interpreter {
             } else if (s instanceof Ast.Update) {
                 Ast.Update u = (Ast.Update) s;
                 if (updates == null) {
-                    throw new Unsupported("Sym/NotSymbolic", "update(...) in a @SymbolicFunction that another one calls;"
+                    throw new Unsupported(ErrorCode.NOT_SYMBOLIC, "update(...) in a @SymbolicFunction that another one calls;"
                             + " only the called method's own body may update shared variables", u.pos());
                 }
                 updates.add(SharedFields.update(eval(u.target(), env, depth), eval(u.value(), env, depth), u.pos()));
@@ -74,7 +100,7 @@ final class Interpreter {
                 return eval(((Ast.Return) s).value(), env, depth);
             }
         }
-        throw new Unsupported("Sym/NotSymbolic", "the body has no return statement; return the result handle", null);
+        throw new Unsupported(ErrorCode.NOT_SYMBOLIC, "the body has no return statement; return the result handle", null);
     }
 
     private Object eval(Ast.Expr e, Map<String, Object> env, int depth) throws Unsupported {
@@ -87,7 +113,7 @@ final class Interpreter {
             Ast.MethodRef r = (Ast.MethodRef) e;
             Callee callee = r.qualifier().equals(className) ? callees.find(r.name()) : null;
             if (callee == null) {
-                throw new Unsupported("Sym/NotSymbolic", "the method reference " + r.qualifier() + "::" + r.name()
+                throw new Unsupported(ErrorCode.NOT_SYMBOLIC, "the method reference " + r.qualifier() + "::" + r.name()
                         + " is not a @SymbolicFunction method of " + className + "; write a lambda, or refer to one"
                         + " (" + className + "::step)", r.pos());
             }
@@ -102,7 +128,7 @@ final class Interpreter {
         } else if (e instanceof Ast.Ident) {
             Ast.Ident id = (Ast.Ident) e;
             if (!env.containsKey(id.name())) {
-                throw new Unsupported("Sym/NotSymbolic", "'" + id.name() + "' is not a parameter or local of the body;"
+                throw new Unsupported(ErrorCode.NOT_SYMBOLIC, "'" + id.name() + "' is not a parameter or local of the body;"
                         + " fields and constants from outside cannot be read at javac time, pass them as parameters", id.pos());
             }
             return env.get(id.name());
@@ -125,7 +151,7 @@ final class Interpreter {
         try {
             return Class.forName("org.symtensor.type." + c.simpleName());
         } catch (ClassNotFoundException ex) {
-            throw new Unsupported("Sym/NotSymbolic", "the class literal " + c.simpleName() + ".class is not a dtype marker;"
+            throw new Unsupported(ErrorCode.NOT_SYMBOLIC, "the class literal " + c.simpleName() + ".class is not a dtype marker;"
                     + " use F32.class, F64.class, I32.class, ...", c.pos());
         }
     }
@@ -134,7 +160,7 @@ final class Interpreter {
         Object l = eval(a.left(), env, depth);
         Object r = eval(a.right(), env, depth);
         if (!(l instanceof Integer) || !(r instanceof Integer)) {
-            throw new Unsupported("Sym/NotSymbolic", "the Java operator " + a.op() + " works on int literals and locals"
+            throw new Unsupported(ErrorCode.NOT_SYMBOLIC, "the Java operator " + a.op() + " works on int literals and locals"
                     + " only (shapes and axes), found " + describe(l) + " and " + describe(r)
                     + "; for tensors write plus/minus/times/div", a.pos());
         }
@@ -146,7 +172,7 @@ final class Interpreter {
             case '*': return x * y;
             default:
                 if (y == 0) {
-                    throw new Unsupported("Sym/Invalid", "integer division by zero", a.pos());
+                    throw new Unsupported(ErrorCode.INVALID, "integer division by zero", a.pos());
                 }
                 return x / y;
         }
@@ -167,7 +193,7 @@ final class Interpreter {
                 return invoke(org.symtensor.scan.Scan.class, null, c, args);
             }
             if (c.qualifier() != null && !c.qualifier().equals("T")) {
-                throw new Unsupported("Sym/NotSymbolic", "cannot call " + c.qualifier() + "." + c.name()
+                throw new Unsupported(ErrorCode.NOT_SYMBOLIC, "cannot call " + c.qualifier() + "." + c.name()
                         + " in a @SymbolicFunction body: only the DSL (T's functions, handle methods) and other"
                         + " @SymbolicFunction methods of " + className + " are interpreted", c.pos());
             }
@@ -181,12 +207,12 @@ final class Interpreter {
             RecordValue r = (RecordValue) recv;
             int k = r.names() == null ? -1 : r.names().indexOf(c.name());
             if (k < 0 || args.length != 0) {
-                throw new Unsupported("Sym/NotSymbolic", "a " + r.typeName() + " has no component " + c.name() + "()", c.pos());
+                throw new Unsupported(ErrorCode.NOT_SYMBOLIC, "a " + r.typeName() + " has no component " + c.name() + "()", c.pos());
             }
             return r.values().get(k);
         }
         if (recv == null || recv instanceof Number || recv instanceof String || recv instanceof Boolean) {
-            throw new Unsupported("Sym/NotSymbolic", "cannot call " + c.name() + " on " + describe(recv)
+            throw new Unsupported(ErrorCode.NOT_SYMBOLIC, "cannot call " + c.name() + " on " + describe(recv)
                     + "; only symbolic handles have DSL methods", c.pos());
         }
         return invoke(recv.getClass(), recv, c, args);
@@ -194,11 +220,11 @@ final class Interpreter {
 
     private Object inline(Ast.Call c, Callee callee, Object[] args, int depth) throws Unsupported {
         if (depth >= MAX_DEPTH) {
-            throw new Unsupported("Sym/NotSymbolic", "the call to " + c.name() + " recurses more than " + MAX_DEPTH
+            throw new Unsupported(ErrorCode.NOT_SYMBOLIC, "the call to " + c.name() + " recurses more than " + MAX_DEPTH
                     + " levels deep; symbolic methods cannot recurse (use scan)", c.pos());
         }
         if (callee.params().size() != args.length) {
-            throw new Unsupported("Sym/Invalid", c.name() + " takes " + callee.params().size() + " arguments, got "
+            throw new Unsupported(ErrorCode.INVALID, c.name() + " takes " + callee.params().size() + " arguments, got "
                     + args.length, c.pos());
         }
         Map<String, Object> b = new HashMap<>();
@@ -217,7 +243,7 @@ final class Interpreter {
     Object apply(Closures.Closure c, Object[] args) throws Unsupported {
         if (c.callee() != null) {
             if (c.depth() >= MAX_DEPTH) {
-                throw new Unsupported("Sym/NotSymbolic", "the method reference " + c.ref().name() + " recurses more"
+                throw new Unsupported(ErrorCode.NOT_SYMBOLIC, "the method reference " + c.ref().name() + " recurses more"
                         + " than " + MAX_DEPTH + " levels deep", c.ref().pos());
             }
             Map<String, Object> b = new HashMap<>();
@@ -226,7 +252,7 @@ final class Interpreter {
             }
             Object r = run(c.callee().body(), b, c.depth() + 1, null);
             if (r instanceof RecordValue) {
-                throw new Unsupported("Sym/NotSymbolic", c.ref().name() + " returns a record; a method used as a"
+                throw new Unsupported(ErrorCode.NOT_SYMBOLIC, c.ref().name() + " returns a record; a method used as a"
                         + " step must return one handle", c.ref().pos());
             }
             return r;
@@ -251,52 +277,71 @@ final class Interpreter {
         if (m == null) {
             String where = recv == null ? "T" : "a " + owner.getSimpleName();
             if (!Overloads.exists(owner, c.name(), recv == null)) {
-                throw new Unsupported("Sym/NotSymbolic", "cannot interpret the call " + c.name() + "(...): " + where
+                throw new Unsupported(ErrorCode.NOT_SYMBOLIC, "cannot interpret the call " + c.name() + "(...): " + where
                         + " has no DSL method of that name; only the DSL (T's functions, handle methods) and other"
                         + " @SymbolicFunction methods of the class can be called", c.pos());
             }
-            throw new Unsupported("Sym/NotSymbolic", "no " + c.name() + " of " + where + " takes (" + describeAll(args)
+            throw new Unsupported(ErrorCode.NOT_SYMBOLIC, "no " + c.name() + " of " + where + " takes (" + describeAll(args)
                     + "); write the arguments as DSL handles, literals or dtype class literals", c.pos());
         }
         Object r;
+        SourceLocation outer = located;
+        Ast.Origin o = origins.peek();
+        int line = o == null ? 0 : o.line(c.pos());
+        located = line > 0 ? SourceLocation.of(o.file(), line, o.method()) : outer;
         try {
+            if (located != null) {
+                SourceLocation.at(located.file(), located.line(), located.method()); // keyed by this method: see field
+            }
             r = m.method().invoke(recv, Closures.adapt(this, m.method(), m.args()));
         } catch (InvocationTargetException ex) {
             Unsupported inLambda = Closures.failure(ex.getCause());
             if (inLambda != null) {
                 throw inLambda;
             }
-            throw fromDsl(ex.getCause(), c);
+            throw fromDsl(ex.getCause(), c, c.pos());
         } catch (IllegalAccessException ex) {
-            throw new Unsupported("Sym/Internal", "cannot call " + m.method() + ": " + ex.getMessage(), c.pos());
+            throw new Unsupported(ErrorCode.INTERNAL, "cannot call " + m.method() + "; this is a bug, please report it"
+                    + " with the method's source and this trace:", c.pos(), ex);
+        } finally {
+            if (outer != null && outer != located) {
+                SourceLocation.at(outer.file(), outer.line(), outer.method());
+            }
+            located = outer;
         }
         if (r == null && m.method().getReturnType() != void.class) {
-            throw new Unsupported("Sym/Invalid", c.name() + "(...) gave no value here (for grad: the cost does not"
+            throw new Unsupported(ErrorCode.INVALID, c.name() + "(...) gave no value here (for grad: the cost does not"
                     + " depend on that variable); rewrite the expression", c.pos());
         }
         return r;
     }
 
-    /** Maps a DSL exception to a stable code, keeping the DSL's message (it names variables, dtypes and shapes). */
-    static Unsupported fromDsl(Throwable t, Ast.Call c) {
-        Object pos = c == null ? null : c.pos();
+    /**
+     * Maps a DSL exception to a stable code by its class, keeping the DSL's message (it names
+     * variables, dtypes and shapes). {@code c} is the call that threw (null when none); the error
+     * is put on {@code pos}. Anything but a Symtensor exception or an {@link IllegalArgumentException}
+     * is a bug: {@link ErrorCode#INTERNAL}, with the exception kept for its trace.
+     */
+    static Unsupported fromDsl(Throwable t, Ast.Call c, Object pos) {
         String msg = t.getMessage() == null ? t.toString() : t.getMessage();
         String what = c == null || msg.startsWith(c.name() + ":") ? "" : c.name() + ": ";
         if (t instanceof DTypeMismatchException) {
-            return new Unsupported("Sym/DTypeMismatch", what + msg, pos);
+            return new Unsupported(ErrorCode.DTYPE_MISMATCH, what + msg, pos);
         } else if (t instanceof ShapeMismatchException) {
-            return new Unsupported("Sym/ShapeMismatch", what + msg, pos);
+            return new Unsupported(ErrorCode.SHAPE_MISMATCH, what + msg, pos);
+        } else if (t instanceof NonScalarCostException) {
+            return new Unsupported(ErrorCode.NON_SCALAR_COST, what + msg, pos);
         } else if (t instanceof GradientException) {
-            boolean cost = msg.contains("cost must be a scalar");
-            return new Unsupported(cost ? "Sym/NonScalarCost" : "Sym/Gradient", what + msg, pos);
+            return new Unsupported(ErrorCode.GRADIENT, what + msg, pos);
         } else if (t instanceof UnusedInputException) {
-            return new Unsupported("Sym/UnusedParameter", msg, pos);
+            return new Unsupported(ErrorCode.UNUSED_PARAMETER, msg, pos);
         } else if (t instanceof MissingInputException) {
-            return new Unsupported("Sym/FreeVariable", msg, pos);
+            return new Unsupported(ErrorCode.FREE_VARIABLE, msg, pos);
         } else if (t instanceof SymtensorException || t instanceof IllegalArgumentException) {
-            return new Unsupported("Sym/Invalid", what + msg, pos);
+            return new Unsupported(ErrorCode.INVALID, what + msg, pos);
         }
-        return new Unsupported("Sym/Internal", what + "the DSL threw " + t + "; this is a bug, please report it", pos);
+        return new Unsupported(ErrorCode.INTERNAL, what + "the DSL threw " + t + "; this is a bug, please report it"
+                + " with the method's source and this trace:", pos, t);
     }
 
     private static String describe(Object v) {

@@ -84,7 +84,7 @@ final class MethodChecker {
     MethodModel check(ExecutableElement m, Interpreter interpreter) {
         int before = diagnostics.errorCount();
         if (!m.getModifiers().contains(Modifier.STATIC)) {
-            diagnostics.error("Sym/NotStatic", m.getSimpleName() + " must be static: a @SymbolicFunction is a pure"
+            diagnostics.error(ErrorCode.NOT_STATIC, m.getSimpleName() + " must be static: a @SymbolicFunction is a pure"
                     + " function of its parameters; add the static modifier", m, null);
         }
         List<MethodModel.Param> params = new ArrayList<>();
@@ -93,7 +93,7 @@ final class MethodChecker {
             HandleType h = handleType(p.asType());
             if (h == null) {
                 if (p.asType().getKind() != TypeKind.ERROR) {
-                    diagnostics.error("Sym/BadParameterType", "parameter '" + p.getSimpleName() + "' has type " + p.asType()
+                    diagnostics.error(ErrorCode.BAD_PARAMETER_TYPE, "parameter '" + p.getSimpleName() + "' has type " + p.asType()
                             + "; expected a handle with a concrete dtype: Scalar, Vector, Matrix, Tensor3 or Tensor4"
                             + " of F32, F64, I8, I16, I32, I64, U8 or Bool (e.g. Matrix<F64>)", p, reader.parameterPos(m, i));
                 }
@@ -136,7 +136,7 @@ final class MethodChecker {
         }
         for (int i = 0; i < params.size(); i++) {
             if (!Graphs.dependsOn(used, inputs.get(i))) {
-                diagnostics.error("Sym/UnusedParameter", "parameter '" + params.get(i).name() + "' is not used by the"
+                diagnostics.error(ErrorCode.UNUSED_PARAMETER, "parameter '" + params.get(i).name() + "' is not used by the"
                         + " result or an update; remove it, or use it in the returned expression", m.getParameters().get(i),
                         reader.parameterPos(m, i));
             }
@@ -152,8 +152,7 @@ final class MethodChecker {
             }
             FunctionSpec.build(ins, outs, updates, Map.of(), false, FunctionFlag.UnusedInput.RAISE, m.getSimpleName().toString());
         } catch (RuntimeException e) {
-            Unsupported u = Interpreter.fromDsl(e, null);
-            diagnostics.error(u.code(), u.getMessage(), m, returnPos);
+            diagnostics.error(Interpreter.fromDsl(e, null, returnPos), m);
             return null;
         }
         return new MethodModel(m, m.getSimpleName().toString(), params, outputs, record, body, inputs, outs, updates);
@@ -178,7 +177,7 @@ final class MethodChecker {
         String expected = h.dtype().isFloat() ? "a decimal number such as \"0.5\"" : h.dtype().isBool()
                 ? "\"true\" or \"false\"" : "an integer such as \"3\"";
         if (h.rank() != 0) {
-            diagnostics.error("Sym/BadDefault", "@Default on '" + p.getSimpleName() + "', a rank-" + h.rank()
+            diagnostics.error(ErrorCode.BAD_DEFAULT, "@Default on '" + p.getSimpleName() + "', a rank-" + h.rank()
                     + " handle; defaults are for Scalar parameters only", p, reader.parameterPos(m, i));
             return null;
         }
@@ -190,7 +189,7 @@ final class MethodChecker {
         } catch (NumberFormatException e) {
             // reported below
         }
-        diagnostics.error("Sym/BadDefault", "@Default(\"" + d.value() + "\") on '" + p.getSimpleName() + "' ("
+        diagnostics.error(ErrorCode.BAD_DEFAULT, "@Default(\"" + d.value() + "\") on '" + p.getSimpleName() + "' ("
                 + h.dtype() + "): expected " + expected + " that " + h.dtype() + " can hold", p, reader.parameterPos(m, i));
         return null;
     }
@@ -240,7 +239,7 @@ final class MethodChecker {
             outputs.clear();
         }
         if (r.getKind() != TypeKind.ERROR) {
-            diagnostics.error("Sym/BadReturnType", m.getSimpleName() + " returns " + r + "; expected a handle with a"
+            diagnostics.error(ErrorCode.BAD_RETURN_TYPE, m.getSimpleName() + " returns " + r + "; expected a handle with a"
                     + " concrete dtype (e.g. Matrix<F64>), or a record whose components are such handles (several"
                     + " outputs)", m, reader.returnTypePos(m));
         }
@@ -257,7 +256,7 @@ final class MethodChecker {
                 && ((Interpreter.RecordValue) result).values().size() == outputs.size()) {
             values.addAll(((Interpreter.RecordValue) result).values());
         } else {
-            diagnostics.error("Sym/BadReturnType", "return a new " + record.getSimpleName() + "(...) of handles", m, pos);
+            diagnostics.error(ErrorCode.BAD_RETURN_TYPE, "return a new " + record.getSimpleName() + "(...) of handles", m, pos);
             return null;
         }
         List<Variable> outs = new ArrayList<>();
@@ -265,13 +264,13 @@ final class MethodChecker {
             MethodModel.Output o = outputs.get(i);
             Object v = values.get(i);
             if (!(v instanceof Tensor)) {
-                diagnostics.error("Sym/BadReturnType", "the returned value" + (record == null ? "" : " '" + o.name() + "'")
+                diagnostics.error(ErrorCode.BAD_RETURN_TYPE, "the returned value" + (record == null ? "" : " '" + o.name() + "'")
                         + " is " + v + ", not a symbolic handle", m, pos);
                 return null;
             }
             Variable var = ((Tensor<?>) v).variable();
             if (var.type().dtype() != o.dtype() || var.type().rank() != o.rank()) {
-                diagnostics.error("Sym/DTypeMismatch", "the returned value" + (record == null ? "" : " '" + o.name() + "'")
+                diagnostics.error(ErrorCode.DTYPE_MISMATCH, "the returned value" + (record == null ? "" : " '" + o.name() + "'")
                         + " has type " + var.type() + " but the method declares " + o.dtype() + " of rank " + o.rank()
                         + "; cast it, e.g. cast(y, " + Names.marker(o.dtype()) + ".class)", m, pos);
                 return null;

@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import java.util.List;
+import javax.lang.model.element.TypeElement;
 import org.symtensor.type.DType;
 
 /**
@@ -19,6 +20,7 @@ final class Names {
     static final ClassName DTYPE = ClassName.get("org.symtensor.type", "DType");
     static final ClassName TENSOR_TYPE = ClassName.get("org.symtensor.type", "TensorType");
     static final ClassName VARIABLE = ClassName.get("org.symtensor.ir", "Variable");
+    static final ClassName SOURCE_LOCATION = ClassName.get("org.symtensor.ir", "SourceLocation");
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     static final String PROCESSOR = "org.symtensor.processor.SymbolicProcessor";
     static final List<String> HANDLE_NAMES = List.of("Scalar", "Vector", "Matrix", "Tensor3", "Tensor4");
@@ -28,6 +30,17 @@ final class Names {
     static final ClassName SCAN = ClassName.get("org.symtensor.scan", "Scan");
 
     private Names() {}
+
+    /**
+     * The class generated for {@code owner}, in its package: {@code FooSymbolic} for a top-level
+     * {@code Foo}, {@code A_BSymbolic} for a class {@code B} nested in {@code A} (the simple names
+     * joined by {@code _}, as AutoValue and Dagger do). Names can still collide ({@code A.B} and a
+     * top-level {@code A_B}); {@link SymbolicProcessor} reports that as {@link ErrorCode#NAME_CLASH}.
+     */
+    static ClassName symbolicClass(TypeElement owner) {
+        ClassName o = ClassName.get(owner);
+        return ClassName.get(o.packageName(), String.join("_", o.simpleNames()) + "Symbolic");
+    }
 
     /** {@code F64} for FLOAT64, and so on. */
     static String marker(DType d) {

@@ -24,6 +24,7 @@ import org.symtensor.ir.Op;
 import org.symtensor.ir.Reduce;
 import org.symtensor.ir.ScalarOp;
 import org.symtensor.ir.ShapeOf;
+import org.symtensor.ir.SourceLocation;
 import org.symtensor.ir.Subtensor;
 import org.symtensor.ir.Variable;
 import org.symtensor.spi.Pipeline;
@@ -122,6 +123,7 @@ final class OptimizedGraphWriter {
                 rebuilt.put(v, copy);
             }
         }
+        String located = null;
         for (Apply a : Graphs.toposort(outputs)) {
             Rendered r = render(a.op());
             if (r == null || a.outputs().size() != 1 || !r.op().equals(a.op())) {
@@ -136,6 +138,12 @@ final class OptimizedGraphWriter {
             Variable copy = Apply.output(r.op(), ins.toArray(new Variable[0]));
             if (!copy.type().equals(a.output().type())) {
                 return null;
+            }
+            SourceLocation at = a.createdAt();
+            if (at.line() > 0 && at.file().endsWith(".java") && !at.toString().equals(located)) {
+                // run-time errors of this node then name the user's line, as those of the runtime function do
+                code.addStatement("$T.at($S, $L, $S)", Names.SOURCE_LOCATION, at.file(), at.line(), at.method());
+                located = at.toString();
             }
             String name = "n" + next++ + "_";
             code.addStatement("$T $N = $T.output($L$L)", Names.VARIABLE, name, APPLY, r.code(), args.build());

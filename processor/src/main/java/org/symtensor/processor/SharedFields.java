@@ -79,7 +79,7 @@ final class SharedFields implements Interpreter.Fields {
     public Object read(String qualifier, String name, Object pos) throws Unsupported {
         String here = owner.getSimpleName().toString();
         if (qualifier != null && !qualifier.equals(here)) {
-            throw new Unsupported("Sym/NotSymbolic", "cannot read the field " + qualifier + "." + name + ": only static"
+            throw new Unsupported(ErrorCode.NOT_SYMBOLIC, "cannot read the field " + qualifier + "." + name + ": only static"
                     + " final shared variables of " + here + " itself can be read in a @SymbolicFunction body", pos);
         }
         Object s = standIns.get(name);
@@ -88,7 +88,7 @@ final class SharedFields implements Interpreter.Fields {
         }
         VariableElement f = fields.get(name);
         if (f == null) {
-            throw new Unsupported("Sym/NotSymbolic", "'" + name + "' is not a parameter, local or field of " + here
+            throw new Unsupported(ErrorCode.NOT_SYMBOLIC, "'" + name + "' is not a parameter, local or field of " + here
                     + "; values from outside cannot be read at javac time, pass them as parameters", pos);
         }
         MethodChecker.HandleType h = sharedType(f.asType());
@@ -97,7 +97,7 @@ final class SharedFields implements Interpreter.Fields {
                 : f.getModifiers().contains(Modifier.PRIVATE) ? "it is private (the generated class cannot read it)"
                 : h == null ? "its type " + f.asType() + " is not a shared variable of a concrete dtype" : null;
         if (why != null) {
-            throw new Unsupported("Sym/NotSymbolic", "cannot read the field '" + name + "': " + why + "; a body reads"
+            throw new Unsupported(ErrorCode.NOT_SYMBOLIC, "cannot read the field '" + name + "': " + why + "; a body reads"
                     + " only static final, non-private shared variables such as static final SharedMatrix<F64> W ="
                     + " shared(...); pass other values as parameters", pos);
         }
@@ -117,17 +117,17 @@ final class SharedFields implements Interpreter.Fields {
     /** {@code update(target, value)}: the target must be a shared variable and the value a handle of its exact type. */
     static Update update(Object target, Object value, Object pos) throws Unsupported {
         if (!(target instanceof SharedVariable)) {
-            throw new Unsupported("Sym/NotSymbolic", "update's first argument is " + target + ", not a shared variable;"
+            throw new Unsupported(ErrorCode.NOT_SYMBOLIC, "update's first argument is " + target + ", not a shared variable;"
                     + " update a static final shared field of the class", pos);
         }
         SharedValue t = ((SharedVariable<?>) target).node();
         if (!(value instanceof Tensor)) {
-            throw new Unsupported("Sym/NotSymbolic", "the new value of shared variable " + t.name() + " is " + value
+            throw new Unsupported(ErrorCode.NOT_SYMBOLIC, "the new value of shared variable " + t.name() + " is " + value
                     + ", not a symbolic handle", pos);
         }
         Tensor<?> v = (Tensor<?>) value;
         if (v.dtype() != t.type().dtype() || v.rank() != t.type().rank()) {
-            throw new Unsupported(v.rank() != t.type().rank() ? "Sym/ShapeMismatch" : "Sym/DTypeMismatch",
+            throw new Unsupported(v.rank() != t.type().rank() ? ErrorCode.SHAPE_MISMATCH : ErrorCode.DTYPE_MISMATCH,
                     "update of shared variable " + t.name() + ": expected " + t.type().dtype() + " of rank "
                     + t.type().rank() + ", got " + v.variable().type() + " (" + v.variable().describe() + "); cast it,"
                     + " e.g. cast(x, " + Names.marker(t.type().dtype()) + ".class)", pos);

@@ -32,8 +32,7 @@ final class SymbolicWriter {
     }
 
     static ClassName symbolicClass(TypeElement owner) {
-        ClassName o = ClassName.get(owner);
-        return ClassName.get(o.packageName(), String.join("", o.simpleNames()) + "Symbolic");
+        return Names.symbolicClass(owner);
     }
 
     TypeSpec write(List<MethodModel> models) {

@@ -16,11 +16,11 @@ class StateAndLoopsTest {
         return Sources.HEADER + bodyLine + 1;
     }
 
-    private static void assertError(String code, String words, int bodyLine, String... body) {
+    private static void assertError(ErrorCode code, String words, int bodyLine, String... body) {
         JavaFileObject src = Sources.foo(body);
         Compilation c = Sources.compile(src);
         assertThat(c).failed();
-        assertThat(c).hadErrorContaining("[" + code + "]").inFile(src).onLine(line(bodyLine));
+        assertThat(c).hadErrorContaining(code.tag()).inFile(src).onLine(line(bodyLine));
         assertThat(c).hadErrorContaining(words);
     }
 
@@ -76,7 +76,7 @@ class StateAndLoopsTest {
 
     @Test
     void constantField_isNotSymbolic_namingTheField() {
-        assertError("Sym/NotSymbolic", "cannot read the field 'K': its type double is not a shared variable", 3,
+        assertError(ErrorCode.NOT_SYMBOLIC, "cannot read the field 'K': its type double is not a shared variable", 3,
                 "    static final double K = 2;",
                 "    @SymbolicFunction",
                 "    static Vector<F64> f(Vector<F64> x) {",
@@ -86,7 +86,7 @@ class StateAndLoopsTest {
 
     @Test
     void nonFinalSharedField_isNotSymbolic() {
-        assertError("Sym/NotSymbolic", "cannot read the field 'S': it is not final", 3,
+        assertError(ErrorCode.NOT_SYMBOLIC, "cannot read the field 'S': it is not final", 3,
                 "    static SharedScalar<I32> S = shared(0, \"s\");",
                 "    @SymbolicFunction",
                 "    static Scalar<I32> f(Scalar<I32> x) {",
@@ -96,7 +96,7 @@ class StateAndLoopsTest {
 
     @Test
     void privateSharedField_isNotSymbolic() {
-        assertError("Sym/NotSymbolic", "it is private", 3,
+        assertError(ErrorCode.NOT_SYMBOLIC, "it is private", 3,
                 "    private static final SharedScalar<I32> S = shared(0, \"s\");",
                 "    @SymbolicFunction",
                 "    static Scalar<I32> f(Scalar<I32> x) {",
@@ -106,7 +106,7 @@ class StateAndLoopsTest {
 
     @Test
     void updateOfAMatrixWithAScalar_isShapeMismatch_onTheUpdate() {
-        assertError("Sym/ShapeMismatch", "update of shared variable W: expected float64 of rank 2", 3,
+        assertError(ErrorCode.SHAPE_MISMATCH, "update of shared variable W: expected float64 of rank 2", 3,
                 "    static final SharedMatrix<F64> W = shared(new double[][] {{1}}, \"W\");",
                 "    @SymbolicFunction",
                 "    static Scalar<F64> f(Scalar<F64> x) {",
@@ -117,7 +117,7 @@ class StateAndLoopsTest {
 
     @Test
     void updateInACalledMethod_isNotSymbolic() {
-        assertError("Sym/NotSymbolic", "only the called method's own body may update", 3,
+        assertError(ErrorCode.NOT_SYMBOLIC, "only the called method's own body may update", 3,
                 "    static final SharedScalar<I32> S = shared(0, \"s\");",
                 "    @SymbolicFunction",
                 "    static Scalar<I32> bump(Scalar<I32> x) {",
@@ -132,7 +132,7 @@ class StateAndLoopsTest {
 
     @Test
     void otherDroppedValue_isStillNotSymbolic() {
-        assertError("Sym/NotSymbolic", "the one such statement allowed is update(sharedVariable, newValue)", 2,
+        assertError(ErrorCode.NOT_SYMBOLIC, "the one such statement allowed is update(sharedVariable, newValue)", 2,
                 "    @SymbolicFunction",
                 "    static Scalar<F64> f(Scalar<F64> x) {",
                 "        x.plus(1);",
@@ -182,7 +182,7 @@ class StateAndLoopsTest {
 
     @Test
     void scanStepThatDowncastsTheState_isDTypeMismatch_onTheScanLine() {
-        assertError("Sym/DTypeMismatch", "the step returns output 0 as float64 but its initial value 'init' is int32", 2,
+        assertError(ErrorCode.DTYPE_MISMATCH, "the step returns output 0 as float64 but its initial value 'init' is int32", 2,
                 "    @SymbolicFunction",
                 "    static Vector<I32> f(Scalar<I32> init) {",
                 "        var r = scan(s -> cast((Scalar<I32>) s.get(0), F64.class).times(0.5),",
@@ -193,7 +193,7 @@ class StateAndLoopsTest {
 
     @Test
     void errorInsideALambda_isReportedOnItsLine() {
-        assertError("Sym/NotSymbolic", "cannot call Math.abs", 4,
+        assertError(ErrorCode.NOT_SYMBOLIC, "cannot call Math.abs", 4,
                 "    @SymbolicFunction",
                 "    static Vector<F64> power(Vector<F64> a, Scalar<I64> k) {",
                 "        return Scan.from(onesLike(a)).nonSequences(a).steps(k).iterate((prior, base) -> {",
@@ -205,7 +205,7 @@ class StateAndLoopsTest {
 
     @Test
     void castToTheWrongDtype_isDTypeMismatch_onTheCast() {
-        assertError("Sym/DTypeMismatch", "the cast expects a Scalar<I32>", 2,
+        assertError(ErrorCode.DTYPE_MISMATCH, "the cast expects a Scalar<I32>", 2,
                 "    @SymbolicFunction",
                 "    static Scalar<F64> total(Vector<F64> v) {",
                 "        var r = scan(s -> ((Scalar<I32>) s.get(0)).plus(1), sequences(v), goBackwards());",
@@ -215,7 +215,7 @@ class StateAndLoopsTest {
 
     @Test
     void referenceToAMethodThatIsNotSymbolic_isNotSymbolic() {
-        assertError("Sym/NotSymbolic", "is not a @SymbolicFunction method of Foo", 3,
+        assertError(ErrorCode.NOT_SYMBOLIC, "is not a @SymbolicFunction method of Foo", 3,
                 "    static Vector<F64> twice(Vector<F64> p, Vector<F64> q) { return p.times(q); }",
                 "    @SymbolicFunction",
                 "    static Vector<F64> power(Vector<F64> a, Scalar<I64> k) {",
@@ -225,7 +225,7 @@ class StateAndLoopsTest {
 
     @Test
     void lambdaOfTheWrongArity_isNotSymbolic_namingIt() {
-        assertError("Sym/NotSymbolic", "takes (a lambda of 1 parameter(s))", 2,
+        assertError(ErrorCode.NOT_SYMBOLIC, "takes (a lambda of 1 parameter(s))", 2,
                 "    @SymbolicFunction",
                 "    static Vector<F64> power(Vector<F64> a, Scalar<I64> k) {",
                 "        return Scan.from(onesLike(a)).nonSequences(a).steps(k).iterate(p -> p).last();",
