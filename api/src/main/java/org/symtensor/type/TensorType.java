@@ -1,5 +1,7 @@
 package org.symtensor.type;
 
+import org.symtensor.error.ShapeMismatchException;
+
 import java.util.Arrays;
 
 /**
@@ -26,6 +28,17 @@ public final class TensorType {
         for (int s : shape) {
             if (s < UNKNOWN) {
                 throw new IllegalArgumentException("bad static axis length " + s + " in " + Arrays.toString(shape));
+            }
+        }
+        long known = 1;
+        for (int s : shape) {
+            if (s != UNKNOWN) {
+                known *= s;
+                if (known > Integer.MAX_VALUE) {
+                    throw new ShapeMismatchException("static shape " + Arrays.toString(shape).replace('[', '(')
+                            .replace(']', ')').replace("-1", "?") + " has more elements than the " + Integer.MAX_VALUE
+                            + " a Java array can hold");
+                }
             }
         }
         return new TensorType(dtype, shape.clone());

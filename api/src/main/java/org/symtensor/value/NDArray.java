@@ -1,5 +1,7 @@
 package org.symtensor.value;
 
+import org.symtensor.error.ShapeMismatchException;
+
 import java.lang.reflect.Array;
 import java.util.Arrays;
 import java.util.Objects;
@@ -727,12 +729,42 @@ public final class NDArray {
     }
 
     private static int sizeOf(int[] shape) {
+        return elementCount(shape);
+    }
+
+    /**
+     * The number of elements of an array of {@code shape}, computed in {@code long}: a shape with
+     * more elements than the 2^31 − 1 a Java array holds is a {@link ShapeMismatchException} that
+     * says so, raised before anything is allocated (every backend sizes its buffers through here).
+     */
+    public static int elementCount(int... shape) {
         long n = 1;
+        boolean empty = false;
         for (int s : shape) {
-            n *= s;
+            if (s < 0) {
+                throw new ShapeMismatchException("shape " + shapeToString(shape) + " has a negative length");
+            }
+            empty |= s == 0;
+        }
+        if (empty) {
+            return 0;
+        }
+        for (int s : shape) {
+            n = Math.multiplyExact(n, (long) s);
             if (n > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("shape " + shapeToString(shape) + " has more than "
-                        + Integer.MAX_VALUE + " elements");
+                long total = 1;
+                boolean overflow = false;
+                for (int d : shape) {
+                    try {
+                        total = Math.multiplyExact(total, (long) d);
+                    } catch (ArithmeticException e) {
+                        overflow = true;
+                        break;
+                    }
+                }
+                throw new ShapeMismatchException("shape " + shapeToString(shape) + " has "
+                        + (overflow ? "more than 2^63" : Long.toString(total)) + " elements, more than the "
+                        + Integer.MAX_VALUE + " a Java array can hold");
             }
         }
         return (int) n;
@@ -741,7 +773,7 @@ public final class NDArray {
     private static int[] checkShape(int[] shape) {
         for (int s : shape) {
             if (s < 0) {
-                throw new IllegalArgumentException("shape " + shapeToString(shape) + " has a negative length");
+                throw new ShapeMismatchException("shape " + shapeToString(shape) + " has a negative length");
             }
         }
         sizeOf(shape);

@@ -152,7 +152,7 @@ class NDArrayTest {
     @Test
     void zeros_negativeLength_fails() {
         assertThatThrownBy(() -> NDArray.zeros(DType.FLOAT64, 2, -1))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(org.symtensor.error.ShapeMismatchException.class)
                 .hasMessage("shape (2, -1) has a negative length");
     }
 

@@ -67,6 +67,7 @@ final class DotKernel implements Kernel {
         int n = b.rank() == 2 ? b.shape(1) : 1;
         int[] outShape = a.rank() == 2 ? (b.rank() == 2 ? new int[] {m, n} : new int[] {m})
                 : (b.rank() == 2 ? new int[] {n} : new int[0]);
+        NDArray.elementCount(outShape); // a product too large for one array fails here, before any allocation
         if (outDtype.isFloat() && (a.rank() == 2 || b.rank() == 2) && m > 0 && n > 0 && k > 0 && Blas.available()) {
             return new NDArray[] {blas(a, b, m, k, n, outShape)};
         }

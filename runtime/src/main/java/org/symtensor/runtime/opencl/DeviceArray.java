@@ -63,11 +63,7 @@ public final class DeviceArray implements SharedValue.DeviceCopy {
     }
 
     static int sizeOf(int[] shape) {
-        int n = 1;
-        for (int d : shape) {
-            n *= d;
-        }
-        return n;
+        return NDArray.elementCount(shape);
     }
 
     @Override
