@@ -41,11 +41,14 @@ public final class Gradients {
                         + cost.type().rank() + " (static shape " + TensorType.shapeString(cost.type().shape())
                         + "); reduce it first, e.g. with sum() or mean()");
             }
-            if (!cost.type().dtype().isFloat()) {
+            boolean onlyItself = !wrt.isEmpty() && wrt.stream().allMatch(w -> w == cost);
+            if (!cost.type().dtype().isFloat() && !onlyItself) {
                 throw new GradientException("grad: the cost " + where(cost) + " has dtype " + cost.type().dtype()
                         + "; a cost must be float32 or float64");
             }
-            seeds.put(cost, Ops.constant(1, cost.type().dtype()));
+            // Theano seeds with ones_like(cost), not a bare 1: the gradient graph then reads the cost's
+            // inputs, so function() does not reject one that the gradient alone would not use
+            seeds.put(cost, Ops.elemwise(ScalarOp.SECOND, cost, Ops.constant(1, cost.type().dtype())));
         }
         for (Map.Entry<Variable, Variable> k : options.knownGrads().entrySet()) {
             seeds.put(k.getKey(), checkSeed(k.getKey(), k.getValue(), 0));
@@ -213,6 +216,10 @@ public final class Gradients {
         List<Variable> result = new ArrayList<>(wrt.size());
         for (Variable x : wrt) {
             List<Variable> gs = contributions.get(x);
+            if (gs != null && seeds.containsKey(x)) {
+                result.add(sum(gs)); // the gradient of a seed with respect to itself: 1, whatever its dtype or cut
+                continue;
+            }
             if (gs != null && x.type().dtype().isFloat()) {
                 result.add(sum(gs));
                 continue;
