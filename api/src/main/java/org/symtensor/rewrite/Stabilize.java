@@ -24,6 +24,9 @@ import org.symtensor.type.TensorType;
  * <tr><td>log_one_minus_sigmoid</td><td>{@code log(1-sigmoid(x)), log1p(-sigmoid(x)) → -softplus(x)}</td></tr>
  * <tr><td>sigmoid</td><td>{@code 1/(1+exp(-x)) → sigmoid(x)}, {@code 1/(1+exp(x)) → sigmoid(-x)}</td></tr>
  * <tr><td>one_minus_sigmoid</td><td>{@code 1-sigmoid(x), (-sigmoid(x))+1, 1+(-sigmoid(x)) → sigmoid(-x)}</td></tr>
+ * <tr><td>log_div_exp</td><td>{@code log(exp(z)/s) → z - log(s)}: {@code log(softmax(x))} becomes the
+ *     log-softmax, finite where the softmax underflows to 0</td></tr>
+ * <tr><td>softplus</td><td>{@code log1p(exp(x)) → softplus(x)} (so {@code log(1+exp(x))} too, after log1p)</td></tr>
  * <tr><td>exp_over_1_plus_exp</td><td>{@code exp(x)/(1+exp(x)) → sigmoid(x)},
  *     {@code (y/(1+exp(x)))*exp(x), exp(x)*(y/(1+exp(x))) → y*sigmoid(x)}</td></tr>
  * </table>
@@ -40,6 +43,8 @@ public final class Stabilize {
                 .add("sigmoid", OpKind.ELEMWISE, Stabilize::sigmoid)
                 .add("one_minus_sigmoid", OpKind.ELEMWISE, Stabilize::oneMinusSigmoid)
                 .add("exp_over_1_plus_exp", OpKind.ELEMWISE, Stabilize::expOverOnePlusExp)
+                .add("log_div_exp", OpKind.ELEMWISE, Stabilize::logDivExp)
+                .add("softplus", OpKind.ELEMWISE, Stabilize::softplus)
                 .build();
     }
 
@@ -70,6 +75,31 @@ public final class Stabilize {
         }
         Apply exp = Patterns.elemwise(node.inputs().get(0), ScalarOp.EXP);
         return exp == null ? null : Patterns.unaryAs(ScalarOp.EXPM1, exp.inputs().get(0), node.output().type());
+    }
+
+    /**
+     * {@code log(exp(z) / s) → z - log(s)}: softmax is {@code exp(z) / sum(exp(z))} with z the
+     * shifted logits, so its log becomes the log-softmax, which stays finite (≈ z) where the softmax
+     * itself underflows to 0. z and exp(z) have one shape, so both sides broadcast against s alike.
+     */
+    static Variable logDivExp(Apply node) {
+        if (Patterns.scalarOp(node) != ScalarOp.LOG) {
+            return null;
+        }
+        Apply div = Patterns.elemwise(node.inputs().get(0), ScalarOp.TRUE_DIV);
+        Apply exp = div == null ? null : Patterns.elemwise(div.inputs().get(0), ScalarOp.EXP);
+        if (exp == null) {
+            return null;
+        }
+        Variable s = div.inputs().get(1);
+        Variable r = Ops.elemwise(ScalarOp.SUB, exp.inputs().get(0), Ops.elemwise(ScalarOp.LOG, s));
+        return Patterns.fit(r, node.output().type());
+    }
+
+    /** {@code log1p(exp(x)) → softplus(x)}, which neither overflows for large x nor loses small values. */
+    static Variable softplus(Apply node) {
+        Apply exp = Patterns.scalarOp(node) == ScalarOp.LOG1P ? Patterns.elemwise(node.inputs().get(0), ScalarOp.EXP) : null;
+        return exp == null ? null : Patterns.unaryAs(ScalarOp.SOFTPLUS, exp.inputs().get(0), node.output().type());
     }
 
     static Variable logSigmoid(Apply node) {
