@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.logging.Logger;
@@ -13,35 +12,40 @@ import org.jocl.CLException;
 import org.symtensor.function.CompileOptions;
 import org.symtensor.error.ShapeMismatchException;
 import org.symtensor.error.SymtensorException;
-import org.symtensor.ir.Apply;
 import org.symtensor.ir.Constant;
-import org.symtensor.ir.Graphs;
 import org.symtensor.ir.SharedValue;
 import org.symtensor.ir.Variable;
 import org.symtensor.spi.Pipeline;
 import org.symtensor.runtime.ArgumentBinder;
 import org.symtensor.runtime.BoundFunction;
+import org.symtensor.runtime.link.Checks;
+import org.symtensor.runtime.link.NanGuard;
+import org.symtensor.runtime.link.Plan;
 import org.symtensor.function.FunctionSpec;
 import org.symtensor.value.NDArray;
 
 /**
- * A function compiled for an OpenCL device, with the CPU function's call semantics (arguments
- * bound and converted first, updates committed together after every step succeeded, results
- * never aliasing storage held elsewhere). Values move between host and device only when a step
- * needs them on the other side; constants are uploaded once per function and shared variables
- * stay on the device between calls ({@link SharedValue#setDevice}). Buffers a call made and does
- * not keep are freed when the call ends.
+ * A function compiled for an OpenCL device: the device executor of the linker's {@link Plan} (the
+ * same plan, slot for slot, that the CPU backend's {@link org.symtensor.runtime.link.Schedule} runs),
+ * with the CPU function's call semantics (arguments bound and converted first, updates committed
+ * together after every step succeeded, results never aliasing storage held elsewhere). Each plan
+ * step becomes a device {@link Step} or a host fallback. Values move between host and device only
+ * when a step needs them on the other side; constants are uploaded once per function and shared
+ * variables stay on the device between calls ({@link SharedValue#setDevice}). Buffers a call made
+ * and does not keep are freed when the call ends. Of the mode's {@link Checks}, NAN_GUARD runs on
+ * host copies of each step's float outputs; DEBUG_MODE is CPU-only and refused when compiling.
  */
 public final class OpenClFunction extends BoundFunction {
     private static final Logger LOG = Logger.getLogger(OpenClFunction.class.getName());
 
     private final FunctionSpec spec;
     private final ClDevice device;
+    private final Plan plan;
+    private final boolean nanGuard;
     private final int slotCount;
     private final int[] inputSlots;
     private final SharedValue[] shared;
     private final int[] sharedSlots;
-    private final boolean[] sharedUpdated;
     private final int[] sharedOfSlot;
     private final int[] constantSlots;
     private final NDArray[] constants;
@@ -57,81 +61,63 @@ public final class OpenClFunction extends BoundFunction {
         super(spec, new ArgumentBinder(spec));
         this.spec = spec;
         this.device = device;
-        // the same pipeline as the CPU backend; DEBUG_MODE and NAN_GUARD checks are CPU-only
-        List<Variable> results = Pipeline.optimize(spec, options).results();
-        this.optimizedOutputs = List.copyOf(results.subList(0, spec.outputs().size()));
-        Map<Variable, Integer> slots = new IdentityHashMap<>();
-        inputSlots = new int[spec.inputs().size()];
-        for (int i = 0; i < inputSlots.length; i++) {
-            inputSlots[i] = slotOf(slots, spec.inputs().get(i).variable());
+        Checks checks = Checks.forMode(options.mode());
+        if (checks.compareWithAsWritten()) {
+            throw new SymtensorException("mode " + options.mode() + " is CPU-only: it compares every result with the"
+                    + " graph as written run by the CPU kernels, and " + device + " computes floats differently"
+                    + " enough to fail its tolerances; compile " + describe(spec) + " with device=cpu to check the"
+                    + " optimizer, or use NAN_GUARD on the device");
         }
-        List<SharedValue> sv = new ArrayList<>();
-        List<Constant> cs = new ArrayList<>();
-        for (Variable v : Graphs.ancestors(results)) {
-            boolean fresh = !slots.containsKey(v);
-            slotOf(slots, v);
-            if (fresh && v instanceof SharedValue) {
-                sv.add((SharedValue) v);
-            } else if (fresh && v instanceof Constant) {
-                cs.add((Constant) v);
-            }
-        }
-        List<Apply> order = Graphs.toposort(results);
-        for (Apply a : order) {
-            for (Variable out : a.outputs()) {
-                slotOf(slots, out);
-            }
-        }
-        slotCount = slots.size();
-        shared = sv.toArray(new SharedValue[0]);
-        sharedSlots = new int[shared.length];
-        sharedUpdated = new boolean[shared.length];
+        this.nanGuard = checks.nanGuard();
+        // the same pipeline and the same plan as the CPU backend; only the steps differ
+        Pipeline.Optimized optimized = Pipeline.optimize(spec, options);
+        this.optimizedOutputs = optimized.outputs();
+        this.plan = Plan.of(spec, optimized);
+        slotCount = plan.slotCount();
+        inputSlots = plan.inputSlots();
+        shared = plan.sharedValues().toArray(new SharedValue[0]);
+        sharedSlots = plan.sharedSlots();
         sharedOfSlot = new int[slotCount];
         Arrays.fill(sharedOfSlot, -1);
         for (int k = 0; k < shared.length; k++) {
-            sharedSlots[k] = slots.get(shared[k]);
             sharedOfSlot[sharedSlots[k]] = k;
-            sharedUpdated[k] = spec.updateTargets().contains(shared[k]);
         }
+        List<Constant> cs = plan.constants();
         constants = new NDArray[cs.size()];
-        constantSlots = new int[cs.size()];
+        constantSlots = plan.constantSlots();
         constantOfSlot = new int[slotCount];
         Arrays.fill(constantOfSlot, -1);
         for (int k = 0; k < constants.length; k++) {
             constants[k] = cs.get(k).value();
-            constantSlots[k] = slots.get(cs.get(k));
             constantOfSlot[constantSlots[k]] = k;
         }
         constantsOnDevice = new AtomicReferenceArray<>(constants.length);
-        steps = new Step[order.size()];
+        List<Plan.Step> planned = plan.steps();
+        steps = new Step[planned.size()];
         List<String> onHost = new ArrayList<>();
         for (int t = 0; t < steps.length; t++) {
-            Apply a = order.get(t);
-            steps[t] = DeviceOps.stepFor(a, device, slotsOf(slots, a.inputs()), slotsOf(slots, a.outputs()));
+            Plan.Step p = planned.get(t);
+            steps[t] = DeviceOps.stepFor(p.node(), device, p.inputs(), p.outputs());
             if (!steps[t].onDevice()) {
-                onHost.add(a.op().name() + " (created at " + a.createdAt() + ")");
+                onHost.add(p.node().op().name() + " (created at " + p.node().createdAt() + ")");
             }
         }
-        resultSlots = slotsOf(slots, results);
-        outputCount = spec.outputs().size();
+        resultSlots = plan.resultSlots();
+        outputCount = plan.outputCount();
         updateTargets = spec.updateTargets().toArray(new SharedValue[0]);
         if (!onHost.isEmpty()) {
-            LOG.info((spec.name() == null ? "a function" : "function '" + spec.name() + "'") + " on " + device
-                    + " runs " + onHost.size() + " op(s) on the host, with transfers around them: "
-                    + String.join(", ", onHost));
+            LOG.info(describe(spec) + " on " + device + " runs " + onHost.size()
+                    + " op(s) on the host, with transfers around them: " + String.join(", ", onHost));
         }
     }
 
-    private static int slotOf(Map<Variable, Integer> slots, Variable v) {
-        return slots.computeIfAbsent(v, unused -> slots.size());
+    private static String describe(FunctionSpec spec) {
+        return spec.name() == null ? "a function" : "function '" + spec.name() + "'";
     }
 
-    private static int[] slotsOf(Map<Variable, Integer> slots, List<? extends Variable> vs) {
-        int[] r = new int[vs.size()];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = slots.get(vs.get(i));
-        }
-        return r;
+    /** The linker's plan this function executes (the same plan the CPU backend makes of the spec). */
+    public Plan plan() {
+        return plan;
     }
 
     /** The ops of this function that run on the host (Theano's host fallback), by name. */
@@ -213,6 +199,9 @@ public final class OpenClFunction extends BoundFunction {
     private void runStep(Step s, Frame f) {
         try {
             s.run(f);
+            if (nanGuard) {
+                guard(s, f);
+            }
         } catch (ShapeMismatchException e) {
             String where = s.node.createdAt().toString();
             if (e.getMessage() != null && e.getMessage().contains(where)) {
@@ -226,6 +215,17 @@ public final class OpenClFunction extends BoundFunction {
             throw new SymtensorException("OpenCL error on " + device + " in " + s.node.op().name() + " (created at "
                     + s.node.createdAt() + "): " + e.getMessage(), e);
         }
+    }
+
+    /** NAN_GUARD on the device: the step's float outputs are checked on host copies (downloaded, the device copy stays). */
+    private static void guard(Step s, Frame f) {
+        NDArray[] outputs = new NDArray[s.outs.length];
+        for (int k = 0; k < outputs.length; k++) {
+            if (s.node.outputs().get(k).type().dtype().isFloat()) {
+                outputs[k] = f.host(s.outs[k]);
+            }
+        }
+        NanGuard.check(s.node, outputs, k -> f.shape(s.ins[k]));
     }
 
     /** Copies host results that alias an argument, a constant, a shared value that stays, or another result. */
@@ -244,7 +244,7 @@ public final class OpenClFunction extends BoundFunction {
                 alias |= c.data() == data;
             }
             for (int k = 0; k < shared.length; k++) {
-                alias |= sharedHost[k] != null && (output || !sharedUpdated[k]) && sharedHost[k].data() == data;
+                alias |= sharedHost[k] != null && (output || !plan.isUpdated(k)) && sharedHost[k].data() == data;
             }
             for (int j = 0; j < results.length; j++) {
                 if (j != i && results[j] != null && (j < i || (output && j >= outputCount))) {

@@ -1,4 +1,4 @@
-package org.symtensor.runtime;
+package org.symtensor.runtime.link;
 
 import java.util.Arrays;
 import org.symtensor.error.DebugModeException;
@@ -8,8 +8,9 @@ import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 
 /**
- * The comparison behind {@code DEBUG_MODE}: each result of the optimized graph against the same
- * result of the graph as written. Tolerances are Theano's: {@code |opt - ref| <= atol + rtol*|ref|}
+ * The comparison behind {@code DEBUG_MODE} ({@link Checks#compareWithAsWritten()}), run by
+ * {@link Schedule#run}: each result of the optimized graph against the same result of the graph as
+ * written. Tolerances are Theano's: {@code |opt - ref| <= atol + rtol*|ref|}
  * with rtol 1e-5 and atol 1e-5 for float32, rtol 1e-5 and atol 1e-8 for float64; integers and
  * bools must be equal. Elements where the reference is NaN or infinite are skipped: stabilizing
  * rewrites exist to turn those into numbers. Dtypes and shapes must agree exactly.
