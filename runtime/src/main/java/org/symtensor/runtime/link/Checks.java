@@ -6,8 +6,8 @@ import org.symtensor.function.Mode;
  * The run-time checks the linking layer adds around a function's kernels, decided from its
  * {@link Mode} in one place ({@link #forMode}) for every backend: {@code NAN_GUARD} checks each
  * node's float outputs for NaN and infinity ({@link NanGuard}); {@code DEBUG_MODE} runs the graph
- * as written next to the optimized one and compares every result ({@link DebugCheck}). A backend
- * that cannot run a check it is given says so when compiling, never ignores it.
+ * as written ({@link Plan#asWritten}) next to the optimized one and compares every result
+ * ({@link DebugCheck}). The CPU's {@link Schedule} and the OpenCL backend both run both checks.
  *
  * @param nanGuard     check every node's float outputs after it ran
  * @param compareWithAsWritten run the unoptimized graph on the same arguments and compare the results

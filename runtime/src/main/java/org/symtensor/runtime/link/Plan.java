@@ -12,6 +12,7 @@ import org.symtensor.ir.Graphs;
 import org.symtensor.ir.OpKind;
 import org.symtensor.ir.SharedValue;
 import org.symtensor.ir.Variable;
+import org.symtensor.rewrite.ScanSaveMemory;
 import org.symtensor.spi.Pipeline;
 
 /**
@@ -97,6 +98,19 @@ public final class Plan {
     /** The plan of {@code spec}'s graph as written. */
     public static Plan of(FunctionSpec spec) {
         return of(spec, spec.outputs(), spec.updateExpressions());
+    }
+
+    /**
+     * DEBUG_MODE's reference, the plan every backend compares with: {@code spec}'s graph as written,
+     * with only the memory rewrite of scan applied (it keeps the last step instead of all of them,
+     * same values), so that a loop of a million steps is checkable at all.
+     */
+    public static Plan asWritten(FunctionSpec spec) {
+        List<Variable> written = new ArrayList<>(spec.outputs());
+        written.addAll(spec.updateExpressions());
+        int nOut = spec.outputs().size();
+        List<Variable> lean = ScanSaveMemory.rewrite(written);
+        return of(spec, lean.subList(0, nOut), lean.subList(nOut, lean.size()));
     }
 
     /** The plan of {@code spec} after the optimizer. */

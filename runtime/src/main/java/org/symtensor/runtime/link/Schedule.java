@@ -1,13 +1,10 @@
 package org.symtensor.runtime.link;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.symtensor.error.ShapeMismatchException;
 import org.symtensor.function.FunctionSpec;
 import org.symtensor.ir.Apply;
 import org.symtensor.ir.SharedValue;
-import org.symtensor.ir.Variable;
-import org.symtensor.rewrite.ScanSaveMemory;
 import org.symtensor.value.NDArray;
 
 /**
@@ -61,21 +58,8 @@ public final class Schedule {
             Plan.Step step = plan.steps[t];
             thunks[t] = new Thunk(step, kernels.kernelFor(step.node()), checks.nanGuard());
         }
-        Schedule reference = checks.compareWithAsWritten() ? build(asWritten(plan.spec()), kernels, Checks.NONE) : null;
+        Schedule reference = checks.compareWithAsWritten() ? build(Plan.asWritten(plan.spec()), kernels, Checks.NONE) : null;
         return new Schedule(plan, checks, template, thunks, reference);
-    }
-
-    /**
-     * DEBUG_MODE's reference: the graph as written, with only the memory rewrite of scan applied
-     * (it keeps the last step instead of all of them, same values), so that a loop of a million
-     * steps is checkable at all.
-     */
-    private static Plan asWritten(FunctionSpec spec) {
-        List<Variable> written = new ArrayList<>(spec.outputs());
-        written.addAll(spec.updateExpressions());
-        int nOut = spec.outputs().size();
-        List<Variable> lean = ScanSaveMemory.rewrite(written);
-        return Plan.of(spec, lean.subList(0, nOut), lean.subList(nOut, lean.size()));
     }
 
     /**

@@ -6,11 +6,22 @@ import static org.symtensor.T.*;
 import static org.symtensor.runtime.opencl.OpenClTesting.DEVICE;
 import static org.symtensor.runtime.opencl.OpenClTesting.assumeOpenCl;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.symtensor.error.DebugModeException;
 import org.symtensor.error.NanGuardException;
-import org.symtensor.error.SymtensorException;
 import org.symtensor.function.Function;
+import org.symtensor.function.FunctionFlag;
+import org.symtensor.function.FunctionSpec;
+import org.symtensor.function.In;
 import org.symtensor.function.Mode;
+import org.symtensor.ir.Elemwise;
+import org.symtensor.ir.OpKind;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.ScalarOp;
+import org.symtensor.rewrite.Optimizer;
+import org.symtensor.rewrite.RuleSet;
 import org.symtensor.runtime.CompiledFunction;
 import org.symtensor.runtime.link.Plan;
 import org.symtensor.tensor.Matrix;
@@ -21,7 +32,7 @@ import org.symtensor.tensor.Vector;
 import org.symtensor.type.F32;
 import org.symtensor.type.F64;
 
-/** The OpenCL backend on the linking layer: the CPU's plan, slot for slot, and the mode's checks. */
+/** The OpenCL backend on the linking layer: the CPU's plan, slot for slot, and the mode's checks on the device. */
 class OpenClLinkingTest {
 
     @Test
@@ -58,13 +69,43 @@ class OpenClLinkingTest {
     }
 
     @Test
-    void debugMode_onDevice_failsAtCompileTimeSayingItIsCpuOnly() {
+    void debugMode_onDevice_runsTheGraphAsWrittenThereToo_andPassesOnCorrectGraphs() {
         assumeOpenCl();
-        Vector<F32> x = fvector("x");
-        assertThatThrownBy(() -> function(inputs(x), exp(x), mode(Mode.DEBUG_MODE), device(DEVICE)))
-                .isInstanceOf(SymtensorException.class)
-                .hasMessageContaining("mode DEBUG_MODE is CPU-only")
-                .hasMessageContaining("device=cpu");
+        Matrix<F32> x = fmatrix("x");
+        Vector<F32> v = fvector("v");
+        // fused on the device when optimized, one kernel per op as written; a product and a reduction
+        Scalar<F32> y = sigmoid(dot(x, v).times(2).plus(1)).sum();
+        Function f = function(inputs(x, v), y, mode(Mode.DEBUG_MODE), device(DEVICE));
+        Function cpu = function(inputs(x, v), y);
+        float[][] xs = {{1, 2, 3}, {-1, 0.5f, 2}};
+        float[] vs = {0.25f, -0.5f, 1};
+
+        assertThat(f.call(xs, vs).toDouble())
+                .isCloseTo(cpu.call(xs, vs).toDouble(), org.assertj.core.data.Offset.offset(1e-5));
+    }
+
+    @Test
+    void debugMode_onDevice_catchesAPlantedWrongRewrite_andLeavesSharedValuesUnchanged() {
+        assumeOpenCl();
+        Vector<F64> x = dvector("x");
+        SharedVector<F64> w = shared(new double[] {5, 5}, "w");
+        RuleSet wrong = RuleSet.builder("wrong").add("add_is_sub", OpKind.ELEMWISE, node ->
+                node.op().equals(Elemwise.of(ScalarOp.ADD))
+                        ? Ops.elemwise(ScalarOp.SUB, node.inputs().get(0), node.inputs().get(1)) : null).build();
+        FunctionSpec spec = FunctionSpec.build(List.of(In.of(x)), List.of(), List.of(update(w, w.plus(x))), Map.of(),
+                false, FunctionFlag.UnusedInput.RAISE, null);
+        ClDevice device = OpenClPlatforms.get().device(DEVICE);
+        OpenClFunction f = new OpenClFunction(spec, Mode.DEBUG_MODE, List.of(Optimizer.Pass.of(wrong)), device);
+
+        assertThat(f.hostOps()).as("the planted sub runs on the device").isEmpty();
+        assertThatThrownBy(() -> f.callAll(new double[] {1, 2}))
+                .isInstanceOf(DebugModeException.class)
+                .hasMessageContaining("the update of shared variable 'w'")
+                .hasMessageContaining("optimized 4.0, as written 6.0");
+        assertThat(w.getValue().toDoubleArray()).containsExactly(5, 5);
+        // the same planted rule without DEBUG_MODE silently computes the wrong value
+        new OpenClFunction(spec, Mode.FAST_RUN, List.of(Optimizer.Pass.of(wrong)), device).callAll(new double[] {1, 2});
+        assertThat(w.getValue().toDoubleArray()).containsExactly(4, 3);
     }
 
     @Test
