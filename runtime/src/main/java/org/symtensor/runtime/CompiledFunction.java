@@ -14,9 +14,9 @@ import org.symtensor.value.NDArray;
  * the old shared values ({@code update(a, b), update(b, a)} swaps) and a failed call changes
  * nothing. Returned values never alias storage that the caller, a constant or a shared variable
  * holds. Instances are immutable; concurrent calls are safe as far as the function itself goes,
- * though concurrent updates of one shared variable race as they would in Theano. In
- * {@code DEBUG_MODE} a second schedule of the unoptimized graph runs on the same arguments and
- * shared values and every result is compared ({@link DebugCheck}) before anything is committed.
+ * though concurrent updates of one shared variable race as they would in Theano. The schedule
+ * runs the mode's checks (NAN_GUARD, DEBUG_MODE's comparison with the graph as written) itself,
+ * before anything is committed.
  */
 public final class CompiledFunction extends BoundFunction {
     private final FunctionSpec spec;
@@ -24,15 +24,12 @@ public final class CompiledFunction extends BoundFunction {
     private final SharedValue[] updateTargets;
     private final int outputCount;
     private final List<Variable> optimizedOutputs;
-    private final Schedule reference;
 
-    CompiledFunction(FunctionSpec spec, ArgumentBinder binder, Schedule schedule, List<Variable> optimizedOutputs,
-            Schedule reference) {
+    CompiledFunction(FunctionSpec spec, ArgumentBinder binder, Schedule schedule, List<Variable> optimizedOutputs) {
         super(spec, binder);
         this.spec = spec;
         this.schedule = schedule;
         this.optimizedOutputs = List.copyOf(optimizedOutputs);
-        this.reference = reference;
         this.updateTargets = spec.updateTargets().toArray(new SharedValue[0]);
         this.outputCount = spec.outputs().size();
     }
@@ -50,9 +47,6 @@ public final class CompiledFunction extends BoundFunction {
     @Override
     protected NDArray[] execute(NDArray[] arguments) {
         NDArray[] results = schedule.run(arguments);
-        if (reference != null) {
-            DebugCheck.compare(spec, results, reference.run(arguments));
-        }
         SharedValue[] targets = updateTargets;
         int base = outputCount;
         for (int j = 0; j < targets.length; j++) {
@@ -60,8 +54,6 @@ public final class CompiledFunction extends BoundFunction {
         }
         return results;
     }
-
-
 
     @Override
     public String toString() {

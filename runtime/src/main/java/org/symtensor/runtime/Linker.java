@@ -12,6 +12,8 @@ import org.symtensor.function.Mode;
 import org.symtensor.ir.Variable;
 import org.symtensor.runtime.cpu.Blas;
 import org.symtensor.runtime.cpu.CpuKernels;
+import org.symtensor.runtime.link.Checks;
+import org.symtensor.runtime.link.Plan;
 import org.symtensor.runtime.link.Schedule;
 import org.symtensor.value.NDArray;
 
@@ -43,7 +45,8 @@ public final class Linker {
         // an input the optimizer proved unneeded (x * 0) is still a parameter of the typed call
         FunctionSpec spec = FunctionSpec.build(ins, outputs, List.of(), Map.of(), false,
                 FunctionFlag.UnusedInput.IGNORE, null);
-        return new Linked(Schedule.build(spec, outputs, List.of(), CpuKernels::forApply, false), inputs.size());
+        Plan plan = Plan.of(spec, outputs, List.of());
+        return new Linked(Schedule.build(plan, CpuKernels::forApply, Checks.forMode(current.mode())), inputs.size());
     }
 
     /** A linked graph: call it with arguments of the declared dtypes and ranks. */

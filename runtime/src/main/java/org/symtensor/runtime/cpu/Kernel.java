@@ -1,22 +1,10 @@
 package org.symtensor.runtime.cpu;
 
-import org.symtensor.value.NDArray;
-
 /**
- * The compiled computation of one apply node on the CPU: takes the input values, returns freshly
- * allocated (or view) output values. A kernel never writes into its inputs, except the donors the
- * linker offers, and keeps no state between calls, so one kernel may serve many calls.
+ * A CPU kernel: the compiled computation of one apply node, under the linker's contract
+ * ({@link org.symtensor.runtime.link.Kernel}: fresh or view outputs, inputs untouched except
+ * offered donors, no state between calls). The contract itself lives in {@code link}, so the
+ * linker does not depend on this package; this name is what the CPU kernels implement.
  */
 @FunctionalInterface
-public interface Kernel {
-    NDArray[] run(NDArray[] inputs);
-
-    /**
-     * As {@link #run(NDArray[])}, but the inputs numbered in {@code donors} are dead after this node
-     * and exclusively owned, so the kernel may write its result into one of them when its shape,
-     * dtype and layout fit exactly (in-place execution). Kernels that cannot use that ignore it.
-     */
-    default NDArray[] run(NDArray[] inputs, int[] donors) {
-        return run(inputs);
-    }
-}
+public interface Kernel extends org.symtensor.runtime.link.Kernel {}

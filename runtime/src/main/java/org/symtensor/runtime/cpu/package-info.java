@@ -5,6 +5,8 @@
  * element is touched once per op with no per-element dispatch (float32 programs in float lanes,
  * {@link org.symtensor.runtime.cpu.FloatBlocks}); reductions walk their input in memory order,
  * folding contiguous float runs with the Vector API; float matrix products go to OpenBLAS or EJML. This package imports the api's IR and values,
- * and EJML; it knows nothing of scheduling, memory planning or other backends.
+ * EJML, and {@code link}: its kernels implement link's {@link org.symtensor.runtime.link.Kernel}
+ * contract, and scan and ifelse run their inner graphs as link {@code Schedule}s. It makes no
+ * plan of its own and knows nothing of other backends; {@code link} never imports it.
  */
 package org.symtensor.runtime.cpu;

@@ -2,14 +2,14 @@ package org.symtensor.runtime.link;
 
 import org.symtensor.error.SymtensorException;
 import org.symtensor.ir.Apply;
-import org.symtensor.runtime.cpu.Kernel;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 
 /**
- * One step of a {@link Schedule}: reads its inputs from value slots, runs the kernel of one apply
- * node, writes the results into its output slots, and then clears the slots whose last reader it
- * was so their memory can be reclaimed. Immutable; built by the schedule, run once per call.
+ * One step of a {@link Schedule}: a {@link Plan.Step} with its host {@link Kernel}. It reads its
+ * inputs from value slots, runs the kernel, writes the results into its output slots, checks them
+ * when the function's {@link Checks} ask for NAN_GUARD, and then clears the slots whose last reader
+ * it was so their memory can be reclaimed. Immutable; built by the schedule, run once per call.
  */
 public final class Thunk {
     private final Apply node;
@@ -22,15 +22,14 @@ public final class Thunk {
     private final int[] outputRanks;
     private final boolean nanGuard;
 
-    Thunk(Apply node, Kernel kernel, int[] inputSlots, int[] outputSlots, int[] releaseSlots, int[] donors,
-            boolean nanGuard) {
+    Thunk(Plan.Step step, Kernel kernel, boolean nanGuard) {
         this.nanGuard = nanGuard;
-        this.node = node;
-        this.donors = donors.length == 0 ? null : donors;
+        this.node = step.node();
+        this.donors = step.donors.length == 0 ? null : step.donors;
         this.kernel = kernel;
-        this.inputSlots = inputSlots;
-        this.outputSlots = outputSlots;
-        this.releaseSlots = releaseSlots;
+        this.inputSlots = step.inputs;
+        this.outputSlots = step.outputs;
+        this.releaseSlots = step.release;
         this.outputDtypes = new DType[outputSlots.length];
         this.outputRanks = new int[outputSlots.length];
         for (int k = 0; k < outputSlots.length; k++) {
@@ -63,7 +62,7 @@ public final class Thunk {
             values[outs[k]] = r;
         }
         if (nanGuard) {
-            NanGuard.check(this, values);
+            NanGuard.check(node, results, k -> values[ins[k]] == null ? null : values[ins[k]].shape());
         }
         int[] dead = releaseSlots;
         for (int k = 0; k < dead.length; k++) {

@@ -1,120 +1,68 @@
 package org.symtensor.runtime.opencl;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.logging.Logger;
-import org.jocl.CLException;
 import org.symtensor.function.CompileOptions;
-import org.symtensor.error.ShapeMismatchException;
-import org.symtensor.error.SymtensorException;
-import org.symtensor.ir.Apply;
-import org.symtensor.ir.Constant;
-import org.symtensor.ir.Graphs;
+import org.symtensor.function.FunctionSpec;
+import org.symtensor.function.Mode;
 import org.symtensor.ir.SharedValue;
 import org.symtensor.ir.Variable;
-import org.symtensor.spi.Pipeline;
+import org.symtensor.rewrite.Optimizer;
 import org.symtensor.runtime.ArgumentBinder;
 import org.symtensor.runtime.BoundFunction;
-import org.symtensor.function.FunctionSpec;
+import org.symtensor.runtime.link.Checks;
+import org.symtensor.runtime.link.DebugCheck;
+import org.symtensor.runtime.link.Plan;
+import org.symtensor.spi.Pipeline;
 import org.symtensor.value.NDArray;
 
 /**
- * A function compiled for an OpenCL device, with the CPU function's call semantics (arguments
- * bound and converted first, updates committed together after every step succeeded, results
- * never aliasing storage held elsewhere). Values move between host and device only when a step
- * needs them on the other side; constants are uploaded once per function and shared variables
- * stay on the device between calls ({@link SharedValue#setDevice}). Buffers a call made and does
- * not keep are freed when the call ends.
+ * A function compiled for an OpenCL device: the linker's {@link Plan} of the optimized graph (the
+ * same plan, slot for slot, that the CPU backend's {@link org.symtensor.runtime.link.Schedule} runs)
+ * executed by a {@link DeviceSchedule}, with the CPU function's call semantics (arguments bound and
+ * converted first, updates committed together after every step succeeded, results never aliasing
+ * storage held elsewhere). Values move between host and device only when a step needs them on the
+ * other side; constants are uploaded once per function and shared variables stay on the device
+ * between calls ({@link SharedValue#setDevice}). Buffers a call made and does not keep are freed
+ * when the call ends. The mode's {@link Checks} run here as on the CPU: NAN_GUARD on host copies
+ * of each step's float outputs, DEBUG_MODE as a second device schedule of the graph as written
+ * whose results are compared ({@link DebugCheck}) before anything is committed.
  */
 public final class OpenClFunction extends BoundFunction {
     private static final Logger LOG = Logger.getLogger(OpenClFunction.class.getName());
 
     private final FunctionSpec spec;
     private final ClDevice device;
-    private final int slotCount;
-    private final int[] inputSlots;
-    private final SharedValue[] shared;
-    private final int[] sharedSlots;
-    private final boolean[] sharedUpdated;
-    private final int[] sharedOfSlot;
-    private final int[] constantSlots;
-    private final NDArray[] constants;
-    private final int[] constantOfSlot;
-    private final AtomicReferenceArray<DeviceArray> constantsOnDevice;
-    private final Step[] steps;
+    private final DeviceSchedule schedule;
+    private final DeviceSchedule reference;
     private final int[] resultSlots;
     private final int outputCount;
     private final SharedValue[] updateTargets;
     private final List<Variable> optimizedOutputs;
 
     OpenClFunction(FunctionSpec spec, CompileOptions options, ClDevice device) {
+        this(spec, options.mode(), options.mode().passes(), device);
+    }
+
+    /** With an explicit pipeline (tests plant passes this way); {@code mode} still chooses the checks. */
+    OpenClFunction(FunctionSpec spec, Mode mode, List<Optimizer.Pass> passes, ClDevice device) {
         super(spec, new ArgumentBinder(spec));
         this.spec = spec;
         this.device = device;
-        // the same pipeline as the CPU backend; DEBUG_MODE and NAN_GUARD checks are CPU-only
-        List<Variable> results = Pipeline.optimize(spec, options).results();
-        this.optimizedOutputs = List.copyOf(results.subList(0, spec.outputs().size()));
-        Map<Variable, Integer> slots = new IdentityHashMap<>();
-        inputSlots = new int[spec.inputs().size()];
-        for (int i = 0; i < inputSlots.length; i++) {
-            inputSlots[i] = slotOf(slots, spec.inputs().get(i).variable());
-        }
-        List<SharedValue> sv = new ArrayList<>();
-        List<Constant> cs = new ArrayList<>();
-        for (Variable v : Graphs.ancestors(results)) {
-            boolean fresh = !slots.containsKey(v);
-            slotOf(slots, v);
-            if (fresh && v instanceof SharedValue) {
-                sv.add((SharedValue) v);
-            } else if (fresh && v instanceof Constant) {
-                cs.add((Constant) v);
-            }
-        }
-        List<Apply> order = Graphs.toposort(results);
-        for (Apply a : order) {
-            for (Variable out : a.outputs()) {
-                slotOf(slots, out);
-            }
-        }
-        slotCount = slots.size();
-        shared = sv.toArray(new SharedValue[0]);
-        sharedSlots = new int[shared.length];
-        sharedUpdated = new boolean[shared.length];
-        sharedOfSlot = new int[slotCount];
-        Arrays.fill(sharedOfSlot, -1);
-        for (int k = 0; k < shared.length; k++) {
-            sharedSlots[k] = slots.get(shared[k]);
-            sharedOfSlot[sharedSlots[k]] = k;
-            sharedUpdated[k] = spec.updateTargets().contains(shared[k]);
-        }
-        constants = new NDArray[cs.size()];
-        constantSlots = new int[cs.size()];
-        constantOfSlot = new int[slotCount];
-        Arrays.fill(constantOfSlot, -1);
-        for (int k = 0; k < constants.length; k++) {
-            constants[k] = cs.get(k).value();
-            constantSlots[k] = slots.get(cs.get(k));
-            constantOfSlot[constantSlots[k]] = k;
-        }
-        constantsOnDevice = new AtomicReferenceArray<>(constants.length);
-        steps = new Step[order.size()];
-        List<String> onHost = new ArrayList<>();
-        for (int t = 0; t < steps.length; t++) {
-            Apply a = order.get(t);
-            steps[t] = DeviceOps.stepFor(a, device, slotsOf(slots, a.inputs()), slotsOf(slots, a.outputs()));
-            if (!steps[t].onDevice()) {
-                onHost.add(a.op().name() + " (created at " + a.createdAt() + ")");
-            }
-        }
-        resultSlots = slotsOf(slots, results);
-        outputCount = spec.outputs().size();
+        Checks checks = Checks.forMode(mode);
+        // the same pipeline and the same plan as the CPU backend; only the steps differ
+        Pipeline.Optimized optimized = Pipeline.optimize(spec, passes);
+        this.optimizedOutputs = optimized.outputs();
+        Plan plan = Plan.of(spec, optimized);
+        this.schedule = new DeviceSchedule(plan, device, checks.nanGuard());
+        this.reference = checks.compareWithAsWritten() ? new DeviceSchedule(Plan.asWritten(spec), device, false) : null;
+        resultSlots = plan.resultSlots();
+        outputCount = plan.outputCount();
         updateTargets = spec.updateTargets().toArray(new SharedValue[0]);
+        List<String> onHost = schedule.hostSteps();
         if (!onHost.isEmpty()) {
             LOG.info((spec.name() == null ? "a function" : "function '" + spec.name() + "'") + " on " + device
                     + " runs " + onHost.size() + " op(s) on the host, with transfers around them: "
@@ -122,62 +70,27 @@ public final class OpenClFunction extends BoundFunction {
         }
     }
 
-    private static int slotOf(Map<Variable, Integer> slots, Variable v) {
-        return slots.computeIfAbsent(v, unused -> slots.size());
-    }
-
-    private static int[] slotsOf(Map<Variable, Integer> slots, List<? extends Variable> vs) {
-        int[] r = new int[vs.size()];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = slots.get(vs.get(i));
-        }
-        return r;
+    /** The linker's plan this function executes (the same plan the CPU backend makes of the spec). */
+    public Plan plan() {
+        return schedule.plan();
     }
 
     /** The ops of this function that run on the host (Theano's host fallback), by name. */
     public List<String> hostOps() {
-        List<String> r = new ArrayList<>();
-        for (Step s : steps) {
-            if (!s.onDevice()) {
-                r.add(s.node.op().name());
-            }
-        }
-        return r;
-    }
-
-    private boolean adopt(int slot, NDArray host, DeviceArray uploaded) {
-        int c = constantOfSlot[slot];
-        if (c >= 0) {
-            return constantsOnDevice.compareAndSet(c, null, uploaded);
-        }
-        int s = sharedOfSlot[slot];
-        return s >= 0 && shared[s].cacheDevice(host, uploaded);
+        return schedule.hostOps();
     }
 
     @Override
     protected NDArray[] execute(NDArray[] arguments) {
-        Frame f = new Frame(device, slotCount, this::adopt);
-        for (int i = 0; i < inputSlots.length; i++) {
-            f.host[inputSlots[i]] = arguments[i];
-        }
-        for (int k = 0; k < constants.length; k++) {
-            f.host[constantSlots[k]] = constants[k];
-            f.dev[constantSlots[k]] = constantsOnDevice.get(k);
-        }
-        NDArray[] sharedHost = new NDArray[shared.length];
-        for (int k = 0; k < shared.length; k++) {
-            SharedValue.DeviceCopy d = shared[k].deviceCopy();
-            if (d instanceof DeviceArray && d.owner() == device) {
-                f.dev[sharedSlots[k]] = (DeviceArray) d;
-            } else {
-                sharedHost[k] = shared[k].get();
-                f.host[sharedSlots[k]] = sharedHost[k];
-            }
-        }
+        Frame f = schedule.frame();
+        Frame ref = reference == null ? null : reference.frame();
+        NDArray[] sharedHost = new NDArray[schedule.plan().sharedValues().size()];
         Set<ClBuffer> kept = Collections.newSetFromMap(new IdentityHashMap<>());
         try {
-            for (Step s : steps) {
-                runStep(s, f);
+            schedule.run(f, arguments, sharedHost);
+            if (reference != null) {
+                reference.run(ref, arguments, new NDArray[reference.plan().sharedValues().size()]);
+                DebugCheck.compare(spec, hostResults(f, resultSlots), hostResults(ref, reference.plan().resultSlots()));
             }
             int n = resultSlots.length;
             NDArray[] results = new NDArray[n];
@@ -207,25 +120,21 @@ public final class OpenClFunction extends BoundFunction {
                     b.release();
                 }
             }
+            if (ref != null) {
+                for (ClBuffer b : ref.created) {
+                    b.release();
+                }
+            }
         }
     }
 
-    private void runStep(Step s, Frame f) {
-        try {
-            s.run(f);
-        } catch (ShapeMismatchException e) {
-            String where = s.node.createdAt().toString();
-            if (e.getMessage() != null && e.getMessage().contains(where)) {
-                throw e;
-            }
-            ShapeMismatchException r = new ShapeMismatchException(e.getMessage() + " (in " + s.node.op().name()
-                    + " created at " + where + ")");
-            r.initCause(e);
-            throw r;
-        } catch (CLException e) {
-            throw new SymtensorException("OpenCL error on " + device + " in " + s.node.op().name() + " (created at "
-                    + s.node.createdAt() + "): " + e.getMessage(), e);
+    /** Host copies of the results, for DEBUG_MODE's comparison (a device value stays on the device too). */
+    private static NDArray[] hostResults(Frame f, int[] slots) {
+        NDArray[] r = new NDArray[slots.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = f.host(slots[i]);
         }
+        return r;
     }
 
     /** Copies host results that alias an argument, a constant, a shared value that stays, or another result. */
@@ -240,11 +149,11 @@ public final class OpenClFunction extends BoundFunction {
             for (NDArray a : arguments) {
                 alias |= a.data() == data;
             }
-            for (NDArray c : constants) {
+            for (NDArray c : schedule.constants()) {
                 alias |= c.data() == data;
             }
-            for (int k = 0; k < shared.length; k++) {
-                alias |= sharedHost[k] != null && (output || !sharedUpdated[k]) && sharedHost[k].data() == data;
+            for (int k = 0; k < sharedHost.length; k++) {
+                alias |= sharedHost[k] != null && (output || !schedule.plan().isUpdated(k)) && sharedHost[k].data() == data;
             }
             for (int j = 0; j < results.length; j++) {
                 if (j != i && results[j] != null && (j < i || (output && j >= outputCount))) {
@@ -262,7 +171,7 @@ public final class OpenClFunction extends BoundFunction {
     @Override
     public String toString() {
         return "OpenClFunction[" + (spec.name() == null ? "" : spec.name() + ", ") + device.name() + ", "
-                + steps.length + " steps, " + hostOps().size() + " on the host]";
+                + schedule.stepCount() + " steps, " + hostOps().size() + " on the host]";
     }
 
     @Override

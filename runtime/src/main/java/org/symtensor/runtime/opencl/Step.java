@@ -6,9 +6,10 @@ import org.symtensor.runtime.cpu.Kernel;
 import org.symtensor.value.NDArray;
 
 /**
- * One apply node of a device function, as the executor runs it: on the device (inputs uploaded
- * if they are on the host), on the host through the CPU kernel (inputs downloaded if they are on
- * the device: Theano's host fallback), as a shape read (no transfer), or as a pass-through.
+ * One step of a {@link org.symtensor.runtime.link.Plan} as the {@link DeviceSchedule} runs it, over
+ * the plan's slots: on the device (inputs uploaded if they are on the host), on the host through the
+ * CPU kernel (inputs downloaded if they are on the device: Theano's host fallback), as a shape read
+ * (no transfer), or as a pass-through.
  */
 abstract class Step {
     final Apply node;

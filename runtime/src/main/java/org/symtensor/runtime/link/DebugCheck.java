@@ -1,4 +1,4 @@
-package org.symtensor.runtime;
+package org.symtensor.runtime.link;
 
 import java.util.Arrays;
 import org.symtensor.error.DebugModeException;
@@ -8,20 +8,25 @@ import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 
 /**
- * The comparison behind {@code DEBUG_MODE}: each result of the optimized graph against the same
- * result of the graph as written. Tolerances are Theano's: {@code |opt - ref| <= atol + rtol*|ref|}
+ * The comparison behind {@code DEBUG_MODE} ({@link Checks#compareWithAsWritten()}), run by
+ * {@link Schedule#run} and by the OpenCL backend: each result of the optimized graph against the
+ * same result of the graph as written ({@link Plan#asWritten}) on the same backend. Tolerances are Theano's: {@code |opt - ref| <= atol + rtol*|ref|}
  * with rtol 1e-5 and atol 1e-5 for float32, rtol 1e-5 and atol 1e-8 for float64; integers and
  * bools must be equal. Elements where the reference is NaN or infinite are skipped: stabilizing
  * rewrites exist to turn those into numbers. Dtypes and shapes must agree exactly.
  */
-final class DebugCheck {
+public final class DebugCheck {
     static final double RTOL = 1e-5;
     static final double ATOL_FLOAT32 = 1e-5;
     static final double ATOL_FLOAT64 = 1e-8;
 
     private DebugCheck() {}
 
-    static void compare(FunctionSpec spec, NDArray[] optimized, NDArray[] reference) {
+    /**
+     * Throws {@link DebugModeException} naming the first result of {@code spec} (outputs, then update
+     * values) whose {@code optimized} value differs from its {@code reference} value.
+     */
+    public static void compare(FunctionSpec spec, NDArray[] optimized, NDArray[] reference) {
         for (int i = 0; i < reference.length; i++) {
             String what = describe(spec, i);
             NDArray o = optimized[i];

@@ -1,0 +1,24 @@
+package org.symtensor.runtime.link;
+
+import org.symtensor.value.NDArray;
+
+/**
+ * The linker's contract with a host kernel, the computation of one apply node on host arrays:
+ * takes the input values, returns freshly allocated (or view) output values. A kernel never writes
+ * into its inputs, except the donors the linker offers, and keeps no state between calls, so one
+ * kernel may serve many calls. The CPU kernels implement it (as {@link
+ * org.symtensor.runtime.cpu.Kernel}); so the linker depends on no backend.
+ */
+@FunctionalInterface
+public interface Kernel {
+    NDArray[] run(NDArray[] inputs);
+
+    /**
+     * As {@link #run(NDArray[])}, but the inputs numbered in {@code donors} are dead after this node
+     * and exclusively owned, so the kernel may write its result into one of them when its shape,
+     * dtype and layout fit exactly (in-place execution). Kernels that cannot use that ignore it.
+     */
+    default NDArray[] run(NDArray[] inputs, int[] donors) {
+        return run(inputs);
+    }
+}
