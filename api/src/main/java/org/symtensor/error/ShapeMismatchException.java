@@ -1,7 +1,7 @@
 package org.symtensor.error;
 
-/** Shapes or ranks that must agree do not, found while building a graph or when a function runs. */
-public class ShapeMismatchException extends SymtensorException {
+/** Lengths that must agree do not, found while building a graph or when a function runs (an {@link InvalidValueException}). */
+public class ShapeMismatchException extends InvalidValueException {
     public ShapeMismatchException(String message) {
         super(message);
     }

@@ -9,7 +9,10 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.symtensor.error.DTypeMismatchException;
 import org.symtensor.error.MissingInputException;
-import org.symtensor.error.SymtensorException;
+import org.symtensor.error.DuplicateUpdateException;
+import org.symtensor.error.InvalidValueException;
+import org.symtensor.error.SharedInputException;
+import org.symtensor.error.TypeMismatchException;
 import org.symtensor.error.UnusedInputException;
 import org.symtensor.ir.Constant;
 import org.symtensor.ir.Graphs;
@@ -71,14 +74,15 @@ public final class FunctionSpec {
             In in = inputs.get(i);
             Variable v = in.variable();
             if (v instanceof Constant) {
-                throw new SymtensorException("input " + in.describe(i) + " is a constant; constants cannot be function inputs");
+                throw new TypeMismatchException("input " + in.describe(i) + " is a constant; constants cannot be function inputs");
             }
             if (v instanceof SharedValue) {
-                throw new SymtensorException("input " + in.describe(i) + " is a shared variable; shared variables are"
-                        + " implicit inputs, leave it out of inputs(...)");
+                throw new SharedInputException("input " + in.describe(i) + " is a shared variable; shared variables are"
+                        + " implicit inputs (their stored value is read at each call): leave it out of inputs(...), or"
+                        + " to run on another value in its place use givens(given(shared, replacement))");
             }
             if (!seenInputs.add(v)) {
-                throw new SymtensorException("input " + in.describe(i) + " is given twice");
+                throw new InvalidValueException("input " + in.describe(i) + " is given twice");
             }
         }
         for (Map.Entry<Variable, Variable> g : givens.entrySet()) {
@@ -96,7 +100,8 @@ public final class FunctionSpec {
         for (Update u : updates) {
             SharedValue t = u.target();
             if (!targets.add(t)) {
-                throw new SymtensorException("updates: shared variable " + t.describe() + " is updated twice");
+                throw new DuplicateUpdateException("updates: shared variable " + t.describe() + " is updated twice in one"
+                        + " function; which value to store would be ambiguous: keep one update(...) of it");
             }
             TensorType want = t.type();
             TensorType got = u.expression().type();
@@ -131,7 +136,8 @@ public final class FunctionSpec {
         for (int i = 0; i < inputs.size(); i++) {
             In in = inputs.get(i);
             if (!needed.containsKey(in.variable())) {
-                String msg = "input " + in.describe(i) + " is not used by any output or update; remove it, or pass"
+                String where = in.variable().name() != null ? in.describe(i) + " (position " + i + ")" : in.describe(i);
+                String msg = "input " + where + " is not used by any output or update; remove it, or pass"
                         + " onUnusedInput(WARN) or onUnusedInput(IGNORE)";
                 switch (onUnused) {
                     case RAISE:

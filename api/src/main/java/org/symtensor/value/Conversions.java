@@ -2,7 +2,7 @@ package org.symtensor.value;
 
 import org.symtensor.error.ArgumentException;
 import org.symtensor.error.DTypeMismatchException;
-import org.symtensor.error.ShapeMismatchException;
+import org.symtensor.error.TypeMismatchException;
 import org.symtensor.type.DType;
 import org.symtensor.type.TensorType;
 
@@ -30,12 +30,12 @@ public final class Conversions {
         }
         DType want = expected.dtype();
         if (a.rank() != expected.rank()) {
-            throw new ShapeMismatchException(what + " expects " + describe(expected) + " but got "
+            throw new TypeMismatchException(what + " expects " + describe(expected) + " but got "
                     + (a.rank() == 0 ? "a scalar" : "an array of shape " + NDArray.shapeToString(a.shape()))
                     + " (rank " + a.rank() + ")");
         }
         if (!expected.acceptsShape(a.shape())) {
-            throw new ShapeMismatchException(what + " expects static shape " + TensorType.shapeString(expected.shape())
+            throw new TypeMismatchException(what + " expects static shape " + TensorType.shapeString(expected.shape())
                     + " but got shape " + NDArray.shapeToString(a.shape()));
         }
         if (a.dtype() == want) {

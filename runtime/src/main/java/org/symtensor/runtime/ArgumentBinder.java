@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.symtensor.error.TypeMismatchException;
+import org.symtensor.ir.Variable;
+import org.symtensor.tensor.Tensor;
 import java.util.StringJoiner;
 import org.symtensor.error.ArgumentException;
 import org.symtensor.function.In;
@@ -85,19 +88,43 @@ public final class ArgumentBinder {
         }
         int n = types.length;
         if (args.length > n) {
-            throw new ArgumentException(expectation + ", got " + args.length);
+            throw new ArgumentException(expectation + ", got " + args.length + spreadHint(args));
         }
         NDArray[] bound = new NDArray[n];
         for (int i = args.length; i < n; i++) {
             if (defaults[i] == null) {
-                throw new ArgumentException(expectation + ", got " + args.length + "; missing " + missingFrom(args.length));
+                throw new ArgumentException(expectation + ", got " + args.length + "; missing " + missingFrom(args.length)
+                        + spreadHint(args));
             }
             bound[i] = defaults[i];
         }
         for (int i = 0; i < args.length; i++) {
-            bound[i] = Conversions.toNDArray(args[i], types[i], what[i], allowDowncast);
+            bound[i] = convert(args[i], i);
         }
         return bound;
+    }
+
+    /** One argument to the input's type; a symbolic handle where a value belongs is its own mistake. */
+    private NDArray convert(Object arg, int i) {
+        if (arg instanceof Variable || arg instanceof Tensor) {
+            throw new TypeMismatchException(what[i] + " expects a value (a number, an array or an NDArray) but got the"
+                    + " symbolic " + (arg instanceof Tensor ? ((Tensor<?>) arg).variable().describe() : ((Variable) arg).describe())
+                    + "; symbolic variables are inputs(...) of function(...), or are replaced with givens(...)");
+        }
+        return Conversions.toNDArray(arg, types[i], what[i], allowDowncast);
+    }
+
+    /**
+     * Java's varargs spread an array of arrays given alone ({@code f.call(matrix)} with a
+     * {@code double[][]}) into its rows; the count is then wrong, and this says why.
+     */
+    private static String spreadHint(Object[] args) {
+        Class<?> c = args.getClass().getComponentType();
+        if (c != null && c.isArray()) {
+            return "; a " + c.getSimpleName() + "[] passed alone is spread by Java's varargs into its "
+                    + args.length + " rows: write call((Object) x) to pass it as one argument";
+        }
+        return "";
     }
 
     /** Positional arguments first, then keywords by input name, then defaults. */
@@ -146,7 +173,7 @@ public final class ArgumentBinder {
         }
         for (int i = 0; i < n; i++) {
             if (present[i]) {
-                bound[i] = Conversions.toNDArray(raw[i], types[i], what[i], allowDowncast);
+                bound[i] = convert(raw[i], i);
             }
         }
         return bound;

@@ -10,6 +10,7 @@ import org.symtensor.function.Function;
 import org.symtensor.function.FunctionFlag;
 import org.symtensor.error.MissingInputException;
 import org.symtensor.error.ShapeMismatchException;
+import org.symtensor.error.TypeMismatchException;
 import org.symtensor.error.UnusedInputException;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.Vector;
@@ -70,7 +71,7 @@ class FunctionErrorsTest {
         Function f = function(inputs(x), x.times(2));
 
         assertThatThrownBy(() -> f.call((Object) new double[] {1, 2}))
-                .isInstanceOf(ShapeMismatchException.class)
+                .isInstanceOf(TypeMismatchException.class)
                 .hasMessageContaining("'x'")
                 .hasMessageContaining("float64 scalar");
     }
@@ -122,7 +123,7 @@ class FunctionErrorsTest {
                 .hasMessageContaining("int32")
                 .hasMessageContaining("float64");
         assertThatThrownBy(() -> function(inputs(x, in(y).withDefault(new int[] {1, 2})), x.plus(y)))
-                .isInstanceOf(ShapeMismatchException.class)
+                .isInstanceOf(TypeMismatchException.class)
                 .hasMessageContaining("default value of input 'y'");
     }
 
