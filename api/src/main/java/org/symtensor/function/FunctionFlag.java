@@ -1,9 +1,8 @@
 package org.symtensor.function;
 
-import org.symtensor.T;
 
 /**
- * A switch of {@link T#function}: how strict input conversion is, what an unused input does, the
+ * A switch of {@link org.symtensor.T#function}: how strict input conversion is, what an unused input does, the
  * function's name, its optimization {@link Mode} and the device it runs on.
  */
 public final class FunctionFlag implements FunctionOption {

@@ -4,7 +4,7 @@ import static org.symtensor.T.*;
 
 import java.util.List;
 import org.symtensor.function.CompileOptions;
-import org.symtensor.function.Config;
+import org.symtensor.config.Config;
 import org.symtensor.function.FunctionFlag;
 import org.symtensor.function.In;
 import org.symtensor.print.Printer;
