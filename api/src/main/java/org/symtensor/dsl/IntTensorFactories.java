@@ -4,25 +4,16 @@ import static org.symtensor.dsl.TensorFactories.newVariable;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.symtensor.ir.Variable;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
-import org.symtensor.tensor.Tensor;
 import org.symtensor.tensor.Tensor3;
 import org.symtensor.tensor.Tensor4;
-import org.symtensor.tensor.Tensors;
 import org.symtensor.tensor.Vector;
 import org.symtensor.type.DType;
-import org.symtensor.type.DTypeMarker;
-import org.symtensor.type.DTypes;
-import org.symtensor.type.F32;
-import org.symtensor.type.F64;
-import org.symtensor.type.FloatX;
 import org.symtensor.type.I16;
 import org.symtensor.type.I32;
 import org.symtensor.type.I64;
 import org.symtensor.type.I8;
-import org.symtensor.type.TensorType;
 
 /**
  * Theano's integer factories of symbolic variables (float ones: {@link TensorFactories}), one per dtype prefix and kind: {@code b} int8,

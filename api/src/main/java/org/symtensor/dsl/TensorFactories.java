@@ -16,10 +16,7 @@ import org.symtensor.type.DTypes;
 import org.symtensor.type.F32;
 import org.symtensor.type.F64;
 import org.symtensor.type.FloatX;
-import org.symtensor.type.I16;
 import org.symtensor.type.I32;
-import org.symtensor.type.I64;
-import org.symtensor.type.I8;
 import org.symtensor.type.TensorType;
 
 /**

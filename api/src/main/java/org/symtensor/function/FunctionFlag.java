@@ -28,7 +28,7 @@ public final class FunctionFlag implements FunctionOption {
         this.device = device;
     }
 
-    /** How the function is optimized and checked; without it the {@code mode} flag of {@link Config} decides. */
+    /** How the function is optimized and checked; without it the {@code mode} flag of {@link org.symtensor.config.Config} decides. */
     public static FunctionFlag mode(Mode mode) {
         return new FunctionFlag(null, null, null, java.util.Objects.requireNonNull(mode, "mode"), null);
     }

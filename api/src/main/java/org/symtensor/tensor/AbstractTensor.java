@@ -21,7 +21,6 @@ import org.symtensor.ir.Reduce;
 import org.symtensor.ir.ScalarOp;
 import org.symtensor.spi.Backends;
 import org.symtensor.type.Bool;
-import org.symtensor.type.DType;
 import org.symtensor.type.DTypeMarker;
 import org.symtensor.type.I64;
 import org.symtensor.value.NDArray;
