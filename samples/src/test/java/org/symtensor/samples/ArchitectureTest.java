@@ -104,7 +104,7 @@ class ArchitectureTest {
             .layer("dsl").definedBy("org.symtensor.dsl..")
             .layer("facade").definedBy("org.symtensor")
             .whereLayer("config").mayNotAccessAnyLayer()
-            .whereLayer("type").mayOnlyAccessLayers("config")
+            .whereLayer("type").mayOnlyAccessLayers("config", "error")
             .whereLayer("error").mayNotAccessAnyLayer()
             .whereLayer("value").mayOnlyAccessLayers("type", "error")
             .whereLayer("ir").mayOnlyAccessLayers("type", "value", "error")
