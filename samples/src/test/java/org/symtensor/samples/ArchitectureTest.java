@@ -70,17 +70,10 @@ class ArchitectureTest {
     static final ArchRule api_packagesFormNoCycle = slices().assignedFrom(eachPackageOf("api", API_PACKAGES))
             .should().beFreeOfCycles();
 
-    /*
-     * Known cycle, left to the link/Schedule redesign: link.Schedule and link.Thunk hold cpu.Kernel while the
-     * cpu kernels of scan and ifelse build inner link.Schedules. Ignoring exactly that edge (link -> cpu.Kernel)
-     * keeps every other runtime cycle an error; delete the ignore once Kernel (or what replaces it) leaves cpu.
-     */
+    /** Also checked inside runtime by its RuntimeLayeringTest (which adds: link depends on no backend). */
     @ArchTest
     static final ArchRule runtime_packagesFormNoCycle = slices().assignedFrom(eachPackageOf("runtime", RUNTIME_PACKAGES))
-            .should().beFreeOfCycles()
-            .ignoreDependency(resideInAPackage("org.symtensor.runtime.link"),
-                    DescribedPredicate.describe("org.symtensor.runtime.cpu.Kernel",
-                            (JavaClass c) -> c.getName().equals("org.symtensor.runtime.cpu.Kernel")));
+            .should().beFreeOfCycles();
 
     // ---- the api's layers ----------------------------------------------------------------------
 
