@@ -1,35 +1,42 @@
 package org.symtensor;
 
-import org.symtensor.function.Mode;
-import org.symtensor.error.ArgumentException;
-import org.symtensor.error.DTypeMismatchException;
-import org.symtensor.error.SymtensorException;
-import org.symtensor.function.Config;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
+import org.symtensor.dsl.ConstantFactories;
+import org.symtensor.dsl.FunctionFactories;
+import org.symtensor.dsl.GradFunctions;
+import org.symtensor.dsl.IntTensorFactories;
+import org.symtensor.dsl.MathFunctions;
+import org.symtensor.dsl.NNetFunctions;
+import org.symtensor.dsl.PrintFunctions;
+import org.symtensor.dsl.ReductionFunctions;
+import org.symtensor.dsl.ScanFunctions;
+import org.symtensor.dsl.SharedFactories;
+import org.symtensor.dsl.TensorFactories;
+import org.symtensor.function.CompileOptions;
 import org.symtensor.function.Function;
 import org.symtensor.function.FunctionFlag;
 import org.symtensor.function.FunctionInput;
 import org.symtensor.function.FunctionOption;
+import org.symtensor.function.FunctionSpec;
 import org.symtensor.function.Givens;
 import org.symtensor.function.In;
 import org.symtensor.function.Inputs;
+import org.symtensor.function.Mode;
 import org.symtensor.function.NoDefaultUpdates;
 import org.symtensor.function.Outputs;
-import org.symtensor.function.SharedVariable;
 import org.symtensor.function.Update;
 import org.symtensor.function.Updates;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.symtensor.ir.SharedValue;
+import org.symtensor.grad.GradOption;
+import org.symtensor.grad.Gradients;
 import org.symtensor.ir.Variable;
-import org.symtensor.ir.NNet;
-import org.symtensor.ir.Ops;
-import org.symtensor.ir.ScalarOp;
-import org.symtensor.print.Printer;
-import org.symtensor.spi.Backends;
-import org.symtensor.function.CompileOptions;
-import org.symtensor.function.FunctionSpec;
+import org.symtensor.scan.ScanOption;
+import org.symtensor.scan.ScanResult;
+import org.symtensor.scan.ScanStep;
+import org.symtensor.scan.Tapped;
+import org.symtensor.scan.TypedScanResult;
 import org.symtensor.tensor.AbstractTensor;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
@@ -37,421 +44,1658 @@ import org.symtensor.tensor.SharedMatrix;
 import org.symtensor.tensor.SharedScalar;
 import org.symtensor.tensor.SharedTensor3;
 import org.symtensor.tensor.SharedTensor4;
+import org.symtensor.tensor.SharedVariable;
 import org.symtensor.tensor.SharedVector;
+import org.symtensor.tensor.Stackable;
 import org.symtensor.tensor.Tensor;
 import org.symtensor.tensor.Tensor3;
 import org.symtensor.tensor.Tensor4;
-import org.symtensor.tensor.Tensors;
 import org.symtensor.tensor.Vector;
 import org.symtensor.type.Bool;
-import org.symtensor.type.DType;
 import org.symtensor.type.DTypeMarker;
-import org.symtensor.type.DTypes;
 import org.symtensor.type.F32;
 import org.symtensor.type.F64;
+import org.symtensor.type.FloatX;
 import org.symtensor.type.FloatingMarker;
+import org.symtensor.type.I16;
 import org.symtensor.type.I32;
 import org.symtensor.type.I64;
-import org.symtensor.type.TensorType;
+import org.symtensor.type.I8;
 import org.symtensor.value.NDArray;
 
 /**
  * The DSL's top-level functions, meant to be imported statically ({@code import static org.symtensor.T.*}):
- * variable factories (inherited from {@link TensorFactories}), math functions, constants,
- * {@code function}, {@code shared}, {@code pp} and {@code debugprint}.
+ * variable factories ({@code fscalar}, {@code dmatrix}, ...), constants and shared variables, math,
+ * gradients, {@code scan}, {@code function} and its options, {@code pp} and {@code debugprint}.
+ *
+ * <p>One flat facade, as AssertJ's {@code Assertions}: every method is a one-line delegator to a small
+ * implementation class of {@code org.symtensor.dsl} (none extends another), where its full
+ * documentation lives. This file is generated from those classes by {@code api/tools/GenerateFacade.java}
+ * and committed as source; {@code FacadeTest} checks that it delegates every DSL method and nothing else.
  */
-public final class T extends GradFunctions {
-    static {
-        DTypes.setFloatXSource(() -> Config.current().floatX());
-    }
-
+public final class T {
     private T() {}
 
-    // ---- casts --------------------------------------------------------------------------------
+    // ---- symbolic variables: floatX, float32, float64 and any dtype (TensorFactories) -----------------------
 
-    /** Converts to another dtype (float to int truncates toward zero, as NumPy's astype). */
-    public static <E extends DTypeMarker> Scalar<E> cast(Scalar<?> x, Class<E> dtype) {
-        return new Scalar<>(Ops.cast(x.variable(), DTypes.of(dtype)));
+    /** A symbolic variable of any dtype and static shape ({@code -1} marks an axis known at run time). */
+    public static <D extends DTypeMarker> Tensor<D> tensor(Class<D> dtype, String name, int... shape) {
+        return TensorFactories.tensor(dtype, name, shape);
     }
 
-    public static <E extends DTypeMarker> Vector<E> cast(Vector<?> x, Class<E> dtype) {
-        return new Vector<>(Ops.cast(x.variable(), DTypes.of(dtype)));
+    /** A scalar of any dtype marker, such as {@code scalar(Bool.class, "flag")}. */
+    public static <D extends DTypeMarker> Scalar<D> scalar(Class<D> dtype, String name) {
+        return TensorFactories.scalar(dtype, name);
     }
 
-    public static <E extends DTypeMarker> Matrix<E> cast(Matrix<?> x, Class<E> dtype) {
-        return new Matrix<>(Ops.cast(x.variable(), DTypes.of(dtype)));
+    /** A vector of any dtype marker, such as {@code vector(I32.class, "idx")}. */
+    public static <D extends DTypeMarker> Vector<D> vector(Class<D> dtype, String name) {
+        return TensorFactories.vector(dtype, name);
     }
 
-    public static <E extends DTypeMarker> Tensor3<E> cast(Tensor3<?> x, Class<E> dtype) {
-        return new Tensor3<>(Ops.cast(x.variable(), DTypes.of(dtype)));
+    /** A matrix of any dtype marker. */
+    public static <D extends DTypeMarker> Matrix<D> matrix(Class<D> dtype, String name) {
+        return TensorFactories.matrix(dtype, name);
     }
 
-    public static <E extends DTypeMarker> Tensor4<E> cast(Tensor4<?> x, Class<E> dtype) {
-        return new Tensor4<>(Ops.cast(x.variable(), DTypes.of(dtype)));
+    /** A floatX scalar (float64 unless the flag floatX=float32 is set). */
+    public static Scalar<FloatX> scalar(String name) {
+        return TensorFactories.scalar(name);
     }
 
-    public static <E extends DTypeMarker> Tensor<E> cast(Tensor<?> x, Class<E> dtype) {
-        return Tensors.wrap(Ops.cast(x.variable(), DTypes.of(dtype)));
+    /** An unnamed floatX scalar. */
+    public static Scalar<FloatX> scalar() {
+        return TensorFactories.scalar();
     }
 
-    // ---- products and reductions --------------------------------------------------------------
-
-    /** {@code (k)·(k) → ()}. */
-    public static <D extends DTypeMarker> Scalar<D> dot(Vector<D> a, Vector<D> b) {
-        return a.dot(b);
+    /** A floatX vector (float64 unless the flag floatX=float32 is set). */
+    public static Vector<FloatX> vector(String name) {
+        return TensorFactories.vector(name);
     }
 
-    /** {@code (m×k)·(k) → (m)}. */
-    public static <D extends DTypeMarker> Vector<D> dot(Matrix<D> a, Vector<D> b) {
-        return a.dot(b);
+    /** An unnamed floatX vector. */
+    public static Vector<FloatX> vector() {
+        return TensorFactories.vector();
     }
 
-    /** {@code (k)·(k×n) → (n)}. */
-    public static <D extends DTypeMarker> Vector<D> dot(Vector<D> a, Matrix<D> b) {
-        return a.dot(b);
+    /** A floatX matrix (float64 unless the flag floatX=float32 is set). */
+    public static Matrix<FloatX> matrix(String name) {
+        return TensorFactories.matrix(name);
     }
 
-    /** {@code (m×k)·(k×n) → (m×n)}. */
-    public static <D extends DTypeMarker> Matrix<D> dot(Matrix<D> a, Matrix<D> b) {
-        return a.dot(b);
+    /** An unnamed floatX matrix. */
+    public static Matrix<FloatX> matrix() {
+        return TensorFactories.matrix();
     }
 
-    /** The sum of all elements. */
-    public static <D extends DTypeMarker> Scalar<D> sum(Tensor<D> x) {
-        return x.sum();
+    /** A floatX row (float64 unless the flag floatX=float32 is set). */
+    public static Matrix<FloatX> row(String name) {
+        return TensorFactories.row(name);
     }
 
-    /** The mean of all elements. */
-    public static <D extends FloatingMarker> Scalar<D> mean(Tensor<D> x) {
-        return x.mean();
+    /** An unnamed floatX row. */
+    public static Matrix<FloatX> row() {
+        return TensorFactories.row();
     }
 
-    // ---- neural-network composites --------------------------------------------------------------
-
-    /**
-     * Row-wise softmax, {@code (m×n) → (m×n)}: {@code exp(x - max(x, axis 1) as a column)} divided by
-     * its row sums, so large inputs do not overflow. Rows sum to 1.
-     */
-    public static <D extends FloatingMarker> Matrix<D> softmax(Matrix<D> x) {
-        return new Matrix<>(NNet.softmax(x.variable()));
+    /** A floatX col (float64 unless the flag floatX=float32 is set). */
+    public static Matrix<FloatX> col(String name) {
+        return TensorFactories.col(name);
     }
 
-    /** Row-wise {@code log(softmax(x))}, {@code (m×n) → (m×n)}, as {@code (x - m) - log Σ exp(x - m)} with m the row max. */
-    public static <D extends FloatingMarker> Matrix<D> logSoftmax(Matrix<D> x) {
-        return new Matrix<>(NNet.logSoftmax(x.variable()));
+    /** An unnamed floatX col. */
+    public static Matrix<FloatX> col() {
+        return TensorFactories.col();
     }
 
-    /**
-     * Theano's {@code categorical_crossentropy} with one-hot (or any distribution) targets:
-     * {@code -Σ_j t[i, j] log p[i, j]} per row, {@code (m×n), (m×n) → (m)}.
-     */
-    public static <D extends FloatingMarker> Vector<D> categoricalCrossentropy(Matrix<D> probabilities,
-            Matrix<D> oneHotTargets) {
-        return new Vector<>(NNet.categoricalCrossentropy(probabilities.variable(), oneHotTargets.variable()));
+    /** A floatX tensor3 (float64 unless the flag floatX=float32 is set). */
+    public static Tensor3<FloatX> tensor3(String name) {
+        return TensorFactories.tensor3(name);
     }
 
-    // ---- constants ----------------------------------------------------------------------------
+    /** An unnamed floatX tensor3. */
+    public static Tensor3<FloatX> tensor3() {
+        return TensorFactories.tensor3();
+    }
 
+    /** A floatX tensor4 (float64 unless the flag floatX=float32 is set). */
+    public static Tensor4<FloatX> tensor4(String name) {
+        return TensorFactories.tensor4(name);
+    }
+
+    /** An unnamed floatX tensor4. */
+    public static Tensor4<FloatX> tensor4() {
+        return TensorFactories.tensor4();
+    }
+
+    /** A float32 scalar. */
+    public static Scalar<F32> fscalar(String name) {
+        return TensorFactories.fscalar(name);
+    }
+
+    /** An unnamed float32 scalar. */
+    public static Scalar<F32> fscalar() {
+        return TensorFactories.fscalar();
+    }
+
+    /** Several float32 scalars, one per name. */
+    public static List<Scalar<F32>> fscalars(String... names) {
+        return TensorFactories.fscalars(names);
+    }
+
+    /** A float32 vector. */
+    public static Vector<F32> fvector(String name) {
+        return TensorFactories.fvector(name);
+    }
+
+    /** An unnamed float32 vector. */
+    public static Vector<F32> fvector() {
+        return TensorFactories.fvector();
+    }
+
+    /** Several float32 vectors, one per name. */
+    public static List<Vector<F32>> fvectors(String... names) {
+        return TensorFactories.fvectors(names);
+    }
+
+    /** A float32 matrix. */
+    public static Matrix<F32> fmatrix(String name) {
+        return TensorFactories.fmatrix(name);
+    }
+
+    /** An unnamed float32 matrix. */
+    public static Matrix<F32> fmatrix() {
+        return TensorFactories.fmatrix();
+    }
+
+    /** Several float32 matrices, one per name. */
+    public static List<Matrix<F32>> fmatrices(String... names) {
+        return TensorFactories.fmatrices(names);
+    }
+
+    /** A float32 row (broadcastable along rows: shape (1, n)). */
+    public static Matrix<F32> frow(String name) {
+        return TensorFactories.frow(name);
+    }
+
+    /** An unnamed float32 row (broadcastable along rows: shape (1, n)). */
+    public static Matrix<F32> frow() {
+        return TensorFactories.frow();
+    }
+
+    /** Several float32 rows, one per name. */
+    public static List<Matrix<F32>> frows(String... names) {
+        return TensorFactories.frows(names);
+    }
+
+    /** A float32 col (broadcastable along columns: shape (n, 1)). */
+    public static Matrix<F32> fcol(String name) {
+        return TensorFactories.fcol(name);
+    }
+
+    /** An unnamed float32 col (broadcastable along columns: shape (n, 1)). */
+    public static Matrix<F32> fcol() {
+        return TensorFactories.fcol();
+    }
+
+    /** Several float32 cols, one per name. */
+    public static List<Matrix<F32>> fcols(String... names) {
+        return TensorFactories.fcols(names);
+    }
+
+    /** A float32 tensor3. */
+    public static Tensor3<F32> ftensor3(String name) {
+        return TensorFactories.ftensor3(name);
+    }
+
+    /** An unnamed float32 tensor3. */
+    public static Tensor3<F32> ftensor3() {
+        return TensorFactories.ftensor3();
+    }
+
+    /** Several float32 tensor3s, one per name. */
+    public static List<Tensor3<F32>> ftensor3s(String... names) {
+        return TensorFactories.ftensor3s(names);
+    }
+
+    /** A float32 tensor4. */
+    public static Tensor4<F32> ftensor4(String name) {
+        return TensorFactories.ftensor4(name);
+    }
+
+    /** An unnamed float32 tensor4. */
+    public static Tensor4<F32> ftensor4() {
+        return TensorFactories.ftensor4();
+    }
+
+    /** Several float32 tensor4s, one per name. */
+    public static List<Tensor4<F32>> ftensor4s(String... names) {
+        return TensorFactories.ftensor4s(names);
+    }
+
+    /** A float64 scalar. */
+    public static Scalar<F64> dscalar(String name) {
+        return TensorFactories.dscalar(name);
+    }
+
+    /** An unnamed float64 scalar. */
+    public static Scalar<F64> dscalar() {
+        return TensorFactories.dscalar();
+    }
+
+    /** Several float64 scalars, one per name. */
+    public static List<Scalar<F64>> dscalars(String... names) {
+        return TensorFactories.dscalars(names);
+    }
+
+    /** A float64 vector. */
+    public static Vector<F64> dvector(String name) {
+        return TensorFactories.dvector(name);
+    }
+
+    /** An unnamed float64 vector. */
+    public static Vector<F64> dvector() {
+        return TensorFactories.dvector();
+    }
+
+    /** Several float64 vectors, one per name. */
+    public static List<Vector<F64>> dvectors(String... names) {
+        return TensorFactories.dvectors(names);
+    }
+
+    /** A float64 matrix. */
+    public static Matrix<F64> dmatrix(String name) {
+        return TensorFactories.dmatrix(name);
+    }
+
+    /** An unnamed float64 matrix. */
+    public static Matrix<F64> dmatrix() {
+        return TensorFactories.dmatrix();
+    }
+
+    /** Several float64 matrices, one per name. */
+    public static List<Matrix<F64>> dmatrices(String... names) {
+        return TensorFactories.dmatrices(names);
+    }
+
+    /** A float64 row (broadcastable along rows: shape (1, n)). */
+    public static Matrix<F64> drow(String name) {
+        return TensorFactories.drow(name);
+    }
+
+    /** An unnamed float64 row (broadcastable along rows: shape (1, n)). */
+    public static Matrix<F64> drow() {
+        return TensorFactories.drow();
+    }
+
+    /** Several float64 rows, one per name. */
+    public static List<Matrix<F64>> drows(String... names) {
+        return TensorFactories.drows(names);
+    }
+
+    /** A float64 col (broadcastable along columns: shape (n, 1)). */
+    public static Matrix<F64> dcol(String name) {
+        return TensorFactories.dcol(name);
+    }
+
+    /** An unnamed float64 col (broadcastable along columns: shape (n, 1)). */
+    public static Matrix<F64> dcol() {
+        return TensorFactories.dcol();
+    }
+
+    /** Several float64 cols, one per name. */
+    public static List<Matrix<F64>> dcols(String... names) {
+        return TensorFactories.dcols(names);
+    }
+
+    /** A float64 tensor3. */
+    public static Tensor3<F64> dtensor3(String name) {
+        return TensorFactories.dtensor3(name);
+    }
+
+    /** An unnamed float64 tensor3. */
+    public static Tensor3<F64> dtensor3() {
+        return TensorFactories.dtensor3();
+    }
+
+    /** Several float64 tensor3s, one per name. */
+    public static List<Tensor3<F64>> dtensor3s(String... names) {
+        return TensorFactories.dtensor3s(names);
+    }
+
+    /** A float64 tensor4. */
+    public static Tensor4<F64> dtensor4(String name) {
+        return TensorFactories.dtensor4(name);
+    }
+
+    /** An unnamed float64 tensor4. */
+    public static Tensor4<F64> dtensor4() {
+        return TensorFactories.dtensor4();
+    }
+
+    /** Several float64 tensor4s, one per name. */
+    public static List<Tensor4<F64>> dtensor4s(String... names) {
+        return TensorFactories.dtensor4s(names);
+    }
+
+    // ---- symbolic variables: int8, int16, int32, int64 (IntTensorFactories) ---------------------------------
+
+    /** An int8 scalar. */
+    public static Scalar<I8> bscalar(String name) {
+        return IntTensorFactories.bscalar(name);
+    }
+
+    /** An unnamed int8 scalar. */
+    public static Scalar<I8> bscalar() {
+        return IntTensorFactories.bscalar();
+    }
+
+    /** Several int8 scalars, one per name. */
+    public static List<Scalar<I8>> bscalars(String... names) {
+        return IntTensorFactories.bscalars(names);
+    }
+
+    /** An int8 vector. */
+    public static Vector<I8> bvector(String name) {
+        return IntTensorFactories.bvector(name);
+    }
+
+    /** An unnamed int8 vector. */
+    public static Vector<I8> bvector() {
+        return IntTensorFactories.bvector();
+    }
+
+    /** Several int8 vectors, one per name. */
+    public static List<Vector<I8>> bvectors(String... names) {
+        return IntTensorFactories.bvectors(names);
+    }
+
+    /** An int8 matrix. */
+    public static Matrix<I8> bmatrix(String name) {
+        return IntTensorFactories.bmatrix(name);
+    }
+
+    /** An unnamed int8 matrix. */
+    public static Matrix<I8> bmatrix() {
+        return IntTensorFactories.bmatrix();
+    }
+
+    /** Several int8 matrices, one per name. */
+    public static List<Matrix<I8>> bmatrices(String... names) {
+        return IntTensorFactories.bmatrices(names);
+    }
+
+    /** An int8 row (broadcastable along rows: shape (1, n)). */
+    public static Matrix<I8> brow(String name) {
+        return IntTensorFactories.brow(name);
+    }
+
+    /** An unnamed int8 row (broadcastable along rows: shape (1, n)). */
+    public static Matrix<I8> brow() {
+        return IntTensorFactories.brow();
+    }
+
+    /** Several int8 rows, one per name. */
+    public static List<Matrix<I8>> brows(String... names) {
+        return IntTensorFactories.brows(names);
+    }
+
+    /** An int8 col (broadcastable along columns: shape (n, 1)). */
+    public static Matrix<I8> bcol(String name) {
+        return IntTensorFactories.bcol(name);
+    }
+
+    /** An unnamed int8 col (broadcastable along columns: shape (n, 1)). */
+    public static Matrix<I8> bcol() {
+        return IntTensorFactories.bcol();
+    }
+
+    /** Several int8 cols, one per name. */
+    public static List<Matrix<I8>> bcols(String... names) {
+        return IntTensorFactories.bcols(names);
+    }
+
+    /** An int8 tensor3. */
+    public static Tensor3<I8> btensor3(String name) {
+        return IntTensorFactories.btensor3(name);
+    }
+
+    /** An unnamed int8 tensor3. */
+    public static Tensor3<I8> btensor3() {
+        return IntTensorFactories.btensor3();
+    }
+
+    /** Several int8 tensor3s, one per name. */
+    public static List<Tensor3<I8>> btensor3s(String... names) {
+        return IntTensorFactories.btensor3s(names);
+    }
+
+    /** An int8 tensor4. */
+    public static Tensor4<I8> btensor4(String name) {
+        return IntTensorFactories.btensor4(name);
+    }
+
+    /** An unnamed int8 tensor4. */
+    public static Tensor4<I8> btensor4() {
+        return IntTensorFactories.btensor4();
+    }
+
+    /** Several int8 tensor4s, one per name. */
+    public static List<Tensor4<I8>> btensor4s(String... names) {
+        return IntTensorFactories.btensor4s(names);
+    }
+
+    /** An int16 scalar. */
+    public static Scalar<I16> wscalar(String name) {
+        return IntTensorFactories.wscalar(name);
+    }
+
+    /** An unnamed int16 scalar. */
+    public static Scalar<I16> wscalar() {
+        return IntTensorFactories.wscalar();
+    }
+
+    /** Several int16 scalars, one per name. */
+    public static List<Scalar<I16>> wscalars(String... names) {
+        return IntTensorFactories.wscalars(names);
+    }
+
+    /** An int16 vector. */
+    public static Vector<I16> wvector(String name) {
+        return IntTensorFactories.wvector(name);
+    }
+
+    /** An unnamed int16 vector. */
+    public static Vector<I16> wvector() {
+        return IntTensorFactories.wvector();
+    }
+
+    /** Several int16 vectors, one per name. */
+    public static List<Vector<I16>> wvectors(String... names) {
+        return IntTensorFactories.wvectors(names);
+    }
+
+    /** An int16 matrix. */
+    public static Matrix<I16> wmatrix(String name) {
+        return IntTensorFactories.wmatrix(name);
+    }
+
+    /** An unnamed int16 matrix. */
+    public static Matrix<I16> wmatrix() {
+        return IntTensorFactories.wmatrix();
+    }
+
+    /** Several int16 matrices, one per name. */
+    public static List<Matrix<I16>> wmatrices(String... names) {
+        return IntTensorFactories.wmatrices(names);
+    }
+
+    /** An int16 row (broadcastable along rows: shape (1, n)). */
+    public static Matrix<I16> wrow(String name) {
+        return IntTensorFactories.wrow(name);
+    }
+
+    /** An unnamed int16 row (broadcastable along rows: shape (1, n)). */
+    public static Matrix<I16> wrow() {
+        return IntTensorFactories.wrow();
+    }
+
+    /** Several int16 rows, one per name. */
+    public static List<Matrix<I16>> wrows(String... names) {
+        return IntTensorFactories.wrows(names);
+    }
+
+    /** An int16 col (broadcastable along columns: shape (n, 1)). */
+    public static Matrix<I16> wcol(String name) {
+        return IntTensorFactories.wcol(name);
+    }
+
+    /** An unnamed int16 col (broadcastable along columns: shape (n, 1)). */
+    public static Matrix<I16> wcol() {
+        return IntTensorFactories.wcol();
+    }
+
+    /** Several int16 cols, one per name. */
+    public static List<Matrix<I16>> wcols(String... names) {
+        return IntTensorFactories.wcols(names);
+    }
+
+    /** An int16 tensor3. */
+    public static Tensor3<I16> wtensor3(String name) {
+        return IntTensorFactories.wtensor3(name);
+    }
+
+    /** An unnamed int16 tensor3. */
+    public static Tensor3<I16> wtensor3() {
+        return IntTensorFactories.wtensor3();
+    }
+
+    /** Several int16 tensor3s, one per name. */
+    public static List<Tensor3<I16>> wtensor3s(String... names) {
+        return IntTensorFactories.wtensor3s(names);
+    }
+
+    /** An int16 tensor4. */
+    public static Tensor4<I16> wtensor4(String name) {
+        return IntTensorFactories.wtensor4(name);
+    }
+
+    /** An unnamed int16 tensor4. */
+    public static Tensor4<I16> wtensor4() {
+        return IntTensorFactories.wtensor4();
+    }
+
+    /** Several int16 tensor4s, one per name. */
+    public static List<Tensor4<I16>> wtensor4s(String... names) {
+        return IntTensorFactories.wtensor4s(names);
+    }
+
+    /** An int32 scalar. */
+    public static Scalar<I32> iscalar(String name) {
+        return IntTensorFactories.iscalar(name);
+    }
+
+    /** An unnamed int32 scalar. */
+    public static Scalar<I32> iscalar() {
+        return IntTensorFactories.iscalar();
+    }
+
+    /** Several int32 scalars, one per name. */
+    public static List<Scalar<I32>> iscalars(String... names) {
+        return IntTensorFactories.iscalars(names);
+    }
+
+    /** An int32 vector. */
+    public static Vector<I32> ivector(String name) {
+        return IntTensorFactories.ivector(name);
+    }
+
+    /** An unnamed int32 vector. */
+    public static Vector<I32> ivector() {
+        return IntTensorFactories.ivector();
+    }
+
+    /** Several int32 vectors, one per name. */
+    public static List<Vector<I32>> ivectors(String... names) {
+        return IntTensorFactories.ivectors(names);
+    }
+
+    /** An int32 matrix. */
+    public static Matrix<I32> imatrix(String name) {
+        return IntTensorFactories.imatrix(name);
+    }
+
+    /** An unnamed int32 matrix. */
+    public static Matrix<I32> imatrix() {
+        return IntTensorFactories.imatrix();
+    }
+
+    /** Several int32 matrices, one per name. */
+    public static List<Matrix<I32>> imatrices(String... names) {
+        return IntTensorFactories.imatrices(names);
+    }
+
+    /** An int32 row (broadcastable along rows: shape (1, n)). */
+    public static Matrix<I32> irow(String name) {
+        return IntTensorFactories.irow(name);
+    }
+
+    /** An unnamed int32 row (broadcastable along rows: shape (1, n)). */
+    public static Matrix<I32> irow() {
+        return IntTensorFactories.irow();
+    }
+
+    /** Several int32 rows, one per name. */
+    public static List<Matrix<I32>> irows(String... names) {
+        return IntTensorFactories.irows(names);
+    }
+
+    /** An int32 col (broadcastable along columns: shape (n, 1)). */
+    public static Matrix<I32> icol(String name) {
+        return IntTensorFactories.icol(name);
+    }
+
+    /** An unnamed int32 col (broadcastable along columns: shape (n, 1)). */
+    public static Matrix<I32> icol() {
+        return IntTensorFactories.icol();
+    }
+
+    /** Several int32 cols, one per name. */
+    public static List<Matrix<I32>> icols(String... names) {
+        return IntTensorFactories.icols(names);
+    }
+
+    /** An int32 tensor3. */
+    public static Tensor3<I32> itensor3(String name) {
+        return IntTensorFactories.itensor3(name);
+    }
+
+    /** An unnamed int32 tensor3. */
+    public static Tensor3<I32> itensor3() {
+        return IntTensorFactories.itensor3();
+    }
+
+    /** Several int32 tensor3s, one per name. */
+    public static List<Tensor3<I32>> itensor3s(String... names) {
+        return IntTensorFactories.itensor3s(names);
+    }
+
+    /** An int32 tensor4. */
+    public static Tensor4<I32> itensor4(String name) {
+        return IntTensorFactories.itensor4(name);
+    }
+
+    /** An unnamed int32 tensor4. */
+    public static Tensor4<I32> itensor4() {
+        return IntTensorFactories.itensor4();
+    }
+
+    /** Several int32 tensor4s, one per name. */
+    public static List<Tensor4<I32>> itensor4s(String... names) {
+        return IntTensorFactories.itensor4s(names);
+    }
+
+    /** An int64 scalar. */
+    public static Scalar<I64> lscalar(String name) {
+        return IntTensorFactories.lscalar(name);
+    }
+
+    /** An unnamed int64 scalar. */
+    public static Scalar<I64> lscalar() {
+        return IntTensorFactories.lscalar();
+    }
+
+    /** Several int64 scalars, one per name. */
+    public static List<Scalar<I64>> lscalars(String... names) {
+        return IntTensorFactories.lscalars(names);
+    }
+
+    /** An int64 vector. */
+    public static Vector<I64> lvector(String name) {
+        return IntTensorFactories.lvector(name);
+    }
+
+    /** An unnamed int64 vector. */
+    public static Vector<I64> lvector() {
+        return IntTensorFactories.lvector();
+    }
+
+    /** Several int64 vectors, one per name. */
+    public static List<Vector<I64>> lvectors(String... names) {
+        return IntTensorFactories.lvectors(names);
+    }
+
+    /** An int64 matrix. */
+    public static Matrix<I64> lmatrix(String name) {
+        return IntTensorFactories.lmatrix(name);
+    }
+
+    /** An unnamed int64 matrix. */
+    public static Matrix<I64> lmatrix() {
+        return IntTensorFactories.lmatrix();
+    }
+
+    /** Several int64 matrices, one per name. */
+    public static List<Matrix<I64>> lmatrices(String... names) {
+        return IntTensorFactories.lmatrices(names);
+    }
+
+    /** An int64 row (broadcastable along rows: shape (1, n)). */
+    public static Matrix<I64> lrow(String name) {
+        return IntTensorFactories.lrow(name);
+    }
+
+    /** An unnamed int64 row (broadcastable along rows: shape (1, n)). */
+    public static Matrix<I64> lrow() {
+        return IntTensorFactories.lrow();
+    }
+
+    /** Several int64 rows, one per name. */
+    public static List<Matrix<I64>> lrows(String... names) {
+        return IntTensorFactories.lrows(names);
+    }
+
+    /** An int64 col (broadcastable along columns: shape (n, 1)). */
+    public static Matrix<I64> lcol(String name) {
+        return IntTensorFactories.lcol(name);
+    }
+
+    /** An unnamed int64 col (broadcastable along columns: shape (n, 1)). */
+    public static Matrix<I64> lcol() {
+        return IntTensorFactories.lcol();
+    }
+
+    /** Several int64 cols, one per name. */
+    public static List<Matrix<I64>> lcols(String... names) {
+        return IntTensorFactories.lcols(names);
+    }
+
+    /** An int64 tensor3. */
+    public static Tensor3<I64> ltensor3(String name) {
+        return IntTensorFactories.ltensor3(name);
+    }
+
+    /** An unnamed int64 tensor3. */
+    public static Tensor3<I64> ltensor3() {
+        return IntTensorFactories.ltensor3();
+    }
+
+    /** Several int64 tensor3s, one per name. */
+    public static List<Tensor3<I64>> ltensor3s(String... names) {
+        return IntTensorFactories.ltensor3s(names);
+    }
+
+    /** An int64 tensor4. */
+    public static Tensor4<I64> ltensor4(String name) {
+        return IntTensorFactories.ltensor4(name);
+    }
+
+    /** An unnamed int64 tensor4. */
+    public static Tensor4<I64> ltensor4() {
+        return IntTensorFactories.ltensor4();
+    }
+
+    /** Several int64 tensor4s, one per name. */
+    public static List<Tensor4<I64>> ltensor4s(String... names) {
+        return IntTensorFactories.ltensor4s(names);
+    }
+
+    // ---- constants (ConstantFactories) ----------------------------------------------------------------------
+
+    /** A float64 scalar constant. */
     public static Scalar<F64> constant(double value) {
-        return new Scalar<>(Ops.constant(NDArray.of(value)));
+        return ConstantFactories.constant(value);
     }
 
+    /** A float32 scalar constant. */
     public static Scalar<F32> constant(float value) {
-        return new Scalar<>(Ops.constant(NDArray.of(value)));
+        return ConstantFactories.constant(value);
     }
 
+    /** An int32 scalar constant. */
     public static Scalar<I32> constant(int value) {
-        return new Scalar<>(Ops.constant(NDArray.of(value)));
+        return ConstantFactories.constant(value);
     }
 
+    /** An int64 scalar constant. */
     public static Scalar<I64> constant(long value) {
-        return new Scalar<>(Ops.constant(NDArray.of(value)));
+        return ConstantFactories.constant(value);
     }
 
+    /** A float64 vector constant (a copy of {@code value}). */
     public static Vector<F64> constant(double[] value) {
-        return new Vector<>(Ops.constant(NDArray.of(value)));
+        return ConstantFactories.constant(value);
     }
 
+    /** A float32 vector constant (a copy of {@code value}). */
     public static Vector<F32> constant(float[] value) {
-        return new Vector<>(Ops.constant(NDArray.of(value)));
+        return ConstantFactories.constant(value);
     }
 
+    /** A float64 matrix constant (a copy of {@code value}). */
     public static Matrix<F64> constant(double[][] value) {
-        return new Matrix<>(Ops.constant(NDArray.of(value)));
+        return ConstantFactories.constant(value);
     }
 
+    /** A float32 matrix constant (a copy of {@code value}). */
     public static Matrix<F32> constant(float[][] value) {
-        return new Matrix<>(Ops.constant(NDArray.of(value)));
+        return ConstantFactories.constant(value);
     }
 
-    // ---- shared variables ---------------------------------------------------------------------
+    // ---- shared variables (SharedFactories) -----------------------------------------------------------------
 
-    private static SharedValue sharedNode(NDArray value, String name) {
-        return new SharedValue(TensorType.ofRank(value.dtype(), value.rank()), value.copy(), name);
-    }
-
+    /** An unnamed shared int32 scalar holding {@code value}. */
     public static SharedScalar<I32> shared(int value) {
-        return shared(value, null);
+        return SharedFactories.shared(value);
     }
 
     /** A shared int32 scalar holding {@code value}. */
     public static SharedScalar<I32> shared(int value, String name) {
-        return new SharedScalar<>(sharedNode(NDArray.of(value), name));
+        return SharedFactories.shared(value, name);
     }
 
+    /** A shared int64 scalar holding {@code value}. */
     public static SharedScalar<I64> shared(long value, String name) {
-        return new SharedScalar<>(sharedNode(NDArray.of(value), name));
+        return SharedFactories.shared(value, name);
     }
 
+    /** A shared float32 scalar holding {@code value}. */
     public static SharedScalar<F32> shared(float value, String name) {
-        return new SharedScalar<>(sharedNode(NDArray.of(value), name));
+        return SharedFactories.shared(value, name);
     }
 
+    /** A shared float64 scalar holding {@code value}. */
     public static SharedScalar<F64> shared(double value, String name) {
-        return new SharedScalar<>(sharedNode(NDArray.of(value), name));
+        return SharedFactories.shared(value, name);
     }
 
+    /** A shared float64 vector holding a copy of {@code value}. */
     public static SharedVector<F64> shared(double[] value, String name) {
-        return new SharedVector<>(sharedNode(NDArray.of(value), name));
+        return SharedFactories.shared(value, name);
     }
 
+    /** A shared float32 vector holding a copy of {@code value}. */
     public static SharedVector<F32> shared(float[] value, String name) {
-        return new SharedVector<>(sharedNode(NDArray.of(value), name));
+        return SharedFactories.shared(value, name);
     }
 
+    /** A shared int32 vector holding a copy of {@code value}. */
     public static SharedVector<I32> shared(int[] value, String name) {
-        return new SharedVector<>(sharedNode(NDArray.of(value), name));
+        return SharedFactories.shared(value, name);
     }
 
+    /** A shared float64 matrix holding a copy of {@code value}. */
     public static SharedMatrix<F64> shared(double[][] value, String name) {
-        return new SharedMatrix<>(sharedNode(NDArray.of(value), name));
+        return SharedFactories.shared(value, name);
     }
 
+    /** A shared float32 matrix holding a copy of {@code value}. */
     public static SharedMatrix<F32> shared(float[][] value, String name) {
-        return new SharedMatrix<>(sharedNode(NDArray.of(value), name));
+        return SharedFactories.shared(value, name);
     }
 
     /** A shared vector of the given dtype marker (the NDArray must have that dtype and rank 1). */
     public static <D extends DTypeMarker> SharedVector<D> sharedVector(NDArray value, Class<D> dtype, String name) {
-        return new SharedVector<>(sharedNode(checkShared(value, dtype, 1, name), name));
+        return SharedFactories.sharedVector(value, dtype, name);
     }
 
+    /** A shared matrix of the given dtype marker (the NDArray must have that dtype and rank 2). */
     public static <D extends DTypeMarker> SharedMatrix<D> sharedMatrix(NDArray value, Class<D> dtype, String name) {
-        return new SharedMatrix<>(sharedNode(checkShared(value, dtype, 2, name), name));
+        return SharedFactories.sharedMatrix(value, dtype, name);
     }
 
+    /** A shared tensor3 of the given dtype marker (the NDArray must have that dtype and rank 3). */
     public static <D extends DTypeMarker> SharedTensor3<D> sharedTensor3(NDArray value, Class<D> dtype, String name) {
-        return new SharedTensor3<>(sharedNode(checkShared(value, dtype, 3, name), name));
+        return SharedFactories.sharedTensor3(value, dtype, name);
     }
 
+    /** A shared tensor4 of the given dtype marker (the NDArray must have that dtype and rank 4). */
     public static <D extends DTypeMarker> SharedTensor4<D> sharedTensor4(NDArray value, Class<D> dtype, String name) {
-        return new SharedTensor4<>(sharedNode(checkShared(value, dtype, 4, name), name));
+        return SharedFactories.sharedTensor4(value, dtype, name);
     }
 
-    private static NDArray checkShared(NDArray value, Class<? extends DTypeMarker> dtype, int rank, String name) {
-        DType d = DTypes.of(dtype);
-        if (value.dtype() != d || value.rank() != rank) {
-            throw new DTypeMismatchException("shared '" + name + "': expected a " + d + " array of rank " + rank
-                    + ", got " + value.dtype() + " of shape " + NDArray.shapeToString(value.shape()));
-        }
-        return value;
+    // ---- elementwise math and casts (MathFunctions) ---------------------------------------------------------
+
+    /** {@code e^x}, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S exp(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.exp(x);
     }
 
-    // ---- function -----------------------------------------------------------------------------
+    /** {@code exp} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> exp(Tensor<D> x) {
+        return MathFunctions.exp(x);
+    }
+
+    /** Natural logarithm, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S log(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.log(x);
+    }
+
+    /** {@code log} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> log(Tensor<D> x) {
+        return MathFunctions.log(x);
+    }
+
+    /** {@code log(1 + x)}, accurate for small x. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S log1p(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.log1p(x);
+    }
+
+    /** {@code log1p} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> log1p(Tensor<D> x) {
+        return MathFunctions.log1p(x);
+    }
+
+    /** {@code e^x - 1}, accurate for small x. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S expm1(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.expm1(x);
+    }
+
+    /** {@code expm1} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> expm1(Tensor<D> x) {
+        return MathFunctions.expm1(x);
+    }
+
+    /** Square root, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S sqrt(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.sqrt(x);
+    }
+
+    /** {@code sqrt} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> sqrt(Tensor<D> x) {
+        return MathFunctions.sqrt(x);
+    }
+
+    /** Hyperbolic tangent, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S tanh(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.tanh(x);
+    }
+
+    /** {@code tanh} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> tanh(Tensor<D> x) {
+        return MathFunctions.tanh(x);
+    }
+
+    /** The logistic function {@code 1 / (1 + e^-x)}, computed without overflow. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S sigmoid(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.sigmoid(x);
+    }
+
+    /** {@code sigmoid} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> sigmoid(Tensor<D> x) {
+        return MathFunctions.sigmoid(x);
+    }
+
+    /** {@code log(1 + e^x)}, computed without overflow. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S softplus(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.softplus(x);
+    }
+
+    /** {@code softplus} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> softplus(Tensor<D> x) {
+        return MathFunctions.softplus(x);
+    }
+
+    /** Absolute value, elementwise. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S abs(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.abs(x);
+    }
+
+    /** {@code abs} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> abs(Tensor<D> x) {
+        return MathFunctions.abs(x);
+    }
+
+    /** {@code x * x}, elementwise. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S sqr(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.sqr(x);
+    }
+
+    /** {@code sqr} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> sqr(Tensor<D> x) {
+        return MathFunctions.sqr(x);
+    }
+
+    /** Elementwise maximum of two tensors of one dtype; {@code b} may have lower rank. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S maximum(AbstractTensor<D, S, ?> a, Tensor<D> b) {
+        return MathFunctions.maximum(a, b);
+    }
+
+    /** {@code maximum} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> maximum(Tensor<D> a, Tensor<D> b) {
+        return MathFunctions.maximum(a, b);
+    }
+
+    /** Elementwise minimum of two tensors of one dtype; {@code b} may have lower rank. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S minimum(AbstractTensor<D, S, ?> a, Tensor<D> b) {
+        return MathFunctions.minimum(a, b);
+    }
+
+    /** {@code minimum} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> minimum(Tensor<D> a, Tensor<D> b) {
+        return MathFunctions.minimum(a, b);
+    }
+
+    /** {@code literal + x}, the literal taking x's dtype. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S plus(double literal, AbstractTensor<D, S, ?> x) {
+        return MathFunctions.plus(literal, x);
+    }
+
+    /** {@code plus} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> plus(double literal, Tensor<D> x) {
+        return MathFunctions.plus(literal, x);
+    }
+
+    /** {@code literal - x}. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S minus(double literal, AbstractTensor<D, S, ?> x) {
+        return MathFunctions.minus(literal, x);
+    }
+
+    /** {@code minus} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> minus(double literal, Tensor<D> x) {
+        return MathFunctions.minus(literal, x);
+    }
+
+    /** {@code literal * x}. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S times(double literal, AbstractTensor<D, S, ?> x) {
+        return MathFunctions.times(literal, x);
+    }
+
+    /** {@code times} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> times(double literal, Tensor<D> x) {
+        return MathFunctions.times(literal, x);
+    }
+
+    /** {@code literal / x}: {@code div(1, exp(x.unaryMinus()).plus(1))} is the logistic function. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S div(double literal, AbstractTensor<D, S, ?> x) {
+        return MathFunctions.div(literal, x);
+    }
+
+    /** {@code div} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> div(double literal, Tensor<D> x) {
+        return MathFunctions.div(literal, x);
+    }
+
+    /** {@code a + b} for operands of any ranks; the result has the larger rank. */
+    public static <D extends DTypeMarker> Tensor<D> plus(Tensor<D> a, Tensor<D> b) {
+        return MathFunctions.plus(a, b);
+    }
+
+    /** {@code a - b} for operands of any ranks; the result has the larger rank. */
+    public static <D extends DTypeMarker> Tensor<D> minus(Tensor<D> a, Tensor<D> b) {
+        return MathFunctions.minus(a, b);
+    }
+
+    /** {@code a * b}, elementwise, for operands of any ranks; the result has the larger rank. */
+    public static <D extends DTypeMarker> Tensor<D> times(Tensor<D> a, Tensor<D> b) {
+        return MathFunctions.times(a, b);
+    }
+
+    /** {@code a / b}, elementwise, for operands of any ranks; the result has the larger rank. */
+    public static <D extends FloatingMarker> Tensor<D> div(Tensor<D> a, Tensor<D> b) {
+        return MathFunctions.div(a, b);
+    }
+
+    /**
+     * Theano's {@code switch} (a Java keyword, hence NumPy's name): {@code a} where {@code cond} is true,
+     * else {@code b}, elementwise.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S where(Tensor<Bool> cond, AbstractTensor<D, S, ?> a,
+            Tensor<D> b) {
+        return MathFunctions.where(cond, a, b);
+    }
+
+    /** {@code where} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> where(Tensor<Bool> cond, Tensor<D> a, Tensor<D> b) {
+        return MathFunctions.where(cond, a, b);
+    }
+
+    /** {@code where} with a literal for the false branch. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S where(Tensor<Bool> cond, AbstractTensor<D, S, ?> a,
+            double b) {
+        return MathFunctions.where(cond, a, b);
+    }
+
+    /** {@code where} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> where(Tensor<Bool> cond, Tensor<D> a, double b) {
+        return MathFunctions.where(cond, a, b);
+    }
+
+    /** A tensor like {@code x} (same shape and dtype) filled with ones. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S onesLike(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.onesLike(x);
+    }
+
+    /** {@code onesLike} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> onesLike(Tensor<D> x) {
+        return MathFunctions.onesLike(x);
+    }
+
+    /** A tensor like {@code x} filled with zeros. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S zerosLike(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.zerosLike(x);
+    }
+
+    /** {@code zerosLike} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> zerosLike(Tensor<D> x) {
+        return MathFunctions.zerosLike(x);
+    }
+
+    /** A tensor of x's shape and dtype filled with {@code value} (Theano's {@code fill}). */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S fill(AbstractTensor<D, S, ?> x, double value) {
+        return MathFunctions.fill(x, value);
+    }
+
+    /** {@code fill} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> fill(Tensor<D> x, double value) {
+        return MathFunctions.fill(x, value);
+    }
+
+    /** Converts to another dtype (float to int truncates toward zero, as NumPy's astype). */
+    public static <E extends DTypeMarker> Scalar<E> cast(Scalar<?> x, Class<E> dtype) {
+        return MathFunctions.cast(x, dtype);
+    }
+
+    /** Converts a vector to another dtype. */
+    public static <E extends DTypeMarker> Vector<E> cast(Vector<?> x, Class<E> dtype) {
+        return MathFunctions.cast(x, dtype);
+    }
+
+    /** Converts a matrix to another dtype. */
+    public static <E extends DTypeMarker> Matrix<E> cast(Matrix<?> x, Class<E> dtype) {
+        return MathFunctions.cast(x, dtype);
+    }
+
+    /** Converts a tensor3 to another dtype. */
+    public static <E extends DTypeMarker> Tensor3<E> cast(Tensor3<?> x, Class<E> dtype) {
+        return MathFunctions.cast(x, dtype);
+    }
+
+    /** Converts a tensor4 to another dtype. */
+    public static <E extends DTypeMarker> Tensor4<E> cast(Tensor4<?> x, Class<E> dtype) {
+        return MathFunctions.cast(x, dtype);
+    }
+
+    /** Converts a tensor of any rank to another dtype. */
+    public static <E extends DTypeMarker> Tensor<E> cast(Tensor<?> x, Class<E> dtype) {
+        return MathFunctions.cast(x, dtype);
+    }
+
+    // ---- products and reductions (ReductionFunctions) -------------------------------------------------------
+
+    /** {@code (k)·(k) \u2192 ()}. */
+    public static <D extends DTypeMarker> Scalar<D> dot(Vector<D> a, Vector<D> b) {
+        return ReductionFunctions.dot(a, b);
+    }
+
+    /** {@code (m×k)·(k) \u2192 (m)}. */
+    public static <D extends DTypeMarker> Vector<D> dot(Matrix<D> a, Vector<D> b) {
+        return ReductionFunctions.dot(a, b);
+    }
+
+    /** {@code (k)·(k×n) \u2192 (n)}. */
+    public static <D extends DTypeMarker> Vector<D> dot(Vector<D> a, Matrix<D> b) {
+        return ReductionFunctions.dot(a, b);
+    }
+
+    /** {@code (m×k)·(k×n) \u2192 (m×n)}. */
+    public static <D extends DTypeMarker> Matrix<D> dot(Matrix<D> a, Matrix<D> b) {
+        return ReductionFunctions.dot(a, b);
+    }
+
+    /** The sum of all elements. */
+    public static <D extends DTypeMarker> Scalar<D> sum(Tensor<D> x) {
+        return ReductionFunctions.sum(x);
+    }
+
+    /** The mean of all elements. */
+    public static <D extends FloatingMarker> Scalar<D> mean(Tensor<D> x) {
+        return ReductionFunctions.mean(x);
+    }
+
+    // ---- neural-network composites (NNetFunctions) ----------------------------------------------------------
+
+    /**
+     * Row-wise softmax, {@code (m×n) \u2192 (m×n)}: {@code exp(x - max(x, axis 1) as a column)} divided by
+     * its row sums, so large inputs do not overflow.
+     */
+    public static <D extends FloatingMarker> Matrix<D> softmax(Matrix<D> x) {
+        return NNetFunctions.softmax(x);
+    }
+
+    /**
+     * Row-wise {@code log(softmax(x))}, {@code (m×n) \u2192 (m×n)}, as
+     * {@code (x - m) - log \u03a3 exp(x - m)} with m the row max.
+     */
+    public static <D extends FloatingMarker> Matrix<D> logSoftmax(Matrix<D> x) {
+        return NNetFunctions.logSoftmax(x);
+    }
+
+    /**
+     * Theano's {@code categorical_crossentropy} with one-hot (or any distribution) targets:
+     * {@code -\u03a3_j t[i, j] log p[i, j]} per row, {@code (m×n), (m×n) \u2192 (m)}.
+     */
+    public static <D extends FloatingMarker> Vector<D> categoricalCrossentropy(Matrix<D> probabilities,
+            Matrix<D> oneHotTargets) {
+        return NNetFunctions.categoricalCrossentropy(probabilities, oneHotTargets);
+    }
+
+    // ---- gradients (GradFunctions) --------------------------------------------------------------------------
+
+    /**
+     * The gradient of a scalar {@code cost} with respect to {@code wrt}, as a graph of wrt's type
+     * ({@code grad(Scalar, Matrix<D>)} is a {@code Matrix<D>}).
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S grad(Tensor<?> cost, AbstractTensor<D, S, ?> wrt,
+            GradOption... options) {
+        return GradFunctions.grad(cost, wrt, options);
+    }
+
+    /** {@code grad} for a {@code wrt} typed as the {@code Tensor<D>} interface. */
+    public static <D extends DTypeMarker> Tensor<D> grad(Tensor<?> cost, Tensor<D> wrt, GradOption... options) {
+        return GradFunctions.grad(cost, wrt, options);
+    }
+
+    /** Gradients with respect to several variables, in order. */
+    public static List<Tensor<?>> grad(Tensor<?> cost, List<? extends Tensor<?>> wrt, GradOption... options) {
+        return GradFunctions.grad(cost, wrt, options);
+    }
+
+    /** The Jacobian of a vector with respect to a vector: {@code J[i, j] = \u2202y_i/\u2202x_j}. */
+    public static <E extends DTypeMarker> Matrix<E> jacobian(Vector<?> y, Vector<E> x, GradOption... options) {
+        return GradFunctions.jacobian(y, x, options);
+    }
+
+    /** The Jacobian of a vector with respect to a scalar: a vector. */
+    public static <E extends DTypeMarker> Vector<E> jacobian(Vector<?> y, Scalar<E> x, GradOption... options) {
+        return GradFunctions.jacobian(y, x, options);
+    }
+
+    /** The Jacobian of a vector with respect to a matrix: shape {@code (len(y), m, n)}. */
+    public static <E extends DTypeMarker> Tensor3<E> jacobian(Vector<?> y, Matrix<E> x, GradOption... options) {
+        return GradFunctions.jacobian(y, x, options);
+    }
+
+    /** The Hessian of a scalar cost with respect to a vector. */
+    public static <E extends DTypeMarker> Matrix<E> hessian(Tensor<?> cost, Vector<E> x, GradOption... options) {
+        return GradFunctions.hessian(cost, x, options);
+    }
+
+    /**
+     * The product of the Hessian of {@code cost} with respect to x and the vector {@code v}, without forming
+     * the Hessian.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S hessianVectorProduct(Tensor<?> cost,
+            AbstractTensor<D, S, ?> x, Tensor<D> v) {
+        return GradFunctions.hessianVectorProduct(cost, x, v);
+    }
+
+    /**
+     * {@code hessianVectorProduct} for values typed as the {@code Tensor<D>} interface; the result is a
+     * {@code Tensor<D>} too.
+     */
+    public static <D extends DTypeMarker> Tensor<D> hessianVectorProduct(Tensor<?> cost, Tensor<D> x, Tensor<D> v) {
+        return GradFunctions.hessianVectorProduct(cost, x, v);
+    }
+
+    /** Theano's Lop: {@code u · \u2202f/\u2202wrt}, shaped like wrt. */
+    public static <D extends DTypeMarker, E extends DTypeMarker, S extends Tensor<E>>
+            S Lop(Tensor<D> f, AbstractTensor<E, S, ?> wrt, Tensor<D> u) {
+        return GradFunctions.Lop(f, wrt, u);
+    }
+
+    /** {@code Lop} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker, E extends DTypeMarker> Tensor<E> Lop(Tensor<D> f, Tensor<E> wrt,
+            Tensor<D> u) {
+        return GradFunctions.Lop(f, wrt, u);
+    }
+
+    /** Theano's Rop: {@code \u2202f/\u2202wrt · v} (forward mode), shaped like f. */
+    public static <D extends DTypeMarker, S extends Tensor<D>, E extends DTypeMarker>
+            S Rop(AbstractTensor<D, S, ?> f, Tensor<E> wrt, Tensor<E> v) {
+        return GradFunctions.Rop(f, wrt, v);
+    }
+
+    /** {@code Rop} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker, E extends DTypeMarker> Tensor<D> Rop(Tensor<D> f, Tensor<E> wrt,
+            Tensor<E> v) {
+        return GradFunctions.Rop(f, wrt, v);
+    }
+
+    /** Identity forward; the gradient through it is zero (Theano's zero_grad). */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S zeroGrad(AbstractTensor<D, S, ?> x) {
+        return GradFunctions.zeroGrad(x);
+    }
+
+    /** {@code zeroGrad} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> zeroGrad(Tensor<D> x) {
+        return GradFunctions.zeroGrad(x);
+    }
+
+    /** Identity forward; no gradient flows back through it (Theano's disconnected_grad). */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S disconnectedGrad(AbstractTensor<D, S, ?> x) {
+        return GradFunctions.disconnectedGrad(x);
+    }
+
+    /**
+     * {@code disconnectedGrad} for values typed as the {@code Tensor<D>} interface; the result is a
+     * {@code Tensor<D>} too.
+     */
+    public static <D extends DTypeMarker> Tensor<D> disconnectedGrad(Tensor<D> x) {
+        return GradFunctions.disconnectedGrad(x);
+    }
+
+    /**
+     * Identity forward; differentiating through it is an error that quotes {@code reason} (Theano's
+     * grad_undefined).
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S gradUndefined(AbstractTensor<D, S, ?> x,
+            String reason) {
+        return GradFunctions.gradUndefined(x, reason);
+    }
+
+    /**
+     * {@code gradUndefined} for values typed as the {@code Tensor<D>} interface; the result is a
+     * {@code Tensor<D>} too.
+     */
+    public static <D extends DTypeMarker> Tensor<D> gradUndefined(Tensor<D> x, String reason) {
+        return GradFunctions.gradUndefined(x, reason);
+    }
+
+    /**
+     * Checks the symbolic gradient of {@code fn} against central finite differences at {@code points}
+     * (float64), Theano's verify_grad; throws {@link org.symtensor.error.GradientCheckException} on a
+     * mismatch.
+     */
+    public static void verifyGrad(java.util.function.Function<List<Tensor<?>>, Tensor<?>> fn, List<NDArray> points,
+            double eps, double tolerance) {
+        GradFunctions.verifyGrad(fn, points, eps, tolerance);
+    }
+
+    // ---- loops and conditionals (ScanFunctions) -------------------------------------------------------------
+
+    /** Theano's {@code scan}: {@code scan(args -> ..., sequences(x), outputsInfo(h0), nonSequences(w), nSteps(k))}. */
+    public static ScanResult<Tensor<?>, Tensor<?>> scan(java.util.function.Function<List<Tensor<?>>, ?> fn,
+            ScanOption... options) {
+        return ScanFunctions.scan(fn, options);
+    }
+
+    /** {@code state(t) = step(state(t-1))}: {@code scan(x -> x.times(2), outputsInfo(x0), nSteps(k))}. */
+    public static <S extends Tensor<?>, R extends Tensor<?>> TypedScanResult<S, R> scan(UnaryOperator<S> step,
+            ScanOption.State<S, R> outputsInfo, ScanOption.NSteps nSteps) {
+        return ScanFunctions.scan(step, outputsInfo, nSteps);
+    }
+
+    /**
+     * {@code state(t) = step(state(t-1), w)}:
+     * {@code scan((Vector<F64> p, Matrix<F64> a) -> p.dot(a), outputsInfo(v0), nonSequences(a), nSteps(k))}.
+     */
+    public static <S extends Tensor<?>, R extends Tensor<?>, N extends Tensor<?>>
+            TypedScanResult<S, R> scan(BiFunction<S, N, S> step, ScanOption.State<S, R> outputsInfo,
+            ScanOption.NonSequence<N> nonSequences, ScanOption.NSteps nSteps) {
+        return ScanFunctions.scan(step, outputsInfo, nonSequences, nSteps);
+    }
+
+    /**
+     * Theano's {@code map}: {@code scan((Scalar<F64> x) -> x.sqr(), sequences(v)).outputs()} is a
+     * {@code Vector<F64>}.
+     */
+    public static <X extends Tensor<?>, Y extends Tensor<?> & Stackable<R>, R extends Tensor<?>>
+            TypedScanResult<Y, R> scan(java.util.function.Function<X, ? extends AbstractTensor<?, Y, ?>> step,
+            ScanOption.Sequence<X> sequences) {
+        return ScanFunctions.scan(step, sequences);
+    }
+
+    /** A map with one non-sequence: {@code y[t] = step(x[t], w)}. */
+    public static <X extends Tensor<?>, N extends Tensor<?>, Y extends Tensor<?> & Stackable<R>, R extends Tensor<?>>
+            TypedScanResult<Y, R> scan(BiFunction<X, N, ? extends AbstractTensor<?, Y, ?>> step,
+            ScanOption.Sequence<X> sequences, ScanOption.NonSequence<N> nonSequences) {
+        return ScanFunctions.scan(step, sequences, nonSequences);
+    }
+
+    /**
+     * {@code state(t) = step(x[t], state(t-1))}:
+     * {@code scan((Scalar<F64> x, Scalar<F64> acc) -> acc.plus(x), sequences(v), outputsInfo(s0))}.
+     */
+    public static <X extends Tensor<?>, S extends Tensor<?>, R extends Tensor<?>>
+            TypedScanResult<S, R> scan(BiFunction<X, S, S> step, ScanOption.Sequence<X> sequences,
+            ScanOption.State<S, R> outputsInfo) {
+        return ScanFunctions.scan(step, sequences, outputsInfo);
+    }
+
+    /** {@code state(t) = step(x[t], state(t-1), w)}: an RNN, {@code (x, h, w) -> tanh(h.dot(w).plus(x))}. */
+    public static <X extends Tensor<?>, S extends Tensor<?>, R extends Tensor<?>, N extends Tensor<?>>
+            TypedScanResult<S, R> scan(org.symtensor.scan.Scan.Step3<X, S, N, S> step,
+            ScanOption.Sequence<X> sequences, ScanOption.State<S, R> outputsInfo,
+            ScanOption.NonSequence<N> nonSequences) {
+        return ScanFunctions.scan(step, sequences, outputsInfo, nonSequences);
+    }
+
+    /** One sequence whose slices are scalars: selects the typed {@code scan}. */
+    public static <D extends DTypeMarker> ScanOption.Sequence<Scalar<D>> sequences(Vector<D> x) {
+        return ScanFunctions.sequences(x);
+    }
+
+    /** One sequence whose slices are vectors (its rows). */
+    public static <D extends DTypeMarker> ScanOption.Sequence<Vector<D>> sequences(Matrix<D> x) {
+        return ScanFunctions.sequences(x);
+    }
+
+    /** One sequence whose slices are matrices. */
+    public static <D extends DTypeMarker> ScanOption.Sequence<Matrix<D>> sequences(Tensor3<D> x) {
+        return ScanFunctions.sequences(x);
+    }
+
+    /** One sequence whose slices are tensor3s. */
+    public static <D extends DTypeMarker> ScanOption.Sequence<Tensor3<D>> sequences(Tensor4<D> x) {
+        return ScanFunctions.sequences(x);
+    }
+
+    /** One scalar state (tap -1): the step must return a {@code Scalar<D>}; the states stack to a {@code Vector<D>}. */
+    public static <D extends DTypeMarker>
+            ScanOption.State<Scalar<D>, Vector<D>> outputsInfo(Scalar<D> init) {
+        return ScanFunctions.outputsInfo(init);
+    }
+
+    /** One vector state (tap -1): the states stack to a {@code Matrix<D>}. */
+    public static <D extends DTypeMarker>
+            ScanOption.State<Vector<D>, Matrix<D>> outputsInfo(Vector<D> init) {
+        return ScanFunctions.outputsInfo(init);
+    }
+
+    /** One matrix state (tap -1): the states stack to a {@code Tensor3<D>}. */
+    public static <D extends DTypeMarker>
+            ScanOption.State<Matrix<D>, Tensor3<D>> outputsInfo(Matrix<D> init) {
+        return ScanFunctions.outputsInfo(init);
+    }
+
+    /** One tensor3 state (tap -1): the states stack to a {@code Tensor4<D>}. */
+    public static <D extends DTypeMarker>
+            ScanOption.State<Tensor3<D>, Tensor4<D>> outputsInfo(Tensor3<D> init) {
+        return ScanFunctions.outputsInfo(init);
+    }
+
+    /** One non-sequence; the step receives it as itself, with its own handle type. */
+    public static <N extends Tensor<?>> ScanOption.NonSequence<N> nonSequences(N value) {
+        return ScanFunctions.nonSequences(value);
+    }
+
+    /** Sequences to iterate over: tensors (tap 0) or {@code taps(x, -1, 0, 1)}. */
+    public static ScanOption.Sequences sequences(Object... sequences) {
+        return ScanFunctions.sequences(sequences);
+    }
+
+    /**
+     * One entry per output: an initial value (tap -1), {@code taps(init, -2, -1)}, or {@code noInitial()} (or
+     * null).
+     */
+    public static ScanOption.OutputsInfo outputsInfo(Object... infos) {
+        return ScanFunctions.outputsInfo(infos);
+    }
+
+    /** A sequence or initial value with explicit taps. */
+    public static Tapped taps(Tensor<?> x, int... taps) {
+        return ScanFunctions.taps(x, taps);
+    }
+
+    /** Theano's {@code None} in {@code outputsInfo}: an output that is not fed back (a map output). */
+    public static Tapped noInitial() {
+        return ScanFunctions.noInitial();
+    }
+
+    /** The non-sequences of the general form: passed to every step, after the sequences and the states. */
+    public static ScanOption.NonSequences nonSequences(Tensor<?>... values) {
+        return ScanFunctions.nonSequences(values);
+    }
+
+    /** The number of steps, when no sequence fixes it (or to stop before the shortest one ends). */
+    public static ScanOption.NSteps nSteps(long n) {
+        return ScanFunctions.nSteps(n);
+    }
+
+    /** The number of steps as a symbolic integer scalar. */
+    public static ScanOption.NSteps nSteps(Scalar<?> n) {
+        return ScanFunctions.nSteps(n);
+    }
+
+    /** Iterates over the sequences from the last entry to the first (Theano's {@code go_backwards}). */
+    public static ScanOption.GoBackwards goBackwards() {
+        return ScanFunctions.goBackwards();
+    }
+
+    /** Backpropagates through at most {@code steps} steps (Theano's {@code truncate_gradient}). */
+    public static ScanOption.TruncateGradient truncateGradient(int steps) {
+        return ScanFunctions.truncateGradient(steps);
+    }
+
+    /** A step's result with more than outputs: {@code step(a, b).until(done).withUpdates(...)}. */
+    public static ScanStep step(Tensor<?>... outputs) {
+        return ScanFunctions.step(outputs);
+    }
+
+    /** Theano's {@code map}: {@code fn} applied to each slice of the sequences, stacked. */
+    public static ScanResult<Tensor<?>, Tensor<?>> map(java.util.function.Function<List<Tensor<?>>, ?> fn,
+            Tensor<?>... sequences) {
+        return ScanFunctions.map(fn, sequences);
+    }
+
+    /**
+     * Theano's {@code reduce} (= {@code foldl}): {@code acc = fn(x[t], acc)} over a vector; returns the final
+     * accumulator, computed by a loop that keeps O(1) states.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<?>> S reduce(BiFunction<Scalar<D>, S, S> fn,
+            Vector<D> sequence, AbstractTensor<?, S, ?> init) {
+        return ScanFunctions.reduce(fn, sequence, init);
+    }
+
+    /** Theano's {@code foldl}: {@code acc = fn(x[t], acc)} from the first entry to the last (as {@code reduce}). */
+    public static <D extends DTypeMarker, S extends Tensor<?>> S foldl(BiFunction<Scalar<D>, S, S> fn,
+            Vector<D> sequence, AbstractTensor<?, S, ?> init) {
+        return ScanFunctions.foldl(fn, sequence, init);
+    }
+
+    /** {@code foldl} from the last entry to the first. */
+    public static <D extends DTypeMarker, S extends Tensor<?>> S foldr(BiFunction<Scalar<D>, S, S> fn,
+            Vector<D> sequence, AbstractTensor<?, S, ?> init) {
+        return ScanFunctions.foldr(fn, sequence, init);
+    }
+
+    /**
+     * Theano's lazy {@code ifelse}: {@code a} if the bool scalar {@code cond} is true, else {@code b}; only
+     * the branch taken is computed (unlike {@code where}, which computes both).
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S ifelse(Tensor<Bool> cond, AbstractTensor<D, S, ?> a,
+            Tensor<D> b) {
+        return ScanFunctions.ifelse(cond, a, b);
+    }
+
+    /** {@code ifelse} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> ifelse(Tensor<Bool> cond, Tensor<D> a, Tensor<D> b) {
+        return ScanFunctions.ifelse(cond, a, b);
+    }
+
+    /** The int64 vector {@code [0, 1, ..., n-1]}. */
+    public static Vector<I64> arange(int n) {
+        return ScanFunctions.arange(n);
+    }
+
+    // ---- compiled functions (FunctionFactories) -------------------------------------------------------------
 
     /** The inputs of a function, in call order: handles, or {@code in(x).withDefault(...)}. */
     public static Inputs inputs(FunctionInput... inputs) {
-        List<In> list = new ArrayList<>(inputs.length);
-        for (int k = 0; k < inputs.length; k++) {
-            if (inputs[k] == null) {
-                throw new ArgumentException("inputs(...): input #" + k + " is null");
-            }
-            list.add(inputs[k].asInput());
-        }
-        return Inputs.of(list);
+        return FunctionFactories.inputs(inputs);
     }
 
     /** An input with options: {@code in(y).withDefault(1)}, {@code in(x).named("x0")}. */
     public static In in(Tensor<?> x) {
-        return In.of(x);
+        return FunctionFactories.in(x);
     }
 
+    /** The outputs of a function, in order: {@code function(inputs(x), outputs(a, b))} returns both. */
     public static Outputs outputs(Tensor<?>... outputs) {
-        List<Variable> list = new ArrayList<>(outputs.length);
-        for (int k = 0; k < outputs.length; k++) {
-            if (outputs[k] == null) {
-                throw new ArgumentException("outputs(...): output #" + k + " is null");
-            }
-            list.add(outputs[k].variable());
-        }
-        return Outputs.of(list);
+        return FunctionFactories.outputs(outputs);
     }
 
     /** One shared-variable update: after the call, {@code target} takes {@code newValue}. */
-    public static <D extends DTypeMarker> Update update(SharedVariable<? extends Tensor<D>> target, Tensor<D> newValue) {
-        return Update.of(target.node(), newValue.variable());
+    public static <D extends DTypeMarker> Update update(SharedVariable<? extends Tensor<D>> target,
+            Tensor<D> newValue) {
+        return FunctionFactories.update(target, newValue);
     }
 
+    /** The updates of a function, applied together after each call: {@code updates(update(w, w.minus(g)))}. */
     public static Updates updates(Update... pairs) {
-        return Updates.of(List.of(pairs));
+        return FunctionFactories.updates(pairs);
     }
 
     /** Updates from a map of shared variable to new value (iteration order is kept). */
     public static Updates updates(Map<? extends SharedVariable<?>, ? extends Tensor<?>> pairs) {
-        List<Update> list = new ArrayList<>();
-        for (Map.Entry<? extends SharedVariable<?>, ? extends Tensor<?>> e : pairs.entrySet()) {
-            list.add(Update.of(e.getKey().node(), e.getValue().variable()));
-        }
-        return Updates.of(list);
+        return FunctionFactories.updates(pairs);
     }
 
     /** One replacement for {@link #givens}. */
     public static <D extends DTypeMarker> Map.Entry<Variable, Variable> given(Tensor<D> replaced, Tensor<D> by) {
-        return Map.entry(replaced.variable(), by.variable());
+        return FunctionFactories.given(replaced, by);
     }
 
+    /** Theano's {@code givens}: each replaced variable is replaced in the graph before compiling. */
     @SafeVarargs
     public static Givens givens(Map.Entry<Variable, Variable>... pairs) {
-        Map<Variable, Variable> m = new LinkedHashMap<>();
-        for (Map.Entry<Variable, Variable> e : pairs) {
-            m.put(e.getKey(), e.getValue());
-        }
-        return Givens.of(m);
+        return FunctionFactories.givens(pairs);
     }
 
+    /** Theano's {@code allow_input_downcast=True}: call arguments may be converted to a narrower dtype. */
     public static FunctionFlag allowInputDowncast() {
-        return FunctionFlag.allowInputDowncast();
+        return FunctionFactories.allowInputDowncast();
     }
 
+    /** Theano's {@code on_unused_input}: what to do with an input the outputs do not use. */
     public static FunctionFlag onUnusedInput(FunctionFlag.UnusedInput policy) {
-        return FunctionFlag.onUnusedInput(policy);
+        return FunctionFactories.onUnusedInput(policy);
     }
 
     /** Theano's {@code mode=}: {@code function(inputs(x), y, mode(Mode.FAST_COMPILE))}. */
-    public static FunctionFlag mode(org.symtensor.function.Mode mode) {
-        return FunctionFlag.mode(mode);
+    public static FunctionFlag mode(Mode mode) {
+        return FunctionFactories.mode(mode);
     }
 
     /**
-     * Turns off every default update (Theano's {@code no_default_updates=True}): random variables
-     * then draw the same numbers at every call.
+     * Turns off every default update (Theano's {@code no_default_updates=True}): random variables then draw
+     * the same numbers at every call.
      */
     public static NoDefaultUpdates noDefaultUpdates() {
-        return NoDefaultUpdates.all();
+        return FunctionFactories.noDefaultUpdates();
     }
 
     /**
-     * Turns off the default updates of these random variables (their generator states) or shared
-     * variables; the others still apply.
+     * Turns off the default updates of these random variables (their generator states) or shared variables;
+     * the others still apply.
      */
     public static NoDefaultUpdates noDefaultUpdates(Tensor<?>... variables) {
-        List<SharedValue> targets = new ArrayList<>();
-        for (Tensor<?> t : variables) {
-            Variable v = t.variable();
-            if (v instanceof SharedValue) {
-                targets.add((SharedValue) v);
-            } else if (v.owner() != null && v.owner().op() instanceof org.symtensor.ir.RandomOp
-                    && v.owner().inputs().get(0) instanceof SharedValue) {
-                targets.add((SharedValue) v.owner().inputs().get(0));
-            } else {
-                throw new SymtensorException("noDefaultUpdates: " + v.describe() + " is neither a random variable"
-                        + " nor a shared variable, so it has no default update");
-            }
-        }
-        return NoDefaultUpdates.of(targets);
+        return FunctionFactories.noDefaultUpdates(variables);
     }
 
     /** Runs one function on a device ({@code cpu}, {@code opencl0}, ...), overriding the {@code device} flag. */
     public static FunctionFlag device(String deviceName) {
-        return FunctionFlag.device(deviceName);
+        return FunctionFactories.device(deviceName);
     }
 
     /** Compiles a function of one output. */
     public static Function function(Inputs inputs, Tensor<?> output, FunctionOption... options) {
-        if (output == null) {
-            throw new ArgumentException("function(...): the output is null");
-        }
-        return function(inputs, Outputs.of(List.of(output.variable())), options);
+        return FunctionFactories.function(inputs, output, options);
     }
 
     /** Compiles a function with no outputs (updates only, say). */
     public static Function function(Inputs inputs, FunctionOption... options) {
-        return function(inputs, Outputs.of(List.of()), options);
+        return FunctionFactories.function(inputs, options);
     }
 
     /** Compiles a function: checked here, then handed to the runtime found on the class path. */
     public static Function function(Inputs inputs, Outputs outputs, FunctionOption... options) {
-        List<Update> updates = new ArrayList<>();
-        Map<Variable, Variable> givens = new LinkedHashMap<>();
-        boolean downcast = false;
-        FunctionFlag.UnusedInput unused = FunctionFlag.UnusedInput.RAISE;
-        String name = null;
-        org.symtensor.function.Mode mode = null;
-        NoDefaultUpdates noDefaults = NoDefaultUpdates.none();
-        String device = null;
-        for (FunctionOption o : options) {
-            if (o instanceof Updates) {
-                updates.addAll(((Updates) o).pairs());
-            } else if (o instanceof Givens) {
-                givens.putAll(((Givens) o).replacements());
-            } else if (o instanceof NoDefaultUpdates) {
-                noDefaults = noDefaults.and((NoDefaultUpdates) o);
-            } else if (o instanceof FunctionFlag) {
-                FunctionFlag f = (FunctionFlag) o;
-                if (f.allowInputDowncastSetting() != null) {
-                    downcast = f.allowInputDowncastSetting();
-                }
-                if (f.onUnusedInputSetting() != null) {
-                    unused = f.onUnusedInputSetting();
-                }
-                if (f.nameSetting() != null) {
-                    name = f.nameSetting();
-                }
-                if (f.modeSetting() != null) {
-                    mode = f.modeSetting();
-                }
-                if (f.deviceSetting() != null) {
-                    device = f.deviceSetting();
-                }
-            } else {
-                throw new IllegalArgumentException("unknown function option " + o);
-            }
-        }
-        FunctionSpec spec = FunctionSpec.build(inputs.list(), outputs.list(), updates, givens, downcast, unused, name,
-                noDefaults);
-        if (mode != null) {
-            spec = spec.withMode(mode);
-        }
-        return compile(device == null ? spec : spec.withDevice(device));
+        return FunctionFactories.function(inputs, outputs, options);
     }
 
-    /** Compiles an already checked spec with the runtime on the class path. */
+    /** Compiles an already checked spec with the runtime on the class path, under the process flags. */
     public static Function compile(FunctionSpec spec) {
-        return Backends.compile(spec, compileOptions());
+        return FunctionFactories.compile(spec);
     }
 
     /**
      * The options the flags of this process ask for ({@code SYMTENSOR_FLAGS}, {@code -Dsymtensor.flags}):
-     * the one place below which no code reads the flags. Generated kernel classes ask it whether
-     * they may run the graph the processor optimized.
+     * what {@code function(...)} compiles under.
      */
     public static CompileOptions compileOptions() {
-        return CompileOptions.fromFlags(Config.current());
+        return FunctionFactories.compileOptions();
     }
 
-    // ---- printing -----------------------------------------------------------------------------
+    // ---- printing (PrintFunctions) --------------------------------------------------------------------------
 
     /** Theano's pretty print: {@code pp(x.plus(y))} is {@code (x + y)}. */
     public static String pp(Tensor<?> x) {
-        return Printer.pp(x.variable());
+        return PrintFunctions.pp(x);
     }
 
     /** The graph as an indented tree with op, dtype, static shape and a stable id per node. */
     public static String debugprint(Tensor<?>... outputs) {
-        List<Variable> vs = new ArrayList<>();
-        for (Tensor<?> t : outputs) {
-            vs.add(t.variable());
-        }
-        return Printer.debugprint(vs);
+        return PrintFunctions.debugprint(outputs);
     }
 }

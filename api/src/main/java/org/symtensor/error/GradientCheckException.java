@@ -1,7 +1,7 @@
 package org.symtensor.error;
 
 
-/** {@link VerifyGrad} found an analytic gradient that disagrees with finite differences. */
+/** {@code verifyGrad} found an analytic gradient that disagrees with finite differences. */
 public final class GradientCheckException extends SymtensorException {
     private final int input;
     private final int element;

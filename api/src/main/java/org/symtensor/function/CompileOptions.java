@@ -1,6 +1,7 @@
 package org.symtensor.function;
 
 import java.util.Objects;
+import org.symtensor.config.Config;
 import org.symtensor.type.DType;
 
 /**
@@ -29,10 +30,18 @@ public final class CompileOptions {
         return DEFAULTS;
     }
 
+    /**
+     * The options this process's flags ask for ({@code fromFlags(Config.current())}): what
+     * {@code function(...)}, {@code eval()} and {@code verifyGrad} compile under.
+     */
+    public static CompileOptions current() {
+        return fromFlags(Config.current());
+    }
+
     /** The options the flags ask for: {@code optimizer=None} is mode NONE whatever {@code mode} says. */
     public static CompileOptions fromFlags(Config flags) {
         Mode mode = flags.optimize() ? Mode.fromName(flags.mode()) : Mode.NONE;
-        return new CompileOptions(mode, flags.device(), flags.floatX(), flags.blasThreads());
+        return new CompileOptions(mode, flags.device(), DType.fromName(flags.floatX()), flags.blasThreads());
     }
 
     public Mode mode() {

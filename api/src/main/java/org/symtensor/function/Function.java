@@ -1,13 +1,12 @@
 package org.symtensor.function;
 
-import org.symtensor.T;
 import java.util.List;
 import java.util.Map;
 import org.symtensor.function.FunctionSpec;
 import org.symtensor.value.NDArray;
 
 /**
- * A compiled function: built once by {@link T#function}, called many times. Arguments are Java
+ * A compiled function: built once by {@link org.symtensor.T#function}, called many times. Arguments are Java
  * numbers, (nested) primitive arrays or {@link NDArray}s, converted to each input's dtype under
  * Theano's rules; all of them are checked before anything runs or any shared value changes.
  */

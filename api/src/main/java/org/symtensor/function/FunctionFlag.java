@@ -1,9 +1,8 @@
 package org.symtensor.function;
 
-import org.symtensor.T;
 
 /**
- * A switch of {@link T#function}: how strict input conversion is, what an unused input does, the
+ * A switch of {@link org.symtensor.T#function}: how strict input conversion is, what an unused input does, the
  * function's name, its optimization {@link Mode} and the device it runs on.
  */
 public final class FunctionFlag implements FunctionOption {
@@ -29,7 +28,7 @@ public final class FunctionFlag implements FunctionOption {
         this.device = device;
     }
 
-    /** How the function is optimized and checked; without it the {@code mode} flag of {@link Config} decides. */
+    /** How the function is optimized and checked; without it the {@code mode} flag of {@link org.symtensor.config.Config} decides. */
     public static FunctionFlag mode(Mode mode) {
         return new FunctionFlag(null, null, null, java.util.Objects.requireNonNull(mode, "mode"), null);
     }

@@ -2,7 +2,6 @@ package org.symtensor.function;
 
 import java.util.Objects;
 import org.symtensor.ir.Variable;
-import org.symtensor.tensor.Tensor;
 
 /**
  * An input of a compiled function with its options, Theano's {@code In}: a default value used when
@@ -22,10 +21,7 @@ public final class In implements FunctionInput {
         this.hasDefault = hasDefault;
     }
 
-    public static In of(Tensor<?> tensor) {
-        return new In(tensor.variable(), tensor.variable().name(), null, false);
-    }
-
+    /** The input {@code variable}, named as the variable, with no default; the facade's {@code in(x)} unwraps a handle to here. */
     public static In of(Variable variable) {
         return new In(variable, variable.name(), null, false);
     }

@@ -1,11 +1,10 @@
 package org.symtensor.function;
 
-import org.symtensor.T;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** The ordered inputs of a function, built by {@link T#inputs}. */
+/** The ordered inputs of a function, built by the facade's {@code inputs(...)}. */
 public final class Inputs {
     private final List<In> list;
 

@@ -1,6 +1,5 @@
 package org.symtensor.function;
 
-import org.symtensor.T;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -8,7 +7,7 @@ import org.symtensor.ir.Graphs;
 import org.symtensor.ir.SharedValue;
 
 /**
- * A {@link T#function} option that turns default updates off (Theano's {@code no_default_updates}):
+ * A {@link org.symtensor.T#function} option that turns default updates off (Theano's {@code no_default_updates}):
  * for every shared variable ({@link #all()}), or for some. With a random variable's default
  * update off, every call repeats the same draw, because its generator state stays put.
  */

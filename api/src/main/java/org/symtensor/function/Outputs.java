@@ -1,12 +1,11 @@
 package org.symtensor.function;
 
-import org.symtensor.T;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.symtensor.ir.Variable;
 
-/** The ordered outputs of a function, built by {@link T#outputs}. */
+/** The ordered outputs of a function, built by {@link org.symtensor.T#outputs}. */
 public final class Outputs {
     private final List<Variable> list;
 

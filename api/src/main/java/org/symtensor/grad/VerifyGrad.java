@@ -5,15 +5,16 @@ import org.symtensor.error.GradientException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.symtensor.function.CompileOptions;
 import org.symtensor.function.Function;
 import org.symtensor.function.FunctionFlag;
 import org.symtensor.function.In;
-import org.symtensor.T;
 import org.symtensor.ir.Variable;
 import org.symtensor.ir.Ops;
 import org.symtensor.ir.Reduce;
 import org.symtensor.ir.ScalarOp;
 import org.symtensor.function.FunctionSpec;
+import org.symtensor.spi.Backends;
 import org.symtensor.tensor.Tensor;
 import org.symtensor.tensor.Tensors;
 import org.symtensor.type.DType;
@@ -50,7 +51,7 @@ public final class VerifyGrad {
         List<In> ins = new ArrayList<>();
         List<Variable> wrt = new ArrayList<>();
         for (Tensor<?> t : inputs) {
-            ins.add(In.of(t));
+            ins.add(In.of(t.variable()));
             wrt.add(t.variable());
         }
         NDArray outValue = compile(ins, List.of(out)).call(values.toArray());
@@ -86,7 +87,7 @@ public final class VerifyGrad {
     private static Function compile(List<In> ins, List<Variable> outs) {
         FunctionSpec spec = FunctionSpec.build(ins, outs, List.of(), java.util.Map.of(), false,
                 FunctionFlag.UnusedInput.IGNORE, "verifyGrad");
-        return T.compile(spec);
+        return Backends.compile(spec, CompileOptions.current());
     }
 
     private static NDArray randomLike(NDArray like, long seed) {

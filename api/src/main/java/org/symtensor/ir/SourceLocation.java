@@ -3,6 +3,7 @@ package org.symtensor.ir;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where user code created a graph node: the first stack frame outside Symtensor's own API
@@ -78,28 +79,29 @@ public final class SourceLocation {
         return f.getClassName() + "#" + m;
     }
 
-    /** The DSL's own classes in the root package (every one a superclass of T, or T itself). */
-    private static final java.util.Set<String> INTERNAL_ROOT_CLASSES =
-            java.util.Set.of("T", "GradFunctions", "MathFunctions", "ScanFunctions", "TensorFactories", "IntTensorFactories");
-    /** Packages whose frames are Symtensor's, never the user's. */
-    private static final String[] INTERNAL_PACKAGES = {"tensor.", "ir.", "function.", "error.", "type.", "grad.", "rewrite.", "spi.",
-        "runtime.", "random.", "scan.", "value.", "print.", "render."};
+    /**
+     * The library's packages, api and runtime, each with its subpackages: a frame in one of them is
+     * Symtensor's, never the user's. In the root package only the facade {@code org.symtensor.T} is the
+     * library's (its implementation lives in {@code dsl}), so user code and tests in package
+     * {@code org.symtensor} still count as user code.
+     */
+    private static final Set<String> INTERNAL_PACKAGES = Set.of("config", "type", "error", "value", "ir", "rewrite",
+            "print", "render", "function", "spi", "tensor", "scan", "grad", "random", "dsl", "runtime");
+    private static final String FACADE = "org.symtensor.T";
 
     private static boolean isInternal(String cls) {
         if (!cls.startsWith("org.symtensor.")) {
             return cls.startsWith("java.") || cls.startsWith("jdk.") || cls.startsWith("sun.");
         }
-        String rest = cls.substring("org.symtensor.".length());
-        int nested = rest.indexOf('$');
-        if (INTERNAL_ROOT_CLASSES.contains(nested < 0 ? rest : rest.substring(0, nested))) {
+        if (cls.equals(FACADE) || cls.startsWith(FACADE + "$")) {
             return true;
         }
-        for (String p : INTERNAL_PACKAGES) {
-            if (rest.startsWith(p)) {
-                return true;
-            }
+        String rest = cls.substring("org.symtensor.".length());
+        int dot = rest.indexOf('.');
+        if (dot < 0) {
+            return false;
         }
-        return false;
+        return INTERNAL_PACKAGES.contains(rest.substring(0, dot));
     }
 
     /**

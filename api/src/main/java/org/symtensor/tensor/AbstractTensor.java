@@ -7,17 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.symtensor.error.DTypeMismatchException;
+import org.symtensor.function.CompileOptions;
 import org.symtensor.function.Function;
+import org.symtensor.function.FunctionFlag;
+import org.symtensor.function.FunctionSpec;
+import org.symtensor.function.In;
 import org.symtensor.error.ShapeMismatchException;
-import org.symtensor.T;
 import org.symtensor.ir.Constant;
 import org.symtensor.ir.Variable;
 import org.symtensor.ir.DimShuffle;
 import org.symtensor.ir.Ops;
 import org.symtensor.ir.Reduce;
 import org.symtensor.ir.ScalarOp;
+import org.symtensor.spi.Backends;
 import org.symtensor.type.Bool;
-import org.symtensor.type.DType;
 import org.symtensor.type.DTypeMarker;
 import org.symtensor.type.I64;
 import org.symtensor.value.NDArray;
@@ -200,7 +203,7 @@ public abstract class AbstractTensor<D extends DTypeMarker, S extends Tensor<D>,
         return wrap(Ops.elemwise(ScalarOp.SQR, variable));
     }
 
-    /** Applies a float function such as exp; used by the static functions of {@link T}. */
+    /** Applies a float function such as exp; used by the static functions of {@link org.symtensor.T}. */
     public S applyFloat(ScalarOp op) {
         requireFloat(op.theanoName());
         return wrap(Ops.elemwise(op, variable));
@@ -403,7 +406,7 @@ public abstract class AbstractTensor<D extends DTypeMarker, S extends Tensor<D>,
         }
         CachedEval c = evalCache.get(key);
         if (c == null) {
-            c = new CachedEval(order, T.function(T.inputs(order.toArray(new Tensor<?>[0])), this));
+            c = new CachedEval(order, compileEval(order));
             evalCache.put(key, c);
         }
         Object[] args = new Object[c.order.size()];
@@ -411,6 +414,17 @@ public abstract class AbstractTensor<D extends DTypeMarker, S extends Tensor<D>,
             args[i] = byVariable.get(c.order.get(i).variable());
         }
         return c.function.call(args);
+    }
+
+    /** The function {@code eval} calls: what {@code function(inputs(order...), this)} compiles, through the SPI. */
+    private Function compileEval(List<Tensor<?>> order) {
+        List<In> ins = new ArrayList<>(order.size());
+        for (Tensor<?> t : order) {
+            ins.add(t.asInput());
+        }
+        FunctionSpec spec = FunctionSpec.build(ins, List.of(variable), List.of(), Map.of(), false,
+                FunctionFlag.UnusedInput.RAISE, null);
+        return Backends.compile(spec, CompileOptions.current());
     }
 
     private static final class CachedEval {

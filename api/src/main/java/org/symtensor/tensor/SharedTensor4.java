@@ -1,6 +1,5 @@
 package org.symtensor.tensor;
 
-import org.symtensor.function.SharedVariable;
 import org.symtensor.ir.SharedValue;
 import org.symtensor.type.DTypeMarker;
 

@@ -25,7 +25,7 @@ public interface Tensor<D extends DTypeMarker> extends FunctionInput {
     /** This tensor as a plain function input. */
     @Override
     default In asInput() {
-        return In.of(this);
+        return In.of(variable());
     }
 
     /** The IR variable this handle stands for. */

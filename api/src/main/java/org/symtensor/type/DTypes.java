@@ -1,17 +1,24 @@
 package org.symtensor.type;
 
-/** Maps dtype marker classes to {@link DType} values. */
-public final class DTypes {
-    private static java.util.function.Supplier<DType> floatX = () -> DType.FLOAT64;
+import org.symtensor.config.Config;
 
+/**
+ * Maps dtype marker classes to {@link DType} values. {@link FloatX} is resolved here, from the
+ * process flags ({@link Config#floatX()}), each time a marker is mapped: a variable, literal or
+ * constant of floatX made first thing in a program already has the flag's dtype.
+ */
+public final class DTypes {
     private DTypes() {}
 
-    /** Sets where {@link FloatX} reads its dtype from (the process flags; see org.symtensor.function.Config). */
-    public static void setFloatXSource(java.util.function.Supplier<DType> source) {
-        floatX = source;
+    /** The dtype floatX stands for in this process: float64 unless the flags say {@code floatX=float32}. */
+    public static DType floatX() {
+        return DType.fromName(Config.current().floatX());
     }
 
-    /** The dtype a marker class stands for: {@code DTypes.of(F32.class) == DType.FLOAT32}. */
+    /**
+     * The dtype a marker class stands for: {@code DTypes.of(F32.class) == DType.FLOAT32}, and
+     * {@code DTypes.of(FloatX.class)} is {@link #floatX()}.
+     */
     public static DType of(Class<? extends DTypeMarker> marker) {
         if (marker == null) {
             throw new IllegalArgumentException("the dtype marker class is null; pass one such as F64.class");
@@ -33,7 +40,7 @@ public final class DTypes {
         } else if (marker == Bool.class) {
             return DType.BOOL;
         } else if (marker == FloatX.class) {
-            return floatX.get();
+            return floatX();
         }
         throw new IllegalArgumentException("not a dtype marker: " + marker.getName());
     }

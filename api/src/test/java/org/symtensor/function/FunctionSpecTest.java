@@ -18,7 +18,7 @@ import org.symtensor.error.DTypeMismatchException;
 import org.symtensor.function.FunctionFlag.UnusedInput;
 import org.symtensor.function.In;
 import org.symtensor.error.MissingInputException;
-import org.symtensor.function.SharedVariable;
+import org.symtensor.tensor.SharedVariable;
 import org.symtensor.error.SymtensorException;
 import org.symtensor.T;
 import org.symtensor.error.UnusedInputException;
@@ -76,7 +76,7 @@ class FunctionSpecTest {
         Scalar<F32> x = fscalar("x");
         Scalar<F32> y = fscalar("y");
         Scalar<F32> z = x.plus(y);
-        FunctionSpec spec = FunctionSpec.build(List.of(In.of(x), In.of(y)), List.of(z.variable()), List.of(), Map.of(),
+        FunctionSpec spec = FunctionSpec.build(List.of(in(x), in(y)), List.of(z.variable()), List.of(), Map.of(),
                 true, UnusedInput.RAISE, "add");
         assertThat(spec.inputs()).extracting(In::variable).containsExactly(x.variable(), y.variable());
         assertThat(spec.outputs()).containsExactly(z.variable());
@@ -92,7 +92,7 @@ class FunctionSpecTest {
         Scalar<I32> inc = iscalar("inc");
         Scalar<I32> next = state.plus(inc);
         Scalar<I32> nextCount = count.plus(1);
-        FunctionSpec spec = build(List.of(In.of(inc)), List.of(state.variable()),
+        FunctionSpec spec = build(List.of(in(inc)), List.of(state.variable()),
                 List.of(update(state, next), update(count, nextCount)), Map.of(), UnusedInput.RAISE);
         assertThat(spec.updateTargets()).containsExactly(state.node(), count.node());
         assertThat(spec.updateExpressions()).containsExactly(next.variable(), nextCount.variable());
@@ -102,7 +102,7 @@ class FunctionSpecTest {
     void build_inputUsedOnlyByAnUpdate_isUsed() {
         SharedScalar<I32> state = shared(0, "state");
         Scalar<I32> inc = iscalar("inc");
-        FunctionSpec spec = build(List.of(In.of(inc)), List.of(), List.of(update(state, state.plus(inc))), Map.of(),
+        FunctionSpec spec = build(List.of(in(inc)), List.of(), List.of(update(state, state.plus(inc))), Map.of(),
                 UnusedInput.RAISE);
         assertThat(spec.outputs()).isEmpty();
         assertThat(spec.updateTargets()).containsExactly(state.node());
@@ -114,7 +114,7 @@ class FunctionSpecTest {
     void build_outputNeedsAVariableThatIsNotAnInput_failsNamingIt() {
         Scalar<F32> x = fscalar("x");
         Scalar<F32> y = fscalar("y");
-        assertThatThrownBy(() -> build(List.of(In.of(x)), List.of(x.plus(y).variable())))
+        assertThatThrownBy(() -> build(List.of(in(x)), List.of(x.plus(y).variable())))
                 .isInstanceOf(MissingInputException.class)
                 .hasMessageContaining("'y'")
                 .hasMessageContaining("float32")
@@ -126,7 +126,7 @@ class FunctionSpecTest {
     void build_unusedInput_raisesNamingItAndSuggestingOnUnusedInput() {
         Scalar<F32> x = fscalar("x");
         Scalar<F32> y = fscalar("y");
-        assertThatThrownBy(() -> build(List.of(In.of(x), In.of(y)), List.of(x.plus(1).variable())))
+        assertThatThrownBy(() -> build(List.of(in(x), in(y)), List.of(x.plus(1).variable())))
                 .isInstanceOf(UnusedInputException.class)
                 .hasMessageContaining("input 'y'")
                 .hasMessageContaining("not used")
@@ -137,7 +137,7 @@ class FunctionSpecTest {
     void build_unusedUnnamedInput_isNamedByPosition() {
         Scalar<F32> x = fscalar("x");
         Scalar<F32> unnamed = fscalar();
-        assertThatThrownBy(() -> build(List.of(In.of(x), In.of(unnamed)), List.of(x.variable())))
+        assertThatThrownBy(() -> build(List.of(in(x), in(unnamed)), List.of(x.variable())))
                 .isInstanceOf(UnusedInputException.class)
                 .hasMessageContaining("input #1 (TensorType(float32, ()))");
     }
@@ -146,7 +146,7 @@ class FunctionSpecTest {
     void build_unusedInputWithWarn_passesAndLogsAWarningNamingIt() {
         Scalar<F32> x = fscalar("x");
         Scalar<F32> y = fscalar("y");
-        FunctionSpec spec = build(List.of(In.of(x), In.of(y)), List.of(x.plus(1).variable()), List.of(), Map.of(),
+        FunctionSpec spec = build(List.of(in(x), in(y)), List.of(x.plus(1).variable()), List.of(), Map.of(),
                 UnusedInput.WARN);
         assertThat(spec.inputs()).hasSize(2);
         assertThat(warnings).hasSize(1);
@@ -157,7 +157,7 @@ class FunctionSpecTest {
     void build_unusedInputWithIgnore_passesSilently() {
         Scalar<F32> x = fscalar("x");
         Scalar<F32> y = fscalar("y");
-        FunctionSpec spec = build(List.of(In.of(x), In.of(y)), List.of(x.plus(1).variable()), List.of(), Map.of(),
+        FunctionSpec spec = build(List.of(in(x), in(y)), List.of(x.plus(1).variable()), List.of(), Map.of(),
                 UnusedInput.IGNORE);
         assertThat(spec.inputs()).extracting(In::name).containsExactly("x", "y");
         assertThat(warnings).isEmpty();
@@ -168,7 +168,7 @@ class FunctionSpecTest {
     @Test
     void build_constantAsInput_fails() {
         Scalar<F64> c = constant(2.0);
-        assertThatThrownBy(() -> build(List.of(In.of(c)), List.of(c.plus(1).variable())))
+        assertThatThrownBy(() -> build(List.of(in(c)), List.of(c.plus(1).variable())))
                 .isInstanceOf(SymtensorException.class)
                 .hasMessageContaining("input #0")
                 .hasMessageContaining("is a constant");
@@ -177,7 +177,7 @@ class FunctionSpecTest {
     @Test
     void build_sharedVariableAsInput_failsSayingSharedAreImplicit() {
         SharedScalar<I32> s = shared(1, "s");
-        assertThatThrownBy(() -> build(List.of(In.of(s)), List.of(s.plus(1).variable())))
+        assertThatThrownBy(() -> build(List.of(in(s)), List.of(s.plus(1).variable())))
                 .isInstanceOf(SymtensorException.class)
                 .hasMessageContaining("input 's'")
                 .hasMessageContaining("shared variable")
@@ -187,7 +187,7 @@ class FunctionSpecTest {
     @Test
     void build_sameInputTwice_fails() {
         Scalar<F32> x = fscalar("x");
-        assertThatThrownBy(() -> build(List.of(In.of(x), In.of(x)), List.of(x.variable())))
+        assertThatThrownBy(() -> build(List.of(in(x), in(x)), List.of(x.variable())))
                 .isInstanceOf(SymtensorException.class)
                 .hasMessageContaining("input 'x' is given twice");
     }
@@ -201,7 +201,7 @@ class FunctionSpecTest {
         Scalar<F32> x = fscalar("x");
         // javac rejects update(state, x); raw types get past it, which is what the run-time check is for
         Update bad = T.update((SharedVariable) state, (Tensor) x);
-        assertThatThrownBy(() -> build(List.of(In.of(x)), List.of(), List.of(bad), Map.of(), UnusedInput.RAISE))
+        assertThatThrownBy(() -> build(List.of(in(x)), List.of(), List.of(bad), Map.of(), UnusedInput.RAISE))
                 .isInstanceOf(DTypeMismatchException.class)
                 .hasMessageContaining("shared variable 'state'")
                 .hasMessageContaining("TensorType(int32, ())")
@@ -215,7 +215,7 @@ class FunctionSpecTest {
         SharedScalar<F64> s = shared(0.0, "s");
         var v = dvector("v");
         Update bad = T.update((SharedVariable) s, (Tensor) v);
-        assertThatThrownBy(() -> build(List.of(In.of(v)), List.of(), List.of(bad), Map.of(), UnusedInput.RAISE))
+        assertThatThrownBy(() -> build(List.of(in(v)), List.of(), List.of(bad), Map.of(), UnusedInput.RAISE))
                 .isInstanceOf(DTypeMismatchException.class)
                 .hasMessageContaining("'s'")
                 .hasMessageContaining("(?,)");
@@ -237,7 +237,7 @@ class FunctionSpecTest {
         Scalar<F32> x = fscalar("x");
         Scalar<F64> d = dscalar("d");
         Map<Variable, Variable> givens = Map.of(x.variable(), d.variable());
-        assertThatThrownBy(() -> build(List.of(In.of(d)), List.of(x.plus(1).variable()), List.of(), givens,
+        assertThatThrownBy(() -> build(List.of(in(d)), List.of(x.plus(1).variable()), List.of(), givens,
                 UnusedInput.RAISE))
                 .isInstanceOf(DTypeMismatchException.class)
                 .hasMessageContaining("givens")
@@ -250,7 +250,7 @@ class FunctionSpecTest {
         Scalar<F32> x = fscalar("x");
         var v = fvector("v");
         Map<Variable, Variable> givens = Map.of(x.variable(), v.variable());
-        assertThatThrownBy(() -> build(List.of(In.of(v)), List.of(x.variable()), List.of(), givens, UnusedInput.RAISE))
+        assertThatThrownBy(() -> build(List.of(in(v)), List.of(x.variable()), List.of(), givens, UnusedInput.RAISE))
                 .isInstanceOf(DTypeMismatchException.class)
                 .hasMessageContaining("same dtype and rank");
     }
@@ -261,7 +261,7 @@ class FunctionSpecTest {
         Scalar<F32> y = fscalar("y");
         Scalar<F32> z = x.plus(y);
         Scalar<F32> twiceX = x.times(2);
-        FunctionSpec spec = build(List.of(In.of(x)), List.of(z.variable()), List.of(),
+        FunctionSpec spec = build(List.of(in(x)), List.of(z.variable()), List.of(),
                 Map.of(y.variable(), twiceX.variable()), UnusedInput.RAISE);
         Variable out = spec.outputs().get(0);
         assertThat(Graphs.dependsOn(List.of(out), y.variable())).isFalse();
@@ -276,7 +276,7 @@ class FunctionSpecTest {
         Scalar<F32> y = fscalar("y");
         Map<Variable, Variable> givens = new LinkedHashMap<>();
         givens.put(y.variable(), x.sqr().variable());
-        FunctionSpec spec = build(List.of(In.of(x)), List.of(), List.of(update(acc, acc.plus(y))), givens,
+        FunctionSpec spec = build(List.of(in(x)), List.of(), List.of(update(acc, acc.plus(y))), givens,
                 UnusedInput.RAISE);
         Variable newAcc = spec.updateExpressions().get(0);
         assertThat(Graphs.dependsOn(List.of(newAcc), y.variable())).isFalse();
@@ -289,7 +289,7 @@ class FunctionSpecTest {
         Scalar<F32> x = fscalar("x");
         Scalar<F32> y = fscalar("y");
         Map<Variable, Variable> givens = Map.of(y.variable(), x.variable());
-        assertThatThrownBy(() -> build(List.of(In.of(x), In.of(y)), List.of(y.plus(1).variable()), List.of(), givens,
+        assertThatThrownBy(() -> build(List.of(in(x), in(y)), List.of(y.plus(1).variable()), List.of(), givens,
                 UnusedInput.RAISE))
                 .isInstanceOf(UnusedInputException.class)
                 .hasMessageContaining("input 'y'");

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.symtensor.function.CompileOptions;
-import org.symtensor.function.Config;
+import org.symtensor.config.Config;
 import org.symtensor.function.FunctionFlag;
 import org.symtensor.function.In;
 import org.symtensor.ir.Variable;

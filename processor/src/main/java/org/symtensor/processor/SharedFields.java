@@ -10,7 +10,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import org.symtensor.function.SharedVariable;
+import org.symtensor.tensor.SharedVariable;
 import org.symtensor.function.Update;
 import org.symtensor.ir.SharedValue;
 import org.symtensor.tensor.SharedMatrix;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.symtensor.function.CompileOptions;
-import org.symtensor.function.Config;
+import org.symtensor.config.Config;
 import org.symtensor.function.FunctionFlag;
 import org.symtensor.function.In;
 import org.symtensor.ir.Variable;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.symtensor.function.CompileOptions;
-import org.symtensor.function.Config;
+import org.symtensor.config.Config;
 import org.symtensor.function.FunctionFlag;
 import org.symtensor.function.In;
 import org.symtensor.function.Update;

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.symtensor.error.DebugModeException;
 import org.symtensor.function.Function;
 import org.symtensor.function.FunctionFlag;
-import org.symtensor.function.In;
 import org.symtensor.ir.Apply;
 import org.symtensor.ir.OpKind;
 import org.symtensor.ir.Ops;
@@ -78,7 +77,7 @@ class OptimizerModesTest {
                         ? Ops.elemwise(ScalarOp.ADD, node.inputs().get(0), Ops.constant(1, DType.FLOAT64)) : null).build();
         List<Optimizer.Pass> passes = new ArrayList<>(Mode.FAST_RUN.passes());
         passes.add(Optimizer.Pass.of(wrong));
-        FunctionSpec spec = FunctionSpec.build(List.of(In.of(x)), List.of(y.variable()), List.of(), Map.of(), false,
+        FunctionSpec spec = FunctionSpec.build(List.of(in(x)), List.of(y.variable()), List.of(), Map.of(), false,
                 FunctionFlag.UnusedInput.RAISE, "f");
         CompiledFunction f = CpuFunctionCompiler.compile(spec, Mode.DEBUG_MODE, passes);
         assertThatThrownBy(() -> f.call(new double[] {0, 1}))
@@ -99,7 +98,7 @@ class OptimizerModesTest {
         RuleSet wrong = RuleSet.builder("wrong").add("add_is_sub", OpKind.ELEMWISE, node ->
                 node.op().equals(org.symtensor.ir.Elemwise.of(ScalarOp.ADD))
                         ? Ops.elemwise(ScalarOp.SUB, node.inputs().get(0), node.inputs().get(1)) : null).build();
-        FunctionSpec spec = FunctionSpec.build(List.of(In.of(x)), List.of(), List.of(update(w, w.plus(x))), Map.of(),
+        FunctionSpec spec = FunctionSpec.build(List.of(in(x)), List.of(), List.of(update(w, w.plus(x))), Map.of(),
                 false, FunctionFlag.UnusedInput.RAISE, null);
         CompiledFunction f = CpuFunctionCompiler.compile(spec, Mode.DEBUG_MODE, List.of(Optimizer.Pass.of(wrong)));
         assertThatThrownBy(() -> f.callAll(new double[] {1, 2}))

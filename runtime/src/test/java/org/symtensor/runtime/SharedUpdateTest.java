@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.symtensor.error.DTypeMismatchException;
 import org.symtensor.function.Function;
 import org.symtensor.error.ShapeMismatchException;
-import org.symtensor.function.SharedVariable;
+import org.symtensor.tensor.SharedVariable;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.SharedScalar;
 import org.symtensor.tensor.SharedVector;

@@ -4,9 +4,8 @@ import static org.symtensor.T.*;
 
 import java.util.List;
 import org.symtensor.function.CompileOptions;
-import org.symtensor.function.Config;
+import org.symtensor.config.Config;
 import org.symtensor.function.FunctionFlag;
-import org.symtensor.function.In;
 import org.symtensor.print.Printer;
 import org.symtensor.rewrite.Fusion;
 import org.symtensor.runtime.CompiledFunction;
@@ -31,7 +30,7 @@ public final class Performance {
         System.out.println("graph:  " + pp(logistic));
         System.out.print("fused:  " + Printer.debugprint(Fusion.fuse(List.of(logistic.variable()))));
 
-        FunctionSpec spec = FunctionSpec.build(List.of(In.of(x)), List.of(logistic.variable()), List.of(),
+        FunctionSpec spec = FunctionSpec.build(List.of(in(x)), List.of(logistic.variable()), List.of(),
                 java.util.Map.of(), false, FunctionFlag.UnusedInput.RAISE, "logistic");
         CompiledFunction fused = new CpuFunctionCompiler().compile(spec, CompileOptions.fromFlags(Config.parse("")));
         CompiledFunction plain = new CpuFunctionCompiler().compile(spec, CompileOptions.fromFlags(Config.parse("optimizer=None")));

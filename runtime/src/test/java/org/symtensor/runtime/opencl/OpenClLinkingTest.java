@@ -14,7 +14,6 @@ import org.symtensor.error.NanGuardException;
 import org.symtensor.function.Function;
 import org.symtensor.function.FunctionFlag;
 import org.symtensor.function.FunctionSpec;
-import org.symtensor.function.In;
 import org.symtensor.function.Mode;
 import org.symtensor.ir.Elemwise;
 import org.symtensor.ir.OpKind;
@@ -92,7 +91,7 @@ class OpenClLinkingTest {
         RuleSet wrong = RuleSet.builder("wrong").add("add_is_sub", OpKind.ELEMWISE, node ->
                 node.op().equals(Elemwise.of(ScalarOp.ADD))
                         ? Ops.elemwise(ScalarOp.SUB, node.inputs().get(0), node.inputs().get(1)) : null).build();
-        FunctionSpec spec = FunctionSpec.build(List.of(In.of(x)), List.of(), List.of(update(w, w.plus(x))), Map.of(),
+        FunctionSpec spec = FunctionSpec.build(List.of(in(x)), List.of(), List.of(update(w, w.plus(x))), Map.of(),
                 false, FunctionFlag.UnusedInput.RAISE, null);
         ClDevice device = OpenClPlatforms.get().device(DEVICE);
         OpenClFunction f = new OpenClFunction(spec, Mode.DEBUG_MODE, List.of(Optimizer.Pass.of(wrong)), device);

@@ -1,4 +1,4 @@
-package org.symtensor;
+package org.symtensor.dsl;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +26,10 @@ import org.symtensor.value.NDArray;
 /**
  * The DSL's automatic differentiation: {@code grad}, {@code jacobian}, {@code hessian}, Lop and
  * Rop, the gradient marks and {@code verifyGrad}, as typed wrappers over {@link Gradients}.
- * Reached through {@link T}'s static imports ({@code T} extends this class for that alone).
+ * Reached through {@link org.symtensor.T}'s static imports (T delegates here).
  */
-public class GradFunctions extends MathFunctions {
-    /** Not instantiable; subclassed so that {@code import static org.symtensor.T.*} sees these. */
-    protected GradFunctions() {}
+public final class GradFunctions {
+    private GradFunctions() {}
 
     /**
      * The gradient of a scalar {@code cost} with respect to {@code wrt}, as a graph of wrt's type
@@ -90,6 +89,7 @@ public class GradFunctions extends MathFunctions {
         return x.sameKind(Gradients.grad(s, List.of(x.variable()), GradOptions.defaults()).get(0));
     }
 
+    /** {@code hessianVectorProduct} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends DTypeMarker> Tensor<D> hessianVectorProduct(Tensor<?> cost, Tensor<D> x, Tensor<D> v) {
         return hessianVectorProduct(cost, Tensors.handle(x), v);
     }
@@ -99,6 +99,7 @@ public class GradFunctions extends MathFunctions {
         return wrt.sameKind(Gradients.lop(f.variable(), List.of(wrt.variable()), u.variable(), GradOptions.defaults()).get(0));
     }
 
+    /** {@code Lop} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends DTypeMarker, E extends DTypeMarker> Tensor<E> Lop(Tensor<D> f, Tensor<E> wrt, Tensor<D> u) {
         return Lop(f, Tensors.handle(wrt), u);
     }
@@ -108,6 +109,7 @@ public class GradFunctions extends MathFunctions {
         return f.sameKind(Gradients.rop(f.variable(), List.of(wrt.variable()), List.of(v.variable()), GradOptions.defaults()));
     }
 
+    /** {@code Rop} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends DTypeMarker, E extends DTypeMarker> Tensor<D> Rop(Tensor<D> f, Tensor<E> wrt, Tensor<E> v) {
         return Rop(Tensors.handle(f), wrt, v);
     }
@@ -117,6 +119,7 @@ public class GradFunctions extends MathFunctions {
         return x.sameKind(mark(GradMark.Kind.ZERO, null, x));
     }
 
+    /** {@code zeroGrad} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends DTypeMarker> Tensor<D> zeroGrad(Tensor<D> x) {
         return zeroGrad(Tensors.handle(x));
     }
@@ -126,6 +129,7 @@ public class GradFunctions extends MathFunctions {
         return x.sameKind(mark(GradMark.Kind.DISCONNECTED, null, x));
     }
 
+    /** {@code disconnectedGrad} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends DTypeMarker> Tensor<D> disconnectedGrad(Tensor<D> x) {
         return disconnectedGrad(Tensors.handle(x));
     }
@@ -135,6 +139,7 @@ public class GradFunctions extends MathFunctions {
         return x.sameKind(mark(GradMark.Kind.UNDEFINED, reason, x));
     }
 
+    /** {@code gradUndefined} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends DTypeMarker> Tensor<D> gradUndefined(Tensor<D> x, String reason) {
         return gradUndefined(Tensors.handle(x), reason);
     }

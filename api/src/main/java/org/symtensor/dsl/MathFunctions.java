@@ -1,33 +1,40 @@
-package org.symtensor;
+package org.symtensor.dsl;
 
 import org.symtensor.error.ShapeMismatchException;
 import org.symtensor.ir.Variable;
 import org.symtensor.ir.Ops;
 import org.symtensor.ir.ScalarOp;
 import org.symtensor.tensor.AbstractTensor;
+import org.symtensor.tensor.Matrix;
+import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.Tensor;
+import org.symtensor.tensor.Tensor3;
+import org.symtensor.tensor.Tensor4;
 import org.symtensor.tensor.Tensors;
+import org.symtensor.tensor.Vector;
 import org.symtensor.type.Bool;
 import org.symtensor.type.DTypeMarker;
+import org.symtensor.type.DTypes;
 import org.symtensor.type.FloatingMarker;
 
 /**
- * The DSL's elementwise math that keeps its argument's handle type, reached through {@link T}'s
+ * The DSL's elementwise math that keeps its argument's handle type, reached through {@link org.symtensor.T}'s
  * static imports. Each function comes twice: for a concrete handle ({@code AbstractTensor<D, S, B>})
  * it returns {@code S}, the plain handle of that rank, so {@code exp(w)} of a {@code SharedMatrix<F64>}
  * is a {@code Matrix<F64>} even under {@code var}; for a value typed as the {@code Tensor<D>}
  * interface it returns {@code Tensor<D>}. javac and the processor pick the first for every handle
- * (it is the more specific); neither form needs an unchecked cast.
+ * (it is the more specific); neither form needs an unchecked cast. Also {@code cast}, the
+ * elementwise conversion to another dtype.
  */
-public class MathFunctions extends ScanFunctions {
-    /** Not instantiable; subclassed by {@link T} only so that {@code import static org.symtensor.T.*} sees these. */
-    protected MathFunctions() {}
+public final class MathFunctions {
+    private MathFunctions() {}
 
     /** {@code e^x}, elementwise. */
     public static <D extends FloatingMarker, S extends Tensor<D>> S exp(AbstractTensor<D, S, ?> x) {
         return x.applyFloat(ScalarOp.EXP);
     }
 
+    /** {@code exp} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends FloatingMarker> Tensor<D> exp(Tensor<D> x) {
         return exp(Tensors.handle(x));
     }
@@ -37,6 +44,7 @@ public class MathFunctions extends ScanFunctions {
         return x.applyFloat(ScalarOp.LOG);
     }
 
+    /** {@code log} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends FloatingMarker> Tensor<D> log(Tensor<D> x) {
         return log(Tensors.handle(x));
     }
@@ -46,6 +54,7 @@ public class MathFunctions extends ScanFunctions {
         return x.applyFloat(ScalarOp.LOG1P);
     }
 
+    /** {@code log1p} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends FloatingMarker> Tensor<D> log1p(Tensor<D> x) {
         return log1p(Tensors.handle(x));
     }
@@ -55,22 +64,27 @@ public class MathFunctions extends ScanFunctions {
         return x.applyFloat(ScalarOp.EXPM1);
     }
 
+    /** {@code expm1} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends FloatingMarker> Tensor<D> expm1(Tensor<D> x) {
         return expm1(Tensors.handle(x));
     }
 
+    /** Square root, elementwise. */
     public static <D extends FloatingMarker, S extends Tensor<D>> S sqrt(AbstractTensor<D, S, ?> x) {
         return x.applyFloat(ScalarOp.SQRT);
     }
 
+    /** {@code sqrt} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends FloatingMarker> Tensor<D> sqrt(Tensor<D> x) {
         return sqrt(Tensors.handle(x));
     }
 
+    /** Hyperbolic tangent, elementwise. */
     public static <D extends FloatingMarker, S extends Tensor<D>> S tanh(AbstractTensor<D, S, ?> x) {
         return x.applyFloat(ScalarOp.TANH);
     }
 
+    /** {@code tanh} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends FloatingMarker> Tensor<D> tanh(Tensor<D> x) {
         return tanh(Tensors.handle(x));
     }
@@ -80,6 +94,7 @@ public class MathFunctions extends ScanFunctions {
         return x.applyFloat(ScalarOp.SIGMOID);
     }
 
+    /** {@code sigmoid} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends FloatingMarker> Tensor<D> sigmoid(Tensor<D> x) {
         return sigmoid(Tensors.handle(x));
     }
@@ -89,14 +104,17 @@ public class MathFunctions extends ScanFunctions {
         return x.applyFloat(ScalarOp.SOFTPLUS);
     }
 
+    /** {@code softplus} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends FloatingMarker> Tensor<D> softplus(Tensor<D> x) {
         return softplus(Tensors.handle(x));
     }
 
+    /** Absolute value, elementwise. */
     public static <D extends DTypeMarker, S extends Tensor<D>> S abs(AbstractTensor<D, S, ?> x) {
         return x.sameKind(Ops.elemwise(ScalarOp.ABS, x.variable()));
     }
 
+    /** {@code abs} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends DTypeMarker> Tensor<D> abs(Tensor<D> x) {
         return abs(Tensors.handle(x));
     }
@@ -106,6 +124,7 @@ public class MathFunctions extends ScanFunctions {
         return x.sameKind(Ops.elemwise(ScalarOp.SQR, x.variable()));
     }
 
+    /** {@code sqr} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends DTypeMarker> Tensor<D> sqr(Tensor<D> x) {
         return sqr(Tensors.handle(x));
     }
@@ -115,14 +134,17 @@ public class MathFunctions extends ScanFunctions {
         return a.sameKind(a.maximum(b).variable());
     }
 
+    /** {@code maximum} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends DTypeMarker> Tensor<D> maximum(Tensor<D> a, Tensor<D> b) {
         return maximum(Tensors.handle(a), b);
     }
 
+    /** Elementwise minimum of two tensors of one dtype; {@code b} may have lower rank. */
     public static <D extends DTypeMarker, S extends Tensor<D>> S minimum(AbstractTensor<D, S, ?> a, Tensor<D> b) {
         return a.sameKind(a.minimum(b).variable());
     }
 
+    /** {@code minimum} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends DTypeMarker> Tensor<D> minimum(Tensor<D> a, Tensor<D> b) {
         return minimum(Tensors.handle(a), b);
     }
@@ -132,6 +154,7 @@ public class MathFunctions extends ScanFunctions {
         return x.sameKind(x.plus(literal).variable());
     }
 
+    /** {@code plus} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends DTypeMarker> Tensor<D> plus(double literal, Tensor<D> x) {
         return plus(literal, Tensors.handle(x));
     }
@@ -141,6 +164,7 @@ public class MathFunctions extends ScanFunctions {
         return x.sameKind(x.unaryMinus().plus(literal).variable());
     }
 
+    /** {@code minus} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends DTypeMarker> Tensor<D> minus(double literal, Tensor<D> x) {
         return minus(literal, Tensors.handle(x));
     }
@@ -150,6 +174,7 @@ public class MathFunctions extends ScanFunctions {
         return x.sameKind(x.times(literal).variable());
     }
 
+    /** {@code times} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends DTypeMarker> Tensor<D> times(double literal, Tensor<D> x) {
         return times(literal, Tensors.handle(x));
     }
@@ -160,23 +185,27 @@ public class MathFunctions extends ScanFunctions {
         return x.sameKind(Ops.elemwise(ScalarOp.TRUE_DIV, c, x.variable()));
     }
 
+    /** {@code div} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends FloatingMarker> Tensor<D> div(double literal, Tensor<D> x) {
         return div(literal, Tensors.handle(x));
     }
 
-    /** Binary forms for operands of any ranks; the result has the larger rank. */
+    /** {@code a + b} for operands of any ranks; the result has the larger rank. */
     public static <D extends DTypeMarker> Tensor<D> plus(Tensor<D> a, Tensor<D> b) {
         return binary("plus", ScalarOp.ADD, a, b);
     }
 
+    /** {@code a - b} for operands of any ranks; the result has the larger rank. */
     public static <D extends DTypeMarker> Tensor<D> minus(Tensor<D> a, Tensor<D> b) {
         return binary("minus", ScalarOp.SUB, a, b);
     }
 
+    /** {@code a * b}, elementwise, for operands of any ranks; the result has the larger rank. */
     public static <D extends DTypeMarker> Tensor<D> times(Tensor<D> a, Tensor<D> b) {
         return binary("times", ScalarOp.MUL, a, b);
     }
 
+    /** {@code a / b}, elementwise, for operands of any ranks; the result has the larger rank. */
     public static <D extends FloatingMarker> Tensor<D> div(Tensor<D> a, Tensor<D> b) {
         return binary("div", ScalarOp.TRUE_DIV, a, b);
     }
@@ -195,6 +224,7 @@ public class MathFunctions extends ScanFunctions {
         return a.sameKind(checkedRank("where", a, Ops.elemwise(ScalarOp.SWITCH, cond.variable(), a.variable(), b.variable())));
     }
 
+    /** {@code where} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends DTypeMarker> Tensor<D> where(Tensor<Bool> cond, Tensor<D> a, Tensor<D> b) {
         return where(cond, Tensors.handle(a), b);
     }
@@ -205,6 +235,7 @@ public class MathFunctions extends ScanFunctions {
         return a.sameKind(checkedRank("where", a, Ops.elemwise(ScalarOp.SWITCH, cond.variable(), a.variable(), c)));
     }
 
+    /** {@code where} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends DTypeMarker> Tensor<D> where(Tensor<Bool> cond, Tensor<D> a, double b) {
         return where(cond, Tensors.handle(a), b);
     }
@@ -222,6 +253,7 @@ public class MathFunctions extends ScanFunctions {
         return fill(x, 1);
     }
 
+    /** {@code onesLike} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends DTypeMarker> Tensor<D> onesLike(Tensor<D> x) {
         return fill(x, 1);
     }
@@ -231,6 +263,7 @@ public class MathFunctions extends ScanFunctions {
         return fill(x, 0);
     }
 
+    /** {@code zerosLike} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends DTypeMarker> Tensor<D> zerosLike(Tensor<D> x) {
         return fill(x, 0);
     }
@@ -241,7 +274,38 @@ public class MathFunctions extends ScanFunctions {
         return x.sameKind(Ops.elemwise(ScalarOp.SECOND, x.variable(), c));
     }
 
+    /** {@code fill} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends DTypeMarker> Tensor<D> fill(Tensor<D> x, double value) {
         return fill(Tensors.handle(x), value);
+    }
+
+    /** Converts to another dtype (float to int truncates toward zero, as NumPy's astype). */
+    public static <E extends DTypeMarker> Scalar<E> cast(Scalar<?> x, Class<E> dtype) {
+        return new Scalar<>(Ops.cast(x.variable(), DTypes.of(dtype)));
+    }
+
+    /** Converts a vector to another dtype. */
+    public static <E extends DTypeMarker> Vector<E> cast(Vector<?> x, Class<E> dtype) {
+        return new Vector<>(Ops.cast(x.variable(), DTypes.of(dtype)));
+    }
+
+    /** Converts a matrix to another dtype. */
+    public static <E extends DTypeMarker> Matrix<E> cast(Matrix<?> x, Class<E> dtype) {
+        return new Matrix<>(Ops.cast(x.variable(), DTypes.of(dtype)));
+    }
+
+    /** Converts a tensor3 to another dtype. */
+    public static <E extends DTypeMarker> Tensor3<E> cast(Tensor3<?> x, Class<E> dtype) {
+        return new Tensor3<>(Ops.cast(x.variable(), DTypes.of(dtype)));
+    }
+
+    /** Converts a tensor4 to another dtype. */
+    public static <E extends DTypeMarker> Tensor4<E> cast(Tensor4<?> x, Class<E> dtype) {
+        return new Tensor4<>(Ops.cast(x.variable(), DTypes.of(dtype)));
+    }
+
+    /** Converts a tensor of any rank to another dtype. */
+    public static <E extends DTypeMarker> Tensor<E> cast(Tensor<?> x, Class<E> dtype) {
+        return Tensors.wrap(Ops.cast(x.variable(), DTypes.of(dtype)));
     }
 }

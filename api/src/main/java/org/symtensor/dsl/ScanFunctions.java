@@ -1,9 +1,8 @@
-package org.symtensor;
+package org.symtensor.dsl;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.symtensor.ir.Variable;
 import org.symtensor.ir.IfElse;
@@ -31,21 +30,20 @@ import org.symtensor.type.I64;
 import org.symtensor.value.NDArray;
 
 /**
- * Loops and conditionals of the DSL, reached through {@link T}'s static imports: Theano's
+ * Loops and conditionals of the DSL, reached through {@link org.symtensor.T}'s static imports (T delegates here): Theano's
  * {@code scan} with its named arguments as option values (typed overloads for one state, one sequence
  * and one non-sequence, whose steps javac checks; the list form for everything else), the {@code map}/{@code reduce}/{@code foldl}/
  * {@code foldr} helpers, the lazy {@code ifelse} and {@code arange}.
  */
-public class ScanFunctions extends TensorFactories {
-    /** Not instantiable; subclassed by {@link T} only so that {@code import static org.symtensor.T.*} sees these. */
-    protected ScanFunctions() {}
+public final class ScanFunctions {
+    private ScanFunctions() {}
 
     /**
      * Theano's {@code scan}: {@code scan(args -> ..., sequences(x), outputsInfo(h0), nonSequences(w), nSteps(k))}.
      * The step gets the sequence slices, the prior outputs and the non-sequences, in that order,
      * and returns a tensor, a list of tensors, or {@code step(...)} with {@code until} or updates.
      */
-    public static ScanResult<Tensor<?>, Tensor<?>> scan(Function<List<Tensor<?>>, ?> fn, ScanOption... options) {
+    public static ScanResult<Tensor<?>, Tensor<?>> scan(java.util.function.Function<List<Tensor<?>>, ?> fn, ScanOption... options) {
         return ScanCall.build(fn, options);
     }
 
@@ -69,7 +67,7 @@ public class ScanFunctions extends TensorFactories {
 
     /** Theano's {@code map}: {@code scan((Scalar<F64> x) -> x.sqr(), sequences(v)).outputs()} is a {@code Vector<F64>}. */
     public static <X extends Tensor<?>, Y extends Tensor<?> & Stackable<R>, R extends Tensor<?>> TypedScanResult<Y, R> scan(
-            Function<X, ? extends AbstractTensor<?, Y, ?>> step, ScanOption.Sequence<X> sequences) {
+            java.util.function.Function<X, ? extends AbstractTensor<?, Y, ?>> step, ScanOption.Sequence<X> sequences) {
         return TypedScan.map(step, sequences);
     }
 
@@ -103,10 +101,12 @@ public class ScanFunctions extends TensorFactories {
         return new ScanOption.Sequence<>(x.variable(), Vector::new);
     }
 
+    /** One sequence whose slices are matrices. */
     public static <D extends DTypeMarker> ScanOption.Sequence<Matrix<D>> sequences(Tensor3<D> x) {
         return new ScanOption.Sequence<>(x.variable(), Matrix::new);
     }
 
+    /** One sequence whose slices are tensor3s. */
     public static <D extends DTypeMarker> ScanOption.Sequence<Tensor3<D>> sequences(Tensor4<D> x) {
         return new ScanOption.Sequence<>(x.variable(), Tensor3::new);
     }
@@ -116,14 +116,17 @@ public class ScanFunctions extends TensorFactories {
         return new ScanOption.State<>(init.variable(), Scalar::new, Vector::new);
     }
 
+    /** One vector state (tap -1): the states stack to a {@code Matrix<D>}. */
     public static <D extends DTypeMarker> ScanOption.State<Vector<D>, Matrix<D>> outputsInfo(Vector<D> init) {
         return new ScanOption.State<>(init.variable(), Vector::new, Matrix::new);
     }
 
+    /** One matrix state (tap -1): the states stack to a {@code Tensor3<D>}. */
     public static <D extends DTypeMarker> ScanOption.State<Matrix<D>, Tensor3<D>> outputsInfo(Matrix<D> init) {
         return new ScanOption.State<>(init.variable(), Matrix::new, Tensor3::new);
     }
 
+    /** One tensor3 state (tap -1): the states stack to a {@code Tensor4<D>}. */
     public static <D extends DTypeMarker> ScanOption.State<Tensor3<D>, Tensor4<D>> outputsInfo(Tensor3<D> init) {
         return new ScanOption.State<>(init.variable(), Tensor3::new, Tensor4::new);
     }
@@ -163,6 +166,7 @@ public class ScanFunctions extends TensorFactories {
         return Tapped.none();
     }
 
+    /** The non-sequences of the general form: passed to every step, after the sequences and the states. */
     public static ScanOption.NonSequences nonSequences(Tensor<?>... values) {
         List<Variable> list = new ArrayList<>();
         for (Tensor<?> t : values) {
@@ -171,18 +175,22 @@ public class ScanFunctions extends TensorFactories {
         return new ScanOption.NonSequences(list);
     }
 
+    /** The number of steps, when no sequence fixes it (or to stop before the shortest one ends). */
     public static ScanOption.NSteps nSteps(long n) {
         return new ScanOption.NSteps(Indexing.at(n));
     }
 
+    /** The number of steps as a symbolic integer scalar. */
     public static ScanOption.NSteps nSteps(Scalar<?> n) {
         return new ScanOption.NSteps(n.variable());
     }
 
+    /** Iterates over the sequences from the last entry to the first (Theano's {@code go_backwards}). */
     public static ScanOption.GoBackwards goBackwards() {
         return new ScanOption.GoBackwards();
     }
 
+    /** Backpropagates through at most {@code steps} steps (Theano's {@code truncate_gradient}). */
     public static ScanOption.TruncateGradient truncateGradient(int steps) {
         return new ScanOption.TruncateGradient(steps);
     }
@@ -193,7 +201,7 @@ public class ScanFunctions extends TensorFactories {
     }
 
     /** Theano's {@code map}: {@code fn} applied to each slice of the sequences, stacked. */
-    public static ScanResult<Tensor<?>, Tensor<?>> map(Function<List<Tensor<?>>, ?> fn, Tensor<?>... sequences) {
+    public static ScanResult<Tensor<?>, Tensor<?>> map(java.util.function.Function<List<Tensor<?>>, ?> fn, Tensor<?>... sequences) {
         return ScanCall.build(fn, sequences((Object[]) sequences));
     }
 
@@ -206,6 +214,7 @@ public class ScanFunctions extends TensorFactories {
         return fold(fn, sequence, init, false);
     }
 
+    /** Theano's {@code foldl}: {@code acc = fn(x[t], acc)} from the first entry to the last (as {@code reduce}). */
     public static <D extends DTypeMarker, S extends Tensor<?>> S foldl(BiFunction<Scalar<D>, S, S> fn, Vector<D> sequence,
             AbstractTensor<?, S, ?> init) {
         return fold(fn, sequence, init, false);
@@ -237,6 +246,7 @@ public class ScanFunctions extends TensorFactories {
         return a.sameKind(IfElse.build(cond.variable(), a.variable(), b.variable()));
     }
 
+    /** {@code ifelse} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
     public static <D extends DTypeMarker> Tensor<D> ifelse(Tensor<Bool> cond, Tensor<D> a, Tensor<D> b) {
         return ifelse(cond, Tensors.handle(a), b);
     }

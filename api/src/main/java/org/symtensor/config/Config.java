@@ -1,26 +1,27 @@
-package org.symtensor.function;
+package org.symtensor.config;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.symtensor.type.DType;
 
 /**
  * Options read once from the environment, like Theano's flags: {@code SYMTENSOR_FLAGS} and the
  * system property {@code symtensor.flags} (which wins), each a comma-separated list such as
  * {@code floatX=float32,device=cpu,mode=FAST_RUN}. An immutable value; {@link #current()} is the
- * process-wide one.
+ * process-wide one. It sits below every other package (it imports nothing of Symtensor), so the
+ * dtype layer can resolve floatX from it when a variable is made and the facade can turn it into
+ * compile options; values are plain names, typed by their readers.
  */
 public final class Config {
     private static volatile Config current;
 
-    private final DType floatX;
+    private final String floatX;
     private final String device;
     private final String mode;
     private final String optimizer;
     private final int blasThreads;
 
-    private Config(DType floatX, String device, String mode, String optimizer, int blasThreads) {
+    private Config(String floatX, String device, String mode, String optimizer, int blasThreads) {
         this.floatX = floatX;
         this.device = device;
         this.mode = mode;
@@ -44,7 +45,7 @@ public final class Config {
                 kv.put(p.substring(0, eq).trim(), p.substring(eq + 1).trim());
             }
         }
-        DType floatX = DType.FLOAT64;
+        String floatX = "float64";
         String device = "cpu";
         String mode = "FAST_RUN";
         String optimizer = "fast_run";
@@ -52,10 +53,7 @@ public final class Config {
         for (Map.Entry<String, String> e : kv.entrySet()) {
             switch (e.getKey()) {
                 case "floatX":
-                    floatX = DType.fromName(e.getValue());
-                    if (!floatX.isFloat()) {
-                        throw new IllegalArgumentException("symtensor flags: floatX must be float32 or float64, got " + e.getValue());
-                    }
+                    floatX = floatXName(e.getValue());
                     break;
                 case "device":
                     device = e.getValue().toLowerCase(Locale.ROOT);
@@ -89,6 +87,19 @@ public final class Config {
         return new Config(floatX, device, mode, optimizer, blasThreads);
     }
 
+    private static String floatXName(String value) {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "float32":
+            case "f32":
+                return "float32";
+            case "float64":
+            case "f64":
+                return "float64";
+            default:
+                throw new IllegalArgumentException("symtensor flags: floatX must be float32 or float64, got " + value);
+        }
+    }
+
     /** The flags of this process: the environment variable, overridden by the system property. */
     public static Config current() {
         Config c = current;
@@ -100,7 +111,8 @@ public final class Config {
         return c;
     }
 
-    public DType floatX() {
+    /** The dtype of floatX variables by its Theano name: {@code float64} (the default) or {@code float32}. */
+    public String floatX() {
         return floatX;
     }
 

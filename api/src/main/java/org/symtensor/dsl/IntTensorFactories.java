@@ -1,47 +1,36 @@
-package org.symtensor;
+package org.symtensor.dsl;
+
+import static org.symtensor.dsl.TensorFactories.newVariable;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.symtensor.ir.Variable;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
-import org.symtensor.tensor.Tensor;
 import org.symtensor.tensor.Tensor3;
 import org.symtensor.tensor.Tensor4;
-import org.symtensor.tensor.Tensors;
 import org.symtensor.tensor.Vector;
 import org.symtensor.type.DType;
-import org.symtensor.type.DTypeMarker;
-import org.symtensor.type.DTypes;
-import org.symtensor.type.F32;
-import org.symtensor.type.F64;
-import org.symtensor.type.FloatX;
 import org.symtensor.type.I16;
 import org.symtensor.type.I32;
 import org.symtensor.type.I64;
 import org.symtensor.type.I8;
-import org.symtensor.type.TensorType;
 
 /**
  * Theano's integer factories of symbolic variables (float ones: {@link TensorFactories}), one per dtype prefix and kind: {@code b} int8,
  * {@code w} int16, {@code i} int32, {@code l} int64, {@code f} float32, {@code d} float64; kinds
  * {@code scalar}, {@code vector}, {@code matrix}, {@code row} (1×n, broadcastable rows),
  * {@code col} (n×1), {@code tensor3}, {@code tensor4}; plurals ({@code fscalars("x", "y")}) make
- * several at once. Unprefixed factories use floatX. Reached through {@link T}'s static imports.
+ * several at once. Unprefixed factories use floatX. Reached through {@link org.symtensor.T}'s static imports (T delegates here).
  */
-public class IntTensorFactories {
-    /** Not instantiable; subclassed by {@link T} only so that {@code import static org.symtensor.T.*} sees these. */
-    protected IntTensorFactories() {}
+public final class IntTensorFactories {
+    private IntTensorFactories() {}
 
-    static Variable newVariable(DType dtype, String name, int... shape) {
-        return new Variable(TensorType.of(dtype, shape), name);
-    }
-
-    /** A int8 scalar. */
+    /** An int8 scalar. */
     public static Scalar<I8> bscalar(String name) {
         return new Scalar<>(newVariable(DType.INT8, name));
     }
 
+    /** An unnamed int8 scalar. */
     public static Scalar<I8> bscalar() {
         return bscalar(null);
     }
@@ -55,11 +44,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int8 vector. */
+    /** An int8 vector. */
     public static Vector<I8> bvector(String name) {
         return new Vector<>(newVariable(DType.INT8, name, -1));
     }
 
+    /** An unnamed int8 vector. */
     public static Vector<I8> bvector() {
         return bvector(null);
     }
@@ -73,11 +63,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int8 matrix. */
+    /** An int8 matrix. */
     public static Matrix<I8> bmatrix(String name) {
         return new Matrix<>(newVariable(DType.INT8, name, -1, -1));
     }
 
+    /** An unnamed int8 matrix. */
     public static Matrix<I8> bmatrix() {
         return bmatrix(null);
     }
@@ -91,11 +82,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int8 row (broadcastable along rows: shape (1, n)). */
+    /** An int8 row (broadcastable along rows: shape (1, n)). */
     public static Matrix<I8> brow(String name) {
         return new Matrix<>(newVariable(DType.INT8, name, 1, -1));
     }
 
+    /** An unnamed int8 row (broadcastable along rows: shape (1, n)). */
     public static Matrix<I8> brow() {
         return brow(null);
     }
@@ -109,11 +101,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int8 col (broadcastable along columns: shape (n, 1)). */
+    /** An int8 col (broadcastable along columns: shape (n, 1)). */
     public static Matrix<I8> bcol(String name) {
         return new Matrix<>(newVariable(DType.INT8, name, -1, 1));
     }
 
+    /** An unnamed int8 col (broadcastable along columns: shape (n, 1)). */
     public static Matrix<I8> bcol() {
         return bcol(null);
     }
@@ -127,11 +120,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int8 tensor3. */
+    /** An int8 tensor3. */
     public static Tensor3<I8> btensor3(String name) {
         return new Tensor3<>(newVariable(DType.INT8, name, -1, -1, -1));
     }
 
+    /** An unnamed int8 tensor3. */
     public static Tensor3<I8> btensor3() {
         return btensor3(null);
     }
@@ -145,11 +139,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int8 tensor4. */
+    /** An int8 tensor4. */
     public static Tensor4<I8> btensor4(String name) {
         return new Tensor4<>(newVariable(DType.INT8, name, -1, -1, -1, -1));
     }
 
+    /** An unnamed int8 tensor4. */
     public static Tensor4<I8> btensor4() {
         return btensor4(null);
     }
@@ -163,11 +158,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int16 scalar. */
+    /** An int16 scalar. */
     public static Scalar<I16> wscalar(String name) {
         return new Scalar<>(newVariable(DType.INT16, name));
     }
 
+    /** An unnamed int16 scalar. */
     public static Scalar<I16> wscalar() {
         return wscalar(null);
     }
@@ -181,11 +177,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int16 vector. */
+    /** An int16 vector. */
     public static Vector<I16> wvector(String name) {
         return new Vector<>(newVariable(DType.INT16, name, -1));
     }
 
+    /** An unnamed int16 vector. */
     public static Vector<I16> wvector() {
         return wvector(null);
     }
@@ -199,11 +196,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int16 matrix. */
+    /** An int16 matrix. */
     public static Matrix<I16> wmatrix(String name) {
         return new Matrix<>(newVariable(DType.INT16, name, -1, -1));
     }
 
+    /** An unnamed int16 matrix. */
     public static Matrix<I16> wmatrix() {
         return wmatrix(null);
     }
@@ -217,11 +215,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int16 row (broadcastable along rows: shape (1, n)). */
+    /** An int16 row (broadcastable along rows: shape (1, n)). */
     public static Matrix<I16> wrow(String name) {
         return new Matrix<>(newVariable(DType.INT16, name, 1, -1));
     }
 
+    /** An unnamed int16 row (broadcastable along rows: shape (1, n)). */
     public static Matrix<I16> wrow() {
         return wrow(null);
     }
@@ -235,11 +234,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int16 col (broadcastable along columns: shape (n, 1)). */
+    /** An int16 col (broadcastable along columns: shape (n, 1)). */
     public static Matrix<I16> wcol(String name) {
         return new Matrix<>(newVariable(DType.INT16, name, -1, 1));
     }
 
+    /** An unnamed int16 col (broadcastable along columns: shape (n, 1)). */
     public static Matrix<I16> wcol() {
         return wcol(null);
     }
@@ -253,11 +253,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int16 tensor3. */
+    /** An int16 tensor3. */
     public static Tensor3<I16> wtensor3(String name) {
         return new Tensor3<>(newVariable(DType.INT16, name, -1, -1, -1));
     }
 
+    /** An unnamed int16 tensor3. */
     public static Tensor3<I16> wtensor3() {
         return wtensor3(null);
     }
@@ -271,11 +272,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int16 tensor4. */
+    /** An int16 tensor4. */
     public static Tensor4<I16> wtensor4(String name) {
         return new Tensor4<>(newVariable(DType.INT16, name, -1, -1, -1, -1));
     }
 
+    /** An unnamed int16 tensor4. */
     public static Tensor4<I16> wtensor4() {
         return wtensor4(null);
     }
@@ -289,11 +291,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int32 scalar. */
+    /** An int32 scalar. */
     public static Scalar<I32> iscalar(String name) {
         return new Scalar<>(newVariable(DType.INT32, name));
     }
 
+    /** An unnamed int32 scalar. */
     public static Scalar<I32> iscalar() {
         return iscalar(null);
     }
@@ -307,11 +310,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int32 vector. */
+    /** An int32 vector. */
     public static Vector<I32> ivector(String name) {
         return new Vector<>(newVariable(DType.INT32, name, -1));
     }
 
+    /** An unnamed int32 vector. */
     public static Vector<I32> ivector() {
         return ivector(null);
     }
@@ -325,11 +329,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int32 matrix. */
+    /** An int32 matrix. */
     public static Matrix<I32> imatrix(String name) {
         return new Matrix<>(newVariable(DType.INT32, name, -1, -1));
     }
 
+    /** An unnamed int32 matrix. */
     public static Matrix<I32> imatrix() {
         return imatrix(null);
     }
@@ -343,11 +348,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int32 row (broadcastable along rows: shape (1, n)). */
+    /** An int32 row (broadcastable along rows: shape (1, n)). */
     public static Matrix<I32> irow(String name) {
         return new Matrix<>(newVariable(DType.INT32, name, 1, -1));
     }
 
+    /** An unnamed int32 row (broadcastable along rows: shape (1, n)). */
     public static Matrix<I32> irow() {
         return irow(null);
     }
@@ -361,11 +367,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int32 col (broadcastable along columns: shape (n, 1)). */
+    /** An int32 col (broadcastable along columns: shape (n, 1)). */
     public static Matrix<I32> icol(String name) {
         return new Matrix<>(newVariable(DType.INT32, name, -1, 1));
     }
 
+    /** An unnamed int32 col (broadcastable along columns: shape (n, 1)). */
     public static Matrix<I32> icol() {
         return icol(null);
     }
@@ -379,11 +386,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int32 tensor3. */
+    /** An int32 tensor3. */
     public static Tensor3<I32> itensor3(String name) {
         return new Tensor3<>(newVariable(DType.INT32, name, -1, -1, -1));
     }
 
+    /** An unnamed int32 tensor3. */
     public static Tensor3<I32> itensor3() {
         return itensor3(null);
     }
@@ -397,11 +405,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int32 tensor4. */
+    /** An int32 tensor4. */
     public static Tensor4<I32> itensor4(String name) {
         return new Tensor4<>(newVariable(DType.INT32, name, -1, -1, -1, -1));
     }
 
+    /** An unnamed int32 tensor4. */
     public static Tensor4<I32> itensor4() {
         return itensor4(null);
     }
@@ -415,11 +424,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int64 scalar. */
+    /** An int64 scalar. */
     public static Scalar<I64> lscalar(String name) {
         return new Scalar<>(newVariable(DType.INT64, name));
     }
 
+    /** An unnamed int64 scalar. */
     public static Scalar<I64> lscalar() {
         return lscalar(null);
     }
@@ -433,11 +443,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int64 vector. */
+    /** An int64 vector. */
     public static Vector<I64> lvector(String name) {
         return new Vector<>(newVariable(DType.INT64, name, -1));
     }
 
+    /** An unnamed int64 vector. */
     public static Vector<I64> lvector() {
         return lvector(null);
     }
@@ -451,11 +462,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int64 matrix. */
+    /** An int64 matrix. */
     public static Matrix<I64> lmatrix(String name) {
         return new Matrix<>(newVariable(DType.INT64, name, -1, -1));
     }
 
+    /** An unnamed int64 matrix. */
     public static Matrix<I64> lmatrix() {
         return lmatrix(null);
     }
@@ -469,11 +481,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int64 row (broadcastable along rows: shape (1, n)). */
+    /** An int64 row (broadcastable along rows: shape (1, n)). */
     public static Matrix<I64> lrow(String name) {
         return new Matrix<>(newVariable(DType.INT64, name, 1, -1));
     }
 
+    /** An unnamed int64 row (broadcastable along rows: shape (1, n)). */
     public static Matrix<I64> lrow() {
         return lrow(null);
     }
@@ -487,11 +500,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int64 col (broadcastable along columns: shape (n, 1)). */
+    /** An int64 col (broadcastable along columns: shape (n, 1)). */
     public static Matrix<I64> lcol(String name) {
         return new Matrix<>(newVariable(DType.INT64, name, -1, 1));
     }
 
+    /** An unnamed int64 col (broadcastable along columns: shape (n, 1)). */
     public static Matrix<I64> lcol() {
         return lcol(null);
     }
@@ -505,11 +519,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int64 tensor3. */
+    /** An int64 tensor3. */
     public static Tensor3<I64> ltensor3(String name) {
         return new Tensor3<>(newVariable(DType.INT64, name, -1, -1, -1));
     }
 
+    /** An unnamed int64 tensor3. */
     public static Tensor3<I64> ltensor3() {
         return ltensor3(null);
     }
@@ -523,11 +538,12 @@ public class IntTensorFactories {
         return r;
     }
 
-    /** A int64 tensor4. */
+    /** An int64 tensor4. */
     public static Tensor4<I64> ltensor4(String name) {
         return new Tensor4<>(newVariable(DType.INT64, name, -1, -1, -1, -1));
     }
 
+    /** An unnamed int64 tensor4. */
     public static Tensor4<I64> ltensor4() {
         return ltensor4(null);
     }

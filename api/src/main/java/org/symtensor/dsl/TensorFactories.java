@@ -1,4 +1,4 @@
-package org.symtensor;
+package org.symtensor.dsl;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +16,7 @@ import org.symtensor.type.DTypes;
 import org.symtensor.type.F32;
 import org.symtensor.type.F64;
 import org.symtensor.type.FloatX;
-import org.symtensor.type.I16;
 import org.symtensor.type.I32;
-import org.symtensor.type.I64;
-import org.symtensor.type.I8;
 import org.symtensor.type.TensorType;
 
 /**
@@ -27,11 +24,15 @@ import org.symtensor.type.TensorType;
  * {@code w} int16, {@code i} int32, {@code l} int64, {@code f} float32, {@code d} float64; kinds
  * {@code scalar}, {@code vector}, {@code matrix}, {@code row} (1×n, broadcastable rows),
  * {@code col} (n×1), {@code tensor3}, {@code tensor4}; plurals ({@code fscalars("x", "y")}) make
- * several at once. Unprefixed factories use floatX. Reached through {@link T}'s static imports.
+ * several at once. Unprefixed factories use floatX. Reached through {@link org.symtensor.T}'s static imports (T delegates here).
  */
-public class TensorFactories extends IntTensorFactories {
-    /** Not instantiable; subclassed by {@link T} only so that {@code import static org.symtensor.T.*} sees these. */
-    protected TensorFactories() {}
+public final class TensorFactories {
+    private TensorFactories() {}
+
+    /** The variable behind every factory: {@code shape} entries are static lengths, {@code -1} unknown. */
+    static Variable newVariable(DType dtype, String name, int... shape) {
+        return new Variable(TensorType.of(dtype, shape), name);
+    }
 
 
     /** A symbolic variable of any dtype and static shape ({@code -1} marks an axis known at run time). */
@@ -39,15 +40,17 @@ public class TensorFactories extends IntTensorFactories {
         return Tensors.wrap(newVariable(DTypes.of(dtype), name, shape));
     }
 
-    /** A scalar of any dtype marker, e.g. {@code scalar(Bool.class, "flag")}. */
+    /** A scalar of any dtype marker, such as {@code scalar(Bool.class, "flag")}. */
     public static <D extends DTypeMarker> Scalar<D> scalar(Class<D> dtype, String name) {
         return new Scalar<>(newVariable(DTypes.of(dtype), name));
     }
 
+    /** A vector of any dtype marker, such as {@code vector(I32.class, "idx")}. */
     public static <D extends DTypeMarker> Vector<D> vector(Class<D> dtype, String name) {
         return new Vector<>(newVariable(DTypes.of(dtype), name, -1));
     }
 
+    /** A matrix of any dtype marker. */
     public static <D extends DTypeMarker> Matrix<D> matrix(Class<D> dtype, String name) {
         return new Matrix<>(newVariable(DTypes.of(dtype), name, -1, -1));
     }
@@ -127,6 +130,7 @@ public class TensorFactories extends IntTensorFactories {
         return new Scalar<>(newVariable(DType.FLOAT32, name));
     }
 
+    /** An unnamed float32 scalar. */
     public static Scalar<F32> fscalar() {
         return fscalar(null);
     }
@@ -145,6 +149,7 @@ public class TensorFactories extends IntTensorFactories {
         return new Vector<>(newVariable(DType.FLOAT32, name, -1));
     }
 
+    /** An unnamed float32 vector. */
     public static Vector<F32> fvector() {
         return fvector(null);
     }
@@ -163,6 +168,7 @@ public class TensorFactories extends IntTensorFactories {
         return new Matrix<>(newVariable(DType.FLOAT32, name, -1, -1));
     }
 
+    /** An unnamed float32 matrix. */
     public static Matrix<F32> fmatrix() {
         return fmatrix(null);
     }
@@ -181,6 +187,7 @@ public class TensorFactories extends IntTensorFactories {
         return new Matrix<>(newVariable(DType.FLOAT32, name, 1, -1));
     }
 
+    /** An unnamed float32 row (broadcastable along rows: shape (1, n)). */
     public static Matrix<F32> frow() {
         return frow(null);
     }
@@ -199,6 +206,7 @@ public class TensorFactories extends IntTensorFactories {
         return new Matrix<>(newVariable(DType.FLOAT32, name, -1, 1));
     }
 
+    /** An unnamed float32 col (broadcastable along columns: shape (n, 1)). */
     public static Matrix<F32> fcol() {
         return fcol(null);
     }
@@ -217,6 +225,7 @@ public class TensorFactories extends IntTensorFactories {
         return new Tensor3<>(newVariable(DType.FLOAT32, name, -1, -1, -1));
     }
 
+    /** An unnamed float32 tensor3. */
     public static Tensor3<F32> ftensor3() {
         return ftensor3(null);
     }
@@ -235,6 +244,7 @@ public class TensorFactories extends IntTensorFactories {
         return new Tensor4<>(newVariable(DType.FLOAT32, name, -1, -1, -1, -1));
     }
 
+    /** An unnamed float32 tensor4. */
     public static Tensor4<F32> ftensor4() {
         return ftensor4(null);
     }
@@ -253,6 +263,7 @@ public class TensorFactories extends IntTensorFactories {
         return new Scalar<>(newVariable(DType.FLOAT64, name));
     }
 
+    /** An unnamed float64 scalar. */
     public static Scalar<F64> dscalar() {
         return dscalar(null);
     }
@@ -271,6 +282,7 @@ public class TensorFactories extends IntTensorFactories {
         return new Vector<>(newVariable(DType.FLOAT64, name, -1));
     }
 
+    /** An unnamed float64 vector. */
     public static Vector<F64> dvector() {
         return dvector(null);
     }
@@ -289,6 +301,7 @@ public class TensorFactories extends IntTensorFactories {
         return new Matrix<>(newVariable(DType.FLOAT64, name, -1, -1));
     }
 
+    /** An unnamed float64 matrix. */
     public static Matrix<F64> dmatrix() {
         return dmatrix(null);
     }
@@ -307,6 +320,7 @@ public class TensorFactories extends IntTensorFactories {
         return new Matrix<>(newVariable(DType.FLOAT64, name, 1, -1));
     }
 
+    /** An unnamed float64 row (broadcastable along rows: shape (1, n)). */
     public static Matrix<F64> drow() {
         return drow(null);
     }
@@ -325,6 +339,7 @@ public class TensorFactories extends IntTensorFactories {
         return new Matrix<>(newVariable(DType.FLOAT64, name, -1, 1));
     }
 
+    /** An unnamed float64 col (broadcastable along columns: shape (n, 1)). */
     public static Matrix<F64> dcol() {
         return dcol(null);
     }
@@ -343,6 +358,7 @@ public class TensorFactories extends IntTensorFactories {
         return new Tensor3<>(newVariable(DType.FLOAT64, name, -1, -1, -1));
     }
 
+    /** An unnamed float64 tensor3. */
     public static Tensor3<F64> dtensor3() {
         return dtensor3(null);
     }
@@ -361,6 +377,7 @@ public class TensorFactories extends IntTensorFactories {
         return new Tensor4<>(newVariable(DType.FLOAT64, name, -1, -1, -1, -1));
     }
 
+    /** An unnamed float64 tensor4. */
     public static Tensor4<F64> dtensor4() {
         return dtensor4(null);
     }

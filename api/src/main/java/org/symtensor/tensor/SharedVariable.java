@@ -1,9 +1,9 @@
-package org.symtensor.function;
+package org.symtensor.tensor;
 
 import org.symtensor.error.DTypeMismatchException;
 import org.symtensor.ir.SharedValue;
 import org.symtensor.ir.Variable;
-import org.symtensor.tensor.Tensor;
+import org.symtensor.value.Conversions;
 import org.symtensor.value.NDArray;
 
 /**
@@ -47,7 +47,7 @@ public interface SharedVariable<H extends Tensor<?>> {
     /** Stores a new value; with {@code borrow} an NDArray of the exact dtype is stored without copying. */
     default void setValue(Object value, boolean borrow) {
         SharedValue n = node();
-        NDArray v = org.symtensor.value.Conversions.toNDArray(value, n.type(), "setValue of shared variable "
+        NDArray v = Conversions.toNDArray(value, n.type(), "setValue of shared variable "
                 + n.describe(), false);
         // A converted value is already a fresh array; an NDArray of the exact type is copied unless borrowed.
         n.set(v == value && !borrow ? v.copy() : v);
