@@ -14,15 +14,19 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.symtensor.SymbolicFunction;
 import org.symtensor.function.Function;
 import org.symtensor.scan.Scan;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.type.F64;
+import org.symtensor.type.I64;
 import org.symtensor.value.NDArray;
 
 /**
  * The per-step cost of scan: the scalar recurrence {@code x(t+1) = a x(t) + b} over 10^6 steps,
- * through scan (keeping only the last state) and as a plain Java loop. Scores are per step
+ * through scan (keeping only the last state) built at run time ({@code function().call}), through
+ * the typed call the processor generates for the same recurrence written as a
+ * {@link SymbolicFunction}, and as a plain Java loop. Scores are per step
  * ({@link OperationsPerInvocation}); the difference is scan's overhead per step.
  */
 @State(Scope.Thread)
@@ -39,6 +43,12 @@ public class ScanBench {
     private NDArray na;
     private NDArray nb;
     private NDArray nx0;
+
+    /** The recurrence compiled by the processor into ScanBenchSymbolic; {@code k} steps, keeping the last state. */
+    @SymbolicFunction
+    static Scalar<F64> affine(Scalar<F64> x0, Scalar<F64> a, Scalar<F64> b, Scalar<I64> k) {
+        return Scan.from(x0).steps(k).iterate(x -> x.times(a).plus(b)).last();
+    }
 
     @Setup
     public void setUp() {
@@ -68,26 +78,37 @@ public class ScanBench {
         return recurrence.call(nx0, na, nb);
     }
 
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public double generatedCall() {
+        return ScanBenchSymbolic.affine().call(0.5, a, b, (long) STEPS);
+    }
+
     /** A quick measurement without JMH: {@code java -cp ... org.symtensor.bench.ScanBench}. */
     public static void main(String[] args) {
         ScanBench bench = new ScanBench();
         bench.setUp();
+        double sink = 0;
         for (int i = 0; i < 5; i++) {
-            bench.scan();
+            sink += bench.scan().toDouble() + bench.generatedCall() + bench.plainJava();
         }
+        int reps = 20;
         long t0 = System.nanoTime();
-        int reps = 10;
         for (int i = 0; i < reps; i++) {
-            bench.scan();
+            sink += bench.scan().toDouble();
         }
         double scanNs = (System.nanoTime() - t0) / (double) reps / STEPS;
         t0 = System.nanoTime();
-        double sink = 0;
-        for (int i = 0; i < reps * 10; i++) {
+        for (int i = 0; i < reps; i++) {
+            sink += bench.generatedCall();
+        }
+        double generatedNs = (System.nanoTime() - t0) / (double) reps / STEPS;
+        t0 = System.nanoTime();
+        for (int i = 0; i < reps; i++) {
             sink += bench.plainJava();
         }
-        double javaNs = (System.nanoTime() - t0) / (double) (reps * 10) / STEPS;
-        System.out.printf("scan %.1f ns/step, plain Java %.2f ns/step, overhead %.1f ns/step (%s)%n",
-                scanNs, javaNs, scanNs - javaNs, sink > 0 ? "ok" : "?");
+        double javaNs = (System.nanoTime() - t0) / (double) reps / STEPS;
+        System.out.printf("runtime function %.2f ns/step, generated typed call %.2f ns/step, plain Java %.2f ns/step (%s)%n",
+                scanNs, generatedNs, javaNs, Double.isFinite(sink) ? "ok" : "?");
     }
 }
