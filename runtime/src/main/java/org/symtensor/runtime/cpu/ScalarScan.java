@@ -1,14 +1,9 @@
 package org.symtensor.runtime.cpu;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.symtensor.ir.Apply;
-import org.symtensor.ir.Composite;
-import org.symtensor.ir.Constant;
-import org.symtensor.ir.DimShuffle;
-import org.symtensor.ir.Elemwise;
 import org.symtensor.ir.Graphs;
 import org.symtensor.ir.ScalarOp;
 import org.symtensor.ir.Scan;
@@ -31,13 +26,20 @@ import org.symtensor.value.NDArray;
  * as written, not re-optimized, so both paths run the same ops.
  */
 final class ScalarScan {
-    /** Instruction kinds: the commonest double ops spelled out, then the table in double and in long. */
-    private static final int ADD = 0;
-    private static final int SUB = 1;
-    private static final int MUL = 2;
-    private static final int DIV = 3;
-    private static final int DOUBLE = 4;
-    private static final int LONG = 5;
+    /**
+     * Instruction kinds: {@code + - * /} with a float64 result, the same with a float32 result, then
+     * any op of the table computing in double (its result converted to its dtype) and in long.
+     */
+    private static final int ADD64 = 0;
+    private static final int SUB64 = 1;
+    private static final int MUL64 = 2;
+    private static final int DIV64 = 3;
+    private static final int ADD32 = 4;
+    private static final int SUB32 = 5;
+    private static final int MUL32 = 6;
+    private static final int DIV32 = 7;
+    private static final int DOUBLE = 8;
+    private static final int LONG = 9;
 
     private final Scan op;
     private final boolean[] isDouble;
@@ -52,8 +54,17 @@ final class ScalarScan {
     private final DType[] dtypes;
     private final int[] outReg;
     private final int untilReg;
+    /**
+     * Per output: whether its state is carried register to register (a state of one tap {@code -1}
+     * kept last, computed by the step): the step's result is copied into the state's register, with
+     * no window. The other outputs are {@link #stored} into their histories.
+     */
+    private final boolean[] carried;
+    private final int[] stored;
+    private final int[] carryFrom;
+    private final int[] carryTo;
 
-    private ScalarScan(Scan op, Builder b, int[] outReg, int untilReg) {
+    private ScalarScan(Scan op, ScalarScanBuilder b, int[] outReg, int untilReg) {
         this.op = op;
         int n = b.dtypes.size();
         this.isDouble = new boolean[n];
@@ -83,21 +94,51 @@ final class ScalarScan {
             for (int k = ops[i] == ScalarOp.SECOND ? 1 : 0; k < a.length; k++) {
                 inDouble |= isDouble[a[k]];
             }
-            kind[i] = !inDouble ? LONG : switch (ops[i]) {
-                case ADD -> ADD;
-                case SUB -> SUB;
-                case MUL -> MUL;
-                case TRUE_DIV -> DIV;
-                default -> DOUBLE;
-            };
+            kind[i] = kindOf(ops[i], inDouble, dtypes[dst[i]]);
         }
         this.outReg = outReg;
         this.untilReg = untilReg;
+        int nOut = op.outputCount();
+        int nInputs = op.innerInputs().size();
+        carried = new boolean[nOut];
+        List<Integer> from = new ArrayList<>();
+        List<Integer> to = new ArrayList<>();
+        List<Integer> rest = new ArrayList<>();
+        for (int j = 0; j < nOut; j++) {
+            // a result that is itself an inner input could be a register another carry overwrites
+            carried[j] = op.isRecurrent(j) && op.keep(j) == Scan.Keep.LAST && op.lookBack(j) == 1 && outReg[j] >= nInputs;
+            if (carried[j]) {
+                from.add(outReg[j]);
+                to.add(op.innerStateSlot(j, 0));
+            } else {
+                rest.add(j);
+            }
+        }
+        carryFrom = from.stream().mapToInt(Integer::intValue).toArray();
+        carryTo = to.stream().mapToInt(Integer::intValue).toArray();
+        stored = rest.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int kindOf(ScalarOp op, boolean inDouble, DType out) {
+        if (!inDouble) {
+            return LONG;
+        }
+        if (out != DType.FLOAT64 && out != DType.FLOAT32) {
+            return DOUBLE;
+        }
+        int base = out == DType.FLOAT64 ? ADD64 : ADD32;
+        return switch (op) {
+            case ADD -> base;
+            case SUB -> base + 1;
+            case MUL -> base + 2;
+            case TRUE_DIV -> base + 3;
+            default -> DOUBLE;
+        };
     }
 
     /** The program of {@code op}'s step, or null when the step holds anything but rank-0 elementwise work. */
     static ScalarScan compile(Scan op) {
-        Builder b = new Builder();
+        ScalarScanBuilder b = new ScalarScanBuilder();
         for (Variable v : op.innerInputs()) {
             if (v.type().rank() != 0) {
                 return null;
@@ -122,102 +163,6 @@ final class ScalarScan {
             return null;
         }
         return new ScalarScan(op, b, outReg, until);
-    }
-
-    /** Numbers values and collects instructions while the inner graph is walked in topological order. */
-    private static final class Builder {
-        final Map<Variable, Integer> number = new IdentityHashMap<>();
-        final List<DType> dtypes = new ArrayList<>();
-        final Map<Integer, NDArray> constants = new java.util.LinkedHashMap<>();
-        final List<ScalarOp> ops = new ArrayList<>();
-        final List<int[]> args = new ArrayList<>();
-        final List<Integer> dst = new ArrayList<>();
-
-        int register(Variable v) {
-            number.put(v, dtypes.size());
-            dtypes.add(v.type().dtype());
-            return dtypes.size() - 1;
-        }
-
-        int constant(NDArray value) {
-            dtypes.add(value.dtype());
-            constants.put(dtypes.size() - 1, value);
-            return dtypes.size() - 1;
-        }
-
-        /** The register of an operand: numbered already, or a rank-0 constant; -1 for anything else. */
-        int operand(Variable v) {
-            Integer r = number.get(v);
-            if (r != null) {
-                return r;
-            }
-            if (v instanceof Constant c && v.type().rank() == 0) {
-                int k = constant(c.value());
-                number.put(v, k);
-                return k;
-            }
-            return -1;
-        }
-
-        boolean add(Apply a) {
-            if (a.outputs().size() != 1 || a.output().type().rank() != 0) {
-                return false;
-            }
-            int[] in = new int[a.inputs().size()];
-            for (int k = 0; k < in.length; k++) {
-                in[k] = operand(a.inputs().get(k));
-                if (in[k] < 0 || a.inputs().get(k).type().rank() != 0) {
-                    return false;
-                }
-            }
-            switch (a.op().kind()) {
-                case ELEMWISE -> emit(((Elemwise) a.op()).scalarOp(), in, register(a.output()));
-                case COMPOSITE -> {
-                    Composite c = (Composite) a.op();
-                    List<Integer> values = new ArrayList<>();
-                    for (int r : in) {
-                        values.add(r);
-                    }
-                    for (NDArray k : c.constants()) {
-                        values.add(constant(k));
-                    }
-                    List<Composite.Step> steps = c.steps();
-                    for (int s = 0; s < steps.size(); s++) {
-                        Composite.Step st = steps.get(s);
-                        int[] operands = new int[st.args().length];
-                        for (int k = 0; k < operands.length; k++) {
-                            operands[k] = values.get(st.arg(k));
-                        }
-                        int out;
-                        if (s == steps.size() - 1) {
-                            out = register(a.output());
-                        } else {
-                            dtypes.add(st.dtype());
-                            out = dtypes.size() - 1;
-                        }
-                        emit(st.op().scalarOp(), operands, out);
-                        values.add(out);
-                    }
-                }
-                // rank 0 to rank 0: the value itself
-                case DIMSHUFFLE, GRAD_MARK -> {
-                    if (in.length != 1 || (a.op() instanceof DimShuffle d && d.pattern().length != 0)) {
-                        return false;
-                    }
-                    number.put(a.output(), in[0]);
-                }
-                case REDUCE, DOT, SHAPE, EYE, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE -> {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        void emit(ScalarOp op, int[] operands, int out) {
-            ops.add(op);
-            args.add(operands);
-            dst.add(out);
-        }
     }
 
     /** Reads element {@code i} of {@code x} into register {@code r}, the double of an integer too. */
@@ -265,35 +210,40 @@ final class ScalarScan {
         int[] ys = this.ys;
         int[] dst = this.dst;
         for (int i = 0; i < kind.length; i++) {
-            double r;
+            int o = dst[i];
             switch (kind[i]) {
-                case ADD -> r = d[xs[i]] + d[ys[i]];
-                case SUB -> r = d[xs[i]] - d[ys[i]];
-                case MUL -> r = d[xs[i]] * d[ys[i]];
-                case DIV -> r = d[xs[i]] / d[ys[i]];
-                case DOUBLE -> r = ops[i].applyDouble(d[xs[i]], d[ys[i]], d[zs[i]]);
+                case ADD64 -> d[o] = d[xs[i]] + d[ys[i]];
+                case SUB64 -> d[o] = d[xs[i]] - d[ys[i]];
+                case MUL64 -> d[o] = d[xs[i]] * d[ys[i]];
+                case DIV64 -> d[o] = d[xs[i]] / d[ys[i]];
+                case ADD32 -> d[o] = (float) (d[xs[i]] + d[ys[i]]);
+                case SUB32 -> d[o] = (float) (d[xs[i]] - d[ys[i]]);
+                case MUL32 -> d[o] = (float) (d[xs[i]] * d[ys[i]]);
+                case DIV32 -> d[o] = (float) (d[xs[i]] / d[ys[i]]);
+                case DOUBLE -> store(d, l, o, ops[i].applyDouble(d[xs[i]], d[ys[i]], d[zs[i]]));
                 default -> {
-                    int o = dst[i];
                     long v = narrow(ops[i].applyLong(l[xs[i]], l[ys[i]], l[zs[i]]), dtypes[o]);
                     l[o] = v;
                     d[o] = v;
-                    continue;
                 }
             }
-            int o = dst[i];
-            switch (dtypes[o]) {
-                case FLOAT64 -> d[o] = r;
-                case FLOAT32 -> d[o] = (float) r;
-                case BOOL -> {
-                    long v = r != 0 ? 1 : 0;
-                    l[o] = v;
-                    d[o] = v;
-                }
-                default -> {
-                    long v = narrow((long) r, dtypes[o]);
-                    l[o] = v;
-                    d[o] = v;
-                }
+        }
+    }
+
+    /** A double result into register {@code o}, converted to its dtype as an NDArray store converts it. */
+    private void store(double[] d, long[] l, int o, double r) {
+        switch (dtypes[o]) {
+            case FLOAT64 -> d[o] = r;
+            case FLOAT32 -> d[o] = (float) r;
+            case BOOL -> {
+                long v = r != 0 ? 1 : 0;
+                l[o] = v;
+                d[o] = v;
+            }
+            case INT64, INT32, INT16, INT8, UINT8 -> {
+                long v = narrow((long) r, dtypes[o]);
+                l[o] = v;
+                d[o] = v;
             }
         }
     }
@@ -324,48 +274,32 @@ final class ScalarScan {
         for (int k = 0; k < op.nonSeqCount(); k++) {
             load(d, l, isDouble, op.innerNonSeqSlot(k), in[op.nonSeqInput(k)], 0);
         }
-        int nSeqSlots = 0;
-        for (int i = 0; i < op.seqCount(); i++) {
-            nSeqSlots += op.seqTaps(i).length;
-        }
-        double[][] seqD = new double[nSeqSlots][];
-        long[][] seqL = new long[nSeqSlots][];
-        int[] seqOff = new int[nSeqSlots];
-        int[] seqReg = new int[nSeqSlots];
-        for (int i = 0, s = 0; i < op.seqCount(); i++) {
-            int[] k = op.seqTaps(i);
-            NDArray x = in[op.seqInput(i)];
-            int n = (int) Math.min(x.shape(0), (long) steps + k[k.length - 1] - k[0]);
-            int r0 = op.innerSeqSlot(i, 0);
-            double[] vd = isDouble[r0] ? new double[n] : null;
-            long[] vl = isDouble[r0] ? null : new long[n];
-            if (vd != null) {
-                ArrayIo.read(x.data(), x.dtype(), x.offset(), x.strides()[0], vd, 0, n);
-            } else {
-                ArrayIo.read(x.data(), x.dtype(), x.offset(), x.strides()[0], vl, 0, n);
-            }
-            for (int q = 0; q < k.length; q++, s++) {
-                seqD[s] = vd;
-                seqL[s] = vl;
-                seqOff[s] = k[q] - k[0];
-                seqReg[s] = op.innerSeqSlot(i, q);
+        ScalarScanRun run = new ScalarScanRun(op, in, steps, isDouble, outReg, carried);
+        for (int j = 0; j < carried.length; j++) {
+            if (carried[j]) {
+                load(d, l, isDouble, op.innerStateSlot(j, 0), in[op.initInput(j)], 0);
             }
         }
-        int nOut = op.outputCount();
-        ScalarScanStates st = new ScalarScanStates(op, in, steps, isDouble, outReg);
-        int[] stReg = st.slotReg;
-        int[] stOut = st.slotOut;
-        int[] stPos = st.slotPos;
-        double[][] histD = st.histD;
-        long[][] histL = st.histL;
-        boolean[] keepAll = st.keepAll;
-        int[] lookBack = st.lookBack;
-        boolean[] recurrent = st.recurrent;
-        double[] lastD = new double[nOut];
-        long[] lastL = new long[nOut];
+        double[][] seqD = run.seqD;
+        long[][] seqL = run.seqL;
+        int[] seqOff = run.seqOff;
+        int[] seqReg = run.seqReg;
+        int[] stReg = run.slotReg;
+        int[] stOut = run.slotOut;
+        int[] stPos = run.slotPos;
+        double[][] histD = run.histD;
+        long[][] histL = run.histL;
+        boolean[] keepAll = run.keepAll;
+        int[] lookBack = run.lookBack;
+        boolean[] recurrent = run.recurrent;
+        double[] lastD = run.lastD;
+        long[] lastL = run.lastL;
+        int[] stored = this.stored;
+        int[] carryFrom = this.carryFrom;
+        int[] carryTo = this.carryTo;
         int done = steps;
         for (int t = 0; t < steps; t++) {
-            for (int s = 0; s < nSeqSlots; s++) {
+            for (int s = 0; s < seqReg.length; s++) {
                 int r = seqReg[s];
                 if (seqD[s] != null) {
                     d[r] = seqD[s][t + seqOff[s]];
@@ -388,7 +322,7 @@ final class ScalarScan {
                 }
             }
             execute(d, l);
-            for (int j = 0; j < nOut; j++) {
+            for (int j : stored) {
                 int r = outReg[j];
                 int p;
                 if (!keepAll[j]) {
@@ -414,11 +348,27 @@ final class ScalarScan {
                     histL[j][p] = l[r];
                 }
             }
-            if (untilReg >= 0 && d[untilReg] != 0) {
+            // read before the carries below, which may overwrite a state register the condition is
+            boolean stop = untilReg >= 0 && d[untilReg] != 0;
+            for (int c = 0; c < carryFrom.length; c++) {
+                d[carryTo[c]] = d[carryFrom[c]];
+                l[carryTo[c]] = l[carryFrom[c]];
+            }
+            if (stop) {
                 done = t + 1;
                 break;
             }
         }
-        return new Result(st.outputs(done, lastD, lastL), st.rows(done));
+        if (done > 0) {
+            for (int j = 0; j < carried.length; j++) {
+                int r = op.innerStateSlot(j, 0);
+                if (carried[j] && histD[j] != null) {
+                    histD[j][0] = d[r];
+                } else if (carried[j]) {
+                    histL[j][0] = l[r];
+                }
+            }
+        }
+        return new Result(run.outputs(done), run.rows());
     }
 }
