@@ -56,8 +56,9 @@ final class ScalarScan {
     private final int untilReg;
     /**
      * Per output: whether its state is carried register to register (a state of one tap {@code -1}
-     * kept last, computed by the step): the step's result is copied into the state's register, with
-     * no window. The other outputs are {@link #stored} into their histories.
+     * kept last, computed by the step): the step's result is copied into the state's register (or
+     * written there directly, see {@link #writeInPlace}), with no window. The other outputs are
+     * {@link #stored} into their histories.
      */
     private final boolean[] carried;
     private final int[] stored;
@@ -107,16 +108,46 @@ final class ScalarScan {
         for (int j = 0; j < nOut; j++) {
             // a result that is itself an inner input could be a register another carry overwrites
             carried[j] = op.isRecurrent(j) && op.keep(j) == Scan.Keep.LAST && op.lookBack(j) == 1 && outReg[j] >= nInputs;
-            if (carried[j]) {
+            if (carried[j] && !writeInPlace(j, op.innerStateSlot(j, 0))) {
                 from.add(outReg[j]);
                 to.add(op.innerStateSlot(j, 0));
-            } else {
+            } else if (!carried[j]) {
                 rest.add(j);
             }
         }
         carryFrom = from.stream().mapToInt(Integer::intValue).toArray();
         carryTo = to.stream().mapToInt(Integer::intValue).toArray();
         stored = rest.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Makes the instruction that computes output {@code j} write straight into its state register
+     * {@code state}, saving the copy, when nothing else reads the result and nothing after that
+     * instruction (no later instruction, no other output, no until condition) reads the prior state.
+     */
+    private boolean writeInPlace(int j, int state) {
+        int o = outReg[j];
+        int writer = -1;
+        for (int i = 0; i < dst.length; i++) {
+            writer = dst[i] == o ? i : writer;
+        }
+        if (writer < 0 || untilReg == o || untilReg == state) {
+            return false;
+        }
+        for (int i = 0; i < dst.length; i++) {
+            boolean readsResult = xs[i] == o || ys[i] == o || zs[i] == o;
+            boolean readsState = xs[i] == state || ys[i] == state || zs[i] == state;
+            if (readsResult || (i > writer && readsState)) {
+                return false;
+            }
+        }
+        for (int k = 0; k < outReg.length; k++) {
+            if (k != j && (outReg[k] == o || outReg[k] == state)) {
+                return false;
+            }
+        }
+        dst[writer] = state;
+        return true;
     }
 
     private static int kindOf(ScalarOp op, boolean inDouble, DType out) {
