@@ -167,6 +167,7 @@ class ScalarScanTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked") // the list form of scan hands the step untyped handles
     void fibonacciWithTaps_sequenceTaps_andUntil_matchPlainJavaLoops() {
         Vector<I64> init = lvector("init");
         ScanResult<Tensor<?>, Tensor<?>> fib = scan(args -> ((Scalar<I64>) args.get(0)).plus((Scalar<I64>) args.get(1)),
