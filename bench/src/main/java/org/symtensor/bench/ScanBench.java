@@ -14,15 +14,19 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.symtensor.SymbolicFunction;
 import org.symtensor.function.Function;
 import org.symtensor.scan.Scan;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.type.F64;
+import org.symtensor.type.I64;
 import org.symtensor.value.NDArray;
 
 /**
  * The per-step cost of scan: the scalar recurrence {@code x(t+1) = a x(t) + b} over 10^6 steps,
- * through scan (keeping only the last state) and as a plain Java loop. Scores are per step
+ * through scan (keeping only the last state) built at run time ({@code function().call}), through
+ * the typed call the processor generates for the same recurrence written as a
+ * {@link SymbolicFunction}, and as a plain Java loop. Scores are per step
  * ({@link OperationsPerInvocation}); the difference is scan's overhead per step.
  */
 @State(Scope.Thread)
@@ -39,6 +43,12 @@ public class ScanBench {
     private NDArray na;
     private NDArray nb;
     private NDArray nx0;
+
+    /** The recurrence compiled by the processor into ScanBenchSymbolic; {@code k} steps, keeping the last state. */
+    @SymbolicFunction
+    static Scalar<F64> affine(Scalar<F64> x0, Scalar<F64> a, Scalar<F64> b, Scalar<I64> k) {
+        return Scan.from(x0).steps(k).iterate(x -> x.times(a).plus(b)).last();
+    }
 
     @Setup
     public void setUp() {
@@ -68,26 +78,41 @@ public class ScanBench {
         return recurrence.call(nx0, na, nb);
     }
 
-    /** A quick measurement without JMH: {@code java -cp ... org.symtensor.bench.ScanBench}. */
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public double generatedCall() {
+        return ScanBenchSymbolic.affine().call(0.5, a, b, (long) STEPS);
+    }
+
+    /**
+     * A quick measurement without JMH: {@code java -cp bench/target/benchmarks.jar org.symtensor.bench.ScanBench}.
+     * The three variants run interleaved, 20 calls each after warm-up; it prints the mean and the
+     * best call per step (the best is the steadier figure on a shared machine).
+     */
     public static void main(String[] args) {
         ScanBench bench = new ScanBench();
         bench.setUp();
-        for (int i = 0; i < 5; i++) {
-            bench.scan();
-        }
-        long t0 = System.nanoTime();
-        int reps = 10;
-        for (int i = 0; i < reps; i++) {
-            bench.scan();
-        }
-        double scanNs = (System.nanoTime() - t0) / (double) reps / STEPS;
-        t0 = System.nanoTime();
         double sink = 0;
-        for (int i = 0; i < reps * 10; i++) {
-            sink += bench.plainJava();
+        for (int i = 0; i < 5; i++) {
+            sink += bench.scan().toDouble() + bench.generatedCall() + bench.plainJava();
         }
-        double javaNs = (System.nanoTime() - t0) / (double) (reps * 10) / STEPS;
-        System.out.printf("scan %.1f ns/step, plain Java %.2f ns/step, overhead %.1f ns/step (%s)%n",
-                scanNs, javaNs, scanNs - javaNs, sink > 0 ? "ok" : "?");
+        int reps = 20;
+        long[] total = new long[3];
+        long[] best = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
+        for (int i = 0; i < reps; i++) {
+            for (int v = 0; v < 3; v++) {
+                long t0 = System.nanoTime();
+                sink += v == 0 ? bench.scan().toDouble() : v == 1 ? bench.generatedCall() : bench.plainJava();
+                long dt = System.nanoTime() - t0;
+                total[v] += dt;
+                best[v] = Math.min(best[v], dt);
+            }
+        }
+        String[] names = {"runtime function", "generated typed call", "plain Java"};
+        for (int v = 0; v < 3; v++) {
+            System.out.printf("%-21s %6.2f ns/step mean, %6.2f ns/step best%n", names[v],
+                    total[v] / (double) reps / STEPS, best[v] / (double) STEPS);
+        }
+        System.out.println(Double.isFinite(sink) ? "" : "?");
     }
 }

@@ -10,16 +10,20 @@ import org.symtensor.type.TensorType;
 import org.symtensor.value.NDArray;
 
 /**
- * Runs a {@link Scan}: the step's inner graph is linked once into a {@link Schedule} and run once
- * per step. Sequence slices are views; each recurrent output keeps a window of its last {@code L}
- * values (the step's own result arrays, no copies); an output kept whole is written row by row
- * into one buffer allocated before the loop, so a loop of n steps allocates O(n) only for what it
- * returns whole and O(1) for what it returns last.
+ * Runs a {@link Scan}. A scalar loop (every value of the step rank 0, every op elementwise) runs as
+ * a {@link ScalarScan} register program: all steps in one loop, no allocation per step. Any other
+ * step's inner graph is linked once into a {@link Schedule} and run once per step: sequence slices
+ * are views; each recurrent output keeps a window of its last {@code L} values (the step's own
+ * result arrays, no copies); an output kept whole is written row by row into one buffer allocated
+ * before the loop, so a loop of n steps allocates O(n) only for what it returns whole and O(1) for
+ * what it returns last. Both paths give the same values, bit for bit.
  */
 public final class ScanKernel implements Kernel {
     private final Apply node;
     private final Scan op;
     private final Schedule step;
+    /** The register program of a scalar loop, or null when the step needs the general path. */
+    private final ScalarScan scalar;
     private final int[][] seqTaps;
     private final int[][] seqSlots;
     private final int[][] outTaps;
@@ -28,9 +32,15 @@ public final class ScanKernel implements Kernel {
     private final AtomicLong lastBufferRows = new AtomicLong();
 
     ScanKernel(Apply node) {
+        this(node, true);
+    }
+
+    /** With {@code scalarPath} false the general path runs every loop (tests compare the two paths this way). */
+    ScanKernel(Apply node, boolean scalarPath) {
         this.node = node;
         this.op = (Scan) node.op();
         this.step = InnerGraphs.compile(op.innerInputs(), op.innerOutputs(), "scan step");
+        this.scalar = scalarPath ? ScalarScan.compile(op) : null;
         seqTaps = new int[op.seqCount()][];
         seqSlots = new int[op.seqCount()][];
         for (int i = 0; i < seqTaps.length; i++) {
@@ -56,9 +66,20 @@ public final class ScanKernel implements Kernel {
         return lastBufferRows.get();
     }
 
+    /** Whether loops of this kernel run as a scalar register program (a diagnostic for tests). */
+    boolean usesScalarProgram() {
+        return scalar != null;
+    }
+
     @Override
     public NDArray[] run(NDArray[] in) {
         int steps = countSteps(in);
+        if (scalar != null && scalar.accepts(in)) {
+            checkInitialRows(in);
+            ScalarScan.Result r = scalar.run(in, steps);
+            lastBufferRows.set(r.bufferRows());
+            return r.outputs();
+        }
         int nOut = op.outputCount();
         NDArray[][] window = new NDArray[nOut][];
         NDArray[] buffer = new NDArray[nOut];
@@ -73,10 +94,7 @@ public final class ScanKernel implements Kernel {
             NDArray init = in[op.initInput(j)];
             window[j] = new NDArray[l];
             if (op.initHasAxis(j)) {
-                if (init.shape(0) != l) {
-                    throw new ShapeMismatchException("scan: output " + j + " with taps " + Arrays.toString(op.outTaps(j))
-                            + " needs an initial value with " + l + " rows, got shape " + NDArray.shapeToString(init.shape()));
-                }
+                checkInitialRows(j, init);
                 for (int r = 0; r < l; r++) {
                     window[j][r] = init.row(r);
                 }
@@ -171,6 +189,22 @@ public final class ScanKernel implements Kernel {
             out[j] = done < steps ? buffer[j].rows(0, l + done) : buffer[j];
         }
         return out;
+    }
+
+    private void checkInitialRows(NDArray[] in) {
+        for (int j = 0; j < op.outputCount(); j++) {
+            if (op.initHasAxis(j)) {
+                checkInitialRows(j, in[op.initInput(j)]);
+            }
+        }
+    }
+
+    private void checkInitialRows(int j, NDArray init) {
+        int l = op.lookBack(j);
+        if (init.shape(0) != l) {
+            throw new ShapeMismatchException("scan: output " + j + " with taps " + Arrays.toString(op.outTaps(j))
+                    + " needs an initial value with " + l + " rows, got shape " + NDArray.shapeToString(init.shape()));
+        }
     }
 
     private int countSteps(NDArray[] in) {
