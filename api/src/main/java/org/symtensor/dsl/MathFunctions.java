@@ -149,9 +149,9 @@ public final class MathFunctions {
         return minimum(Tensors.handle(a), b);
     }
 
-    /** {@code literal + x}, the literal taking x's dtype. */
+    /** {@code literal + x}, the literal taking x's dtype; built in the order written, so {@code pp} shows {@code (1 + x)}. */
     public static <D extends DTypeMarker, S extends Tensor<D>> S plus(double literal, AbstractTensor<D, S, ?> x) {
-        return x.sameKind(x.plus(literal).variable());
+        return x.sameKind(Ops.elemwise(ScalarOp.ADD, x.literal("plus", literal), x.variable()));
     }
 
     /** {@code plus} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
@@ -161,7 +161,7 @@ public final class MathFunctions {
 
     /** {@code literal - x}. */
     public static <D extends DTypeMarker, S extends Tensor<D>> S minus(double literal, AbstractTensor<D, S, ?> x) {
-        return x.sameKind(x.unaryMinus().plus(literal).variable());
+        return x.sameKind(Ops.elemwise(ScalarOp.SUB, x.literal("minus", literal), x.variable()));
     }
 
     /** {@code minus} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
@@ -171,7 +171,7 @@ public final class MathFunctions {
 
     /** {@code literal * x}. */
     public static <D extends DTypeMarker, S extends Tensor<D>> S times(double literal, AbstractTensor<D, S, ?> x) {
-        return x.sameKind(x.times(literal).variable());
+        return x.sameKind(Ops.elemwise(ScalarOp.MUL, x.literal("times", literal), x.variable()));
     }
 
     /** {@code times} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */

@@ -55,9 +55,13 @@ public class Matrix<D extends DTypeMarker> extends AbstractTensor<D, Matrix<D>, 
         return new Matrix<>(Ops.dot(variable(), other.variable()));
     }
 
-    /** The transpose, {@code (m×n) → (n×m)}. */
+    /** The transpose, {@code (m×n) → (n×m)}; of a named {@code x} it is named {@code x.T}, as in Theano. */
     public Matrix<D> transpose() {
-        return new Matrix<>(Ops.transpose(variable()));
+        Variable t = Ops.transpose(variable());
+        if (variable().name() != null) {
+            t.setName(variable().name() + ".T");
+        }
+        return new Matrix<>(t);
     }
 
     /** Short for {@link #transpose()}, as Theano's {@code x.T}. */
