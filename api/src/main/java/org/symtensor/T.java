@@ -61,6 +61,8 @@ import org.symtensor.type.I16;
 import org.symtensor.type.I32;
 import org.symtensor.type.I64;
 import org.symtensor.type.I8;
+import org.symtensor.type.MeansTo;
+import org.symtensor.type.SumsTo;
 import org.symtensor.value.NDArray;
 
 /**
@@ -1036,7 +1038,10 @@ public final class T {
         return MathFunctions.minimum(a, b);
     }
 
-    /** {@code literal + x}, the literal taking x's dtype. */
+    /**
+     * {@code literal + x}, the literal taking x's dtype; built in the order written, so {@code pp} shows
+     * {@code (1 + x)}.
+     */
     public static <D extends DTypeMarker, S extends Tensor<D>> S plus(double literal, AbstractTensor<D, S, ?> x) {
         return MathFunctions.plus(literal, x);
     }
@@ -1203,14 +1208,54 @@ public final class T {
         return ReductionFunctions.dot(a, b);
     }
 
-    /** The sum of all elements. */
-    public static <D extends DTypeMarker> Scalar<D> sum(Tensor<D> x) {
+    /**
+     * The sum of all elements, typed by what the dtype accumulates in ({@link org.symtensor.type.SumsTo}): a
+     * float sum keeps its dtype (float32 sums accumulate in float64 and round once), an integer or bool sum
+     * is int64, as in Theano, so {@code sum(Vector<I8>)} is a {@code Scalar<I64>} that never wraps.
+     */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Scalar<A> sum(Tensor<D> x) {
         return ReductionFunctions.sum(x);
     }
 
-    /** The mean of all elements. */
-    public static <D extends FloatingMarker> Scalar<D> mean(Tensor<D> x) {
+    /** The sum over {@code axis} of a vector: a scalar, typed as {@link #sum(Tensor)} is. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Scalar<A> sum(Vector<D> x, int axis) {
+        return ReductionFunctions.sum(x, axis);
+    }
+
+    /**
+     * The sum over {@code axis} of a matrix: {@code (m×n) \u2192 (n)} or {@code (m)}, typed as
+     * {@link #sum(Tensor)} is.
+     */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Vector<A> sum(Matrix<D> x, int axis) {
+        return ReductionFunctions.sum(x, axis);
+    }
+
+    /** The sum over {@code axis} of a rank-3 tensor, typed as {@link #sum(Tensor)} is. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Matrix<A> sum(Tensor3<D> x, int axis) {
+        return ReductionFunctions.sum(x, axis);
+    }
+
+    /** The sum over {@code axis} of a rank-4 tensor, typed as {@link #sum(Tensor)} is. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor3<A> sum(Tensor4<D> x, int axis) {
+        return ReductionFunctions.sum(x, axis);
+    }
+
+    /** The product of all elements, typed as {@link #sum(Tensor)} is (int64 for integers). */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Scalar<A> prod(Tensor<D> x) {
+        return ReductionFunctions.prod(x);
+    }
+
+    /**
+     * The mean of all elements: float dtypes keep theirs, integers and bool give float64
+     * ({@link org.symtensor.type.MeansTo}).
+     */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Scalar<M> mean(Tensor<D> x) {
         return ReductionFunctions.mean(x);
+    }
+
+    /** The mean over {@code axis} of a matrix, typed as {@link #mean(Tensor)} is. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Vector<M> mean(Matrix<D> x, int axis) {
+        return ReductionFunctions.mean(x, axis);
     }
 
     // ---- neural-network composites (NNetFunctions) ----------------------------------------------------------

@@ -13,6 +13,7 @@ import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.Vector;
 import org.symtensor.type.F64;
 import org.symtensor.type.I32;
+import org.symtensor.type.I64;
 
 /**
  * The errors a user can cause with grad and jacobian, and what they say. This class lives outside
@@ -61,12 +62,12 @@ class GradErrorMessagesTest {
     @Test
     void grad_integerCost_failsNamingTheDtype() {
         Vector<I32> n = ivector("n");
-        Scalar<I32> cost = n.sum().named("count");
+        Scalar<I64> cost = sum(n).named("count");
 
         assertThatThrownBy(() -> grad(cost, n))
                 .isInstanceOf(GradientException.class)
                 .hasMessageContaining("'count'")
-                .hasMessageContaining("int32")
+                .hasMessageContaining("int64")
                 .hasMessageContaining("float32 or float64");
     }
 

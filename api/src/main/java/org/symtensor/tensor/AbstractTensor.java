@@ -288,11 +288,26 @@ public abstract class AbstractTensor<D extends DTypeMarker, S extends Tensor<D>,
 
     /** A reduction whose result keeps this handle's dtype (integer sums are cast back from int64). */
     protected final Variable reduceVar(Reduce.Kind kind, int... axes) {
-        if (kind == Reduce.Kind.MEAN) {
-            requireFloat("mean");
+        String what = kind.name().toLowerCase(java.util.Locale.ROOT);
+        if (kind == Reduce.Kind.MEAN && !dtype().isFloat()) {
+            throw new DTypeMismatchException("mean of " + variable.describe() + ": the mean of " + dtype()
+                    + " values is float64 (Theano's rule), which this handle's mean() cannot declare; call mean(x)"
+                    + " (T.mean, typed Scalar<F64>), or cast first, e.g. cast(x, F64.class).mean()");
         }
         Variable r = Ops.reduce(kind, variable, axes);
-        return Ops.cast(r, dtype());
+        if (r.type().dtype() != dtype()) {
+            // sums and products of integers accumulate in int64: casting back would wrap silently
+            throw new DTypeMismatchException(what + " of " + variable.describe() + ": the " + what + " of " + dtype()
+                    + " values accumulates in " + r.type().dtype() + " (Theano's rule, so it never wraps), which this"
+                    + " handle's " + what + "() cannot declare; call " + what + "(x) (T." + what + ", typed as "
+                    + r.type().dtype() + "), or cast first, e.g. cast(x, I64.class)." + what + "()");
+        }
+        return r;
+    }
+
+    /** The reduction as the IR types it (int64 sums of integers, float64 means of integers): for the static forms. */
+    public final Variable reduceAccumulated(Reduce.Kind kind, int... axes) {
+        return Ops.reduce(kind, variable, axes);
     }
 
     @Override

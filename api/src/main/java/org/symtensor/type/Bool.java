@@ -1,6 +1,6 @@
 package org.symtensor.type;
 
 /** The {@code bool} dtype marker ({@link DType#BOOL}). */
-public final class Bool implements DTypeMarker {
+public final class Bool implements DTypeMarker, SumsTo<I64>, MeansTo<F64> {
     private Bool() {}
 }

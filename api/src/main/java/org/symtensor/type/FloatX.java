@@ -5,6 +5,6 @@ package org.symtensor.type;
  * unless the flag {@code floatX=float32} is set. A type of its own, so that javac keeps floatX
  * tensors apart from explicitly float64 ones.
  */
-public final class FloatX implements FloatingMarker {
+public final class FloatX implements FloatingMarker, SumsTo<FloatX>, MeansTo<FloatX> {
     private FloatX() {}
 }

@@ -62,8 +62,8 @@ class PrinterTest {
     }
 
     @Test
-    void pp_integerSum_showsTheCastBackFromInt64() {
-        assertThat(pp(imatrix("m").sum(0))).isEqualTo("cast(sum(m, axis=0), int32)");
+    void pp_integerSum_isTheInt64Sum_withNoCastBack() {
+        assertThat(pp(sum(imatrix("m"), 0))).isEqualTo("sum(m, axis=0)");
     }
 
     @Test

@@ -339,12 +339,22 @@ class TypedDslTest {
     }
 
     @Test
-    void integerSum_accumulatesInInt64AndIsCastBackToTheHandleDtype() {
-        Scalar<I32> s = imatrix("m").sum();
-        assertThat(s.dtype()).isEqualTo(DType.INT32);
-        Variable acc = s.variable().owner().inputs().get(0);
-        assertThat(acc.owner().op()).isInstanceOf(Reduce.class);
-        assertThat(acc.type().dtype()).isEqualTo(DType.INT64);
+    void integerSum_isTypedInt64ByTheStaticForm_andTheHandleMethodRefusesToWrap() {
+        Scalar<I64> s = sum(imatrix("m"));
+        assertThat(s.dtype()).isEqualTo(DType.INT64);
+        assertThat(s.variable().owner().op()).isInstanceOf(Reduce.class);
+        Vector<I64> rows = sum(imatrix("m"), 1);
+        assertThat(rows.dtype()).isEqualTo(DType.INT64);
+        Scalar<F64> m = mean(ivector("v"));
+        assertThat(m.dtype()).isEqualTo(DType.FLOAT64);
+        Scalar<F32> f = sum(fvector("f"));
+        assertThat(f.dtype()).isEqualTo(DType.FLOAT32);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> imatrix("m").sum())
+                .isInstanceOf(org.symtensor.error.DTypeMismatchException.class)
+                .hasMessageContaining("accumulates in int64").hasMessageContaining("sum(x)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ivector("v").mean())
+                .hasMessageContaining("float64").hasMessageContaining("mean(x)");
+        assertThat(lvector("l").sum().dtype()).isEqualTo(DType.INT64);
     }
 
     @Test
@@ -361,7 +371,7 @@ class TypedDslTest {
         assertThatThrownBy(v::mean)
                 .isInstanceOf(DTypeMismatchException.class)
                 .hasMessageContaining("mean of 'v'")
-                .hasMessageContaining("expected a float dtype, got int32")
+                .hasMessageContaining("the mean of int32 values is float64")
                 .hasMessageContaining("cast");
     }
 
