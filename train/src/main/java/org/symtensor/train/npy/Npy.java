@@ -160,8 +160,8 @@ public final class Npy {
     private static NpyHeader readHeader(InputStream in, String source) throws IOException {
         byte[] prefix = new byte[8];
         int got = in.readNBytes(prefix, 0, 8);
-        for (int k = 0; k < Math.min(got, 6); k++) {
-            if (prefix[k] != NpyHeader.MAGIC[k]) {
+        for (int k = 0; k < Math.max(1, Math.min(got, 6)); k++) {
+            if (got == 0 || prefix[k] != NpyHeader.MAGIC[k]) {
                 throw new NpyFormatException(Problem.BAD_MAGIC, source + " is not a .npy file: it starts with "
                         + hex(prefix, got) + ", expected the magic string \\x93NUMPY");
             }
