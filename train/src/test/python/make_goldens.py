@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes the NumPy golden files that NpyGoldenTest reads (train/src/test/resources/npy/).
 
-Run from the repository root:  python3 train/src/test/python/make_goldens.py
-The output is committed; the build never runs Python. Every array is a small, exactly
+Run from the repository root:  /usr/bin/python3 train/src/test/python/make_goldens.py
+(Debian's python3-numpy; the committed files came from NumPy 1.24.2, and NumPy 2.4.6 writes the
+same bytes for every .npy file). The output is committed; the build never runs Python. Every array is a small, exactly
 representable function of its index, so the Java test rebuilds the expected values by itself:
     value(i) = (i * 7 % 11) - 5      for flat C-order index i (bool: value(i) > 0)
     float arrays add 0.25            (exact in float32 and float64)
