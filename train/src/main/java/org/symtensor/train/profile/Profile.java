@@ -70,8 +70,13 @@ public final class Profile {
         return sorted;
     }
 
-    /** The table. */
+    /** The table with every node. */
     public String table() {
+        return table(Integer.MAX_VALUE);
+    }
+
+    /** The table with the {@code maxNodes} slowest nodes. */
+    public String table(int maxNodes) {
         StringBuilder sb = new StringBuilder();
         long kernels = kernelNanos();
         sb.append(String.format(Locale.ROOT, "Function profile: %s%n", name));
@@ -98,12 +103,16 @@ public final class Profile {
         sb.append(String.format(Locale.ROOT, "%nApply nodes by time%n  %6s  %6s  %10s  %10s  %7s  %4s  %s%n", "<%>",
                 "<sum%>", "<time>", "<per call>", "<calls>", "<id>", "<apply>"));
         sum = 0;
-        for (Row r : byTime()) {
+        List<Row> sorted = byTime();
+        for (Row r : sorted.subList(0, Math.min(maxNodes, sorted.size()))) {
             double share = share(r.nanos(), kernels);
             sum += share;
             sb.append(String.format(Locale.ROOT, "  %5.1f%%  %5.1f%%  %10s  %10s  %7d  %4d  %s%n", share, sum,
                     time(r.nanos()), time(r.calls() == 0 ? 0 : r.nanos() / r.calls()), r.calls(), r.position(),
                     r.describe()));
+        }
+        if (sorted.size() > maxNodes) {
+            sb.append(String.format(Locale.ROOT, "  ... %d more nodes%n", sorted.size() - maxNodes));
         }
         return sb.toString();
     }
