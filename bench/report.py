@@ -8,7 +8,8 @@ products), so a ratio above 1 means slower than the baseline.
 import json
 import sys
 
-BASELINE = {"MatmulBench": "openBlasDirect", "CallOverheadBench": "plainJava", "MlpGradBench": "forward"}
+BASELINE = {"MatmulBench": "openBlasDirect", "CallOverheadBench": "plainJava", "MlpGradBench": "forward",
+            "TrainStepBench": "forwardAndGradient"}
 
 
 def fmt(ms, like=None):
