@@ -21,15 +21,13 @@ public final class Adam extends StatefulOptimizer {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
-    private final double weightDecay;
 
-    private Adam(String name, LearningRate lr, double beta1, double beta2, double epsilon, double weightDecay) {
-        super(name, lr);
-        checkHyperparameters(name, beta1, beta2, epsilon, weightDecay);
+    private Adam(LearningRate lr, double beta1, double beta2, double epsilon) {
+        super("adam", lr);
+        checkHyperparameters("adam", beta1, beta2, epsilon, 0);
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
-        this.weightDecay = weightDecay;
     }
 
     public static Adam of(double learningRate) {
@@ -37,16 +35,16 @@ public final class Adam extends StatefulOptimizer {
     }
 
     public static Adam of(LearningRate learningRate) {
-        return new Adam("adam", learningRate, 0.9, 0.999, 1e-8, 0);
+        return new Adam(learningRate, 0.9, 0.999, 1e-8);
     }
 
     /** A new Adam with these moment decays (before it is first used). */
     public Adam withBetas(double beta1, double beta2) {
-        return new Adam(name(), learningRate(), beta1, beta2, epsilon, weightDecay);
+        return new Adam(learningRate(), beta1, beta2, epsilon);
     }
 
     public Adam withEpsilon(double epsilon) {
-        return new Adam(name(), learningRate(), beta1, beta2, epsilon, weightDecay);
+        return new Adam(learningRate(), beta1, beta2, epsilon);
     }
 
     @Override
@@ -56,7 +54,7 @@ public final class Adam extends StatefulOptimizer {
 
     @Override
     void step(SharedVariable<?> param, Variable g, Variable lr, Variable t, List<Update> out) {
-        adamStep(this, param, g, lr, t, out, beta1, beta2, epsilon, weightDecay);
+        adamStep(this, param, g, lr, t, out, beta1, beta2, epsilon, 0);
     }
 
     /**
