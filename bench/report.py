@@ -9,7 +9,7 @@ import json
 import sys
 
 BASELINE = {"MatmulBench": "openBlasDirect", "CallOverheadBench": "plainJava", "MlpGradBench": "forward",
-            "GeneratedKernelBench": "dynamicFunction", "ScanBench": "plainJava"}
+            "GeneratedKernelBench": "dynamicFunction", "ScanBench": "plainJava", "TrainStepBench": "forwardAndGradient"}
 
 
 def fmt(ms, like=None):

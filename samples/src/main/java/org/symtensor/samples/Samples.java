@@ -10,6 +10,7 @@ public final class Samples {
         TutorialCompiled.main(args);
         CompiledKernels.main(args);
         LogisticRegression.main(args);
+        Digits.quick(args);
         Optimization.main(args);
         RandomNumbers.main(args);
         Loops.main(args);
