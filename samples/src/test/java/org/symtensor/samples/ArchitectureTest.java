@@ -36,14 +36,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule everyPackage_isOnTheMap = classes().that().resideInAPackage("org.symtensor..")
             .should().resideInAnyPackage(concat(API_PACKAGES, RUNTIME_PACKAGES,
-                    "org.symtensor.processor..", "org.symtensor.samples..", "org.symtensor.bench.."))
+                    "org.symtensor.processor..", "org.symtensor.train..", "org.symtensor.samples..", "org.symtensor.bench.."))
             .because("a new package takes its place in DESIGN.md's map, in these rules and in SourceLocation's list"
                     + " of the library's packages");
 
     @ArchTest
     static final ArchRule api_dependsOnNoOtherModule = noClasses().that().resideInAnyPackage(API_PACKAGES)
             .should().dependOnClassesThat().resideInAnyPackage(concat(RUNTIME_PACKAGES,
-                    "org.symtensor.processor..", "org.symtensor.samples..", "org.symtensor.bench.."))
+                    "org.symtensor.processor..", "org.symtensor.train..", "org.symtensor.samples..", "org.symtensor.bench.."))
             .because("the api jar alone compiles user code; runtimes are found through spi.Backends");
 
     @ArchTest

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import org.symtensor.error.ArgumentException;
 import org.symtensor.error.GradientException;
-import org.symtensor.function.SharedVariable;
+import org.symtensor.tensor.SharedVariable;
 import org.symtensor.grad.GradOptions;
 import org.symtensor.grad.Gradients;
 import org.symtensor.ir.Variable;

@@ -2,7 +2,7 @@ package org.symtensor.train;
 
 import java.util.SplittableRandom;
 import org.symtensor.error.ArgumentException;
-import org.symtensor.function.SharedVariable;
+import org.symtensor.tensor.SharedVariable;
 import org.symtensor.tensor.SharedMatrix;
 import org.symtensor.tensor.SharedScalar;
 import org.symtensor.tensor.SharedTensor3;

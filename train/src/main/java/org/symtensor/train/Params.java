@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.symtensor.error.ArgumentException;
-import org.symtensor.function.SharedVariable;
+import org.symtensor.tensor.SharedVariable;
 import org.symtensor.ir.SharedValue;
 import org.symtensor.tensor.Tensor;
 import org.symtensor.train.npy.Npz;

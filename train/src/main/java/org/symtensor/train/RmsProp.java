@@ -1,7 +1,7 @@
 package org.symtensor.train;
 
 import java.util.List;
-import org.symtensor.function.SharedVariable;
+import org.symtensor.tensor.SharedVariable;
 import org.symtensor.function.Update;
 import org.symtensor.ir.SharedValue;
 import org.symtensor.ir.Variable;

@@ -1,7 +1,7 @@
 package org.symtensor.train;
 
 import org.symtensor.error.ArgumentException;
-import org.symtensor.function.SharedVariable;
+import org.symtensor.tensor.SharedVariable;
 import org.symtensor.ir.SharedValue;
 import org.symtensor.tensor.SharedMatrix;
 import org.symtensor.tensor.SharedScalar;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.symtensor.error.ArgumentException;
-import org.symtensor.function.SharedVariable;
+import org.symtensor.tensor.SharedVariable;
 import org.symtensor.function.Update;
 import org.symtensor.function.Updates;
 import org.symtensor.ir.SharedValue;

@@ -12,6 +12,8 @@ import org.symtensor.runtime.ArgumentBinder;
 import org.symtensor.runtime.cpu.Blas;
 import org.symtensor.runtime.cpu.CpuKernels;
 import org.symtensor.runtime.cpu.Kernel;
+import org.symtensor.runtime.link.Checks;
+import org.symtensor.runtime.link.Plan;
 import org.symtensor.runtime.link.Schedule;
 import org.symtensor.spi.Pipeline;
 
@@ -37,11 +39,11 @@ public final class Profiler {
         ArgumentBinder binder = new ArgumentBinder(spec);
         Pipeline.Optimized optimized = Pipeline.optimize(spec, options);
         List<NodeStats> stats = new ArrayList<>();
-        Schedule schedule = Schedule.build(spec, optimized.outputs(), optimized.updates(), node -> {
+        Schedule schedule = Schedule.build(Plan.of(spec, optimized), node -> {
             NodeStats s = new NodeStats(node, stats.size());
             stats.add(s);
             return new TimedKernel(CpuKernels.forApply(node), s);
-        }, options.mode() == Mode.NAN_GUARD);
+        }, new Checks(options.mode() == Mode.NAN_GUARD, false));
         return new ProfiledFunction(spec, binder, schedule, optimized.outputs(), stats);
     }
 
