@@ -209,7 +209,7 @@ class ThreadContractTest {
 
         onThreads(6, t -> {
             if (t < 4) {
-                for (int i = 0; i < 5_000; i++) {
+                for (int i = 0; i < 25_000; i++) {
                     swap.callAll();
                 }
                 if (t == 0) {
@@ -238,7 +238,7 @@ class ThreadContractTest {
 
         assertThat(torn).isEmpty();
         assertThat(reads.get()).isPositive();
-        // 20 000 swaps: back where it started
+        // 100 000 swaps: back where it started
         assertThat(a.getValue().getDouble(0)).isEqualTo(1.0);
         assertThat(b.getValue().getDouble(0)).isEqualTo(2.0);
     }
