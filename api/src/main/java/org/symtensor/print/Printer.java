@@ -219,7 +219,7 @@ public final class Printer {
         StringBuilder sb = new StringBuilder();
         Map<Object, String> ids = new IdentityHashMap<>();
         for (Variable v : outputs) {
-            debugprint(v, "", sb, ids, null);
+            debugprint(v, "", sb, ids, null, "");
             sb.append('\n');
         }
         return sb.toString();
@@ -246,19 +246,20 @@ public final class Printer {
         StringBuilder sb = new StringBuilder();
         Map<Object, String> ids = new IdentityHashMap<>();
         for (int i = 0; i < results.size(); i++) {
-            debugprint(results.get(i), "", sb, ids, position);
+            String note = "";
             if (i >= firstUpdate) {
                 Variable target = updateTargets.get(i - firstUpdate);
-                sb.append(" (update of ").append(target.name() != null ? target.name() : target.describe()).append(')');
+                note = " (update of " + (target.name() != null ? target.name() : target.describe()) + ")";
             }
+            debugprint(results.get(i), "", sb, ids, position, note);
             sb.append('\n');
         }
         return sb.toString();
     }
 
-    /** Writes {@code v}'s line without its newline, then the lines of its inputs. */
+    /** Writes {@code v}'s line (ending with {@code note}) without its newline, then the lines of its inputs. */
     private static void debugprint(Variable v, String indent, StringBuilder sb, Map<Object, String> ids,
-            Map<Apply, Integer> position) {
+            Map<Apply, Integer> position, String note) {
         Apply a = v.owner();
         Object key = a != null ? a : v;
         boolean seen = ids.containsKey(key);
@@ -282,10 +283,11 @@ public final class Printer {
         if (a != null && position != null && position.containsKey(a)) {
             sb.append("   ").append(position.get(a));
         }
+        sb.append(note);
         if (a != null && !seen) {
             for (Variable in : a.inputs()) {
                 sb.append('\n');
-                debugprint(in, indent + " |", sb, ids, position);
+                debugprint(in, indent + " |", sb, ids, position, "");
             }
         }
     }
