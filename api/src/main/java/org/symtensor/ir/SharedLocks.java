@@ -18,8 +18,9 @@ import java.util.function.Supplier;
  *
  * <p>User code can hold a set too, with {@link #atomically}: the values' {@code get}/{@code set}
  * inside are seen together by every call (read a consistent snapshot of several variables, or
- * restore several at once). Inside, call only functions whose shared values are all in the set:
- * a lock of a value outside it would be taken out of the global order.
+ * restore several at once). Inside, touch only the set's values (their {@code get}/{@code set},
+ * functions whose shared values are all in the set): the lock of a value outside it would be
+ * taken out of the global order, and two threads doing that could deadlock.
  */
 public final class SharedLocks {
     private static final SharedLocks NONE = new SharedLocks(new SharedValue[0]);
