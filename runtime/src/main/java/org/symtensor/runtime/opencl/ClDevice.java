@@ -47,6 +47,7 @@ public final class ClDevice {
     private final LinkedHashMap<String, Program> cache = new LinkedHashMap<>(16, 0.75f, true);
     private int capacity = CompileOptions.DEFAULT_CL_CACHE_SIZE;
     private final AtomicLong released = new AtomicLong();
+    private final Object buildLock = new Object();
     private volatile cl_context context;
     private volatile cl_command_queue queue;
 
@@ -278,16 +279,23 @@ public final class ClDevice {
         }
     }
 
+    /**
+     * Builds one program at a time per device: after an eviction, the evicted program may still be
+     * building while a new entry of the same source starts its build, and two such builds at once
+     * have failed on PoCL inside its on-disk kernel cache ("unable to rename temporary ...").
+     */
     private cl_program build(String source) {
-        cl_program p = clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
-        try {
-            clBuildProgram(p, 1, new cl_device_id[] {id}, "", null, null);
-        } catch (CLException e) {
-            String log = buildLog(p);
-            clReleaseProgram(p);
-            throw new OpenClBuildException(name + " (" + description + ")", log, source, e);
+        synchronized (buildLock) {
+            cl_program p = clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
+            try {
+                clBuildProgram(p, 1, new cl_device_id[] {id}, "", null, null);
+            } catch (CLException e) {
+                String log = buildLog(p);
+                clReleaseProgram(p);
+                throw new OpenClBuildException(name + " (" + description + ")", log, source, e);
+            }
+            return p;
         }
-        return p;
     }
 
     private String buildLog(cl_program p) {
