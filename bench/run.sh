@@ -24,4 +24,5 @@ python3 bench/numpy_bench.py > bench/target/numpy.jsonl
   echo
   python3 bench/report.py bench/target/jmh.json bench/target/numpy.jsonl
 } > bench/README.md
+bench/threads.sh > /dev/null
 cat bench/README.md

@@ -15,18 +15,23 @@ import java.util.Map;
 public final class Config {
     private static volatile Config current;
 
+    /** OpenCL programs a device keeps built when the {@code clCacheSize} flag does not say. */
+    public static final int DEFAULT_CL_CACHE_SIZE = 64;
+
     private final String floatX;
     private final String device;
     private final String mode;
     private final String optimizer;
     private final int blasThreads;
+    private final int clCacheSize;
 
-    private Config(String floatX, String device, String mode, String optimizer, int blasThreads) {
+    private Config(String floatX, String device, String mode, String optimizer, int blasThreads, int clCacheSize) {
         this.floatX = floatX;
         this.device = device;
         this.mode = mode;
         this.optimizer = optimizer;
         this.blasThreads = blasThreads;
+        this.clCacheSize = clCacheSize;
     }
 
     /** Parses a flags string; unknown keys are an error naming the key. */
@@ -50,6 +55,7 @@ public final class Config {
         String mode = "FAST_RUN";
         String optimizer = "fast_run";
         int blasThreads = 1;
+        int clCacheSize = DEFAULT_CL_CACHE_SIZE;
         for (Map.Entry<String, String> e : kv.entrySet()) {
             switch (e.getKey()) {
                 case "floatX":
@@ -79,12 +85,23 @@ public final class Config {
                                 + e.getValue());
                     }
                     break;
+                case "clCacheSize":
+                    try {
+                        clCacheSize = Integer.parseInt(e.getValue());
+                    } catch (NumberFormatException ex) {
+                        clCacheSize = 0;
+                    }
+                    if (clCacheSize < 1) {
+                        throw new IllegalArgumentException("symtensor flags: clCacheSize must be a positive integer, got "
+                                + e.getValue());
+                    }
+                    break;
                 default:
                     throw new IllegalArgumentException("symtensor flags: unknown flag '" + e.getKey()
-                            + "'; known flags are floatX, device, mode, optimizer, blasThreads");
+                            + "'; known flags are floatX, device, mode, optimizer, blasThreads, clCacheSize");
             }
         }
-        return new Config(floatX, device, mode, optimizer, blasThreads);
+        return new Config(floatX, device, mode, optimizer, blasThreads, clCacheSize);
     }
 
     private static String floatXName(String value) {
@@ -141,5 +158,13 @@ public final class Config {
     /** Threads OpenBLAS may use for one product ({@code blasThreads=N}); 1 by default. */
     public int blasThreads() {
         return blasThreads;
+    }
+
+    /**
+     * How many OpenCL programs each device keeps built ({@code clCacheSize=N}, 64 by default); the
+     * least recently used is released beyond that.
+     */
+    public int clCacheSize() {
+        return clCacheSize;
     }
 }

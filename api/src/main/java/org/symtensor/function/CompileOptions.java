@@ -5,24 +5,30 @@ import org.symtensor.config.Config;
 import org.symtensor.type.DType;
 
 /**
- * The options of one compilation, as one immutable value: the {@link Mode}, the device, floatX and
- * the threads OpenBLAS may use. The facade resolves it once, from the flags ({@link Config}) and
+ * The options of one compilation, as one immutable value: the {@link Mode}, the device, floatX,
+ * the threads OpenBLAS may use and the bound of the OpenCL program cache. The facade resolves it once, from the flags ({@link Config}) and
  * the function's own {@code mode(...)}/{@code device(...)} options, and passes it down: nothing
  * below the facade reads the flags. The processor compiles under {@link #defaults()}.
  */
 public final class CompileOptions {
-    private static final CompileOptions DEFAULTS = new CompileOptions(Mode.FAST_RUN, "cpu", DType.FLOAT64, 1);
+    /** The OpenCL program cache's bound when the flags set none. */
+    public static final int DEFAULT_CL_CACHE_SIZE = Config.DEFAULT_CL_CACHE_SIZE;
+
+    private static final CompileOptions DEFAULTS = new CompileOptions(Mode.FAST_RUN, "cpu", DType.FLOAT64, 1,
+            DEFAULT_CL_CACHE_SIZE);
 
     private final Mode mode;
     private final String device;
     private final DType floatX;
     private final int blasThreads;
+    private final int clCacheSize;
 
-    private CompileOptions(Mode mode, String device, DType floatX, int blasThreads) {
+    private CompileOptions(Mode mode, String device, DType floatX, int blasThreads, int clCacheSize) {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.device = Objects.requireNonNull(device, "device");
         this.floatX = Objects.requireNonNull(floatX, "floatX");
         this.blasThreads = blasThreads;
+        this.clCacheSize = clCacheSize;
     }
 
     /** FAST_RUN on the CPU, floatX float64, one OpenBLAS thread: what the flags give when none is set. */
@@ -41,7 +47,8 @@ public final class CompileOptions {
     /** The options the flags ask for: {@code optimizer=None} is mode NONE whatever {@code mode} says. */
     public static CompileOptions fromFlags(Config flags) {
         Mode mode = flags.optimize() ? Mode.fromName(flags.mode()) : Mode.NONE;
-        return new CompileOptions(mode, flags.device(), DType.fromName(flags.floatX()), flags.blasThreads());
+        return new CompileOptions(mode, flags.device(), DType.fromName(flags.floatX()), flags.blasThreads(),
+                flags.clCacheSize());
     }
 
     public Mode mode() {
@@ -62,19 +69,31 @@ public final class CompileOptions {
         return blasThreads;
     }
 
+    /** How many programs an OpenCL device keeps built (least recently used released beyond). */
+    public int clCacheSize() {
+        return clCacheSize;
+    }
+
     public CompileOptions withMode(Mode newMode) {
-        return new CompileOptions(newMode, device, floatX, blasThreads);
+        return new CompileOptions(newMode, device, floatX, blasThreads, clCacheSize);
     }
 
     public CompileOptions withDevice(String newDevice) {
-        return new CompileOptions(mode, newDevice, floatX, blasThreads);
+        return new CompileOptions(mode, newDevice, floatX, blasThreads, clCacheSize);
+    }
+
+    public CompileOptions withClCacheSize(int programs) {
+        if (programs < 1) {
+            throw new IllegalArgumentException("clCacheSize must be at least 1, got " + programs);
+        }
+        return new CompileOptions(mode, device, floatX, blasThreads, programs);
     }
 
     public CompileOptions withBlasThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("blasThreads must be at least 1, got " + threads);
         }
-        return new CompileOptions(mode, device, floatX, threads);
+        return new CompileOptions(mode, device, floatX, threads, clCacheSize);
     }
 
     /** These options with the function's own {@code mode(...)} and {@code device(...)} settings, which win. */
@@ -92,17 +111,17 @@ public final class CompileOptions {
     @Override
     public boolean equals(Object o) {
         return o instanceof CompileOptions c && c.mode == mode && c.device.equals(device) && c.floatX == floatX
-                && c.blasThreads == blasThreads;
+                && c.blasThreads == blasThreads && c.clCacheSize == clCacheSize;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mode, device, floatX, blasThreads);
+        return Objects.hash(mode, device, floatX, blasThreads, clCacheSize);
     }
 
     @Override
     public String toString() {
         return "CompileOptions[mode=" + mode + ", device=" + device + ", floatX=" + floatX.theanoName()
-                + ", blasThreads=" + blasThreads + "]";
+                + ", blasThreads=" + blasThreads + ", clCacheSize=" + clCacheSize + "]";
     }
 }

@@ -9,6 +9,31 @@ import org.symtensor.value.NDArray;
  * A compiled function: built once by {@link org.symtensor.T#function}, called many times. Arguments are Java
  * numbers, (nested) primitive arrays or {@link NDArray}s, converted to each input's dtype under
  * Theano's rules; all of them are checked before anything runs or any shared value changes.
+ *
+ * <h2>Threads</h2>
+ * A function may be called from any number of threads at once. The contract:
+ * <ul>
+ *   <li><b>Each call is atomic with respect to the shared variables it touches.</b> A call holds
+ *       the lock of every shared variable it reads or updates (random generator states included)
+ *       from the moment it reads their values until all its updates are stored. Calls that share a
+ *       variable therefore run one after the other, so no update is lost (8 threads each adding 1
+ *       10,000 times to an accumulator leave exactly 80,000), every random draw is new (two calls
+ *       never read the same generator state), and no call, {@code getValue} or {@code setValue}
+ *       sees some of a call's updates without the others.</li>
+ *   <li><b>Calls without shared state run in parallel</b>: a function that reads and updates no
+ *       shared variable takes no lock; calls whose shared variables are disjoint do not wait for
+ *       each other either.</li>
+ *   <li>{@code getValue}/{@code setValue} of one variable take that variable's lock, so they wait
+ *       for a call in progress, and a {@code setValue} is never overwritten by the update of a call
+ *       that read the older value. Two separate {@code getValue}s are two steps: another call may
+ *       run between them. To read (or set) several variables as one step, compile a function whose
+ *       outputs are those variables, or use {@link org.symtensor.ir.SharedLocks#atomically}.</li>
+ *   <li>Locks are taken in one global order (the variables' creation order), so calls never
+ *       deadlock, whatever variables functions share.</li>
+ * </ul>
+ * The order in which concurrent calls are serialized is the order in which they get the locks, so
+ * which thread gets which random numbers is not reproducible; the set of numbers drawn is that of
+ * the same number of calls made one after the other. This holds on every backend.
  */
 public interface Function {
     /** Calls a function that has one output and returns its value. */
@@ -30,6 +55,17 @@ public interface Function {
      * Print them with {@code Printer.debugprint(f.optimizedOutputs())}.
      */
     List<org.symtensor.ir.Variable> optimizedOutputs();
+
+    /**
+     * Theano's {@code debugprint(f)}: the optimized graph as an indented tree, outputs first and
+     * update values after them (each marked {@code (update of name)}); every apply node's line ends
+     * with its position in the order the backend runs the nodes
+     * ({@code Elemwise{add} [id A] <float64, ()>   3}). This default, for functions that do not
+     * know their execution order, prints the optimized outputs without positions.
+     */
+    default String debugprint() {
+        return org.symtensor.print.Printer.debugprint(optimizedOutputs());
+    }
 
     /** Theano's {@code pp} of each optimized output, one per line: what actually runs. */
     default String ppOptimized() {

@@ -2,6 +2,8 @@ package org.symtensor.ir;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.symtensor.type.TensorType;
 import org.symtensor.value.NDArray;
 
@@ -14,6 +16,13 @@ import org.symtensor.value.NDArray;
  * next {@link #get}), {@link #cacheDevice} records an uploaded copy of the current host value, and
  * {@link #set} drops any device copy. The state is one volatile reference, so the CPU path pays
  * one type check per read and nothing else.
+ *
+ * <p><b>Threads.</b> Each shared value has a lock and a creation number ({@link #id}); whoever
+ * reads and then writes it (a function call with updates, random draws) holds the lock from the
+ * read to the write, and every holder of several locks takes them in increasing {@code id}
+ * ({@link SharedLocks}), so no update is lost and no two calls deadlock. {@link #get} and
+ * {@link #set} take the lock too, so they wait for a call that holds it and never see part of
+ * its updates. The lock is reentrant: code holding it may call {@code get} and {@code set}.
  */
 public final class SharedValue extends Variable {
     /** A copy of a shared value in a backend's memory (an OpenCL buffer, say); immutable once made. */
@@ -60,24 +69,54 @@ public final class SharedValue extends Variable {
         }
     }
 
+    private static final AtomicLong CREATED = new AtomicLong();
+
     /** An NDArray (host only) or a Resident (device copy, host mirror made on demand). */
     private volatile Object state;
     private volatile Variable defaultUpdate;
+    private final long id = CREATED.getAndIncrement();
+    private final ReentrantLock lock = new ReentrantLock();
 
     public SharedValue(TensorType type, NDArray value, String name) {
         super(type, null, 0, name, SourceLocation.capture());
         this.state = value;
     }
 
-    /** The stored value itself (no copy); downloads a device-resident value once. */
-    public NDArray get() {
-        Object s = state;
-        return s instanceof NDArray ? (NDArray) s : ((Resident) s).host();
+    /**
+     * The creation number of this shared value, unique in the process: the global order in which
+     * {@link SharedLocks} takes locks.
+     */
+    public long id() {
+        return id;
     }
 
-    /** Replaces the stored value (no copy, no check: callers check first); any device copy is dropped. */
+    /** The lock of this value: held by a call from reading it to storing its update ({@link SharedLocks}). */
+    ReentrantLock lock() {
+        return lock;
+    }
+
+    /** The stored value itself (no copy); downloads a device-resident value once. Waits for a call that holds the lock. */
+    public NDArray get() {
+        lock.lock();
+        try {
+            Object s = state;
+            return s instanceof NDArray ? (NDArray) s : ((Resident) s).host();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Replaces the stored value (no copy, no check: callers check first); any device copy is dropped.
+     * Waits for a call that holds the lock, so the call's update does not overwrite this value.
+     */
     public void set(NDArray v) {
-        state = v;
+        lock.lock();
+        try {
+            state = v;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The current value's device copy, or null when the value lives on the host only. */
@@ -88,7 +127,12 @@ public final class SharedValue extends Variable {
 
     /** Makes a device copy the value (an update computed on the device); the host array is made on the next get. */
     public void setDevice(DeviceCopy copy) {
-        state = new Resident(copy, null);
+        lock.lock();
+        try {
+            state = new Resident(copy, null);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

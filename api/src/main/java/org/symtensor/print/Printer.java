@@ -16,7 +16,8 @@ import org.symtensor.type.TensorType;
 /**
  * Text forms of graphs: {@link #pp} writes an expression as Theano's pretty printer does
  * ({@code (x + y)}); {@link #debugprint} writes the graph as an indented tree with op, dtype,
- * static shape and a stable id per node ({@code [id A]}).
+ * static shape and a stable id per node ({@code [id A]}), and, for a compiled function, each
+ * apply node's position in the order the function runs them.
  */
 public final class Printer {
     private Printer() {}
@@ -218,12 +219,47 @@ public final class Printer {
         StringBuilder sb = new StringBuilder();
         Map<Object, String> ids = new IdentityHashMap<>();
         for (Variable v : outputs) {
-            debugprint(v, "", sb, ids);
+            debugprint(v, "", sb, ids, null, "");
+            sb.append('\n');
         }
         return sb.toString();
     }
 
-    private static void debugprint(Variable v, String indent, StringBuilder sb, Map<Object, String> ids) {
+    /**
+     * Theano's {@code debugprint(f)} of a compiled function: the trees of its {@code results} (the
+     * outputs, then one new value per update target, last), each apply node's line ending with its
+     * position in {@code order}, the order in which the function runs its nodes
+     * ({@code Elemwise{add} [id A] <float64, ()>   3}). The root of an update value says which
+     * shared variable it updates: {@code ... (update of w)}. Nodes missing from {@code order} get no
+     * position.
+     */
+    public static String debugprint(List<Variable> results, List<Apply> order, List<? extends Variable> updateTargets) {
+        Map<Apply, Integer> position = new IdentityHashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            position.put(order.get(i), i);
+        }
+        int firstUpdate = results.size() - updateTargets.size();
+        if (firstUpdate < 0) {
+            throw new IllegalArgumentException(updateTargets.size() + " update targets but only " + results.size()
+                    + " results");
+        }
+        StringBuilder sb = new StringBuilder();
+        Map<Object, String> ids = new IdentityHashMap<>();
+        for (int i = 0; i < results.size(); i++) {
+            String note = "";
+            if (i >= firstUpdate) {
+                Variable target = updateTargets.get(i - firstUpdate);
+                note = " (update of " + (target.name() != null ? target.name() : target.describe()) + ")";
+            }
+            debugprint(results.get(i), "", sb, ids, position, note);
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Writes {@code v}'s line (ending with {@code note}) without its newline, then the lines of its inputs. */
+    private static void debugprint(Variable v, String indent, StringBuilder sb, Map<Object, String> ids,
+            Map<Apply, Integer> position, String note) {
         Apply a = v.owner();
         Object key = a != null ? a : v;
         boolean seen = ids.containsKey(key);
@@ -244,10 +280,14 @@ public final class Printer {
         if (a != null && v.name() != null) {
             sb.append(" '").append(v.name()).append('\'');
         }
-        sb.append('\n');
+        if (a != null && position != null && position.containsKey(a)) {
+            sb.append("   ").append(position.get(a));
+        }
+        sb.append(note);
         if (a != null && !seen) {
             for (Variable in : a.inputs()) {
-                debugprint(in, indent + " |", sb, ids);
+                sb.append('\n');
+                debugprint(in, indent + " |", sb, ids, position, "");
             }
         }
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.symtensor.error.SymtensorException;
 import org.symtensor.ir.Apply;
 import org.symtensor.ir.Constant;
+import org.symtensor.ir.SharedLocks;
 import org.symtensor.ir.SharedValue;
 import org.symtensor.ir.Variable;
 import org.symtensor.ir.RandomOp;
@@ -33,6 +34,14 @@ import org.symtensor.value.NDArray;
  * and counter = 0, whose default update is the state after the draw. Streams of one seed never
  * overlap (they differ in the Philox counter's upper words); {@link #seed} resets them all. Float
  * samples are floatX unless a dtype marker is given; integer samples are int64.
+ *
+ * <p><b>Threads.</b> A stream's state is a shared variable that each call drawing from it reads
+ * and updates, so the function's thread contract ({@link org.symtensor.function.Function}) covers
+ * it: concurrent calls take the state's lock one after the other, each reads the counter the
+ * previous one left and no two calls ever draw the same numbers. Together, N concurrent calls
+ * draw exactly what N calls made one after the other draw; which thread gets which draw depends on
+ * the order in which they got the lock. {@link #seed} resets every stream as one step (holding all
+ * their locks), so a call sees either the old seed in every stream or the new one in every stream.
  */
 public final class RandomStreams {
     private final List<SharedVector<I64>> states = new ArrayList<>();
@@ -43,12 +52,22 @@ public final class RandomStreams {
         this.seed = seed;
     }
 
-    /** Reseeds every stream made so far (and those made later) as if created with {@code seed}. */
+    /**
+     * Reseeds every stream made so far (and those made later) as if created with {@code seed}, as one
+     * step: it waits for calls that draw from these streams, and no call sees some streams reseeded
+     * and others not.
+     */
     public synchronized void seed(long seed) {
         this.seed = seed;
-        for (int k = 0; k < states.size(); k++) {
-            states.get(k).setValue(initialState(seed, k));
+        List<SharedValue> nodes = new ArrayList<>();
+        for (SharedVector<I64> s : states) {
+            nodes.add(s.node());
         }
+        SharedLocks.of(nodes).atomically(() -> {
+            for (int k = 0; k < states.size(); k++) {
+                states.get(k).setValue(initialState(seed, k));
+            }
+        });
     }
 
     /** The generator states of the random variables made so far, in creation order. */

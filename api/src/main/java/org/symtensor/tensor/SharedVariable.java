@@ -16,6 +16,13 @@ import org.symtensor.value.NDArray;
  * buffer itself: faster, but the caller must not write to a borrowed array while functions run,
  * and a function's update may replace the stored buffer at any call.
  *
+ * <p><b>Threads.</b> {@code getValue} and {@code setValue} take this variable's lock, the one a
+ * function call holds from reading the variable to storing its updates: they wait for such a call
+ * and never see part of its updates, and a {@code setValue} is never lost under the update of a
+ * call that read the older value. Each of them is one step on its own; to read or write several
+ * variables as one step, use {@code SharedLocks.of(a.node(), b.node()).atomically(...)} or a
+ * function whose outputs (or updates) are those variables. See {@link Function} for the contract.
+ *
  * @param <H> the handle type: {@code Scalar<I32>}, {@code Matrix<F64>}, ...
  */
 public interface SharedVariable<H extends Tensor<?>> {

@@ -165,6 +165,28 @@ class PrinterTest {
     }
 
     @Test
+    void debugprint_withAnExecutionOrder_endsEachApplyLineWithItsPosition_andMarksUpdates() {
+        Scalar<F64> x = dscalar("x");
+        org.symtensor.tensor.SharedScalar<F64> acc = shared(0.0, "acc");
+        Scalar<F64> e = exp(x);
+        Scalar<F64> y = e.times(2);
+        Scalar<F64> next = acc.plus(e);
+        // the order given, not a toposort recomputed here: y's node is said to run last
+        List<org.symtensor.ir.Apply> order = List.of(e.variable().owner(), next.variable().owner(), y.variable().owner());
+
+        String out = Printer.debugprint(List.of(y.variable(), next.variable()), order, List.of(acc.node()));
+
+        assertThat(out).isEqualTo(
+                "Elemwise{mul} [id A] <float64, ()>   2\n"
+                + " |Elemwise{exp} [id B] <float64, ()>   0\n"
+                + " | |x [id C] <float64, ()>\n"
+                + " |Constant{2.0} [id D] <float64, ()>\n"
+                + "Elemwise{add} [id E] <float64, ()>   1 (update of acc)\n"
+                + " |acc [id F] <float64, ()>\n"
+                + " |Elemwise{exp} [id B] <float64, ()>   0\n");
+    }
+
+    @Test
     void ids_followTheanosScheme() {
         assertThat(Printer.idOf(0)).isEqualTo("A");
         assertThat(Printer.idOf(25)).isEqualTo("Z");

@@ -3,6 +3,7 @@ package org.symtensor.runtime;
 import java.util.List;
 import org.symtensor.ir.SharedValue;
 import org.symtensor.ir.Variable;
+import org.symtensor.runtime.link.Plan;
 import org.symtensor.runtime.link.Schedule;
 import org.symtensor.function.FunctionSpec;
 import org.symtensor.value.NDArray;
@@ -13,10 +14,11 @@ import org.symtensor.value.NDArray;
  * every kernel succeeded are all update targets assigned together, so outputs and updates all see
  * the old shared values ({@code update(a, b), update(b, a)} swaps) and a failed call changes
  * nothing. Returned values never alias storage that the caller, a constant or a shared variable
- * holds. Instances are immutable; concurrent calls are safe as far as the function itself goes,
- * though concurrent updates of one shared variable race as they would in Theano. The schedule
- * runs the mode's checks (NAN_GUARD, DEBUG_MODE's comparison with the graph as written) itself,
- * before anything is committed.
+ * holds. Instances are immutable and keep {@link org.symtensor.function.Function}'s thread
+ * contract: the schedule holds no per-call state, and {@link BoundFunction} runs each call holding
+ * the locks of the function's shared variables, so calls that share one are serialized and calls
+ * without shared state run in parallel. The schedule runs the mode's checks (NAN_GUARD,
+ * DEBUG_MODE's comparison with the graph as written) itself, before anything is committed.
  */
 public final class CompiledFunction extends BoundFunction {
     private final FunctionSpec spec;
@@ -32,6 +34,12 @@ public final class CompiledFunction extends BoundFunction {
         this.optimizedOutputs = List.copyOf(optimizedOutputs);
         this.updateTargets = spec.updateTargets().toArray(new SharedValue[0]);
         this.outputCount = spec.outputs().size();
+        requireLocked(schedule.plan());
+    }
+
+    @Override
+    public Plan plan() {
+        return schedule.plan();
     }
 
     @Override

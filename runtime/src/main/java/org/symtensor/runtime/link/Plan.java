@@ -77,11 +77,12 @@ public final class Plan {
     final boolean[] sharedUpdated;
     final Step[] steps;
     final int[] resultSlots;
+    private final List<Variable> results;
     private final int outputCount;
 
     private Plan(FunctionSpec spec, int slotCount, int[] inputSlots, Constant[] constants, int[] constantSlots,
             SharedValue[] shared, int[] sharedSlots, boolean[] sharedUpdated, Step[] steps, int[] resultSlots,
-            int outputCount) {
+            List<Variable> results, int outputCount) {
         this.spec = spec;
         this.slotCount = slotCount;
         this.inputSlots = inputSlots;
@@ -92,6 +93,7 @@ public final class Plan {
         this.sharedUpdated = sharedUpdated;
         this.steps = steps;
         this.resultSlots = resultSlots;
+        this.results = List.copyOf(results);
         this.outputCount = outputCount;
     }
 
@@ -157,7 +159,7 @@ public final class Plan {
         int[] resultSlots = slotsOf(slots, results);
         return new Plan(spec, slots.size(), inputSlots, constants.toArray(new Constant[0]),
                 slotsOf(slots, constants), shared.toArray(new SharedValue[0]), slotsOf(slots, shared), updated,
-                steps(order, slots, resultSlots), resultSlots, outputs.size());
+                steps(order, slots, resultSlots), resultSlots, results, outputs.size());
     }
 
     private static Step[] steps(List<Apply> order, Map<Variable, Integer> slots, int[] resultSlots) {
@@ -308,6 +310,11 @@ public final class Plan {
     /** The slots of the results: the outputs, then the update values in the order of the spec's update targets. */
     public int[] resultSlots() {
         return resultSlots.clone();
+    }
+
+    /** The variables of the results, in the order of {@link #resultSlots()}: outputs, then update values. */
+    public List<Variable> results() {
+        return results;
     }
 
     /** How many of the results are outputs (the rest are update values). */

@@ -6,7 +6,7 @@ import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_kernel;
 
-/** Sets a kernel's arguments in order: buffers, ints, longs, doubles and local scratch. Callers hold the kernel's lock. */
+/** Sets a kernel's arguments in order: buffers, ints, longs, doubles and local scratch. {@link ClDevice#launch} holds the kernel's lock meanwhile. */
 final class Args {
     private final cl_kernel kernel;
     private int index;

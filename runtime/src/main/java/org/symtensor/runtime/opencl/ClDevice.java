@@ -3,11 +3,14 @@ package org.symtensor.runtime.opencl;
 import static org.jocl.CL.*;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.jocl.CLException;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -19,14 +22,19 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 import org.jocl.cl_platform_id;
 import org.jocl.cl_program;
+import org.symtensor.function.CompileOptions;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 
 /**
  * One OpenCL device with its context and in-order command queue (made on first use), and the
- * process-wide cache of its programs: a program is built once per distinct source (keyed by the
- * source's SHA-256) and its kernels are reused by every function. Transfers are blocking;
- * kernels are enqueued in order, so a download sees every kernel enqueued before it.
+ * process-wide cache of its programs: a program is built once per distinct source and its kernels
+ * are reused by every function. The cache is bounded (flag {@code clCacheSize}, 64 programs by
+ * default) and evicts the least recently used program; an evicted program and its kernels are
+ * released as soon as no launch is using them, and built again if a function needs them later.
+ * Transfers are blocking; kernels are enqueued in order, so a download sees every kernel enqueued
+ * before it. Safe for any number of threads: OpenCL's enqueue calls are, and each kernel object is
+ * locked while its arguments are set and it is enqueued ({@link #launch}).
  */
 public final class ClDevice {
     private final String name;
@@ -35,8 +43,11 @@ public final class ClDevice {
     private final String description;
     private final boolean fp64;
     private final long maxWorkGroupSize;
-    private final Map<String, cl_program> programs = new ConcurrentHashMap<>();
-    private final Map<String, cl_kernel> kernels = new ConcurrentHashMap<>();
+    /** Programs by source, least recently used first; also the lock of every program's {@code users}. */
+    private final LinkedHashMap<String, Program> cache = new LinkedHashMap<>(16, 0.75f, true);
+    private int capacity = CompileOptions.DEFAULT_CL_CACHE_SIZE;
+    private final AtomicLong released = new AtomicLong();
+    private final Object buildLock = new Object();
     private volatile cl_context context;
     private volatile cl_command_queue queue;
 
@@ -94,33 +105,197 @@ public final class ClDevice {
         }
     }
 
-    /** The kernel {@code kernelName} of the program {@code source}, building the program on first use. */
-    cl_kernel kernel(String source, String kernelName) {
-        String key = sha256(source) + "/" + kernelName;
-        cl_kernel k = kernels.get(key);
-        if (k == null) {
-            cl_program p = program(source);
-            k = kernels.computeIfAbsent(key, unused -> clCreateKernel(p, kernelName, null));
+    /**
+     * Bounds the program cache to {@code programs} programs (at least 1), evicting the least recently
+     * used ones now if it holds more. The OpenCL backend sets it from {@code clCacheSize} at each
+     * compilation on this device, so the most recent compilation's flag is the bound.
+     */
+    void setCacheCapacity(int programs) {
+        if (programs < 1) {
+            throw new IllegalArgumentException("the OpenCL program cache holds at least 1 program, got " + programs);
         }
-        return k;
+        List<Program> free = new ArrayList<>();
+        synchronized (cache) {
+            capacity = programs;
+            evictOverCapacity(free);
+        }
+        freeAll(free);
     }
 
-    /** Builds {@code source} once per process; a build failure carries the build log and the source. */
-    cl_program program(String source) {
-        open();
-        return programs.computeIfAbsent(sha256(source), unused -> build(source));
+    /** How many programs the cache may hold. */
+    int cacheCapacity() {
+        synchronized (cache) {
+            return capacity;
+        }
     }
 
-    private cl_program build(String source) {
-        cl_program p = clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
+    /** How many programs the cache holds now (built or being built). */
+    int cachedPrograms() {
+        synchronized (cache) {
+            return cache.size();
+        }
+    }
+
+    /** How many programs, with their kernels, this device has released after evicting them. */
+    long releasedPrograms() {
+        return released.get();
+    }
+
+    /**
+     * Sets the arguments of the kernel {@code kernelName} of the program {@code source} and enqueues
+     * it over {@code global} work items ({@code local} may be null: the driver picks); nothing
+     * happens when {@code global} has a zero. The program is built on first use and cached. The
+     * kernel object is locked from the first argument to the enqueue, since its arguments are state
+     * of the object and two threads must not interleave them; and the program stays alive (not
+     * released by an eviction) until the enqueue returned.
+     */
+    void launch(String source, String kernelName, long[] global, long[] local, Consumer<Args> arguments) {
+        for (long g : global) {
+            if (g == 0) {
+                return;
+            }
+        }
+        Program p = acquire(source);
         try {
-            clBuildProgram(p, 1, new cl_device_id[] {id}, "", null, null);
-        } catch (CLException e) {
-            String log = buildLog(p);
-            clReleaseProgram(p);
-            throw new OpenClBuildException(name + " (" + description + ")", log, source, e);
+            cl_kernel k = p.kernel(kernelName);
+            synchronized (k) {
+                arguments.accept(new Args(k));
+                clEnqueueNDRangeKernel(queue, k, global.length, null, global, local, 0, null, null);
+            }
+        } finally {
+            release(p);
         }
+    }
+
+    /** Builds {@code source} into the cache if it is not there (a build failure carries the build log and the source). */
+    void program(String source) {
+        Program p = acquire(source);
+        try {
+            p.built();
+        } finally {
+            release(p);
+        }
+    }
+
+    /** The cached program of {@code source}, made most recently used and counted as in use. */
+    private Program acquire(String source) {
+        open();
+        List<Program> free = new ArrayList<>();
+        Program p;
+        synchronized (cache) {
+            p = cache.get(source);
+            if (p == null) {
+                p = new Program(source);
+                cache.put(source, p);
+                evictOverCapacity(free);
+            }
+            p.users++;
+        }
+        freeAll(free);
         return p;
+    }
+
+    /** Ends one use of {@code p}; frees it if it was evicted meanwhile and this was the last use. */
+    private void release(Program p) {
+        boolean free;
+        synchronized (cache) {
+            p.users--;
+            free = p.evicted && p.users == 0;
+        }
+        if (free) {
+            p.free();
+        }
+    }
+
+    /** Removes least recently used programs until the cache fits; those no launch uses go to {@code free}. */
+    private void evictOverCapacity(List<Program> free) {
+        Iterator<Program> lru = cache.values().iterator();
+        while (cache.size() > capacity && lru.hasNext()) {
+            Program old = lru.next();
+            lru.remove();
+            old.evicted = true;
+            if (old.users == 0) {
+                free.add(old);
+            }
+        }
+    }
+
+    private void freeAll(List<Program> free) {
+        for (Program p : free) {
+            p.free();
+        }
+    }
+
+    /**
+     * One cached program and its kernels. {@code users} and {@code evicted} are guarded by the cache's
+     * lock; the build and the kernels by the program itself. Freed once: after its eviction, when no
+     * launch uses it.
+     */
+    private final class Program {
+        final String source;
+        int users;
+        boolean evicted;
+        private cl_program program;
+        private final Map<String, cl_kernel> kernels = new HashMap<>();
+
+        Program(String source) {
+            this.source = source;
+        }
+
+        /** The built program, building it on first use; a failed build is dropped from the cache. */
+        synchronized cl_program built() {
+            if (program == null) {
+                try {
+                    program = build(source);
+                } catch (RuntimeException e) {
+                    synchronized (cache) {
+                        cache.remove(source, this);
+                    }
+                    throw e;
+                }
+            }
+            return program;
+        }
+
+        synchronized cl_kernel kernel(String name) {
+            cl_kernel k = kernels.get(name);
+            if (k == null) {
+                k = clCreateKernel(built(), name, null);
+                kernels.put(name, k);
+            }
+            return k;
+        }
+
+        synchronized void free() {
+            for (cl_kernel k : kernels.values()) {
+                clReleaseKernel(k);
+            }
+            kernels.clear();
+            if (program != null) {
+                clReleaseProgram(program);
+                program = null;
+                released.incrementAndGet();
+            }
+        }
+    }
+
+    /**
+     * Builds one program at a time per device: after an eviction, the evicted program may still be
+     * building while a new entry of the same source starts its build, and two such builds at once
+     * have failed on PoCL inside its on-disk kernel cache ("unable to rename temporary ...").
+     */
+    private cl_program build(String source) {
+        synchronized (buildLock) {
+            cl_program p = clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
+            try {
+                clBuildProgram(p, 1, new cl_device_id[] {id}, "", null, null);
+            } catch (CLException e) {
+                String log = buildLog(p);
+                clReleaseProgram(p);
+                throw new OpenClBuildException(name + " (" + description + ")", log, source, e);
+            }
+            return p;
+        }
     }
 
     private String buildLog(cl_program p) {
@@ -132,14 +307,6 @@ public final class ClDevice {
             return new String(buf, 0, Math.max(0, buf.length - 1), StandardCharsets.UTF_8);
         } catch (CLException e) {
             return "(no build log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError("SHA-256 is required on every JVM", e);
         }
     }
 
@@ -170,16 +337,6 @@ public final class ClDevice {
             clEnqueueReadBuffer(queue, a.buffer().mem(), CL_TRUE, 0, bytes, pointer(out.data()), 0, null, null);
         }
         return out;
-    }
-
-    /** Enqueues {@code k} over {@code global} work items ({@code local} may be null: the driver picks). */
-    void launch(cl_kernel k, long[] global, long[] local) {
-        for (long g : global) {
-            if (g == 0) {
-                return;
-            }
-        }
-        clEnqueueNDRangeKernel(queue, k, global.length, null, global, local, 0, null, null);
     }
 
     /** Waits until every enqueued command has finished (for timing). */

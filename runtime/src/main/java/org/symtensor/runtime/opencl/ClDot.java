@@ -1,6 +1,5 @@
 package org.symtensor.runtime.opencl;
 
-import org.jocl.cl_kernel;
 import org.symtensor.error.ShapeMismatchException;
 import org.symtensor.ir.Apply;
 import org.symtensor.type.DType;
@@ -110,13 +109,7 @@ final class ClDot implements DeviceKernel {
             throw new ShapeMismatchException("dot: inner dimensions differ: shapes " + NDArray.shapeToString(as) + " and "
                     + NDArray.shapeToString(bs) + " (node created at " + node.createdAt() + ")");
         }
-        int rows = a.size() / Math.max(k, 1);
-        if (k == 0) {
-            rows = 1;
-            for (int d = 0; d < as.length - 1; d++) {
-                rows *= as[d];
-            }
-        }
+        int rows = rowsOf(as, a.size(), k);
         int[] outShape = java.util.Arrays.copyOf(as, as.length - 1 + (bs.length - 1));
         if (bs.length == 2) {
             outShape[outShape.length - 1] = bs[1];
@@ -127,31 +120,31 @@ final class ClDot implements DeviceKernel {
         }
         if (bs.length == 2 && as.length >= 2) {
             int n = bs[1];
-            cl_kernel kk = device.kernel(source, "st_gemm");
-            synchronized (kk) {
-                new Args(kk).i32(rows).i32(n).i32(k).buffer(a).buffer(b).buffer(out);
-                device.launch(kk, new long[] {(n + 63L) / 64 * 16, (rows + 63L) / 64 * 16}, new long[] {16, 16});
-            }
+            device.launch(source, "st_gemm", new long[] {(n + 63L) / 64 * 16, (rows + 63L) / 64 * 16},
+                    new long[] {16, 16}, args -> args.i32(rows).i32(n).i32(k).buffer(a).buffer(b).buffer(out));
         } else if (bs.length == 2) {
             int n = bs[1];
-            cl_kernel kk = device.kernel(source, "st_gevm");
-            synchronized (kk) {
-                new Args(kk).i32(k).i32(n).buffer(a).buffer(b).buffer(out);
-                device.launch(kk, new long[] {n}, null);
-            }
+            device.launch(source, "st_gevm", new long[] {n}, null,
+                    args -> args.i32(k).i32(n).buffer(a).buffer(b).buffer(out));
         } else if (as.length >= 2) {
-            cl_kernel kk = device.kernel(source, "st_gemv");
-            synchronized (kk) {
-                new Args(kk).i32(rows).i32(k).buffer(a).buffer(b).buffer(out);
-                device.launch(kk, new long[] {rows}, null);
-            }
+            device.launch(source, "st_gemv", new long[] {rows}, null,
+                    args -> args.i32(rows).i32(k).buffer(a).buffer(b).buffer(out));
         } else {
-            cl_kernel kk = device.kernel(source, "st_gevm");
-            synchronized (kk) {
-                new Args(kk).i32(k).i32(1).buffer(a).buffer(b).buffer(out);
-                device.launch(kk, new long[] {1}, null);
-            }
+            device.launch(source, "st_gevm", new long[] {1}, null,
+                    args -> args.i32(k).i32(1).buffer(a).buffer(b).buffer(out));
         }
         return out;
+    }
+
+    /** The rows of {@code a} seen as a matrix {@code (rows, k)}; counted from the shape when {@code k} is 0. */
+    private static int rowsOf(int[] as, int size, int k) {
+        if (k != 0) {
+            return size / k;
+        }
+        int rows = 1;
+        for (int d = 0; d < as.length - 1; d++) {
+            rows *= as[d];
+        }
+        return rows;
     }
 }

@@ -91,7 +91,7 @@ final class ClElemwise implements DeviceKernel {
                 }
                 strides[k] = st;
             }
-            key.append(modes[k].name().charAt(0));
+            key.append(modes[k].ordinal()); // not the initial: SAME, SCALAR and STRIDED all start with S
         }
         String src = sources.computeIfAbsent(key.toString(),
                 unused -> ElementwiseSource.source(inTypes, modes, rank, outType, preamble, body, result));

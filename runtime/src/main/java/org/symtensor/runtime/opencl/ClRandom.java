@@ -1,6 +1,5 @@
 package org.symtensor.runtime.opencl;
 
-import org.jocl.cl_kernel;
 import org.symtensor.ir.Apply;
 import org.symtensor.ir.RandomChecks;
 import org.symtensor.ir.RandomOp;
@@ -187,17 +186,15 @@ final class ClRandom {
             case BINOMIAL, CHOICE, PERMUTATION, MULTINOMIAL, SHUFFLE_ROWS ->
                     throw new AssertionError("no device kernel for " + op.distribution());
         };
-        cl_kernel k = device.kernel(SOURCE, p.kernel());
-        synchronized (k) {
-            Args a = new Args(k).buffer(out).i32(n).i64(key).i64(stream).i64(counter);
+        device.launch(SOURCE, p.kernel(), new long[] {(n + p.perBlock() - 1) / p.perBlock()}, null, args -> {
+            Args a = args.buffer(out).i32(n).i64(key).i64(stream).i64(counter);
             if (op.distribution() == RandomOp.Distribution.INTEGERS) {
                 long low = params[0].getLong(0);
                 a.i64(low).i64(params[1].getLong(0) - low + 1);
             } else {
                 a.f64(params[0].getDouble(0)).f64(params[1].getDouble(0));
             }
-            device.launch(k, new long[] {(n + p.perBlock() - 1) / p.perBlock()}, null);
-        }
+        });
         return counter + Philox.blocksFor(p.words());
     }
 

@@ -1,12 +1,14 @@
 package org.symtensor.runtime.opencl;
 
+import java.util.Locale;
 import java.util.Set;
-import org.jocl.cl_kernel;
+import org.symtensor.error.ShapeMismatchException;
 import org.symtensor.ir.Apply;
 import org.symtensor.ir.Reduce;
 import org.symtensor.ir.ScalarOp;
 import org.symtensor.render.OpenClRenderer;
 import org.symtensor.type.DType;
+import org.symtensor.value.NDArray;
 
 /**
  * The device kernel of a {@link Reduce} over all axes or over one contiguous run of axes: the
@@ -15,7 +17,7 @@ import org.symtensor.type.DType;
  * reduction to one value of more than two groups' worth of elements runs in two passes (partials
  * per work group, then one group over the partials), so it uses the whole device.
  * Accumulators follow the CPU kernel: float in the input's float type, integers in {@code long};
- * the mean of integers in double.
+ * the mean of integers in double. A max or min over an axis of length 0 is the CPU kernel's error.
  */
 final class ClReduce implements DeviceKernel {
     private final ClDevice device;
@@ -25,6 +27,9 @@ final class ClReduce implements DeviceKernel {
     private final DType acc;
     private final String source;
     private final int localSize;
+    private final String name;
+    private final Reduce.Kind kind;
+    private final Object where;
 
     /** Combines {@code scratch[0 .. L)} into {@code scratch[0]} after each work item stored its {@code acc}. */
     private static final String TREE = """
@@ -38,12 +43,15 @@ final class ClReduce implements DeviceKernel {
     /** The most partial results of the first pass of a two-pass reduction. */
     private static final int MAX_PARTIALS = 1024;
 
-    private ClReduce(ClDevice device, Reduce op, DType in, DType out, int first, int last) {
+    private ClReduce(ClDevice device, Reduce op, DType in, DType out, int first, int last, Object where) {
         this.device = device;
         this.first = first;
         this.last = last;
         this.outType = out;
+        this.name = op.name();
+        this.where = where;
         Reduce.Kind kind = op.reduceKind();
+        this.kind = kind;
         DType acc = out.isFloat() ? out : (in.isFloat() ? in : DType.INT64);
         this.acc = acc;
         String t = OpenClRenderer.cType(acc);
@@ -142,7 +150,7 @@ final class ClReduce implements DeviceKernel {
             first = 0;
             last = -1; // nothing reduced: R = 1
         }
-        return new ClReduce(device, op, in, out, first, last);
+        return new ClReduce(device, op, in, out, first, last, node.createdAt());
     }
 
     @Override
@@ -154,6 +162,13 @@ final class ClReduce implements DeviceKernel {
         int[] outShape = new int[shape.length - (last - first + 1)];
         int j = 0;
         for (int a = 0; a < shape.length; a++) {
+            if (a >= first && a <= last && shape[a] == 0 && (kind == Reduce.Kind.MAX || kind == Reduce.Kind.MIN)) {
+                // the CPU kernel's error (ReduceKernel), word for word: max and min of nothing are undefined
+                String k = kind.name().toLowerCase(Locale.ROOT);
+                throw new ShapeMismatchException(name + ": cannot take the " + k + " over axis " + a
+                        + " of input shape " + NDArray.shapeToString(shape) + ", which has length 0; " + k
+                        + " has no identity (node created at " + where + ")");
+            }
             if (a < first) {
                 outer *= shape[a];
                 outShape[j++] = shape[a];
@@ -170,12 +185,10 @@ final class ClReduce implements DeviceKernel {
             twoPass(in[0], out, r, alloc);
             return out;
         }
-        cl_kernel k = device.kernel(source, "st_reduce");
-        synchronized (k) {
-            new Args(k).buffer(in[0]).buffer(out).i32(r).i32(Math.max(inner, 1))
-                    .local((long) localSize * ClDevice.elementSize(acc));
-            device.launch(k, new long[] {(long) groups * localSize}, new long[] {localSize});
-        }
+        int rr = r;
+        int in1 = Math.max(inner, 1);
+        device.launch(source, "st_reduce", new long[] {(long) groups * localSize}, new long[] {localSize},
+                args -> args.buffer(in[0]).buffer(out).i32(rr).i32(in1).local((long) localSize * ClDevice.elementSize(acc)));
         return out;
     }
 
@@ -188,15 +201,9 @@ final class ClReduce implements DeviceKernel {
         int partials = Math.min(MAX_PARTIALS, (r + localSize - 1) / localSize);
         DeviceArray partial = alloc.allocate(acc, new int[] {partials});
         long scratch = (long) localSize * ClDevice.elementSize(acc);
-        cl_kernel first = device.kernel(source, "st_partial");
-        synchronized (first) {
-            new Args(first).buffer(x).buffer(partial).i64(r).local(scratch);
-            device.launch(first, new long[] {(long) partials * localSize}, new long[] {localSize});
-        }
-        cl_kernel second = device.kernel(source, "st_final");
-        synchronized (second) {
-            new Args(second).buffer(partial).buffer(out).i32(partials).i64(r).local(scratch);
-            device.launch(second, new long[] {localSize}, new long[] {localSize});
-        }
+        device.launch(source, "st_partial", new long[] {(long) partials * localSize}, new long[] {localSize},
+                args -> args.buffer(x).buffer(partial).i64(r).local(scratch));
+        device.launch(source, "st_final", new long[] {localSize}, new long[] {localSize},
+                args -> args.buffer(partial).buffer(out).i32(partials).i64(r).local(scratch));
     }
 }

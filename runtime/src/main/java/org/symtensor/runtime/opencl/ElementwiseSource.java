@@ -72,11 +72,9 @@ final class ElementwiseSource {
 
     /** Launches a kernel made by {@link #source}; {@code strides[k]} is used for strided inputs only. */
     static void launch(ClDevice dev, String source, DeviceArray[] in, Mode[] modes, int[][] strides, DeviceArray out) {
-        org.jocl.cl_kernel k = dev.kernel(source, "st_elemwise");
         int[] shape = out.shape();
         int n = out.size();
-        synchronized (k) {
-            Args a = new Args(k);
+        dev.launch(source, "st_elemwise", new long[] {n}, null, a -> {
             for (DeviceArray x : in) {
                 a.buffer(x);
             }
@@ -97,8 +95,7 @@ final class ElementwiseSource {
                     }
                 }
             }
-            dev.launch(k, new long[] {n}, null);
-        }
+        });
     }
 
     /** C-order strides of a shape, in elements. */

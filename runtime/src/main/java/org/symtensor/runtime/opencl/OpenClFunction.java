@@ -30,6 +30,12 @@ import org.symtensor.value.NDArray;
  * when the call ends. The mode's {@link Checks} run here as on the CPU: NAN_GUARD on host copies
  * of each step's float outputs, DEBUG_MODE as a second device schedule of the graph as written
  * whose results are compared ({@link DebugCheck}) before anything is committed.
+ *
+ * <p>The thread contract is the CPU function's ({@link org.symtensor.function.Function}): each
+ * call runs in its own {@link Frame} holding the locks of the function's shared variables
+ * ({@link BoundFunction}), so the device copy of a shared value is read and replaced by one call
+ * at a time; kernels come from the device's cache and are launched under a per-kernel lock
+ * ({@link ClDevice#launch}), as a kernel's arguments are state of the kernel object.
  */
 public final class OpenClFunction extends BoundFunction {
     private static final Logger LOG = Logger.getLogger(OpenClFunction.class.getName());
@@ -43,8 +49,10 @@ public final class OpenClFunction extends BoundFunction {
     private final SharedValue[] updateTargets;
     private final List<Variable> optimizedOutputs;
 
+    /** Compiles under {@code options}; their {@code clCacheSize} becomes the bound of the device's program cache. */
     OpenClFunction(FunctionSpec spec, CompileOptions options, ClDevice device) {
         this(spec, options.mode(), options.mode().passes(), device);
+        device.setCacheCapacity(options.clCacheSize());
     }
 
     /** With an explicit pipeline (tests plant passes this way); {@code mode} still chooses the checks. */
@@ -62,6 +70,10 @@ public final class OpenClFunction extends BoundFunction {
         resultSlots = plan.resultSlots();
         outputCount = plan.outputCount();
         updateTargets = spec.updateTargets().toArray(new SharedValue[0]);
+        requireLocked(plan);
+        if (reference != null) {
+            requireLocked(reference.plan());
+        }
         List<String> onHost = schedule.hostSteps();
         if (!onHost.isEmpty()) {
             LOG.info((spec.name() == null ? "a function" : "function '" + spec.name() + "'") + " on " + device
@@ -71,6 +83,7 @@ public final class OpenClFunction extends BoundFunction {
     }
 
     /** The linker's plan this function executes (the same plan the CPU backend makes of the spec). */
+    @Override
     public Plan plan() {
         return schedule.plan();
     }

@@ -8,6 +8,7 @@ import org.symtensor.ir.SharedValue;
 import org.symtensor.ir.Variable;
 import org.symtensor.runtime.ArgumentBinder;
 import org.symtensor.runtime.BoundFunction;
+import org.symtensor.runtime.link.Plan;
 import org.symtensor.runtime.link.Schedule;
 import org.symtensor.value.NDArray;
 
@@ -33,6 +34,12 @@ public final class ProfiledFunction extends BoundFunction {
         this.stats = List.copyOf(stats);
         this.updateTargets = spec.updateTargets().toArray(new SharedValue[0]);
         this.outputCount = spec.outputs().size();
+        requireLocked(schedule.plan());
+    }
+
+    @Override
+    public Plan plan() {
+        return schedule.plan();
     }
 
     @Override
