@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.symtensor.T.*;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -251,12 +252,12 @@ class ScalarScanTest {
     }
 
     /**
-     * A random scalar loop: up to two sequences (float or int32, with taps), one to three float
+     * A random scalar loop: up to two sequences (float or int32, with taps in random order), one to three float
      * states with taps in random order, an optional integer counter that wraps, an optional map
      * output (float or bool), an optional until, non-sequences, and a random keep per output.
      */
     private static final class RandomLoop {
-        private static final int[][] SEQ_TAPS = {{0}, {-1, 0}, {0, 2}, {-2, 0, 1}};
+        private static final int[][] SEQ_TAPS = {{0}, {-1, 0}, {0, 2}, {-2, 0, 1}, {2, 0}, {1, -2, 0}};
         private static final int[][] OUT_TAPS = {{-1}, {-1}, {-2, -1}, {-1, -2}, {-3, -1}, {-1, -3, -2}};
         private static final ScalarOp[] BINARY = {ScalarOp.ADD, ScalarOp.SUB, ScalarOp.MUL, ScalarOp.TRUE_DIV,
             ScalarOp.MAXIMUM, ScalarOp.MINIMUM};
@@ -290,7 +291,7 @@ class ScalarScanTest {
                     inner.add(v);
                     leaves.add(Ops.cast(v, f));
                 }
-                int span = seqTaps[i][seqTaps[i].length - 1] - seqTaps[i][0];
+                int span = Arrays.stream(seqTaps[i]).max().getAsInt() - Arrays.stream(seqTaps[i]).min().getAsInt();
                 int length = span + r.nextInt(40);
                 shortest = Math.min(shortest, length - span);
                 outer.add(new Variable(TensorType.ofRank(dt, 1), "s" + i));
