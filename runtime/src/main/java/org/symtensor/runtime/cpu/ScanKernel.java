@@ -73,6 +73,11 @@ public final class ScanKernel implements Kernel {
         return lastBufferRows.get();
     }
 
+    /** The loop's node (tests run it again on the other path with {@code new ScanKernel(node, false)}). */
+    Apply node() {
+        return node;
+    }
+
     /** Whether loops of this kernel run as a scalar register program (a diagnostic for tests). */
     boolean usesScalarProgram() {
         return scalar != null;
@@ -243,6 +248,9 @@ public final class ScanKernel implements Kernel {
                         + ", enough for " + avail + " steps; pass a shorter nSteps or a longer sequence");
             }
             n = Math.min(n, avail);
+        }
+        if (!given && op.seqCount() == 0) {
+            throw new InvalidValueException("scan: neither nSteps nor a sequence fixes the number of steps");
         }
         if (n > Integer.MAX_VALUE) {
             throw new InvalidValueException("scan: nSteps is " + requested + ", more than the " + Integer.MAX_VALUE

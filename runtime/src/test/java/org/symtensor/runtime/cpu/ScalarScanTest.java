@@ -12,6 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.symtensor.error.InvalidValueException;
 import org.symtensor.error.ShapeMismatchException;
 import org.symtensor.function.Function;
 import org.symtensor.ir.Apply;
@@ -119,9 +120,16 @@ class ScalarScanTest {
         Scan seq = new Scan(List.of(s0, s2), List.of(Ops.elemwise(ScalarOp.SUB, s2, s0)), new int[][] {{0, 2}},
                 new int[][] {{}}, new Scan.Keep[] {Scan.Keep.ALL}, false, 0, -1);
         Apply seqNode = Apply.of(seq, List.of(KernelTesting.var("n", DType.INT64), new Variable(TensorType.ofRank(f, 1), "s")));
-        assertSameError(seqNode, new NDArray[] {NDArray.of(-1L), NDArray.of(new double[] {1})}, "need at least 3 elements");
-        // no sequence and a negative nSteps
-        assertSameError(tapsNode, new NDArray[] {NDArray.of(-1L), NDArray.of(new double[] {1, 2})}, "number of steps");
+        assertSameError(seqNode, new NDArray[] {NDArray.of(Scan.STEPS_FROM_SEQUENCES), NDArray.of(new double[] {1})},
+                "need at least 3 elements");
+        // nSteps longer than the sequence allows
+        assertSameError(seqNode, new NDArray[] {NDArray.of(3L), NDArray.of(new double[] {1, 2, 3, 4})}, "enough for 2 steps");
+        // a negative nSteps
+        assertSameError(tapsNode, new NDArray[] {NDArray.of(-1L), NDArray.of(new double[] {1, 2})}, InvalidValueException.class,
+                "nSteps is -1");
+        // a stacked output beyond a Java array
+        assertSameError(tapsNode, new NDArray[] {NDArray.of((long) Integer.MAX_VALUE), NDArray.of(new double[] {1, 2})},
+                "2147483647");
         // the last value of a map output over a loop of no step
         Scan map = seq.withKeep(0, Scan.Keep.LAST);
         Apply mapNode = Apply.of(map, seqNode.inputs());
@@ -129,10 +137,14 @@ class ScalarScanTest {
     }
 
     private static void assertSameError(Apply node, NDArray[] in, String message) {
+        assertSameError(node, in, ShapeMismatchException.class, message);
+    }
+
+    private static void assertSameError(Apply node, NDArray[] in, Class<? extends Throwable> type, String message) {
         ScanKernel fast = new ScanKernel(node, true);
         assertThat(fast.usesScalarProgram()).isTrue();
         Throwable general = catchThrowable(() -> new ScanKernel(node, false).run(in));
-        assertThat(general).isInstanceOf(ShapeMismatchException.class).hasMessageContaining(message);
+        assertThat(general).isInstanceOf(type).hasMessageContaining(message);
         assertThatThrownBy(() -> fast.run(in)).isInstanceOf(general.getClass()).hasMessage(general.getMessage());
     }
 
@@ -354,7 +366,8 @@ class ScalarScanTest {
             for (int j = 0; j < nOut; j++) {
                 keep[j] = r.nextBoolean() ? Scan.Keep.ALL : Scan.Keep.LAST;
             }
-            long steps = nSeq > 0 && r.nextBoolean() ? -1 : r.nextInt(nSeq > 0 ? Math.max(1, shortest + 5) : 60);
+            // nSteps within what the sequences allow (more is an error, checked in errors_scalarProgram_failsAsTheGeneralPath)
+            long steps = nSeq > 0 && r.nextBoolean() ? Scan.STEPS_FROM_SEQUENCES : r.nextInt(nSeq > 0 ? shortest + 1 : 60);
             values.set(0, NDArray.of(steps));
             Scan op = new Scan(inner, outs, seqTaps, outTaps, keep, hasUntil, nNonSeq, -1);
             return new Loop(Apply.of(op, outer), values.toArray(new NDArray[0]));
