@@ -259,9 +259,9 @@ public final class Scan implements Op {
         for (int k = 0; k < nonSeqCount; k++) {
             requireType("non-sequence " + k, inputs.get(nonSeqInput(k)), innerInputs.get(innerNonSeqSlot(k)).type(), 0);
         }
-        int steps = TensorType.UNKNOWN;
+        long steps = TensorType.UNKNOWN;
         if (seqTaps.length == 0 && !hasUntil && n instanceof Constant && ((Constant) n).value().getLong(0) >= 0) {
-            steps = (int) ((Constant) n).value().getLong(0);
+            steps = ((Constant) n).value().getLong(0);
         }
         List<TensorType> types = new ArrayList<>(outTaps.length);
         for (int j = 0; j < outTaps.length; j++) {
@@ -272,11 +272,31 @@ public final class Scan implements Op {
                 continue;
             }
             int[] s = new int[inner.length + 1];
-            s[0] = steps == TensorType.UNKNOWN ? steps : steps + lookBack(j);
+            s[0] = staticRows(steps, lookBack(j), inner);
             System.arraycopy(inner, 0, s, 1, inner.length);
             types.add(TensorType.of(t.dtype(), s));
         }
         return types;
+    }
+
+    /**
+     * The static length of a stacked output's leading axis, {@code steps + lookBack}, or unknown when
+     * the steps are, or when the stack would be larger than a Java array: that is an error when the
+     * loop runs, not when it is built, since the loop may still be rewritten to keep its last step only.
+     */
+    private static int staticRows(long steps, int lookBack, int[] inner) {
+        if (steps == TensorType.UNKNOWN) {
+            return TensorType.UNKNOWN;
+        }
+        long rows = steps + lookBack;
+        long elements = rows;
+        for (int d : inner) {
+            elements *= d == TensorType.UNKNOWN ? 1 : d;
+            if (elements > Integer.MAX_VALUE) {
+                return TensorType.UNKNOWN;
+            }
+        }
+        return rows > Integer.MAX_VALUE ? TensorType.UNKNOWN : (int) rows;
     }
 
     private static void requireType(String what, Variable outer, TensorType inner, int extraAxes) {
