@@ -28,15 +28,16 @@ import org.symtensor.value.NDArray;
  * Builds one {@link Scan} node from a step function, as Theano's {@code scan} does: makes the
  * inner input variables, calls the step once on them, checks what it returned, closes the inner
  * graph (free variables and shared variables the step reads become implicit non-sequences; shared
- * variables the step updates become recurrent outputs) and wraps the outer outputs.
+ * variables the step updates, and those with a default update that it reads, such as random
+ * streams' generator states, become recurrent outputs) and wraps the outer outputs.
  */
 public final class ScanCall {
     private ScanCall() {}
 
     /**
      * Theano's {@code scan(fn, sequences, outputs_info, non_sequences, n_steps, ...)}. The step
-     * receives the slices of the sequences (tap by tap), the prior outputs (tap by tap) and the
-     * non-sequences, and returns a tensor, a list of tensors or a {@link ScanStep}.
+     * receives the slices of the sequences (tap by tap, in the order listed), the prior outputs (tap
+     * by tap, in the order listed) and the non-sequences, and returns a tensor, a list of tensors or a {@link ScanStep}.
      */
     public static ScanResult<Tensor<?>, Tensor<?>> build(Function<List<Tensor<?>>, ?> fn, ScanOption... options) {
         return build(fn, new boolean[0], options);

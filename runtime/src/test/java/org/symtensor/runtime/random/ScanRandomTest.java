@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.symtensor.function.Function;
 import org.symtensor.random.RandomStreams;
 import org.symtensor.random.Size;
+import org.symtensor.scan.Scan;
 import org.symtensor.scan.ScanResult;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
@@ -117,6 +118,27 @@ class ScanRandomTest {
             x += 2.0 * v;
         }
         assertThat(out.get(0).toDouble()).isEqualTo(x);
+    }
+
+    @Test
+    void lastOfALoopWithDraws_isTheStacksLastRow_andTheStreamAdvancesAlike() {
+        double[] stacked = new double[0];
+        double[] last = new double[0];
+        long[][] states = new long[2][];
+        for (int k = 0; k < 2; k++) {
+            RandomStreams srng = new RandomStreams(3);
+            Scalar<F64> x0 = dscalar("x0");
+            ScanResult<Scalar<F64>, Vector<F64>> r = Scan.from(x0).steps(4)
+                    .iterate(x -> x.plus((Scalar<F64>) unitDraw(srng)));
+            if (k == 0) {
+                stacked = function(inputs(x0), r.output()).call(1.0).toDoubleArray();
+            } else {
+                last = new double[] {function(inputs(x0), r.last()).call(1.0).toDouble()};
+            }
+            states[k] = srng.states().get(0).getValue().toLongArray();
+        }
+        assertThat(last[0]).isEqualTo(stacked[3]);
+        assertThat(states[1]).containsExactly(states[0]).containsExactly(3, 0, 4);
     }
 
     @Test
