@@ -1538,7 +1538,7 @@ public final class T {
         return ScanFunctions.outputsInfo(infos);
     }
 
-    /** A sequence or initial value with explicit taps. */
+    /** A sequence or initial value with explicit taps, passed to the step in the order listed. */
     public static Tapped taps(Tensor<?> x, int... taps) {
         return ScanFunctions.taps(x, taps);
     }

@@ -156,7 +156,7 @@ public final class ScanFunctions {
         return new ScanOption.OutputsInfo(list);
     }
 
-    /** A sequence or initial value with explicit taps. */
+    /** A sequence or initial value with explicit taps, passed to the step in the order listed. */
     public static Tapped taps(Tensor<?> x, int... taps) {
         return Tapped.of(x.variable(), taps);
     }

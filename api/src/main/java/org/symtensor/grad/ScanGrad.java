@@ -68,7 +68,7 @@ final class ScanGrad {
             int[] k = op.seqTaps(i);
             int[] d = new int[k.length];
             for (int t = 0; t < k.length; t++) {
-                d[t] = k[t] - k[0];
+                d[t] = k[t] - op.seqTapMin(i);
             }
             windows.add(new Window(a.inputs().get(op.seqInput(i)), d));
         }
@@ -133,7 +133,7 @@ final class ScanGrad {
         Arrays.fill(lastOnly, 0, stateCount, true);
 
         ScanResult<Tensor<?>, Tensor<?>> back = ScanCall.build(args -> {
-            // where each backward argument sits: slices per window in ascending order of -d, then states, then non-sequences
+            // where each backward argument sits: slices per window in the order of its displacements, then states, then non-sequences
             List<Variable> v = new ArrayList<>();
             for (Tensor<?> t : args) {
                 v.add(t.variable());
@@ -145,14 +145,14 @@ final class ScanGrad {
             Map<Variable, Variable> replace = new IdentityHashMap<>();
             for (int i = 0; i < op.seqCount(); i++) {
                 for (int t = 0; t < op.seqTaps(i).length; t++) {
-                    replace.put(op.innerInputs().get(op.innerSeqSlot(i, t)), slice(v, windowStart, windows, i, t));
+                    replace.put(op.innerInputs().get(op.innerSeqSlot(i, t)), slice(v, windowStart, i, t));
                 }
             }
             int b = firstBuffer;
             for (int j = 0; j < nOut; j++) {
                 if (op.isRecurrent(j)) {
                     for (int t = 0; t < op.outTaps(j).length; t++) {
-                        replace.put(op.innerInputs().get(op.innerStateSlot(j, t)), slice(v, windowStart, windows, b, t));
+                        replace.put(op.innerInputs().get(op.innerStateSlot(j, t)), slice(v, windowStart, b, t));
                     }
                     b++;
                 }
@@ -175,7 +175,7 @@ final class ScanGrad {
                 Variable c = null;
                 int gi = gradOutputs.indexOf(j);
                 if (gi >= 0) {
-                    c = slice(v, windowStart, windows, firstGrad + gi, 0);
+                    c = slice(v, windowStart, firstGrad + gi, 0);
                 }
                 if (firstCarry[j] != null) {
                     c = c == null ? firstCarry[j] : Ops.elemwise(ScalarOp.ADD, c, firstCarry[j]);
@@ -209,7 +209,7 @@ final class ScanGrad {
                 int[] taps = op.outTaps(j);
                 for (int d = 1; d <= l; d++) {
                     Variable next = d < l ? v.get(carry + d) : null;
-                    int t = Arrays.binarySearch(taps, -d);
+                    int t = indexOf(taps, -d);
                     Variable contrib = t >= 0 ? gradOf.get(replace.get(op.innerInputs().get(op.innerStateSlot(j, t)))) : null;
                     Variable c = sumOrZero(next, contrib, v.get(carry));
                     result.add(org.symtensor.tensor.Tensors.wrap(c));
@@ -264,7 +264,7 @@ final class ScanGrad {
         for (int q = 0; q < seqGrads.size(); q++) {
             int[] it = seqGrads.get(q);
             Variable s = a.inputs().get(op.seqInput(it[0]));
-            int d = op.seqTaps(it[0])[it[1]] - op.seqTaps(it[0])[0];
+            int d = op.seqTaps(it[0])[it[1]] - op.seqTapMin(it[0]);
             Variable g = Indexing.slice(back.output(out + q).variable(), 0, null, null, -1);
             Variable start = Ops.elemwise(ScalarOp.ADD, from, Indexing.at(d));
             Variable stop = Ops.elemwise(ScalarOp.ADD, n, Indexing.at(d));
@@ -277,8 +277,8 @@ final class ScanGrad {
     /** The rows of {@code w.source} that steps [from, to) read, reversed, with taps {@code -d}. */
     private static Tapped reversed(Window w, Variable from, Variable to) {
         int[] d = w.displacements();
-        int minD = d[0];
-        int maxD = d[d.length - 1];
+        int minD = Arrays.stream(d).min().orElseThrow();
+        int maxD = Arrays.stream(d).max().orElseThrow();
         Variable start = Ops.elemwise(ScalarOp.ADD, from, Indexing.at(minD));
         Variable stop = Ops.elemwise(ScalarOp.ADD, to, Indexing.at(maxD));
         Variable used = Indexing.slice(w.source(), 0, start, stop, 1);
@@ -290,10 +290,19 @@ final class ScanGrad {
         return Tapped.of(rev, taps);
     }
 
-    /** The backward argument for tap number t of window w (taps are stored in ascending order of -d). */
-    private static Variable slice(List<Variable> v, int[] windowStart, List<Window> windows, int w, int t) {
-        int count = windows.get(w).displacements().length;
-        return v.get(windowStart[w] + (count - 1 - t));
+    /** The backward argument for tap number t of window w (the backward taps keep the order of the displacements). */
+    private static Variable slice(List<Variable> v, int[] windowStart, int w, int t) {
+        return v.get(windowStart[w] + t);
+    }
+
+    /** The position of {@code tap} in {@code taps} (in the user's order, not sorted), or -1. */
+    private static int indexOf(int[] taps, int tap) {
+        for (int t = 0; t < taps.length; t++) {
+            if (taps[t] == tap) {
+                return t;
+            }
+        }
+        return -1;
     }
 
     private static Variable sumOrZero(Variable a, Variable b, Variable like) {

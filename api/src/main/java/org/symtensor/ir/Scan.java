@@ -11,16 +11,23 @@ import org.symtensor.type.TensorType;
 /**
  * Theano's {@code Scan}: a loop whose body is an inner graph. The inner graph is closed: its free
  * variables are the {@link #innerInputs()} (in order: one slice per sequence and tap, one prior
- * value per recurrent output and tap, then the non-sequences) and constants. Each step computes
+ * value per recurrent output and tap, then the non-sequences) and constants. Taps are kept in the
+ * order the user listed them, which is the order of their inner inputs (Theano's rule): nothing
+ * here assumes they are sorted. Each step computes
  * the {@link #innerOutputs()}: one value per output, then, if {@link #hasUntil()}, a bool scalar
  * that stops the loop after the step where it is true.
  *
- * <p>Outer inputs: {@code nSteps} (an int64 scalar, {@code -1} when the sequences alone fix the
- * length), the sequences, the initial values of the recurrent outputs, the non-sequences. A
+ * <p>Outer inputs: {@code nSteps} (an int64 scalar, {@link #STEPS_FROM_SEQUENCES} when the sequences
+ * alone fix the length; any other negative value is an error when the loop runs, and a sequence
+ * too short for {@code nSteps} steps is an error, as in Theano), the sequences, the initial values of the recurrent outputs, the non-sequences. A
  * recurrent output with taps {@code T} (negative) looks back {@code L = -min(T)} steps; its initial
  * value is the state itself when {@code T = [-1]}, else a stack of the {@code L} earliest values.
  * A sequence with taps {@code K} gives {@code x[t - min(K) + k]} at step t and allows
  * {@code len(x) - (max(K) - min(K))} steps.
+ *
+ * <p>Shared variables with a default update that the step reads (random generator states) are
+ * recurrent outputs with tap {@code [-1]} kept {@link Keep#LAST}, exactly like the shared
+ * variables the step updates explicitly: the state is threaded through the steps.
  *
  * <p>Outer outputs, one per inner output: with {@link Keep#ALL}, a recurrent output is its whole
  * buffer {@code (L + n, ...)} (the initial rows first; the user-facing result slices them away, and
@@ -28,6 +35,9 @@ import org.symtensor.type.TensorType;
  * final value, so the loop keeps O(L) states instead of O(n).
  */
 public final class Scan implements Op {
+    /** The {@code nSteps} input that means "as many steps as the shortest sequence allows". */
+    public static final long STEPS_FROM_SEQUENCES = Long.MIN_VALUE;
+
     /** What an output keeps of its steps. */
     public enum Keep { ALL, LAST }
 
@@ -112,6 +122,16 @@ public final class Scan implements Op {
 
     public int[] seqTaps(int i) {
         return seqTaps[i].clone();
+    }
+
+    /** The smallest tap of sequence i. */
+    public int seqTapMin(int i) {
+        return Arrays.stream(seqTaps[i]).min().orElseThrow();
+    }
+
+    /** {@code max(K) - min(K)} for the taps K of sequence i: a sequence of length m allows {@code m - span} steps. */
+    public int seqTapSpan(int i) {
+        return Arrays.stream(seqTaps[i]).max().orElseThrow() - seqTapMin(i);
     }
 
     /** The taps of output j; empty for a map output (no recurrence). */
@@ -239,9 +259,9 @@ public final class Scan implements Op {
         for (int k = 0; k < nonSeqCount; k++) {
             requireType("non-sequence " + k, inputs.get(nonSeqInput(k)), innerInputs.get(innerNonSeqSlot(k)).type(), 0);
         }
-        int steps = TensorType.UNKNOWN;
+        long steps = TensorType.UNKNOWN;
         if (seqTaps.length == 0 && !hasUntil && n instanceof Constant && ((Constant) n).value().getLong(0) >= 0) {
-            steps = (int) ((Constant) n).value().getLong(0);
+            steps = ((Constant) n).value().getLong(0);
         }
         List<TensorType> types = new ArrayList<>(outTaps.length);
         for (int j = 0; j < outTaps.length; j++) {
@@ -252,11 +272,31 @@ public final class Scan implements Op {
                 continue;
             }
             int[] s = new int[inner.length + 1];
-            s[0] = steps == TensorType.UNKNOWN ? steps : steps + lookBack(j);
+            s[0] = staticRows(steps, lookBack(j), inner);
             System.arraycopy(inner, 0, s, 1, inner.length);
             types.add(TensorType.of(t.dtype(), s));
         }
         return types;
+    }
+
+    /**
+     * The static length of a stacked output's leading axis, {@code steps + lookBack}, or unknown when
+     * the steps are, or when the stack would be larger than a Java array: that is an error when the
+     * loop runs, not when it is built, since the loop may still be rewritten to keep its last step only.
+     */
+    private static int staticRows(long steps, int lookBack, int[] inner) {
+        if (steps == TensorType.UNKNOWN) {
+            return TensorType.UNKNOWN;
+        }
+        long rows = steps + lookBack;
+        long elements = rows;
+        for (int d : inner) {
+            elements *= d == TensorType.UNKNOWN ? 1 : d;
+            if (elements > Integer.MAX_VALUE) {
+                return TensorType.UNKNOWN;
+            }
+        }
+        return rows > Integer.MAX_VALUE ? TensorType.UNKNOWN : (int) rows;
     }
 
     private static void requireType(String what, Variable outer, TensorType inner, int extraAxes) {

@@ -33,7 +33,9 @@ import org.symtensor.value.NDArray;
  * int64 state {@code [key, stream, counter]} with key = the seed, stream = its creation index here
  * and counter = 0, whose default update is the state after the draw. Streams of one seed never
  * overlap (they differ in the Philox counter's upper words); {@link #seed} resets them all. Float
- * samples are floatX unless a dtype marker is given; integer samples are int64.
+ * samples are floatX unless a dtype marker is given; integer samples are int64. Drawn inside a
+ * {@code scan} step, a stream's state is threaded through the loop, so each step draws fresh
+ * numbers, and the loop's final state becomes the stream's default update.
  *
  * <p><b>Threads.</b> A stream's state is a shared variable that each call drawing from it reads
  * and updates, so the function's thread contract ({@link org.symtensor.function.Function}) covers

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.symtensor.error.DTypeMismatchException;
+import org.symtensor.error.InvalidValueException;
 import org.symtensor.error.ShapeMismatchException;
 import org.symtensor.error.SymtensorException;
 import org.symtensor.function.Update;
@@ -27,15 +28,16 @@ import org.symtensor.value.NDArray;
  * Builds one {@link Scan} node from a step function, as Theano's {@code scan} does: makes the
  * inner input variables, calls the step once on them, checks what it returned, closes the inner
  * graph (free variables and shared variables the step reads become implicit non-sequences; shared
- * variables the step updates become recurrent outputs) and wraps the outer outputs.
+ * variables the step updates, and those with a default update that it reads, such as random
+ * streams' generator states, become recurrent outputs) and wraps the outer outputs.
  */
 public final class ScanCall {
     private ScanCall() {}
 
     /**
      * Theano's {@code scan(fn, sequences, outputs_info, non_sequences, n_steps, ...)}. The step
-     * receives the slices of the sequences (tap by tap), the prior outputs (tap by tap) and the
-     * non-sequences, and returns a tensor, a list of tensors or a {@link ScanStep}.
+     * receives the slices of the sequences (tap by tap, in the order listed), the prior outputs (tap
+     * by tap, in the order listed) and the non-sequences, and returns a tensor, a list of tensors or a {@link ScanStep}.
      */
     public static ScanResult<Tensor<?>, Tensor<?>> build(Function<List<Tensor<?>>, ?> fn, ScanOption... options) {
         return build(fn, new boolean[0], options);
@@ -83,7 +85,11 @@ public final class ScanCall {
         }
         if (nSteps != null && (nSteps.type().rank() != 0 || !nSteps.type().dtype().isInteger())) {
             throw new DTypeMismatchException("scan: nSteps must be an integer scalar, got " + nSteps.describe()
-                    + " of type " + nSteps.type());
+                    + " of type " + nSteps.type() + "; cast it (cast(n, I64.class)) or pass a whole number");
+        }
+        if (nSteps instanceof Constant c && c.value().getLong(0) < 0) {
+            throw new InvalidValueException("scan: nSteps is " + c.value().getLong(0)
+                    + "; the number of steps must be at least 0 (to run backwards, use goBackwards())");
         }
         List<Variable> innerIn = new ArrayList<>();
         List<Tensor<?>> args = new ArrayList<>();
@@ -130,7 +136,7 @@ public final class ScanCall {
                 if (stateRank < 0) {
                     throw new ShapeMismatchException("scan: the initial value " + init.describe() + " of output " + j
                             + " with taps " + java.util.Arrays.toString(taps) + " needs a leading axis of "
-                            + -taps[0] + " earlier values, but it is a scalar");
+                            + -java.util.Arrays.stream(taps).min().orElseThrow() + " earlier values, but it is a scalar");
                 }
                 inits.add(init);
                 TensorType stateType = TensorType.ofRank(init.type().dtype(), stateRank);
@@ -188,6 +194,20 @@ public final class ScanCall {
             outTaps.add(new int[] {-1});
             inits.add(target);
         }
+        // shared variables with a default update that the step reads (the generator states of random
+        // variables): threaded through the loop as the explicit updates are, so each step draws from the
+        // state the step before left, and the final state becomes the variable's update (Theano's scan
+        // turns default updates of the inner graph into updates of the loop the same way)
+        int firstImplicit = updateTargets.size();
+        for (SharedValue target : defaultUpdated(innerOut, replace, nonSeqs, innerNonSeqs)) {
+            Variable prior = new Variable(TensorType.ofRank(target.type().dtype(), target.type().rank()), label(target, "shared") + "[t-1]");
+            replace.put(target, prior);
+            updateTargets.add(target);
+            updateStateInputs.add(prior);
+            innerOut.add(target.defaultUpdate());
+            outTaps.add(new int[] {-1});
+            inits.add(target);
+        }
         boolean hasUntil = step.until() != null;
         if (hasUntil) {
             Variable c = step.until().variable();
@@ -226,11 +246,14 @@ public final class ScanCall {
         Scan op = new Scan(innerIn, closed, seqTaps, outTaps.toArray(new int[0][]), keep, hasUntil,
                 innerIn.size() - firstNonSeq - updateStateInputs.size(), truncate);
         List<Variable> outer = new ArrayList<>();
-        outer.add(nSteps == null ? Ops.constant(NDArray.of(-1L)) : Ops.cast(nSteps, DType.INT64));
+        outer.add(nSteps == null ? Ops.constant(NDArray.of(Scan.STEPS_FROM_SEQUENCES)) : Ops.cast(nSteps, DType.INT64));
         outer.addAll(outerSeqs);
         outer.addAll(inits);
         outer.addAll(outerNonSeqs);
         Apply node = Apply.of(op, outer);
+        for (int k = firstImplicit; k < updateTargets.size(); k++) {
+            updateTargets.get(k).setDefaultUpdate(node.outputs().get(userOutputs + k));
+        }
         List<Variable> results = new ArrayList<>();
         for (int j = 0; j < userOutputs; j++) {
             Variable buffer = node.outputs().get(j);
@@ -238,6 +261,39 @@ public final class ScanCall {
             results.add(l == 0 || keep[j] == Scan.Keep.LAST ? buffer : Indexing.slice(buffer, 0, Indexing.at(l), null, 1));
         }
         return new ScanResult<>(node, results, updateTargets, userOutputs, Tensors::wrap, Tensors::wrap);
+    }
+
+    /**
+     * The shared variables with a default update that {@code innerOut} reads once the explicit update
+     * targets and the non-sequences are cut out ({@code cut} and the non-sequence pairs), searched to a
+     * fixed point since a default update may read further such variables; in graph order.
+     */
+    private static List<SharedValue> defaultUpdated(List<Variable> innerOut, Map<Variable, Variable> cut,
+            List<Variable> nonSeqs, List<Variable> innerNonSeqs) {
+        Map<Variable, Variable> replace = new IdentityHashMap<>(cut);
+        for (int k = 0; k < nonSeqs.size(); k++) {
+            replace.putIfAbsent(nonSeqs.get(k), innerNonSeqs.get(k));
+        }
+        List<SharedValue> found = new ArrayList<>();
+        List<Variable> roots = new ArrayList<>(innerOut);
+        while (true) {
+            List<SharedValue> added = new ArrayList<>();
+            for (Variable v : Graphs.graphInputs(Graphs.replace(roots, replace))) {
+                if (v instanceof SharedValue s && s.defaultUpdate() != null && !replace.containsKey(s)) {
+                    added.add(s);
+                }
+            }
+            if (added.isEmpty()) {
+                return found;
+            }
+            for (SharedValue s : added) {
+                if (!replace.containsKey(s)) {
+                    replace.put(s, s);
+                    found.add(s);
+                    roots.add(s.defaultUpdate());
+                }
+            }
+        }
     }
 
     private static String label(Variable v, String fallback) {

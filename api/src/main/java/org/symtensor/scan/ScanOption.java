@@ -23,7 +23,7 @@ public sealed interface ScanOption {
     /** Values passed unchanged to every step, after the slices and prior outputs. */
     record NonSequences(List<Variable> list) implements ScanOption {}
 
-    /** The number of steps, an integer scalar (the sequences may shorten it). */
+    /** The number of steps, an integer scalar, at least 0; every sequence must be long enough for it. */
     record NSteps(Variable steps) implements ScanOption {}
 
     /** Theano's {@code go_backwards}: the sequences are read from their last element to their first. */

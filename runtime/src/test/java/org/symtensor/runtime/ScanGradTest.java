@@ -67,6 +67,63 @@ class ScanGradTest {
     }
 
     @Test
+    void grad_tapsListedOutOfOrder_matchFiniteDifferences() {
+        // the same kind of loop as above with both tap lists reversed and a step that is not symmetric in them
+        verifyGrad(in -> {
+            Vector<F64> init = (Vector<F64>) in.get(0);
+            Vector<F64> s = (Vector<F64>) in.get(1);
+            ScanResult<Tensor<?>, Tensor<?>> r = scan(a -> {
+                Scalar<F64> next = (Scalar<F64>) a.get(0);
+                Scalar<F64> prev = (Scalar<F64>) a.get(1);
+                Scalar<F64> one = (Scalar<F64>) a.get(2);
+                Scalar<F64> three = (Scalar<F64>) a.get(3);
+                Scalar<F64> two = (Scalar<F64>) a.get(4);
+                return tanh(one.times(0.9).minus(two.times(0.4)).plus(three.times(0.2)).plus(next.times(prev)));
+            }, sequences(taps(s, 1, -1)), outputsInfo(taps(init, -1, -3, -2)));
+            return ((Vector<F64>) r.output()).sqr().sum();
+        }, List.of(NDArray.of(new double[] {0.3, -0.5, 0.8}), NDArray.of(new double[] {0.1, 0.7, -0.4, 0.2, 0.9, -0.3})), 1e-6, 1e-6);
+    }
+
+    @Test
+    void grad_tapOrder_changesTheLoop_soTheGradientsOfTheTwoOrdersDiffer() {
+        // x[t] = a - 2 b * w with (a, b) the taps as listed: d x[last] / d w differs between the orders
+        Vector<F64> init = dvector("init");
+        Scalar<F64> w = dscalar("w");
+        double[] grads = new double[2];
+        int k = 0;
+        for (int[] order : new int[][] {{-1, -2}, {-2, -1}}) {
+            ScanResult<Tensor<?>, Tensor<?>> r = scan(a -> ((Scalar<F64>) a.get(0)).minus(((Scalar<F64>) a.get(1)).times(2).times(w)),
+                    outputsInfo(taps(init, order)), nonSequences(w), nSteps(4));
+            Scalar<F64> last = ((Vector<F64>) r.output()).get(-1);
+            grads[k++] = function(inputs(init, w), grad(last, w)).call(new double[] {1, 3}, 1.0).toDouble();
+        }
+        assertThat(grads[0]).isEqualTo(handGrad(true));
+        assertThat(grads[1]).isEqualTo(handGrad(false));
+        assertThat(grads[0]).isNotEqualTo(grads[1]);
+    }
+
+    /** Forward-mode derivative of x[3] in w at w = 1 for the recurrence above, in plain Java. */
+    private static double handGrad(boolean minusOneFirst) {
+        double p2 = 1;
+        double p1 = 3;
+        double d2 = 0;
+        double d1 = 0;
+        for (int t = 0; t < 4; t++) {
+            double a = minusOneFirst ? p1 : p2;
+            double b = minusOneFirst ? p2 : p1;
+            double da = minusOneFirst ? d1 : d2;
+            double db = minusOneFirst ? d2 : d1;
+            double x = a - 2 * b;
+            double dx = da - 2 * db - 2 * b;
+            p2 = p1;
+            p1 = x;
+            d2 = d1;
+            d1 = dx;
+        }
+        return d1;
+    }
+
+    @Test
     void grad_goBackwardsAndMapOutput_matchFiniteDifferences() {
         verifyGrad(in -> {
             Vector<F64> s = (Vector<F64>) in.get(0);

@@ -47,9 +47,10 @@ final class ScalarScanRun {
         seqReg = new int[nSeqSlots];
         for (int i = 0, s = 0; i < op.seqCount(); i++) {
             int[] k = op.seqTaps(i);
+            int min = op.seqTapMin(i);
             NDArray x = in[op.seqInput(i)];
             // only the entries the steps read
-            int n = (int) Math.min(x.shape(0), (long) steps + k[k.length - 1] - k[0]);
+            int n = (int) Math.min(x.shape(0), (long) steps + op.seqTapSpan(i));
             int r0 = op.innerSeqSlot(i, 0);
             double[] vd = isDouble[r0] ? new double[n] : null;
             long[] vl = isDouble[r0] ? null : new long[n];
@@ -61,7 +62,7 @@ final class ScalarScanRun {
             for (int q = 0; q < k.length; q++, s++) {
                 seqD[s] = vd;
                 seqL[s] = vl;
-                seqOff[s] = k[q] - k[0];
+                seqOff[s] = k[q] - min;
                 seqReg[s] = op.innerSeqSlot(i, q);
             }
         }

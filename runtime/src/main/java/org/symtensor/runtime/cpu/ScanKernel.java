@@ -2,9 +2,12 @@ package org.symtensor.runtime.cpu;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
+import org.symtensor.error.InvalidValueException;
 import org.symtensor.error.ShapeMismatchException;
 import org.symtensor.ir.Apply;
 import org.symtensor.ir.Scan;
+import org.symtensor.ir.Subtensor;
+import org.symtensor.ir.Variable;
 import org.symtensor.runtime.link.Schedule;
 import org.symtensor.type.TensorType;
 import org.symtensor.value.NDArray;
@@ -25,6 +28,8 @@ public final class ScanKernel implements Kernel {
     /** The register program of a scalar loop, or null when the step needs the general path. */
     private final ScalarScan scalar;
     private final int[][] seqTaps;
+    /** Per sequence: its smallest tap (taps are in the user's order, not sorted). */
+    private final int[] seqMin;
     private final int[][] seqSlots;
     private final int[][] outTaps;
     private final int[][] stateSlots;
@@ -42,9 +47,11 @@ public final class ScanKernel implements Kernel {
         this.step = InnerGraphs.compile(op.innerInputs(), op.innerOutputs(), "scan step");
         this.scalar = scalarPath ? ScalarScan.compile(op) : null;
         seqTaps = new int[op.seqCount()][];
+        seqMin = new int[op.seqCount()];
         seqSlots = new int[op.seqCount()][];
         for (int i = 0; i < seqTaps.length; i++) {
             seqTaps[i] = op.seqTaps(i);
+            seqMin[i] = op.seqTapMin(i);
             seqSlots[i] = new int[seqTaps[i].length];
             for (int q = 0; q < seqSlots[i].length; q++) {
                 seqSlots[i][q] = op.innerSeqSlot(i, q);
@@ -66,6 +73,11 @@ public final class ScanKernel implements Kernel {
         return lastBufferRows.get();
     }
 
+    /** The loop's node (tests run it again on the other path with {@code new ScanKernel(node, false)}). */
+    Apply node() {
+        return node;
+    }
+
     /** Whether loops of this kernel run as a scalar register program (a diagnostic for tests). */
     boolean usesScalarProgram() {
         return scalar != null;
@@ -74,6 +86,7 @@ public final class ScanKernel implements Kernel {
     @Override
     public NDArray[] run(NDArray[] in) {
         int steps = countSteps(in);
+        checkBufferSizes(in, steps);
         if (scalar != null && scalar.accepts(in)) {
             checkInitialRows(in);
             ScalarScan.Result r = scalar.run(in, steps);
@@ -126,7 +139,7 @@ public final class ScanKernel implements Kernel {
                 int[] k = seqTaps[i];
                 int[] slots = seqSlots[i];
                 for (int q = 0; q < k.length; q++) {
-                    args[slots[q]] = s.row(t - k[0] + k[q]);
+                    args[slots[q]] = s.row(t - seqMin[i] + k[q]);
                 }
             }
             for (int j = 0; j < nOut; j++) {
@@ -207,25 +220,83 @@ public final class ScanKernel implements Kernel {
         }
     }
 
+    /**
+     * The number of steps: {@code nSteps} when given (Theano's rule: every sequence must then be long
+     * enough for it, and a negative count is an error), else what the shortest sequence allows.
+     */
     private int countSteps(NDArray[] in) {
         long requested = in[0].getLong(0);
-        long n = requested < 0 ? Long.MAX_VALUE : requested;
+        boolean given = requested != Scan.STEPS_FROM_SEQUENCES;
+        if (given && requested < 0) {
+            throw new InvalidValueException("scan: nSteps is " + requested + "; the number of steps must be at least 0"
+                    + " (to run backwards, use goBackwards())");
+        }
+        long n = given ? requested : Long.MAX_VALUE;
         for (int i = 0; i < op.seqCount(); i++) {
             NDArray s = in[op.seqInput(i)];
             int[] k = op.seqTaps(i);
-            int span = k[k.length - 1] - k[0];
+            int span = op.seqTapSpan(i);
             long avail = (long) s.shape(0) - span;
             if (avail < 0) {
-                throw new ShapeMismatchException("scan: sequence " + i + " has length " + s.shape(0) + " but its taps "
-                        + Arrays.toString(k) + " need at least " + (span + 1) + " elements");
+                throw new ShapeMismatchException("scan: sequence " + i + " " + sequenceName(i) + " has length " + s.shape(0)
+                        + " but its taps " + Arrays.toString(k) + " need at least " + (span + 1) + " elements");
+            }
+            if (given && requested > avail) {
+                throw new ShapeMismatchException("scan: nSteps is " + requested + " but sequence " + i + " "
+                        + sequenceName(i) + " has length " + s.shape(0)
+                        + (span == 0 ? "" : " and its taps " + Arrays.toString(k) + " span " + span)
+                        + ", enough for " + avail + " steps; pass a shorter nSteps or a longer sequence");
             }
             n = Math.min(n, avail);
         }
-        if (n == Long.MAX_VALUE) {
-            throw new ShapeMismatchException("scan: nSteps is " + requested + " and there are no sequences;"
-                    + " the number of steps must be at least 0");
+        if (!given && op.seqCount() == 0) {
+            throw new InvalidValueException("scan: neither nSteps nor a sequence fixes the number of steps");
         }
-        return (int) Math.min(n, Integer.MAX_VALUE - 16);
+        if (n > Integer.MAX_VALUE) {
+            throw new InvalidValueException("scan: nSteps is " + requested + ", more than the " + Integer.MAX_VALUE
+                    + " steps a loop can run");
+        }
+        return (int) n;
+    }
+
+    /** The user's name of sequence i: the outer variable (the reversed one's source under goBackwards). */
+    private String sequenceName(int i) {
+        Variable v = node.inputs().get(op.seqInput(i));
+        if (v.name() == null && v.owner() != null && v.owner().op() instanceof Subtensor) {
+            v = v.owner().inputs().get(0);
+        }
+        return v.describe();
+    }
+
+    /**
+     * Checks, before anything is allocated, that every stacked output's buffer of {@code L + steps}
+     * rows fits in a Java array ({@link NDArray#elementCount}), so a huge {@code nSteps} is a shape
+     * error, not an {@code OutOfMemoryError}. A map output's row shape is known after its first
+     * step; its rows alone are checked here and the whole buffer when it is made.
+     */
+    private void checkBufferSizes(NDArray[] in, int steps) {
+        for (int j = 0; j < op.outputCount(); j++) {
+            if (op.keep(j) != Scan.Keep.ALL) {
+                continue;
+            }
+            long rows = (op.isRecurrent(j) ? op.lookBack(j) : 0) + (long) steps;
+            int[] row = new int[0];
+            if (op.isRecurrent(j)) {
+                int[] init = in[op.initInput(j)].shape();
+                row = op.initHasAxis(j) ? Arrays.copyOfRange(init, 1, init.length) : init;
+            }
+            if (rows > Integer.MAX_VALUE) {
+                throw new ShapeMismatchException("scan: output " + j + " keeps every step: " + rows + " rows (nSteps "
+                        + steps + " plus " + op.lookBack(j) + " initial), more than the " + Integer.MAX_VALUE
+                        + " a Java array can hold; keep only the last step (last(), or outputs().get(-1)) or run fewer steps");
+            }
+            try {
+                NDArray.elementCount(prepend((int) rows, row));
+            } catch (ShapeMismatchException e) {
+                throw new ShapeMismatchException("scan: output " + j + " keeps every step (nSteps " + steps + "): "
+                        + e.getMessage() + "; keep only the last step (last(), or outputs().get(-1)) or run fewer steps");
+            }
+        }
     }
 
     private int[] emptyShape(int j) {

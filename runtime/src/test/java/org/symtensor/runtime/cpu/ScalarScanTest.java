@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.symtensor.T.*;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.symtensor.error.InvalidValueException;
 import org.symtensor.error.ShapeMismatchException;
 import org.symtensor.function.Function;
 import org.symtensor.ir.Apply;
@@ -118,9 +120,16 @@ class ScalarScanTest {
         Scan seq = new Scan(List.of(s0, s2), List.of(Ops.elemwise(ScalarOp.SUB, s2, s0)), new int[][] {{0, 2}},
                 new int[][] {{}}, new Scan.Keep[] {Scan.Keep.ALL}, false, 0, -1);
         Apply seqNode = Apply.of(seq, List.of(KernelTesting.var("n", DType.INT64), new Variable(TensorType.ofRank(f, 1), "s")));
-        assertSameError(seqNode, new NDArray[] {NDArray.of(-1L), NDArray.of(new double[] {1})}, "need at least 3 elements");
-        // no sequence and a negative nSteps
-        assertSameError(tapsNode, new NDArray[] {NDArray.of(-1L), NDArray.of(new double[] {1, 2})}, "number of steps");
+        assertSameError(seqNode, new NDArray[] {NDArray.of(Scan.STEPS_FROM_SEQUENCES), NDArray.of(new double[] {1})},
+                "need at least 3 elements");
+        // nSteps longer than the sequence allows
+        assertSameError(seqNode, new NDArray[] {NDArray.of(3L), NDArray.of(new double[] {1, 2, 3, 4})}, "enough for 2 steps");
+        // a negative nSteps
+        assertSameError(tapsNode, new NDArray[] {NDArray.of(-1L), NDArray.of(new double[] {1, 2})}, InvalidValueException.class,
+                "nSteps is -1");
+        // a stacked output beyond a Java array
+        assertSameError(tapsNode, new NDArray[] {NDArray.of((long) Integer.MAX_VALUE), NDArray.of(new double[] {1, 2})},
+                "2147483647");
         // the last value of a map output over a loop of no step
         Scan map = seq.withKeep(0, Scan.Keep.LAST);
         Apply mapNode = Apply.of(map, seqNode.inputs());
@@ -128,10 +137,14 @@ class ScalarScanTest {
     }
 
     private static void assertSameError(Apply node, NDArray[] in, String message) {
+        assertSameError(node, in, ShapeMismatchException.class, message);
+    }
+
+    private static void assertSameError(Apply node, NDArray[] in, Class<? extends Throwable> type, String message) {
         ScanKernel fast = new ScanKernel(node, true);
         assertThat(fast.usesScalarProgram()).isTrue();
         Throwable general = catchThrowable(() -> new ScanKernel(node, false).run(in));
-        assertThat(general).isInstanceOf(ShapeMismatchException.class).hasMessageContaining(message);
+        assertThat(general).isInstanceOf(type).hasMessageContaining(message);
         assertThatThrownBy(() -> fast.run(in)).isInstanceOf(general.getClass()).hasMessage(general.getMessage());
     }
 
@@ -251,12 +264,12 @@ class ScalarScanTest {
     }
 
     /**
-     * A random scalar loop: up to two sequences (float or int32, with taps), one to three float
+     * A random scalar loop: up to two sequences (float or int32, with taps in random order), one to three float
      * states with taps in random order, an optional integer counter that wraps, an optional map
      * output (float or bool), an optional until, non-sequences, and a random keep per output.
      */
     private static final class RandomLoop {
-        private static final int[][] SEQ_TAPS = {{0}, {-1, 0}, {0, 2}, {-2, 0, 1}};
+        private static final int[][] SEQ_TAPS = {{0}, {-1, 0}, {0, 2}, {-2, 0, 1}, {2, 0}, {1, -2, 0}};
         private static final int[][] OUT_TAPS = {{-1}, {-1}, {-2, -1}, {-1, -2}, {-3, -1}, {-1, -3, -2}};
         private static final ScalarOp[] BINARY = {ScalarOp.ADD, ScalarOp.SUB, ScalarOp.MUL, ScalarOp.TRUE_DIV,
             ScalarOp.MAXIMUM, ScalarOp.MINIMUM};
@@ -290,7 +303,7 @@ class ScalarScanTest {
                     inner.add(v);
                     leaves.add(Ops.cast(v, f));
                 }
-                int span = seqTaps[i][seqTaps[i].length - 1] - seqTaps[i][0];
+                int span = Arrays.stream(seqTaps[i]).max().getAsInt() - Arrays.stream(seqTaps[i]).min().getAsInt();
                 int length = span + r.nextInt(40);
                 shortest = Math.min(shortest, length - span);
                 outer.add(new Variable(TensorType.ofRank(dt, 1), "s" + i));
@@ -353,7 +366,8 @@ class ScalarScanTest {
             for (int j = 0; j < nOut; j++) {
                 keep[j] = r.nextBoolean() ? Scan.Keep.ALL : Scan.Keep.LAST;
             }
-            long steps = nSeq > 0 && r.nextBoolean() ? -1 : r.nextInt(nSeq > 0 ? Math.max(1, shortest + 5) : 60);
+            // nSteps within what the sequences allow (more is an error, checked in errors_scalarProgram_failsAsTheGeneralPath)
+            long steps = nSeq > 0 && r.nextBoolean() ? Scan.STEPS_FROM_SEQUENCES : r.nextInt(nSeq > 0 ? shortest + 1 : 60);
             values.set(0, NDArray.of(steps));
             Scan op = new Scan(inner, outs, seqTaps, outTaps, keep, hasUntil, nNonSeq, -1);
             return new Loop(Apply.of(op, outer), values.toArray(new NDArray[0]));
