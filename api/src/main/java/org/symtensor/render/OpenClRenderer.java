@@ -44,16 +44,17 @@ public final class OpenClRenderer {
 
     /**
      * The type an elementwise op computes in, given its output dtype and its value inputs' dtypes
-     * (for {@code second}, only the second input is a value): {@code long} for integer programs,
+     * ({@link ScalarOp#isValueInput}: not switch's condition nor second's shape donor): {@code long} for integer programs,
      * else the upcast of the float operands and output ({@code int32} with {@code float32} is double).
      */
     public static DType computeType(ScalarOp op, DType out, List<DType> inputs) {
         DType t = out == DType.BOOL ? null : out;
         boolean anyFloat = out.isFloat();
-        for (int i = op == ScalarOp.SECOND ? 1 : 0; i < inputs.size(); i++) {
-            DType d = inputs.get(i);
-            anyFloat |= d.isFloat();
-            if (!(op == ScalarOp.SWITCH && i == 0)) {
+        for (int i = 0; i < inputs.size(); i++) {
+            // switch's condition and second's shape donor are not values: they do not set the type
+            if (op.isValueInput(i)) {
+                DType d = inputs.get(i);
+                anyFloat |= d.isFloat();
                 t = t == null ? d : DType.upcast(t, d);
             }
         }
