@@ -148,17 +148,30 @@ final class DoubleLanes {
     }
 
     /**
-     * The table's stable form: {@code e = exp(-|x|)}, then {@code 1/(1+e)} for {@code x >= 0} and
-     * {@code e/(1+e)} below, so neither overflows nor loses the tail.
+     * Whether these are 64-bit lanes. The one place the two element types choose differently:
+     * {@link #sigmoid}'s cheap form loses the results below the normal range, which for 64-bit
+     * values means only {@code x < -708} but for 32-bit ones {@code x < -87}, a range that logits
+     * reach; the stable form costs about 15% more, so only 32-bit lanes pay for it.
+     */
+    private static final boolean WIDE = S.elementSize() == 64;
+
+    /**
+     * The logistic function. 64-bit lanes: {@code 1/(1+exp(-x))}, where exp overflow gives 1/inf = 0.
+     * 32-bit lanes: the table's stable form, {@code e = exp(-|x|)}, then {@code 1/(1+e)} for
+     * {@code x >= 0} and {@code e/(1+e)} below. {@link #WIDE} is a constant, so the JIT keeps one loop.
      */
     static int sigmoid(double[] a, int ao, double[] o, int oo, int n) {
         int i = 0;
         DoubleVector one = DoubleVector.broadcast(S, 1);
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-            DoubleVector e = x.abs().neg().lanewise(VectorOperators.EXP);
-            VectorMask<Double> negative = x.compare(VectorOperators.LT, 0);
-            one.blend(e, negative).div(one.add(e)).intoArray(o, oo + i);
+            if (WIDE) {
+                one.div(x.neg().lanewise(VectorOperators.EXP).add(one)).intoArray(o, oo + i);
+            } else {
+                DoubleVector e = x.abs().neg().lanewise(VectorOperators.EXP);
+                VectorMask<Double> negative = x.compare(VectorOperators.LT, 0);
+                one.blend(e, negative).div(one.add(e)).intoArray(o, oo + i);
+            }
         }
         for (; i < n; i++) {
             double x = a[ao + i];
