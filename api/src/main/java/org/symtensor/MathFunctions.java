@@ -67,6 +67,15 @@ public class MathFunctions extends ScanFunctions {
         return sqrt(Tensors.handle(x));
     }
 
+    /** Cube root, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S cbrt(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.CBRT);
+    }
+
+    public static <D extends FloatingMarker> Tensor<D> cbrt(Tensor<D> x) {
+        return cbrt(Tensors.handle(x));
+    }
+
     public static <D extends FloatingMarker, S extends Tensor<D>> S tanh(AbstractTensor<D, S, ?> x) {
         return x.applyFloat(ScalarOp.TANH);
     }

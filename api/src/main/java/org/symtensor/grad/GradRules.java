@@ -132,6 +132,8 @@ final class GradRules {
             case ABS -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.SIGN, x)));
             case SQR -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.MUL, c(2, g), x)));
             case SQRT -> List.of(e(ScalarOp.TRUE_DIV, e(ScalarOp.MUL, g, c(0.5, g)), z));
+            // d cbrt(x)/dx = 1/(3 z^2)
+            case CBRT -> List.of(e(ScalarOp.TRUE_DIV, g, e(ScalarOp.MUL, c(3, g), e(ScalarOp.SQR, z))));
             case EXP -> List.of(e(ScalarOp.MUL, g, z));
             case LOG -> List.of(e(ScalarOp.TRUE_DIV, g, x));
             case LOG1P -> List.of(e(ScalarOp.TRUE_DIV, g, e(ScalarOp.ADD, x, c(1, x))));

@@ -26,6 +26,8 @@ public enum ScalarOp {
     ABS(1, null, 0, "abs", DTypeRule.UPCAST),
     SQR(1, null, 0, "sqr", DTypeRule.UPCAST),
     SQRT(1, null, 0, "sqrt", DTypeRule.FLOAT),
+    /** Cube root. */
+    CBRT(1, null, 0, "cbrt", DTypeRule.FLOAT),
     EXP(1, null, 0, "exp", DTypeRule.FLOAT),
     LOG(1, null, 0, "log", DTypeRule.FLOAT),
     LOG1P(1, null, 0, "log1p", DTypeRule.FLOAT),
@@ -162,6 +164,7 @@ public enum ScalarOp {
             case ABS -> Math.abs(a);
             case SQR -> a * a;
             case SQRT -> Math.sqrt(a);
+            case CBRT -> Math.cbrt(a);
             case EXP -> Math.exp(a);
             case LOG -> Math.log(a);
             case LOG1P -> Math.log1p(a);
@@ -216,7 +219,7 @@ public enum ScalarOp {
             case SWITCH -> a != 0 ? b : c;
             case SECOND -> b;
             case CAST, IDENTITY -> a;
-            case TRUE_DIV, SQRT, EXP, LOG, LOG1P, EXPM1, TANH, SIGMOID, SOFTPLUS, RECIPROCAL ->
+            case TRUE_DIV, SQRT, CBRT, EXP, LOG, LOG1P, EXPM1, TANH, SIGMOID, SOFTPLUS, RECIPROCAL ->
                     throw new IllegalStateException(this + " has a float result; evaluate it with applyDouble");
         };
     }

@@ -41,6 +41,7 @@ public final class ScalarExpressions {
             case ABS -> "abs(a)";
             case SQR -> "a * a";
             case SQRT -> "sqrt(a)";
+            case CBRT -> "cbrt(a)";
             case EXP -> "exp(a)";
             case LOG -> "log(a)";
             case LOG1P -> "log1p(a)";

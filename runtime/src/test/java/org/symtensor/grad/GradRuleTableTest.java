@@ -87,7 +87,7 @@ class GradRuleTableTest {
             // x / y stays away from integers: 2.3/1.5, 5.7/2, -1.2/0.7, 4.1/-1.6; floor's derivative is 0 there
             case INT_DIV, MOD -> binary(op, vec(2.3, 5.7, -1.2, 4.1), vec(1.5, 2.0, 0.7, -1.6));
             case POW -> binary(op, POSITIVE, MIXED);
-            case NEG, ABS, SQR, EXP, EXPM1, TANH, SIGMOID, SOFTPLUS, RECIPROCAL, SIGN, IDENTITY -> unary(op, POSITIVE, MIXED);
+            case NEG, ABS, SQR, CBRT, EXP, EXPM1, TANH, SIGMOID, SOFTPLUS, RECIPROCAL, SIGN, IDENTITY -> unary(op, POSITIVE, MIXED);
             case SQRT, LOG, LOG1P -> unary(op, POSITIVE);
             case LT, LE, GT, GE, EQ, NEQ -> new NotDifferentiable("a comparison is piecewise constant with a bool result",
                     x -> f64(e(op, x, c(0.5))));

@@ -80,6 +80,17 @@ final class DoubleLanes {
         return n;
     }
 
+    static int cbrt(double[] a, int ao, double[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            DoubleVector.fromArray(S, a, ao + i).lanewise(VectorOperators.CBRT).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = (double) Math.cbrt(a[ao + i]);
+        }
+        return n;
+    }
+
     static int exp(double[] a, int ao, double[] o, int oo, int n) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {

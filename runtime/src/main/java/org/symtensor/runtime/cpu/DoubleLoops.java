@@ -55,6 +55,7 @@ final class DoubleLoops {
             case ABS -> lanes ? DoubleLanes.abs(a, ao, o, oo, n) : abs(a, ao, o, oo, n);
             case SQR -> lanes ? DoubleLanes.sqr(a, ao, o, oo, n) : sqr(a, ao, o, oo, n);
             case SQRT -> lanes ? DoubleLanes.sqrt(a, ao, o, oo, n) : sqrt(a, ao, o, oo, n);
+            case CBRT -> lanes ? DoubleLanes.cbrt(a, ao, o, oo, n) : cbrt(a, ao, o, oo, n);
             case EXP -> lanes ? DoubleLanes.exp(a, ao, o, oo, n) : exp(a, ao, o, oo, n);
             case LOG -> lanes ? DoubleLanes.log(a, ao, o, oo, n) : log(a, ao, o, oo, n);
             case LOG1P -> lanes ? DoubleLanes.log1p(a, ao, o, oo, n) : log1p(a, ao, o, oo, n);
@@ -176,6 +177,13 @@ final class DoubleLoops {
     private static int sqrt(double[] a, int ao, double[] o, int oo, int n) {
         for (int i = 0; i < n; i++) {
             o[oo + i] = (double) Math.sqrt(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int cbrt(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) Math.cbrt(a[ao + i]);
         }
         return n;
     }

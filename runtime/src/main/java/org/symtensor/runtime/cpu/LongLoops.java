@@ -160,7 +160,7 @@ final class LongLoops {
                 System.arraycopy(a, ao, o, oo, n);
                 yield n;
             }
-            case TRUE_DIV, SQRT, EXP, LOG, LOG1P, EXPM1, TANH, SIGMOID, SOFTPLUS, RECIPROCAL ->
+            case TRUE_DIV, SQRT, CBRT, EXP, LOG, LOG1P, EXPM1, TANH, SIGMOID, SOFTPLUS, RECIPROCAL ->
                     throw new AssertionError(op + " has a float result and never runs on longs");
         };
     }
