@@ -17,8 +17,9 @@ import org.symtensor.type.DType;
  * IR to Java source: writes a graph made only of float elementwise ops as one counted loop, one
  * local per node, in the order of {@link Graphs#toposort}. Inputs of the output's rank are read as
  * {@code name[i]}; rank-0 inputs and constants broadcast as plain locals and literals. The scalar
- * arithmetic is {@link ScalarOp#applyDouble}'s, written out, so the loop computes what every
- * backend computes. The renderer returns text only; the processor decides where it goes.
+ * expressions are the shared {@link ScalarExpressions} table's (the OpenCL renderer reads the same
+ * one), spelled with {@code java.lang.Math}, so the loop computes what every backend computes. The
+ * renderer returns text only; the processor decides where it goes.
  */
 public final class JavaRenderer {
     private JavaRenderer() {}
