@@ -18,8 +18,10 @@ import jdk.incubator.vector.VectorSpecies;
  * depending on being inlined into one large dispatcher (which C2's budget may refuse).
  *
  * <p><b>This file is the source of its float32 twin</b>, {@code FloatLanes}, exactly as
- * {@link DoubleLoops} is of {@code FloatLoops}: see there for the substitution and its one rule
- * (cast every double-valued library call that is stored into an element).
+ * {@link DoubleLoops} is of {@code FloatLoops}: see there for the substitution and its rule (cast
+ * every double-valued library call that is stored into an element). Scalars handed to the Vector
+ * API are cast too, {@code broadcast(S, (double) 1)}, so that both twins call the overload of their
+ * element type: an int literal picks the {@code long} overload, which measured slower.
  */
 @SuppressWarnings("cast") // the casts are the float32 twin's roundings
 final class DoubleLanes {
@@ -148,7 +150,7 @@ final class DoubleLanes {
 
     static int reciprocal(double[] a, int ao, double[] o, int oo, int n) {
         int i = 0;
-        DoubleVector one = DoubleVector.broadcast(S, 1);
+        DoubleVector one = DoubleVector.broadcast(S, (double) 1);
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             one.div(DoubleVector.fromArray(S, a, ao + i)).intoArray(o, oo + i);
         }
@@ -159,36 +161,39 @@ final class DoubleLanes {
     }
 
     /**
-     * Whether these are 64-bit lanes. The one place the two element types choose differently:
-     * {@link #sigmoid}'s cheap form loses the results below the normal range, which for 64-bit
-     * values means only {@code x < -708} but for 32-bit ones {@code x < -87}, a range that logits
-     * reach; the stable form costs about 15% more, so only 32-bit lanes pay for it.
+     * Whether these are 64-bit lanes, which {@link DoubleLoops#apply} sends to {@link #sigmoidCheap}
+     * rather than {@link #sigmoid}. The one place the two element types choose differently: the
+     * cheap form loses the results below the normal range, which for 64-bit values means only
+     * {@code x < -708} but for 32-bit ones {@code x < -87}, a range that logits reach; the stable
+     * form costs about 15% more, so only 32-bit lanes pay for it.
      */
-    private static final boolean WIDE = S.elementSize() == 64;
+    static final boolean WIDE = S.elementSize() == 64;
+
+    /** {@code 1/(1+exp(-x))}; exp overflow gives 1/inf = 0, which is right to within the subnormal range. */
+    static int sigmoidCheap(double[] a, int ao, double[] o, int oo, int n) {
+        int i = 0;
+        DoubleVector one = DoubleVector.broadcast(S, (double) 1);
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+            one.div(x.neg().lanewise(VectorOperators.EXP).add(one)).intoArray(o, oo + i);
+        }
+        return DoubleLoops.sigmoidFrom(a, ao, o, oo, i, n);
+    }
 
     /**
-     * The logistic function. 64-bit lanes: {@code 1/(1+exp(-x))}, where exp overflow gives 1/inf = 0.
-     * 32-bit lanes: the table's stable form, {@code e = exp(-|x|)}, then {@code 1/(1+e)} for
-     * {@code x >= 0} and {@code e/(1+e)} below. {@link #WIDE} is a constant, so the JIT keeps one loop.
+     * The table's stable form: {@code e = exp(-|x|)}, then {@code 1/(1+e)} for {@code x >= 0} and
+     * {@code e/(1+e)} below, so neither overflows nor loses the tail.
      */
     static int sigmoid(double[] a, int ao, double[] o, int oo, int n) {
         int i = 0;
-        DoubleVector one = DoubleVector.broadcast(S, 1);
+        DoubleVector one = DoubleVector.broadcast(S, (double) 1);
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-            if (WIDE) {
-                one.div(x.neg().lanewise(VectorOperators.EXP).add(one)).intoArray(o, oo + i);
-            } else {
-                DoubleVector e = x.abs().neg().lanewise(VectorOperators.EXP);
-                VectorMask<Double> negative = x.compare(VectorOperators.LT, 0);
-                one.blend(e, negative).div(one.add(e)).intoArray(o, oo + i);
-            }
+            DoubleVector e = x.abs().neg().lanewise(VectorOperators.EXP);
+            VectorMask<Double> negative = x.compare(VectorOperators.LT, (double) 0);
+            one.blend(e, negative).div(one.add(e)).intoArray(o, oo + i);
         }
-        for (; i < n; i++) {
-            double x = a[ao + i];
-            o[oo + i] = (double) (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
-        }
-        return n;
+        return DoubleLoops.sigmoidFrom(a, ao, o, oo, i, n);
     }
 
     static int add(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {

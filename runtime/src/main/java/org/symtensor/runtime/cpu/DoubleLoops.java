@@ -61,7 +61,10 @@ final class DoubleLoops {
             case LOG1P -> lanes ? DoubleLanes.log1p(a, ao, o, oo, n) : log1p(a, ao, o, oo, n);
             case EXPM1 -> lanes ? DoubleLanes.expm1(a, ao, o, oo, n) : expm1(a, ao, o, oo, n);
             case TANH -> lanes ? DoubleLanes.tanh(a, ao, o, oo, n) : tanh(a, ao, o, oo, n);
-            case SIGMOID -> lanes ? DoubleLanes.sigmoid(a, ao, o, oo, n) : sigmoid(a, ao, o, oo, n);
+            // 64-bit lanes take the cheap form, 32-bit ones the stable form (see DoubleLanes.WIDE)
+            // 64-bit lanes take the cheap form, 32-bit ones the stable form (see DoubleLanes.WIDE)
+            case SIGMOID -> !lanes ? sigmoid(a, ao, o, oo, n)
+                    : DoubleLanes.WIDE ? DoubleLanes.sigmoidCheap(a, ao, o, oo, n) : DoubleLanes.sigmoid(a, ao, o, oo, n);
             case SOFTPLUS -> softplus(a, ao, o, oo, n);
             case RECIPROCAL -> lanes ? DoubleLanes.reciprocal(a, ao, o, oo, n) : reciprocal(a, ao, o, oo, n);
             case SIGN -> sign(a, ao, o, oo, n);
@@ -224,7 +227,12 @@ final class DoubleLoops {
     }
 
     private static int sigmoid(double[] a, int ao, double[] o, int oo, int n) {
-        for (int i = 0; i < n; i++) {
+        return sigmoidFrom(a, ao, o, oo, 0, n);
+    }
+
+    /** The plain sigmoid loop from element {@code i} on; also the tail of the lanes. */
+    static int sigmoidFrom(double[] a, int ao, double[] o, int oo, int i, int n) {
+        for (; i < n; i++) {
             double x = a[ao + i];
             o[oo + i] = (double) (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
         }
