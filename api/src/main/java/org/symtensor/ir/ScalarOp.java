@@ -113,7 +113,10 @@ public enum ScalarOp {
         return dtypeRule == DTypeRule.COMPARISON;
     }
 
-    /** Whether the result is a float whatever the inputs: such an op never runs on integers ({@link #applyLong} refuses it). */
+    /**
+     * Whether the result is a float whatever the inputs: such an op never runs on integers
+     * ({@link #applyLong} refuses it).
+     */
     public boolean hasFloatResult() {
         return dtypeRule == DTypeRule.FLOAT;
     }

@@ -49,7 +49,8 @@ public final class Printer {
             case EYE -> call("eye", in, sb);
             case GRAD_MARK -> call(a.op().name(), in, sb);
             case RANDOM -> random(v, a, sb);
-            case SCAN, INC_INDEX, IFELSE -> call(a.op().name(), in, sb).append(a.outputs().size() > 1 ? ".out" + v.index() : "");
+            case SCAN, INC_INDEX, IFELSE ->
+                    call(a.op().name(), in, sb).append(a.outputs().size() > 1 ? ".out" + v.index() : "");
             case INDEX -> subtensor((Subtensor) a.op(), in, sb);
             case COMPOSITE -> {
                 List<String> outer = new java.util.ArrayList<>();
@@ -70,7 +71,7 @@ public final class Printer {
         return sb.append(')');
     }
 
-    /** Infix for operators ({@code (x + y)}, {@code (-x)}), a call otherwise; {@code second} prints as Theano's {@code fill}. */
+    /** Infix for operators ({@code (x + y)}, {@code (-x)}), else a call; {@code second} prints as Theano's {@code fill}. */
     private static StringBuilder elemwise(Elemwise e, List<Variable> in, StringBuilder sb) {
         ScalarOp s = e.scalarOp();
         if (s == ScalarOp.CAST) {

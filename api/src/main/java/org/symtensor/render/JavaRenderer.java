@@ -121,12 +121,12 @@ public final class JavaRenderer {
         return v < 0 || (v == 0 && 1 / v < 0) ? "(" + s + ")" : s;
     }
 
-    /** The Java expression of one scalar op over operand texts (atoms), from the shared {@link ScalarExpressions} table. */
+    /** The Java expression of one scalar op over operand texts (atoms), from the shared {@link ScalarExpressions}. */
     static String expression(ScalarOp op, String a, String b, String c) {
         return ScalarExpressions.render(op, JAVA, a, b, c);
     }
 
-    /** Java's spelling of the table's functions: {@code java.lang.Math}, with Java's {@code %} and boolean-to-number. */
+    /** Java's spelling of the table's functions: {@code java.lang.Math}, Java's {@code %}, booleans as numbers. */
     static final ScalarExpressions.Dialect JAVA = new ScalarExpressions.Dialect() {
         @Override
         public String spell(ScalarExpressions.Fn fn, List<String> x) {

@@ -44,8 +44,9 @@ public final class OpenClRenderer {
 
     /**
      * The type an elementwise op computes in, given its output dtype and its value inputs' dtypes
-     * ({@link ScalarOp#isValueInput}: not switch's condition nor second's shape donor): {@code long} for integer programs,
-     * else the upcast of the float operands and output ({@code int32} with {@code float32} is double).
+     * ({@link ScalarOp#isValueInput}: not switch's condition nor second's shape donor): {@code long}
+     * for integer programs, else the upcast of the float operands and output ({@code int32} with
+     * {@code float32} is double).
      */
     public static DType computeType(ScalarOp op, DType out, List<DType> inputs) {
         DType t = out == DType.BOOL ? null : out;
@@ -160,7 +161,8 @@ public final class OpenClRenderer {
      * The expression comes from the shared {@link ScalarExpressions} table, spelled by {@link #dialect}.
      */
     public static String expression(ScalarOp op, DType ct, String... x) {
-        // parenthesized, so that a definition expanded at the top (sigmoid's ?:) cannot bind to what the caller writes around it
+        // parenthesized, so that a definition expanded at the top (sigmoid's ?:) cannot bind to what the caller
+        // writes around it
         return ScalarExpressions.atom(ScalarExpressions.render(op, dialect(ct), x));
     }
 

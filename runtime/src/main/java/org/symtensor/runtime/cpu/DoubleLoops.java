@@ -62,9 +62,9 @@ final class DoubleLoops {
             case EXPM1 -> lanes ? DoubleLanes.expm1(a, ao, o, oo, n) : expm1(a, ao, o, oo, n);
             case TANH -> lanes ? DoubleLanes.tanh(a, ao, o, oo, n) : tanh(a, ao, o, oo, n);
             // 64-bit lanes take the cheap form, 32-bit ones the stable form (see DoubleLanes.WIDE)
-            // 64-bit lanes take the cheap form, 32-bit ones the stable form (see DoubleLanes.WIDE)
             case SIGMOID -> !lanes ? sigmoid(a, ao, o, oo, n)
-                    : DoubleLanes.WIDE ? DoubleLanes.sigmoidCheap(a, ao, o, oo, n) : DoubleLanes.sigmoid(a, ao, o, oo, n);
+                    : DoubleLanes.WIDE ? DoubleLanes.sigmoidCheap(a, ao, o, oo, n)
+                    : DoubleLanes.sigmoid(a, ao, o, oo, n);
             case SOFTPLUS -> softplus(a, ao, o, oo, n);
             case RECIPROCAL -> lanes ? DoubleLanes.reciprocal(a, ao, o, oo, n) : reciprocal(a, ao, o, oo, n);
             case SIGN -> sign(a, ao, o, oo, n);
