@@ -968,6 +968,16 @@ public final class T {
         return MathFunctions.sqrt(x);
     }
 
+    /** Cube root, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S cbrt(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.cbrt(x);
+    }
+
+    /** {@code cbrt} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> cbrt(Tensor<D> x) {
+        return MathFunctions.cbrt(x);
+    }
+
     /** Hyperbolic tangent, elementwise. */
     public static <D extends FloatingMarker, S extends Tensor<D>> S tanh(AbstractTensor<D, S, ?> x) {
         return MathFunctions.tanh(x);

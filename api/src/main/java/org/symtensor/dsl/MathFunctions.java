@@ -79,6 +79,16 @@ public final class MathFunctions {
         return sqrt(Tensors.handle(x));
     }
 
+    /** Cube root, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S cbrt(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.CBRT);
+    }
+
+    /** {@code cbrt} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> cbrt(Tensor<D> x) {
+        return cbrt(Tensors.handle(x));
+    }
+
     /** Hyperbolic tangent, elementwise. */
     public static <D extends FloatingMarker, S extends Tensor<D>> S tanh(AbstractTensor<D, S, ?> x) {
         return x.applyFloat(ScalarOp.TANH);

@@ -24,34 +24,20 @@ final class GradRules {
 
     static List<Variable> inputGrads(Apply a, List<Variable> outputGrads, int batch) {
         Variable g = outputGrads.get(0);
-        switch (a.op().kind()) {
-            case ELEMWISE:
-                return elemwise(a, (Elemwise) a.op(), g);
-            case DIMSHUFFLE:
-                return List.of(dimshuffle(a, ((DimShuffle) a.op()).pattern(), g, batch));
-            case REDUCE:
-                return List.of(reduce(a, (Reduce) a.op(), g, batch));
-            case DOT:
-                return dot(a, g, batch);
-            case SHAPE:
-            case EYE:
-                return nulls(a);
-            case GRAD_MARK:
-                return List.of(gradMark(a, (GradMark) a.op(), g));
-            case RANDOM:
-                return nulls(a); // a draw is not differentiable in its state, size or parameters
-            case SCAN:
-                return ScanGrad.inputGrads(a, outputGrads, batch);
-            case INDEX:
-                return ControlGrads.subtensor(a, g, batch);
-            case INC_INDEX:
-                return ControlGrads.incSubtensor(a, g, batch);
-            case IFELSE:
-                return ControlGrads.ifElse(a, g, batch);
-            case COMPOSITE:
-                return composite(a, g, batch);
-        }
-        throw new AssertionError(a.op().kind());
+        return switch (a.op().kind()) {
+            case ELEMWISE -> elemwise(a, (Elemwise) a.op(), g);
+            case DIMSHUFFLE -> List.of(dimshuffle(a, ((DimShuffle) a.op()).pattern(), g, batch));
+            case REDUCE -> List.of(reduce(a, (Reduce) a.op(), g, batch));
+            case DOT -> dot(a, g, batch);
+            case SHAPE, EYE -> nulls(a);
+            case GRAD_MARK -> List.of(gradMark(a, (GradMark) a.op(), g));
+            case RANDOM -> nulls(a); // a draw is not differentiable in its state, size or parameters
+            case SCAN -> ScanGrad.inputGrads(a, outputGrads, batch);
+            case INDEX -> ControlGrads.subtensor(a, g, batch);
+            case INC_INDEX -> ControlGrads.incSubtensor(a, g, batch);
+            case IFELSE -> ControlGrads.ifElse(a, g, batch);
+            case COMPOSITE -> composite(a, g, batch);
+        };
     }
 
     /**
@@ -122,77 +108,52 @@ final class GradRules {
         Variable y = in.size() > 1 ? as(in.get(1), g) : null;
         Variable z = as(a.output(), g);
         ScalarOp s = op.scalarOp();
-        switch (s) {
-            case ADD:
-                return List.of(g, g);
-            case SUB:
-                return List.of(g, e(ScalarOp.NEG, g));
-            case MUL:
-                return List.of(e(ScalarOp.MUL, g, y), e(ScalarOp.MUL, g, x));
-            case TRUE_DIV:
-                // d(x/y)/dy = -x/y^2 = -z/y
-                return List.of(e(ScalarOp.TRUE_DIV, g, y), e(ScalarOp.NEG, e(ScalarOp.TRUE_DIV, e(ScalarOp.MUL, g, z), y)));
-            case INT_DIV:
-                // floor(x/y) is piecewise constant: zero almost everywhere, as in Theano
-                return List.of(e(ScalarOp.MUL, g, c(0, g)), e(ScalarOp.MUL, g, c(0, g)));
-            case MOD:
-                // x mod y = x - y*floor(x/y)
-                return List.of(g, e(ScalarOp.NEG, e(ScalarOp.MUL, g, e(ScalarOp.INT_DIV, x, y))));
-            case POW: {
-                // d x^y/dx = y x^(y-1); d x^y/dy = x^y log x
-                Variable dx = e(ScalarOp.MUL, g, e(ScalarOp.MUL, y, e(ScalarOp.POW, x, e(ScalarOp.SUB, y, c(1, y)))));
-                Variable dy = e(ScalarOp.MUL, g, e(ScalarOp.MUL, z, e(ScalarOp.LOG, x)));
-                return List.of(dx, dy);
-            }
-            case MAXIMUM:
-            case MINIMUM: {
+        return switch (s) {
+            case ADD -> List.of(g, g);
+            case SUB -> List.of(g, e(ScalarOp.NEG, g));
+            case MUL -> List.of(e(ScalarOp.MUL, g, y), e(ScalarOp.MUL, g, x));
+            // d(x/y)/dy = -x/y^2 = -z/y
+            case TRUE_DIV -> List.of(e(ScalarOp.TRUE_DIV, g, y),
+                    e(ScalarOp.NEG, e(ScalarOp.TRUE_DIV, e(ScalarOp.MUL, g, z), y)));
+            // floor(x/y) is piecewise constant: zero almost everywhere, as in Theano
+            case INT_DIV -> List.of(e(ScalarOp.MUL, g, c(0, g)), e(ScalarOp.MUL, g, c(0, g)));
+            // x mod y = x - y*floor(x/y)
+            case MOD -> List.of(g, e(ScalarOp.NEG, e(ScalarOp.MUL, g, e(ScalarOp.INT_DIV, x, y))));
+            // d x^y/dx = y x^(y-1); d x^y/dy = x^y log x
+            case POW -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.MUL, y, e(ScalarOp.POW, x, e(ScalarOp.SUB, y, c(1, y))))),
+                    e(ScalarOp.MUL, g, e(ScalarOp.MUL, z, e(ScalarOp.LOG, x))));
+            case MAXIMUM, MINIMUM -> {
                 // the gradient goes to the input that was chosen (to x at ties)
                 Variable xChosen = as(e(ScalarOp.EQ, z, x), g);
                 Variable yChosen = e(ScalarOp.SUB, c(1, g), xChosen);
-                return List.of(e(ScalarOp.MUL, g, xChosen), e(ScalarOp.MUL, g, yChosen));
+                yield List.of(e(ScalarOp.MUL, g, xChosen), e(ScalarOp.MUL, g, yChosen));
             }
-            case NEG:
-                return List.of(e(ScalarOp.NEG, g));
-            case ABS:
-                return List.of(e(ScalarOp.MUL, g, e(ScalarOp.SIGN, x)));
-            case SQR:
-                return List.of(e(ScalarOp.MUL, g, e(ScalarOp.MUL, c(2, g), x)));
-            case SQRT:
-                return List.of(e(ScalarOp.TRUE_DIV, e(ScalarOp.MUL, g, c(0.5, g)), z));
-            case EXP:
-                return List.of(e(ScalarOp.MUL, g, z));
-            case LOG:
-                return List.of(e(ScalarOp.TRUE_DIV, g, x));
-            case LOG1P:
-                return List.of(e(ScalarOp.TRUE_DIV, g, e(ScalarOp.ADD, x, c(1, x))));
-            case EXPM1:
-                return List.of(e(ScalarOp.MUL, g, e(ScalarOp.ADD, z, c(1, z))));
-            case TANH:
-                return List.of(e(ScalarOp.MUL, g, e(ScalarOp.SUB, c(1, z), e(ScalarOp.SQR, z))));
-            case SIGMOID:
-                return List.of(e(ScalarOp.MUL, g, e(ScalarOp.MUL, z, e(ScalarOp.SUB, c(1, z), z))));
-            case SOFTPLUS:
-                return List.of(e(ScalarOp.MUL, g, e(ScalarOp.SIGMOID, x)));
-            case RECIPROCAL:
-                return List.of(e(ScalarOp.NEG, e(ScalarOp.MUL, g, e(ScalarOp.SQR, z))));
-            case SIGN:
-                return List.of(e(ScalarOp.MUL, g, c(0, g)));
-            case LT: case LE: case GT: case GE: case EQ: case NEQ: case AND: case OR: case NOT:
-                // piecewise constant with a bool result: no gradient flows
-                return nulls(a);
-            case SWITCH: {
+            case NEG -> List.of(e(ScalarOp.NEG, g));
+            case ABS -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.SIGN, x)));
+            case SQR -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.MUL, c(2, g), x)));
+            case SQRT -> List.of(e(ScalarOp.TRUE_DIV, e(ScalarOp.MUL, g, c(0.5, g)), z));
+            // d cbrt(x)/dx = 1/(3 z^2)
+            case CBRT -> List.of(e(ScalarOp.TRUE_DIV, g, e(ScalarOp.MUL, c(3, g), e(ScalarOp.SQR, z))));
+            case EXP -> List.of(e(ScalarOp.MUL, g, z));
+            case LOG -> List.of(e(ScalarOp.TRUE_DIV, g, x));
+            case LOG1P -> List.of(e(ScalarOp.TRUE_DIV, g, e(ScalarOp.ADD, x, c(1, x))));
+            case EXPM1 -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.ADD, z, c(1, z))));
+            case TANH -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.SUB, c(1, z), e(ScalarOp.SQR, z))));
+            case SIGMOID -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.MUL, z, e(ScalarOp.SUB, c(1, z), z))));
+            case SOFTPLUS -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.SIGMOID, x)));
+            case RECIPROCAL -> List.of(e(ScalarOp.NEG, e(ScalarOp.MUL, g, e(ScalarOp.SQR, z))));
+            case SIGN -> List.of(e(ScalarOp.MUL, g, c(0, g)));
+            // piecewise constant with a bool result: no gradient flows
+            case LT, LE, GT, GE, EQ, NEQ, AND, OR, NOT -> nulls(a);
+            case SWITCH -> {
                 Variable cond = in.get(0);
                 Variable zero = c(0, g);
-                return Arrays.asList(null, e(ScalarOp.SWITCH, cond, g, zero), e(ScalarOp.SWITCH, cond, zero, g));
+                yield Arrays.asList(null, e(ScalarOp.SWITCH, cond, g, zero), e(ScalarOp.SWITCH, cond, zero, g));
             }
-            case SECOND:
-                // only b's values reach the output; a gives the shape
-                return Arrays.asList(null, g);
-            case CAST:
-            case IDENTITY:
-                return List.of(g);
-        }
-        throw new AssertionError(s);
+            // only b's values reach the output; a gives the shape
+            case SECOND -> Arrays.asList(null, g);
+            case CAST, IDENTITY -> List.of(g);
+        };
     }
 
     // ---- structure --------------------------------------------------------------------------
@@ -246,28 +207,24 @@ final class GradRules {
         boolean[] reduced = op.reducedAxes(rank);
         Variable gExp = Ops.dimshuffle(g, expandPattern(reduced, batch));
         Variable xg = as(x, g);
-        switch (op.reduceKind()) {
-            case SUM:
-                return e(ScalarOp.SECOND, xg, gExp);
-            case MEAN: {
+        return switch (op.reduceKind()) {
+            case SUM -> e(ScalarOp.SECOND, xg, gExp);
+            case MEAN -> {
                 Variable count = c(1, g);
                 for (int axis = 0; axis < rank; axis++) {
                     if (reduced[axis]) {
                         count = e(ScalarOp.MUL, count, as(Ops.shape(x, axis), g));
                     }
                 }
-                return e(ScalarOp.TRUE_DIV, e(ScalarOp.SECOND, xg, gExp), count);
+                yield e(ScalarOp.TRUE_DIV, e(ScalarOp.SECOND, xg, gExp), count);
             }
-            case MAX:
-            case MIN: {
+            case MAX, MIN -> {
                 Variable zExp = Ops.dimshuffle(as(a.output(), g), expandPattern(reduced, 0));
                 Variable chosen = as(e(ScalarOp.EQ, xg, zExp), g);
-                return e(ScalarOp.MUL, chosen, gExp);
+                yield e(ScalarOp.MUL, chosen, gExp);
             }
-            case PROD:
-                return e(ScalarOp.MUL, gExp, prodGrad(xg, reduced));
-        }
-        throw new AssertionError(op.reduceKind());
+            case PROD -> e(ScalarOp.MUL, gExp, prodGrad(xg, reduced));
+        };
     }
 
     /**
@@ -360,19 +317,13 @@ final class GradRules {
     }
 
     private static Variable gradMark(Apply a, GradMark mark, Variable g) {
-        switch (mark.markKind()) {
-            case ZERO:
-                return e(ScalarOp.MUL, g, c(0, g));
-            case DISCONNECTED:
-                return null;
-            case UNDEFINED:
-                throw new GradientException("the gradient is undefined"
-                        + (mark.reason() != null ? " (" + mark.reason() + ")" : "") + " at " + a.op().name()
-                        + " applied to " + a.inputs().get(0).describe() + ", created at " + a.createdAt()
-                        + "; wrap the path in disconnectedGrad(...) or zeroGrad(...) if no gradient should flow there");
-        }
-        throw new AssertionError(mark.markKind());
+        return switch (mark.markKind()) {
+            case ZERO -> e(ScalarOp.MUL, g, c(0, g));
+            case DISCONNECTED -> null;
+            case UNDEFINED -> throw new GradientException("the gradient is undefined"
+                    + (mark.reason() != null ? " (" + mark.reason() + ")" : "") + " at " + a.op().name()
+                    + " applied to " + a.inputs().get(0).describe() + ", created at " + a.createdAt()
+                    + "; wrap the path in disconnectedGrad(...) or zeroGrad(...) if no gradient should flow there");
+        };
     }
-
-
 }

@@ -47,15 +47,11 @@ public final class GradMark implements Op {
 
     @Override
     public String name() {
-        switch (markKind) {
-            case ZERO:
-                return "ZeroGrad";
-            case DISCONNECTED:
-                return "DisconnectedGrad";
-            case UNDEFINED:
-                return "GradUndefined";
-        }
-        throw new AssertionError(markKind);
+        return switch (markKind) {
+            case ZERO -> "ZeroGrad";
+            case DISCONNECTED -> "DisconnectedGrad";
+            case UNDEFINED -> "GradUndefined";
+        };
     }
 
     @Override

@@ -158,37 +158,25 @@ public final class RandomOp implements Op {
 
     private TensorType sampleType(int[] shape, List<Variable> inputs) {
         Variable first = inputs.size() > 1 + rank ? inputs.get(1 + rank) : null;
-        switch (distribution) {
-            case MULTINOMIAL: {
+        return switch (distribution) {
+            case MULTINOMIAL -> {
                 int[] s = java.util.Arrays.copyOf(shape, rank + 1);
                 s[rank] = inputs.get(2 + rank).type().dim(0);
-                return TensorType.of(dtype, s);
+                yield TensorType.of(dtype, s);
             }
-            case PERMUTATION: {
-                int n = first instanceof Constant ? (int) ((Constant) first).value().getLong(0) : TensorType.UNKNOWN;
-                return TensorType.of(dtype, n);
-            }
-            case SHUFFLE_ROWS:
-                return first.type();
-            default:
-                return TensorType.of(dtype, shape);
-        }
+            case PERMUTATION -> TensorType.of(dtype,
+                    first instanceof Constant ? (int) ((Constant) first).value().getLong(0) : TensorType.UNKNOWN);
+            case SHUFFLE_ROWS -> first.type();
+            case UNIFORM, NORMAL, BINOMIAL, INTEGERS, CHOICE -> TensorType.of(dtype, shape);
+        };
     }
 
     private void checkDtype() {
-        boolean ok;
-        switch (distribution) {
-            case UNIFORM:
-            case NORMAL:
-                ok = dtype.isFloat();
-                break;
-            case SHUFFLE_ROWS:
-                ok = true;
-                break;
-            default:
-                ok = dtype == DType.INT64;
-                break;
-        }
+        boolean ok = switch (distribution) {
+            case UNIFORM, NORMAL -> dtype.isFloat();
+            case SHUFFLE_ROWS -> true;
+            case BINOMIAL, INTEGERS, CHOICE, PERMUTATION, MULTINOMIAL -> dtype == DType.INT64;
+        };
         if (!ok) {
             throw new DTypeMismatchException(distribution.theanoName() + ": cannot draw " + dtype + " samples; "
                     + (dtype.isFloat() ? "this distribution draws int64" : "this distribution draws float32 or float64"));

@@ -64,17 +64,11 @@ public final class Reduce implements Op {
     }
 
     public static DType outputDtype(Kind kind, DType in) {
-        switch (kind) {
-            case SUM:
-            case PROD:
-                return in.isFloat() ? in : DType.INT64;
-            case MAX:
-            case MIN:
-                return in;
-            case MEAN:
-                return in.isFloat() ? in : DType.FLOAT64;
-        }
-        throw new AssertionError(kind);
+        return switch (kind) {
+            case SUM, PROD -> in.isFloat() ? in : DType.INT64;
+            case MAX, MIN -> in;
+            case MEAN -> in.isFloat() ? in : DType.FLOAT64;
+        };
     }
 
     @Override

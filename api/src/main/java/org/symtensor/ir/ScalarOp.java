@@ -5,56 +5,84 @@ import org.symtensor.type.DType;
 /**
  * The table of scalar operations that elementwise ops apply: arity, printed form, output dtype
  * rule and reference arithmetic. Fusion, code generation and every backend read this one table.
+ *
+ * <p>Everything that differs per op is either an argument of its constant (arity, printing,
+ * {@link DTypeRule}) or an arm of a switch expression with no {@code default} ({@link #applyDouble},
+ * {@link #applyLong}, and in the other layers the gradient rule, the rendered expression and the
+ * CPU loops), so a new constant does not compile until every layer says what it does with it.
+ * docs/contributing.md lists the places.
  */
 public enum ScalarOp {
-    ADD(2, "+", "add"),
-    SUB(2, "-", "sub"),
-    MUL(2, "*", "mul"),
-    TRUE_DIV(2, "/", "true_div"),
-    INT_DIV(2, "//", "int_div"),
-    MOD(2, "%", "mod"),
-    POW(2, "**", "pow"),
-    MAXIMUM(2, null, "maximum"),
-    MINIMUM(2, null, "minimum"),
-    NEG(1, "-", "neg"),
-    ABS(1, null, "abs"),
-    SQR(1, null, "sqr"),
-    SQRT(1, null, "sqrt"),
-    EXP(1, null, "exp"),
-    LOG(1, null, "log"),
-    LOG1P(1, null, "log1p"),
-    EXPM1(1, null, "expm1"),
-    TANH(1, null, "tanh"),
-    SIGMOID(1, null, "sigmoid"),
-    SOFTPLUS(1, null, "softplus"),
-    RECIPROCAL(1, null, "reciprocal"),
-    SIGN(1, null, "sgn"),
-    LT(2, "<", "lt"),
-    LE(2, "<=", "le"),
-    GT(2, ">", "gt"),
-    GE(2, ">=", "ge"),
-    EQ(2, "==", "eq"),
-    NEQ(2, "!=", "neq"),
+    ADD(2, "+", "add", DTypeRule.UPCAST),
+    SUB(2, "-", "sub", DTypeRule.UPCAST),
+    MUL(2, "*", "mul", DTypeRule.UPCAST),
+    TRUE_DIV(2, "/", "true_div", DTypeRule.FLOAT),
+    INT_DIV(2, "//", "int_div", DTypeRule.UPCAST),
+    MOD(2, "%", "mod", DTypeRule.UPCAST),
+    POW(2, "**", "pow", DTypeRule.UPCAST),
+    MAXIMUM(2, null, "maximum", DTypeRule.UPCAST),
+    MINIMUM(2, null, "minimum", DTypeRule.UPCAST),
+    NEG(1, "-", "neg", DTypeRule.UPCAST),
+    ABS(1, null, "abs", DTypeRule.UPCAST),
+    SQR(1, null, "sqr", DTypeRule.UPCAST),
+    SQRT(1, null, "sqrt", DTypeRule.FLOAT),
+    /** Cube root. */
+    CBRT(1, null, "cbrt", DTypeRule.FLOAT),
+    EXP(1, null, "exp", DTypeRule.FLOAT),
+    LOG(1, null, "log", DTypeRule.FLOAT),
+    LOG1P(1, null, "log1p", DTypeRule.FLOAT),
+    EXPM1(1, null, "expm1", DTypeRule.FLOAT),
+    TANH(1, null, "tanh", DTypeRule.FLOAT),
+    SIGMOID(1, null, "sigmoid", DTypeRule.FLOAT),
+    SOFTPLUS(1, null, "softplus", DTypeRule.FLOAT),
+    RECIPROCAL(1, null, "reciprocal", DTypeRule.FLOAT),
+    SIGN(1, null, "sgn", DTypeRule.UPCAST),
+    LT(2, "<", "lt", DTypeRule.COMPARISON),
+    LE(2, "<=", "le", DTypeRule.COMPARISON),
+    GT(2, ">", "gt", DTypeRule.COMPARISON),
+    GE(2, ">=", "ge", DTypeRule.COMPARISON),
+    EQ(2, "==", "eq", DTypeRule.COMPARISON),
+    NEQ(2, "!=", "neq", DTypeRule.COMPARISON),
     /** Logical and: bool result. */
-    AND(2, "&", "and"),
-    OR(2, "|", "or"),
-    NOT(1, "~", "not"),
+    AND(2, "&", "and", DTypeRule.LOGIC),
+    OR(2, "|", "or", DTypeRule.LOGIC),
+    NOT(1, "~", "not", DTypeRule.LOGIC),
     /** {@code switch(c, a, b)}: a where c is non-zero, else b. */
-    SWITCH(3, null, "switch"),
+    SWITCH(3, null, "switch", DTypeRule.SELECT),
     /** {@code second(a, b)}: b broadcast to the shape of a (Theano's fill). */
-    SECOND(2, null, "second"),
+    SECOND(2, null, "second", DTypeRule.FILL),
     /** Conversion to the dtype the {@link Elemwise} names. */
-    CAST(1, null, "cast"),
-    IDENTITY(1, null, "identity");
+    CAST(1, null, "cast", DTypeRule.PARAMETER),
+    IDENTITY(1, null, "identity", DTypeRule.UPCAST);
+
+    /** How an op's output dtype follows from its inputs' dtypes. */
+    public enum DTypeRule {
+        /** The upcast of the inputs ({@code int32 + float32} is {@code float64}; one input keeps its dtype). */
+        UPCAST,
+        /** The upcast of the inputs upgraded to float: true division and the transcendental functions. */
+        FLOAT,
+        /** bool; a comparison of two values. */
+        COMPARISON,
+        /** bool; logic on truth values (non-zero is true). */
+        LOGIC,
+        /** The upcast of inputs 1 and 2; input 0 is the condition that selects between them. */
+        SELECT,
+        /** The dtype of input 1; input 0 lends only its shape. */
+        FILL,
+        /** A parameter of the {@link Elemwise} (the target of a cast), not a function of the inputs. */
+        PARAMETER
+    }
 
     private final int arity;
     private final String infix;
     private final String theanoName;
+    private final DTypeRule dtypeRule;
 
-    ScalarOp(int arity, String infix, String theanoName) {
+    ScalarOp(int arity, String infix, String theanoName, DTypeRule dtypeRule) {
         this.arity = arity;
         this.infix = infix;
         this.theanoName = theanoName;
+        this.dtypeRule = dtypeRule;
     }
 
     public int arity() {
@@ -70,13 +98,31 @@ public enum ScalarOp {
         return theanoName;
     }
 
+    public DTypeRule dtypeRule() {
+        return dtypeRule;
+    }
+
     public boolean isComparison() {
-        switch (this) {
-            case LT: case LE: case GT: case GE: case EQ: case NEQ:
-                return true;
-            default:
-                return false;
-        }
+        return dtypeRule == DTypeRule.COMPARISON;
+    }
+
+    /**
+     * Whether the result is a float whatever the inputs: such an op never runs on integers
+     * ({@link #applyLong} refuses it).
+     */
+    public boolean hasFloatResult() {
+        return dtypeRule == DTypeRule.FLOAT;
+    }
+
+    /**
+     * Whether input {@code i} is a value that reaches the result, as opposed to the condition of
+     * {@code switch} or the shape donor of {@code second}: value inputs decide the compute type.
+     */
+    public boolean isValueInput(int i) {
+        return switch (dtypeRule) {
+            case SELECT, FILL -> i > 0;
+            case UPCAST, FLOAT, COMPARISON, LOGIC, PARAMETER -> true;
+        };
     }
 
     /**
@@ -85,72 +131,58 @@ public enum ScalarOp {
      * comparisons and logic give bool.
      */
     public DType outputDtype(DType... in) {
-        switch (this) {
-            case ADD: case SUB: case MUL: case INT_DIV: case MOD: case POW: case MAXIMUM: case MINIMUM:
-                return DType.upcast(in[0], in[1]);
-            case TRUE_DIV:
-                return DType.upcast(in[0], in[1]).upgradeToFloat();
-            case NEG: case ABS: case SQR: case SIGN: case IDENTITY:
-                return in[0];
-            case SQRT: case EXP: case LOG: case LOG1P: case EXPM1: case TANH: case SIGMOID: case SOFTPLUS:
-            case RECIPROCAL:
-                return in[0].upgradeToFloat();
-            case LT: case LE: case GT: case GE: case EQ: case NEQ:
-                return DType.BOOL;
-            case AND: case OR: case NOT:
-                return DType.BOOL;
-            case SWITCH:
-                return DType.upcast(in[1], in[2]);
-            case SECOND:
-                return in[1];
-            case CAST:
-                throw new IllegalStateException("cast's dtype is a parameter of its Elemwise");
-        }
-        throw new AssertionError(this);
+        return switch (dtypeRule) {
+            case UPCAST -> DType.upcast(in[0], java.util.Arrays.copyOfRange(in, 1, in.length));
+            case FLOAT -> DType.upcast(in[0], java.util.Arrays.copyOfRange(in, 1, in.length)).upgradeToFloat();
+            case COMPARISON, LOGIC -> DType.BOOL;
+            case SELECT -> DType.upcast(in[1], in[2]);
+            case FILL -> in[1];
+            case PARAMETER -> throw new IllegalStateException(this + "'s dtype is a parameter of its Elemwise");
+        };
     }
 
     /** Reference arithmetic in double precision (floats and the float path of mixed inputs). */
     public double applyDouble(double a, double b, double c) {
-        switch (this) {
-            case ADD: return a + b;
-            case SUB: return a - b;
-            case MUL: return a * b;
-            case TRUE_DIV: return a / b;
-            case INT_DIV: return Math.floor(a / b);
-            case MOD: {
+        return switch (this) {
+            case ADD -> a + b;
+            case SUB -> a - b;
+            case MUL -> a * b;
+            case TRUE_DIV -> a / b;
+            case INT_DIV -> Math.floor(a / b);
+            case MOD -> {
                 double r = a % b;
-                return r != 0 && (r < 0) != (b < 0) ? r + b : r;
+                yield r != 0 && (r < 0) != (b < 0) ? r + b : r;
             }
-            case POW: return Math.pow(a, b);
-            case MAXIMUM: return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.max(a, b);
-            case MINIMUM: return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.min(a, b);
-            case NEG: return -a;
-            case ABS: return Math.abs(a);
-            case SQR: return a * a;
-            case SQRT: return Math.sqrt(a);
-            case EXP: return Math.exp(a);
-            case LOG: return Math.log(a);
-            case LOG1P: return Math.log1p(a);
-            case EXPM1: return Math.expm1(a);
-            case TANH: return Math.tanh(a);
-            case SIGMOID: return a >= 0 ? 1 / (1 + Math.exp(-a)) : Math.exp(a) / (1 + Math.exp(a));
-            case SOFTPLUS: return a > 30 ? a : Math.log1p(Math.exp(a));
-            case RECIPROCAL: return 1 / a;
-            case SIGN: return Math.signum(a);
-            case LT: return a < b ? 1 : 0;
-            case LE: return a <= b ? 1 : 0;
-            case GT: return a > b ? 1 : 0;
-            case GE: return a >= b ? 1 : 0;
-            case EQ: return a == b ? 1 : 0;
-            case NEQ: return a != b ? 1 : 0;
-            case AND: return (a != 0 && b != 0) ? 1 : 0;
-            case OR: return (a != 0 || b != 0) ? 1 : 0;
-            case NOT: return a == 0 ? 1 : 0;
-            case SWITCH: return a != 0 ? b : c;
-            case SECOND: return b;
-            case CAST: case IDENTITY: return a;
-        }
-        throw new AssertionError(this);
+            case POW -> Math.pow(a, b);
+            case MAXIMUM -> Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.max(a, b);
+            case MINIMUM -> Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.min(a, b);
+            case NEG -> -a;
+            case ABS -> Math.abs(a);
+            case SQR -> a * a;
+            case SQRT -> Math.sqrt(a);
+            case CBRT -> Math.cbrt(a);
+            case EXP -> Math.exp(a);
+            case LOG -> Math.log(a);
+            case LOG1P -> Math.log1p(a);
+            case EXPM1 -> Math.expm1(a);
+            case TANH -> Math.tanh(a);
+            case SIGMOID -> a >= 0 ? 1 / (1 + Math.exp(-a)) : Math.exp(a) / (1 + Math.exp(a));
+            case SOFTPLUS -> a > 30 ? a : Math.log1p(Math.exp(a));
+            case RECIPROCAL -> 1 / a;
+            case SIGN -> Math.signum(a);
+            case LT -> a < b ? 1 : 0;
+            case LE -> a <= b ? 1 : 0;
+            case GT -> a > b ? 1 : 0;
+            case GE -> a >= b ? 1 : 0;
+            case EQ -> a == b ? 1 : 0;
+            case NEQ -> a != b ? 1 : 0;
+            case AND -> (a != 0 && b != 0) ? 1 : 0;
+            case OR -> (a != 0 || b != 0) ? 1 : 0;
+            case NOT -> a == 0 ? 1 : 0;
+            case SWITCH -> a != 0 ? b : c;
+            case SECOND -> b;
+            case CAST, IDENTITY -> a;
+        };
     }
 
     /**
@@ -158,50 +190,51 @@ public enum ScalarOp {
      * bool). Division by zero gives 0, as NumPy does for integers, instead of throwing.
      */
     public long applyLong(long a, long b, long c) {
-        switch (this) {
-            case ADD: return a + b;
-            case SUB: return a - b;
-            case MUL: return a * b;
-            case INT_DIV: return b == 0 ? 0 : Math.floorDiv(a, b);
-            case MOD: return b == 0 ? 0 : Math.floorMod(a, b);
-            case POW: {
-                if (b < 0) {
-                    return a == 1 ? 1 : (a == -1 ? ((b & 1) == 0 ? 1 : -1) : 0);
-                }
-                long r = 1;
-                long base = a;
-                long e = b;
-                while (e > 0) {
-                    if ((e & 1) == 1) {
-                        r *= base;
-                    }
-                    base *= base;
-                    e >>= 1;
-                }
-                return r;
-            }
-            case MAXIMUM: return Math.max(a, b);
-            case MINIMUM: return Math.min(a, b);
-            case NEG: return -a;
-            case ABS: return Math.abs(a);
-            case SQR: return a * a;
-            case SIGN: return Long.signum(a);
-            case LT: return a < b ? 1 : 0;
-            case LE: return a <= b ? 1 : 0;
-            case GT: return a > b ? 1 : 0;
-            case GE: return a >= b ? 1 : 0;
-            case EQ: return a == b ? 1 : 0;
-            case NEQ: return a != b ? 1 : 0;
-            case AND: return (a != 0 && b != 0) ? 1 : 0;
-            case OR: return (a != 0 || b != 0) ? 1 : 0;
-            case NOT: return a == 0 ? 1 : 0;
-            case SWITCH: return a != 0 ? b : c;
-            case SECOND: return b;
-            case CAST: case IDENTITY: return a;
-            case TRUE_DIV: case SQRT: case EXP: case LOG: case LOG1P: case EXPM1: case TANH: case SIGMOID:
-            case SOFTPLUS: case RECIPROCAL:
-                throw new IllegalStateException(this + " has a float result; evaluate it with applyDouble");
+        return switch (this) {
+            case ADD -> a + b;
+            case SUB -> a - b;
+            case MUL -> a * b;
+            case INT_DIV -> b == 0 ? 0 : Math.floorDiv(a, b);
+            case MOD -> b == 0 ? 0 : Math.floorMod(a, b);
+            case POW -> powLong(a, b);
+            case MAXIMUM -> Math.max(a, b);
+            case MINIMUM -> Math.min(a, b);
+            case NEG -> -a;
+            case ABS -> Math.abs(a);
+            case SQR -> a * a;
+            case SIGN -> Long.signum(a);
+            case LT -> a < b ? 1 : 0;
+            case LE -> a <= b ? 1 : 0;
+            case GT -> a > b ? 1 : 0;
+            case GE -> a >= b ? 1 : 0;
+            case EQ -> a == b ? 1 : 0;
+            case NEQ -> a != b ? 1 : 0;
+            case AND -> (a != 0 && b != 0) ? 1 : 0;
+            case OR -> (a != 0 || b != 0) ? 1 : 0;
+            case NOT -> a == 0 ? 1 : 0;
+            case SWITCH -> a != 0 ? b : c;
+            case SECOND -> b;
+            case CAST, IDENTITY -> a;
+            case TRUE_DIV, SQRT, CBRT, EXP, LOG, LOG1P, EXPM1, TANH, SIGMOID, SOFTPLUS, RECIPROCAL ->
+                    throw new IllegalStateException(this + " has a float result; evaluate it with applyDouble");
+        };
+    }
+
+    /** a to the power b by squaring, wrapping like long multiplication; a negative b gives 0 unless |a| is 1. */
+    private static long powLong(long a, long b) {
+        if (b < 0) {
+            return a == 1 ? 1 : (a == -1 ? ((b & 1) == 0 ? 1 : -1) : 0);
         }
-        throw new AssertionError(this);
+        long r = 1;
+        long base = a;
+        long e = b;
+        while (e > 0) {
+            if ((e & 1) == 1) {
+                r *= base;
+            }
+            base *= base;
+            e >>= 1;
+        }
+        return r;
     }
 }

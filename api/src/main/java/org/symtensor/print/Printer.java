@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.symtensor.ir.Apply;
+import org.symtensor.ir.Composite;
 import org.symtensor.ir.Constant;
 import org.symtensor.ir.Variable;
 import org.symtensor.ir.DimShuffle;
@@ -11,6 +12,7 @@ import org.symtensor.ir.Elemwise;
 import org.symtensor.ir.Reduce;
 import org.symtensor.ir.ScalarOp;
 import org.symtensor.ir.ShapeOf;
+import org.symtensor.ir.Subtensor;
 import org.symtensor.type.TensorType;
 
 /**
@@ -29,148 +31,109 @@ public final class Printer {
         return sb.toString();
     }
 
-    private static void pp(Variable v, StringBuilder sb) {
+    /** Appends {@code v}'s expression to {@code sb} and returns {@code sb}. */
+    private static StringBuilder pp(Variable v, StringBuilder sb) {
         Apply a = v.owner();
         if (a == null) {
             if (v instanceof Constant) {
-                sb.append(((Constant) v).value().toString());
-            } else if (v.name() != null) {
-                sb.append(v.name());
-            } else {
-                sb.append('<').append(v.type()).append('>');
+                return sb.append(((Constant) v).value().toString());
             }
-            return;
+            return v.name() != null ? sb.append(v.name()) : sb.append('<').append(v.type()).append('>');
         }
         List<Variable> in = a.inputs();
-        switch (a.op().kind()) {
-            case ELEMWISE: {
-                Elemwise e = (Elemwise) a.op();
-                ScalarOp s = e.scalarOp();
-                if (s == ScalarOp.CAST) {
-                    sb.append("cast(");
-                    pp(in.get(0), sb);
-                    sb.append(", ").append(e.castTo()).append(')');
-                } else if (s.infix() != null && s.arity() == 2) {
-                    sb.append('(');
-                    pp(in.get(0), sb);
-                    sb.append(' ').append(s.infix()).append(' ');
-                    pp(in.get(1), sb);
-                    sb.append(')');
-                } else if (s.infix() != null) {
-                    sb.append('(').append(s.infix());
-                    pp(in.get(0), sb);
-                    sb.append(')');
-                } else {
-                    sb.append(s == ScalarOp.SECOND ? "fill" : s.theanoName()).append('(');
-                    for (int i = 0; i < in.size(); i++) {
-                        if (i > 0) {
-                            sb.append(", ");
-                        }
-                        pp(in.get(i), sb);
-                    }
-                    sb.append(')');
-                }
-                return;
-            }
-            case DIMSHUFFLE: {
-                int[] p = ((DimShuffle) a.op()).pattern();
-                int rank = in.get(0).type().rank();
-                if (isLeftPad(p, rank)) {
-                    pp(in.get(0), sb); // implicit broadcasting: invisible, as in Theano's pp
-                } else if (rank == 2 && p.length == 2 && p[0] == 1 && p[1] == 0) {
-                    pp(in.get(0), sb);
-                    sb.append(".T");
-                } else {
-                    sb.append(a.op().name()).append('(');
-                    pp(in.get(0), sb);
-                    sb.append(')');
-                }
-                return;
-            }
-            case REDUCE: {
-                Reduce r = (Reduce) a.op();
-                sb.append(r.reduceKind().name().toLowerCase(java.util.Locale.ROOT)).append('(');
-                pp(in.get(0), sb);
-                int[] axes = r.axes();
-                if (axes != null) {
-                    sb.append(", axis=").append(axes.length == 1 ? Integer.toString(axes[0]) : java.util.Arrays.toString(axes));
-                }
-                sb.append(')');
-                return;
-            }
-            case DOT:
-                sb.append('(');
-                pp(in.get(0), sb);
-                sb.append(" \\dot ");
-                pp(in.get(1), sb);
-                sb.append(')');
-                return;
-            case SHAPE:
-                pp(in.get(0), sb);
-                sb.append(".shape[").append(((ShapeOf) a.op()).axis()).append(']');
-                return;
-            case EYE:
-                sb.append("eye(");
-                pp(in.get(0), sb);
-                sb.append(')');
-                return;
-            case GRAD_MARK:
-                sb.append(((org.symtensor.ir.GradMark) a.op()).name()).append('(');
-                pp(in.get(0), sb);
-                sb.append(')');
-                return;
-            case RANDOM:
-                random(v, a, sb);
-                return;
-            case SCAN:
-            case INC_INDEX:
-            case IFELSE:
-                sb.append(a.op().name()).append('(');
-                for (int i = 0; i < in.size(); i++) {
-                    sb.append(i > 0 ? ", " : "");
-                    pp(in.get(i), sb);
-                }
-                sb.append(')').append(a.outputs().size() > 1 ? ".out" + v.index() : "");
-                return;
-            case INDEX: {
-                org.symtensor.ir.Subtensor st = (org.symtensor.ir.Subtensor) a.op();
-                pp(in.get(0), sb);
-                sb.append('[');
-                for (int ax = 0; ax < st.axis(); ax++) {
-                    sb.append(":, ");
-                }
-                if (st.form() == org.symtensor.ir.Subtensor.Form.INDEX) {
-                    pp(in.get(1), sb);
-                } else {
-                    int k = 1;
-                    if (st.hasStart()) {
-                        pp(in.get(k++), sb);
-                    }
-                    sb.append(':');
-                    if (st.hasStop()) {
-                        pp(in.get(k), sb);
-                    }
-                    if (st.step() != 1) {
-                        sb.append(':').append(st.step());
-                    }
-                }
-                sb.append(']');
-                return;
-            }
-            case COMPOSITE: {
+        return switch (a.op().kind()) {
+            case ELEMWISE -> elemwise((Elemwise) a.op(), in, sb);
+            case DIMSHUFFLE -> dimshuffle(a, ((DimShuffle) a.op()).pattern(), in.get(0), sb);
+            case REDUCE -> reduce((Reduce) a.op(), in.get(0), sb);
+            case DOT -> pp(in.get(1), pp(in.get(0), sb.append('(')).append(" \\dot ")).append(')');
+            case SHAPE -> pp(in.get(0), sb).append(".shape[").append(((ShapeOf) a.op()).axis()).append(']');
+            case EYE -> call("eye", in, sb);
+            case GRAD_MARK -> call(a.op().name(), in, sb);
+            case RANDOM -> random(v, a, sb);
+            case SCAN, INC_INDEX, IFELSE ->
+                    call(a.op().name(), in, sb).append(a.outputs().size() > 1 ? ".out" + v.index() : "");
+            case INDEX -> subtensor((Subtensor) a.op(), in, sb);
+            case COMPOSITE -> {
                 List<String> outer = new java.util.ArrayList<>();
                 for (Variable x : in) {
                     outer.add(pp(x));
                 }
-                sb.append(((org.symtensor.ir.Composite) a.op()).format(outer));
-                return;
+                yield sb.append(((Composite) a.op()).format(outer));
+            }
+        };
+    }
+
+    /** {@code name(in0, in1, ...)}. */
+    private static StringBuilder call(String name, List<Variable> in, StringBuilder sb) {
+        sb.append(name).append('(');
+        for (int i = 0; i < in.size(); i++) {
+            pp(in.get(i), sb.append(i > 0 ? ", " : ""));
+        }
+        return sb.append(')');
+    }
+
+    /** Infix for operators ({@code (x + y)}, {@code (-x)}), else a call; {@code second} prints as Theano's {@code fill}. */
+    private static StringBuilder elemwise(Elemwise e, List<Variable> in, StringBuilder sb) {
+        ScalarOp s = e.scalarOp();
+        if (s == ScalarOp.CAST) {
+            return pp(in.get(0), sb.append("cast(")).append(", ").append(e.castTo()).append(')');
+        }
+        if (s.infix() != null && s.arity() == 2) {
+            return pp(in.get(1), pp(in.get(0), sb.append('(')).append(' ').append(s.infix()).append(' ')).append(')');
+        }
+        if (s.infix() != null) {
+            return pp(in.get(0), sb.append('(').append(s.infix())).append(')');
+        }
+        return call(s == ScalarOp.SECOND ? "fill" : s.theanoName(), in, sb);
+    }
+
+    /** Implicit broadcasting prints as nothing, as in Theano's pp; a matrix transpose as {@code .T}. */
+    private static StringBuilder dimshuffle(Apply a, int[] p, Variable x, StringBuilder sb) {
+        int rank = x.type().rank();
+        if (isLeftPad(p, rank)) {
+            return pp(x, sb);
+        }
+        if (rank == 2 && p.length == 2 && p[0] == 1 && p[1] == 0) {
+            return pp(x, sb).append(".T");
+        }
+        return pp(x, sb.append(a.op().name()).append('(')).append(')');
+    }
+
+    private static StringBuilder reduce(Reduce r, Variable x, StringBuilder sb) {
+        pp(x, sb.append(r.reduceKind().name().toLowerCase(java.util.Locale.ROOT)).append('('));
+        int[] axes = r.axes();
+        if (axes != null) {
+            sb.append(", axis=").append(axes.length == 1 ? Integer.toString(axes[0]) : java.util.Arrays.toString(axes));
+        }
+        return sb.append(')');
+    }
+
+    /** {@code x[i]}, {@code x[:, a:b:s]}. */
+    private static StringBuilder subtensor(Subtensor st, List<Variable> in, StringBuilder sb) {
+        pp(in.get(0), sb).append('[');
+        for (int ax = 0; ax < st.axis(); ax++) {
+            sb.append(":, ");
+        }
+        if (st.form() == Subtensor.Form.INDEX) {
+            pp(in.get(1), sb);
+        } else {
+            int k = 1;
+            if (st.hasStart()) {
+                pp(in.get(k++), sb);
+            }
+            sb.append(':');
+            if (st.hasStop()) {
+                pp(in.get(k), sb);
+            }
+            if (st.step() != 1) {
+                sb.append(':').append(st.step());
             }
         }
-        throw new AssertionError(a.op().kind());
+        return sb.append(']');
     }
 
     /** {@code uniform(size=(2, 2), low=0.0, high=1.0)}; the next-state output prints as {@code nextState(...)}. */
-    private static void random(Variable v, Apply a, StringBuilder sb) {
+    private static StringBuilder random(Variable v, Apply a, StringBuilder sb) {
         org.symtensor.ir.RandomOp r = (org.symtensor.ir.RandomOp) a.op();
         List<Variable> in = a.inputs();
         if (v.index() == 0) {
@@ -196,9 +159,7 @@ public final class Printer {
             sb.append(sep).append("replace=").append(r.replace());
         }
         sb.append(')');
-        if (v.index() == 0) {
-            sb.append(')');
-        }
+        return v.index() == 0 ? sb.append(')') : sb;
     }
 
     private static boolean isLeftPad(int[] p, int rank) {

@@ -17,8 +17,9 @@ import org.symtensor.type.DType;
  * IR to Java source: writes a graph made only of float elementwise ops as one counted loop, one
  * local per node, in the order of {@link Graphs#toposort}. Inputs of the output's rank are read as
  * {@code name[i]}; rank-0 inputs and constants broadcast as plain locals and literals. The scalar
- * arithmetic is {@link ScalarOp#applyDouble}'s, written out, so the loop computes what every
- * backend computes. The renderer returns text only; the processor decides where it goes.
+ * expressions are the shared {@link ScalarExpressions} table's (the OpenCL renderer reads the same
+ * one), spelled with {@code java.lang.Math}, so the loop computes what every backend computes. The
+ * renderer returns text only; the processor decides where it goes.
  */
 public final class JavaRenderer {
     private JavaRenderer() {}
@@ -49,8 +50,8 @@ public final class JavaRenderer {
                     return false;
                 }
             } else if (a.op().kind() == OpKind.ELEMWISE) {
-                Elemwise e = (Elemwise) a.op();
-                if (v.type().dtype() != d || expression(e.scalarOp(), "a", "b", "c") == null) {
+                // comparisons, logic and switch have a bool result or a bool input, so they fail this too
+                if (v.type().dtype() != d) {
                     return false;
                 }
             } else {
@@ -120,37 +121,31 @@ public final class JavaRenderer {
         return v < 0 || (v == 0 && 1 / v < 0) ? "(" + s + ")" : s;
     }
 
-    /** The Java expression of one scalar op over operand texts, or null where the result is not a float. */
+    /** The Java expression of one scalar op over operand texts (atoms), from the shared {@link ScalarExpressions}. */
     static String expression(ScalarOp op, String a, String b, String c) {
-        switch (op) {
-            case ADD: return a + " + " + b;
-            case SUB: return a + " - " + b;
-            case MUL: return a + " * " + b;
-            case TRUE_DIV: return a + " / " + b;
-            case INT_DIV: return "Math.floor(" + a + " / " + b + ")";
-            case MOD: return "(" + a + " % " + b + " != 0 && (" + a + " % " + b + " < 0) != (" + b + " < 0) ? "
-                    + a + " % " + b + " + " + b + " : " + a + " % " + b + ")";
-            case POW: return "Math.pow(" + a + ", " + b + ")";
-            case MAXIMUM: return "Math.max(" + a + ", " + b + ")";
-            case MINIMUM: return "Math.min(" + a + ", " + b + ")";
-            case NEG: return "-" + a;
-            case ABS: return "Math.abs(" + a + ")";
-            case SQR: return a + " * " + a;
-            case SQRT: return "Math.sqrt(" + a + ")";
-            case EXP: return "Math.exp(" + a + ")";
-            case LOG: return "Math.log(" + a + ")";
-            case LOG1P: return "Math.log1p(" + a + ")";
-            case EXPM1: return "Math.expm1(" + a + ")";
-            case TANH: return "Math.tanh(" + a + ")";
-            case SIGMOID: return a + " >= 0 ? 1 / (1 + Math.exp(-" + a + ")) : Math.exp(" + a + ") / (1 + Math.exp(" + a + "))";
-            case SOFTPLUS: return a + " > 30 ? " + a + " : Math.log1p(Math.exp(" + a + "))";
-            case RECIPROCAL: return "1 / " + a;
-            case SIGN: return "Math.signum(" + a + ")";
-            case SECOND: return b;
-            case CAST: case IDENTITY: return a;
-            case LT: case LE: case GT: case GE: case EQ: case NEQ: case AND: case OR: case NOT: case SWITCH:
-                return null;
-        }
-        throw new AssertionError(op);
+        return ScalarExpressions.render(op, JAVA, a, b, c);
     }
+
+    /** Java's spelling of the table's functions: {@code java.lang.Math}, Java's {@code %}, booleans as numbers. */
+    static final ScalarExpressions.Dialect JAVA = new ScalarExpressions.Dialect() {
+        @Override
+        public String spell(ScalarExpressions.Fn fn, List<String> x) {
+            return switch (fn) {
+                case FLOOR_DIV -> "Math.floor(" + x.get(0) + " / " + x.get(1) + ")";
+                case REM -> x.get(0) + " % " + x.get(1);
+                case POW -> standard("pow", x);
+                case MAX -> standard("max", x);
+                case MIN -> standard("min", x);
+                case ABS -> standard("abs", x);
+                case SIGN -> standard("signum", x);
+                case TRUTH -> "(" + x.get(0) + " ? 1 : 0)";
+                case MOD, SIGMOID, SOFTPLUS -> null;
+            };
+        }
+
+        @Override
+        public String standard(String name, List<String> x) {
+            return "Math." + name + "(" + String.join(", ", x) + ")";
+        }
+    };
 }

@@ -18,9 +18,10 @@ import org.symtensor.type.DType;
  * (one node's inputs, or a composite's rank-0 inner graph — the same code path) becomes one local
  * variable per node, computed in the node's compute type exactly as the CPU kernels compute: in
  * floating point when the output or a value input is a float (the widest float type the operands
- * need), else in {@code long} with wrap-around on store. Helper functions that several ops share
- * (floor division, Python's modulo, NaN-propagating max) come from {@link #preamble}. Text only:
- * the runtime builds and runs what this returns.
+ * need), else in {@code long} with wrap-around on store. The expressions are the shared
+ * {@link ScalarExpressions} table's, as the Java renderer's are; helpers for what OpenCL C has no
+ * built-in for (integer floor division, modulo and power that do not trap, NaN-propagating max) come
+ * from {@link #preamble}. Text only: the runtime builds and runs what this returns.
  */
 public final class OpenClRenderer {
     private OpenClRenderer() {}
@@ -43,16 +44,18 @@ public final class OpenClRenderer {
 
     /**
      * The type an elementwise op computes in, given its output dtype and its value inputs' dtypes
-     * (for {@code second}, only the second input is a value): {@code long} for integer programs,
-     * else the upcast of the float operands and output ({@code int32} with {@code float32} is double).
+     * ({@link ScalarOp#isValueInput}: not switch's condition nor second's shape donor): {@code long}
+     * for integer programs, else the upcast of the float operands and output ({@code int32} with
+     * {@code float32} is double).
      */
     public static DType computeType(ScalarOp op, DType out, List<DType> inputs) {
         DType t = out == DType.BOOL ? null : out;
         boolean anyFloat = out.isFloat();
-        for (int i = op == ScalarOp.SECOND ? 1 : 0; i < inputs.size(); i++) {
-            DType d = inputs.get(i);
-            anyFloat |= d.isFloat();
-            if (!(op == ScalarOp.SWITCH && i == 0)) {
+        for (int i = 0; i < inputs.size(); i++) {
+            // switch's condition and second's shape donor are not values: they do not set the type
+            if (op.isValueInput(i)) {
+                DType d = inputs.get(i);
+                anyFloat |= d.isFloat();
                 t = t == null ? d : DType.upcast(t, d);
             }
         }
@@ -155,53 +158,52 @@ public final class OpenClRenderer {
     /**
      * One scalar op as a C expression over operands already in the compute type {@code ct}
      * ({@code long}, {@code float} or {@code double}); comparisons and logic give an {@code int} 0 or 1.
+     * The expression comes from the shared {@link ScalarExpressions} table, spelled by {@link #dialect}.
      */
     public static String expression(ScalarOp op, DType ct, String... x) {
+        // parenthesized, so that a definition expanded at the top (sigmoid's ?:) cannot bind to what the caller
+        // writes around it
+        return ScalarExpressions.atom(ScalarExpressions.render(op, dialect(ct), x));
+    }
+
+    /**
+     * OpenCL C's spelling of the table's functions in compute type {@code ct}: the built-ins where
+     * they have the table's semantics, else the helpers of {@link #preamble} (integer division and
+     * powers that do not trap, NaN-propagating max and min).
+     */
+    static ScalarExpressions.Dialect dialect(DType ct) {
         boolean fl = ct.isFloat();
         String t = cType(ct);
         String sfx = suffix(ct);
-        String a = x[0];
-        String b = x.length > 1 ? x[1] : null;
-        String c = x.length > 2 ? x[2] : null;
-        switch (op) {
-            case ADD: return a + " + " + b;
-            case SUB: return a + " - " + b;
-            case MUL: return a + " * " + b;
-            case TRUE_DIV: return a + " / " + b;
-            case INT_DIV: return fl ? "floor(" + a + " / " + b + ")" : "st_floordiv_l(" + a + ", " + b + ")";
-            case MOD: return "st_mod_" + sfx + "(" + a + ", " + b + ")";
-            case POW: return fl ? "pow(" + a + ", " + b + ")" : "st_pow_l(" + a + ", " + b + ")";
-            case MAXIMUM: return fl ? "st_max_" + sfx + "(" + a + ", " + b + ")" : "max(" + a + ", " + b + ")";
-            case MINIMUM: return fl ? "st_min_" + sfx + "(" + a + ", " + b + ")" : "min(" + a + ", " + b + ")";
-            case NEG: return "-" + a;
-            case ABS: return fl ? "fabs(" + a + ")" : "(" + a + " < 0 ? -" + a + " : " + a + ")";
-            case SQR: return a + " * " + a;
-            case SQRT: return "sqrt(" + a + ")";
-            case EXP: return "exp(" + a + ")";
-            case LOG: return "log(" + a + ")";
-            case LOG1P: return "log1p(" + a + ")";
-            case EXPM1: return "expm1(" + a + ")";
-            case TANH: return "tanh(" + a + ")";
-            case SIGMOID: return "st_sigmoid_" + sfx + "(" + a + ")";
-            case SOFTPLUS: return "st_softplus_" + sfx + "(" + a + ")";
-            case RECIPROCAL: return "(" + t + ")1 / " + a;
-            case SIGN: return fl ? "(isnan(" + a + ") ? " + a + " : sign(" + a + "))"
-                    : "(" + t + ")((" + a + " > 0) - (" + a + " < 0))";
-            case LT: return "(" + a + " < " + b + ")";
-            case LE: return "(" + a + " <= " + b + ")";
-            case GT: return "(" + a + " > " + b + ")";
-            case GE: return "(" + a + " >= " + b + ")";
-            case EQ: return "(" + a + " == " + b + ")";
-            case NEQ: return "(" + a + " != " + b + ")";
-            case AND: return "(" + a + " != 0 && " + b + " != 0)";
-            case OR: return "(" + a + " != 0 || " + b + " != 0)";
-            case NOT: return "(" + a + " == 0)";
-            case SWITCH: return "(" + a + " != 0 ? " + b + " : " + c + ")";
-            case SECOND: return b;
-            case CAST: return a;
-            case IDENTITY: return a;
-        }
-        throw new AssertionError(op);
+        return new ScalarExpressions.Dialect() {
+            @Override
+            public String spell(ScalarExpressions.Fn fn, List<String> x) {
+                String a = x.get(0);
+                return switch (fn) {
+                    case FLOOR_DIV -> fl ? "floor(" + a + " / " + x.get(1) + ")" : call("st_floordiv_l", x);
+                    case REM -> fl ? call("fmod", x) : "(" + a + " % " + x.get(1) + ")";
+                    case POW -> call(fl ? "pow" : "st_pow_l", x);
+                    case MAX -> call(fl ? "st_max_" + sfx : "max", x);
+                    case MIN -> call(fl ? "st_min_" + sfx : "min", x);
+                    case ABS -> fl ? call("fabs", x) : "(" + a + " < 0 ? -" + a + " : " + a + ")";
+                    case SIGN -> fl ? "(isnan(" + a + ") ? " + a + " : sign(" + a + "))"
+                            : "(" + t + ")((" + a + " > 0) - (" + a + " < 0))";
+                    case TRUTH -> "(" + a + ")";
+                    // integers: a zero divisor gives 0 instead of trapping
+                    case MOD -> fl ? null : call("st_mod_l", x);
+                    case SIGMOID, SOFTPLUS -> null;
+                };
+            }
+
+            @Override
+            public String standard(String name, List<String> x) {
+                return call(name, x);
+            }
+        };
+    }
+
+    private static String call(String name, List<String> args) {
+        return name + "(" + String.join(", ", args) + ")";
     }
 
     private static String suffix(DType ct) {
@@ -240,14 +242,8 @@ public final class OpenClRenderer {
                 String t = cType(ct);
                 String s = suffix(ct);
                 sb.append(("""
-                        inline T st_mod_S(T a, T b) {
-                            T r = fmod(a, b);
-                            return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
-                        }
                         inline T st_max_S(T a, T b) { return (isnan(a) || isnan(b)) ? (T)NAN : fmax(a, b); }
                         inline T st_min_S(T a, T b) { return (isnan(a) || isnan(b)) ? (T)NAN : fmin(a, b); }
-                        inline T st_sigmoid_S(T a) { return a >= 0 ? (T)1 / ((T)1 + exp(-a)) : exp(a) / ((T)1 + exp(a)); }
-                        inline T st_softplus_S(T a) { return a > 30 ? a : log1p(exp(a)); }
                         """).replace("T", t).replace("_S", "_" + s));
             }
         }

@@ -5,6 +5,7 @@ import org.symtensor.ir.Apply;
 import org.symtensor.ir.DimShuffle;
 import org.symtensor.ir.Elemwise;
 import org.symtensor.ir.Eye;
+import org.symtensor.ir.OpKind;
 import org.symtensor.ir.Reduce;
 import org.symtensor.ir.ScalarOp;
 import org.symtensor.ir.ShapeOf;
@@ -19,32 +20,38 @@ import org.symtensor.value.NDArray;
 final class Evaluator {
     private Evaluator() {}
 
+    /**
+     * Whether {@link #evaluate} folds nodes of this kind: the pure ops whose value follows from
+     * their inputs' values alone. Random draws, loops, branches, indexing and fused nodes are left to
+     * run (a fused node is never built over constants: folding runs before fusion).
+     */
+    static boolean folds(OpKind kind) {
+        return switch (kind) {
+            case ELEMWISE, DIMSHUFFLE, REDUCE, DOT, SHAPE, EYE -> true;
+            case GRAD_MARK, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE, COMPOSITE -> false;
+        };
+    }
+
     /** The value of {@code node}'s only output from its inputs' values, or null for ops it does not fold. */
     static NDArray evaluate(Apply node, NDArray[] in) {
         DType out = node.output().type().dtype();
-        switch (node.op().kind()) {
-            case ELEMWISE:
-                return elemwise(((Elemwise) node.op()).scalarOp(), in, out);
-            case DIMSHUFFLE:
-                return in[0].dimshuffle(((DimShuffle) node.op()).pattern()).copy();
-            case REDUCE:
-                return reduce((Reduce) node.op(), in[0], out);
-            case DOT:
-                return dot(in[0], in[1], out);
-            case SHAPE:
-                return NDArray.of((long) in[0].shape(((ShapeOf) node.op()).axis()));
-            case EYE: {
-                int n = (int) in[0].getLong(0);
-                NDArray r = NDArray.zeros(((Eye) node.op()).dtype(), n, n);
-                for (int i = 0; i < n; i++) {
-                    r.setDouble(i * n + i, 1);
-                }
-                return r;
-            }
-            case GRAD_MARK:
-                return null;
+        return switch (node.op().kind()) {
+            case ELEMWISE -> elemwise(((Elemwise) node.op()).scalarOp(), in, out);
+            case DIMSHUFFLE -> in[0].dimshuffle(((DimShuffle) node.op()).pattern()).copy();
+            case REDUCE -> reduce((Reduce) node.op(), in[0], out);
+            case DOT -> dot(in[0], in[1], out);
+            case SHAPE -> NDArray.of((long) in[0].shape(((ShapeOf) node.op()).axis()));
+            case EYE -> eye(((Eye) node.op()).dtype(), (int) in[0].getLong(0));
+            case GRAD_MARK, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE, COMPOSITE -> null;
+        };
+    }
+
+    private static NDArray eye(DType dtype, int n) {
+        NDArray r = NDArray.zeros(dtype, n, n);
+        for (int i = 0; i < n; i++) {
+            r.setDouble(i * n + i, 1);
         }
-        throw new AssertionError(node.op().kind());
+        return r;
     }
 
     private static NDArray elemwise(ScalarOp op, NDArray[] in, DType out) {
@@ -62,7 +69,7 @@ final class Evaluator {
         boolean inDouble = out.isFloat();
         for (int k = 0; k < in.length; k++) {
             b[k] = in[k].broadcastTo(shape);
-            inDouble |= in[k].dtype().isFloat() && !(op == ScalarOp.SECOND && k == 0);
+            inDouble |= in[k].dtype().isFloat() && op.isValueInput(k);
         }
         NDArray r = NDArray.zeros(out, shape);
         int n = r.size();
@@ -102,24 +109,19 @@ final class Evaluator {
             double v = x.getDouble(i);
             long lv = x.getLong(i);
             double cur = acc.getDouble(o);
-            switch (op.reduceKind()) {
-                case SUM: case MEAN:
-                    acc.setDouble(o, cur + v);
-                    accLong[o] += lv;
-                    break;
-                case PROD:
-                    acc.setDouble(o, started[o] ? cur * v : v);
-                    accLong[o] = started[o] ? accLong[o] * lv : lv;
-                    break;
-                case MAX:
-                    acc.setDouble(o, started[o] ? (Double.isNaN(cur) || Double.isNaN(v) ? Double.NaN : Math.max(cur, v)) : v);
-                    accLong[o] = started[o] ? Math.max(accLong[o], lv) : lv;
-                    break;
-                case MIN:
-                    acc.setDouble(o, started[o] ? (Double.isNaN(cur) || Double.isNaN(v) ? Double.NaN : Math.min(cur, v)) : v);
-                    accLong[o] = started[o] ? Math.min(accLong[o], lv) : lv;
-                    break;
-            }
+            double next = switch (op.reduceKind()) {
+                case SUM, MEAN -> cur + v;
+                case PROD -> started[o] ? cur * v : v;
+                case MAX -> started[o] ? (Double.isNaN(cur) || Double.isNaN(v) ? Double.NaN : Math.max(cur, v)) : v;
+                case MIN -> started[o] ? (Double.isNaN(cur) || Double.isNaN(v) ? Double.NaN : Math.min(cur, v)) : v;
+            };
+            accLong[o] = switch (op.reduceKind()) {
+                case SUM, MEAN -> accLong[o] + lv;
+                case PROD -> started[o] ? accLong[o] * lv : lv;
+                case MAX -> started[o] ? Math.max(accLong[o], lv) : lv;
+                case MIN -> started[o] ? Math.min(accLong[o], lv) : lv;
+            };
+            acc.setDouble(o, next);
             started[o] = true;
             for (int a = rank - 1; a >= 0; a--) {
                 if (++idx[a] < x.shape(a)) {

@@ -12,7 +12,7 @@ import org.symtensor.value.NDArray;
  * The CPU kernel of a {@link Composite} node, numexpr-style: the output is produced in blocks of
  * {@value ElemwiseKernel#BLOCK} elements; for each block the inputs are gathered (any layout, any
  * dtype, broadcasting) into scratch registers, then the program runs step by step, each step one
- * tight loop over the block (vectorized where {@link ScalarLoops} can), and the last step's block
+ * tight loop over the block (vectorized where {@link DoubleLoops} can), and the last step's block
  * is stored. Memory is touched once and no full-size temporary exists. Each step rounds or wraps
  * its block to its dtype exactly as the unfused {@link ElemwiseKernel} would store it, so fused and
  * unfused graphs compute the same values.
@@ -53,8 +53,8 @@ final class CompositeKernel implements Kernel {
             Composite.Step st = steps.get(s);
             boolean d = st.dtype().isFloat();
             int[] args = st.args();
-            for (int k = st.op().scalarOp() == ScalarOp.SECOND ? 1 : 0; k < args.length; k++) {
-                d |= isDouble[args[k]];
+            for (int k = 0; k < args.length; k++) {
+                d |= st.op().scalarOp().isValueInput(k) && isDouble[args[k]];
             }
             stepInDouble[s] = d;
         }
@@ -184,7 +184,7 @@ final class CompositeKernel implements Kernel {
                         }
                     }
                     double[] dst = isDouble[o] ? dreg[o] : dtmp[3];
-                    ScalarLoops.applyDouble(op, a[0], ao[0], a[1], ao[1], a[2], ao[2], dst, 0, n);
+                    DoubleLoops.apply(op, a[0], ao[0], a[1], ao[1], a[2], ao[2], dst, 0, n);
                     if (isDouble[o]) {
                         if (st.dtype() == DType.FLOAT32) {
                             for (int i = 0; i < n; i++) {
@@ -198,7 +198,7 @@ final class CompositeKernel implements Kernel {
                     long[] la = arity > 0 ? lreg[st.arg(0)] : lzero;
                     long[] lb = arity > 1 ? lreg[st.arg(1)] : lzero;
                     long[] lc = arity > 2 ? lreg[st.arg(2)] : lzero;
-                    ScalarLoops.applyLong(op, la, arity > 0 ? offs[st.arg(0)] : 0, lb, arity > 1 ? offs[st.arg(1)] : 0,
+                    LongLoops.apply(op, la, arity > 0 ? offs[st.arg(0)] : 0, lb, arity > 1 ? offs[st.arg(1)] : 0,
                             lc, arity > 2 ? offs[st.arg(2)] : 0, lreg[o], 0, n);
                     narrow(lreg[o], n, st.dtype());
                 }

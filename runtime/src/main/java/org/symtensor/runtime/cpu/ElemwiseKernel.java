@@ -50,8 +50,8 @@ final class ElemwiseKernel implements Kernel {
 
     /** SECOND's first input only lends its shape, so its dtype must not force int64 values through double. */
     private static boolean anyValueInputIsFloat(ScalarOp op, List<Variable> inputs) {
-        for (int i = op == ScalarOp.SECOND ? 1 : 0; i < inputs.size(); i++) {
-            if (inputs.get(i).type().dtype().isFloat()) {
+        for (int i = 0; i < inputs.size(); i++) {
+            if (op.isValueInput(i) && inputs.get(i).type().dtype().isFloat()) {
                 return true;
             }
         }
@@ -212,7 +212,7 @@ final class ElemwiseKernel implements Kernel {
                 }
             }
             int oo = outInPlace ? start : 0;
-            ScalarLoops.applyDouble(op, bufs[0], offs[0], bufs[1], offs[1], bufs[2], offs[2], o, oo, n);
+            DoubleLoops.apply(op, bufs[0], offs[0], bufs[1], offs[1], bufs[2], offs[2], o, oo, n);
             if (!outInPlace) {
                 ArrayIo.store(o, 0, out.data(), outDtype, start, n);
             }
@@ -255,7 +255,7 @@ final class ElemwiseKernel implements Kernel {
                 }
             }
             int oo = outInPlace ? start : 0;
-            ScalarLoops.applyLong(op, bufs[0], offs[0], bufs[1], offs[1], bufs[2], offs[2], o, oo, n);
+            LongLoops.apply(op, bufs[0], offs[0], bufs[1], offs[1], bufs[2], offs[2], o, oo, n);
             if (!outInPlace) {
                 ArrayIo.store(o, 0, out.data(), outDtype, start, n);
             }

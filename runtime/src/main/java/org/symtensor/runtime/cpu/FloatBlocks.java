@@ -10,11 +10,11 @@ import org.symtensor.value.NDArray;
  * The float32 block executor shared by {@link CompositeKernel} and {@link ElemwiseKernel}: when every
  * input, constant and step of a program is float32 (and the Vector API is on), blocks of
  * {@value ElemwiseKernel#BLOCK} elements are computed in {@code float[]} scratch with
- * {@link FloatVectorLoops}, never widened to double. Contiguous same-shape inputs are read straight
+ * {@code FloatLoops} (the float32 twin of {@link DoubleLoops}, on its lanes), never widened to double. Contiguous same-shape inputs are read straight
  * from their backing arrays, the last step writes straight into the output, and broadcast inputs
  * are gathered a row at a time (a fill for a column broadcast along the last axis, an array copy for
- * a row repeated along the first). Ops that have no float lanes run a scalar loop through the
- * op table, rounding each result to float exactly as the double path's store would.
+ * a row repeated along the first). Ops that have no float lanes run a plain float loop that rounds
+ * each result to float exactly as the double path's store would.
  */
 final class FloatBlocks {
     private final int nIn;
@@ -92,22 +92,7 @@ final class FloatBlocks {
                 int a0 = a[0];
                 int a1 = a.length > 1 ? a[1] : a0;
                 int a2 = a.length > 2 ? a[2] : a0;
-                apply(ops[s], reg[a0], off[a0], reg[a1], off[a1], reg[a2], off[a2], dst, dOff, n);
-            }
-        }
-    }
-
-    /** {@code o[oo+i] = op(a[ao+i], b[bo+i], c[co+i])}: float lanes where there are, else the op table per element. */
-    static void apply(ScalarOp op, float[] a, int ao, float[] b, int bo, float[] c, int co, float[] o, int oo, int n) {
-        switch (op) {
-            case SECOND -> System.arraycopy(b, bo, o, oo, n);
-            case CAST, IDENTITY -> System.arraycopy(a, ao, o, oo, n);
-            default -> {
-                if (!FloatVectorLoops.apply(op, a, ao, b, bo, o, oo, n)) {
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i] = (float) op.applyDouble(a[ao + i], b[bo + i], c[co + i]);
-                    }
-                }
+                FloatLoops.apply(ops[s], reg[a0], off[a0], reg[a1], off[a1], reg[a2], off[a2], dst, dOff, n);
             }
         }
     }

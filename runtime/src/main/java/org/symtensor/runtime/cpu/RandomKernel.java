@@ -43,75 +43,64 @@ final class RandomKernel implements Kernel {
             shape[i] = (int) (long) dims[i];
             count *= shape[i];
         }
-        NDArray sample;
-        long next;
-        switch (op.distribution()) {
-            case UNIFORM:
-            case NORMAL: {
+        Drawn d = switch (op.distribution()) {
+            case UNIFORM, NORMAL -> {
                 double a = params[0].getDouble(0);
                 double b = params[1].getDouble(0);
                 boolean uniform = op.distribution() == RandomOp.Distribution.UNIFORM;
                 if (op.dtype() == DType.FLOAT32) {
                     float[] out = new float[count];
-                    next = uniform ? Draws.uniformFloat(key, stream, counter, a, b, out)
+                    long next = uniform ? Draws.uniformFloat(key, stream, counter, a, b, out)
                             : Draws.normalFloat(key, stream, counter, a, b, out);
-                    sample = NDArray.wrap(DType.FLOAT32, shape, out);
-                } else {
-                    double[] out = new double[count];
-                    next = uniform ? Draws.uniformDouble(key, stream, counter, a, b, out)
-                            : Draws.normalDouble(key, stream, counter, a, b, out);
-                    sample = NDArray.wrap(DType.FLOAT64, shape, out);
+                    yield new Drawn(NDArray.wrap(DType.FLOAT32, shape, out), next);
                 }
-                break;
+                double[] out = new double[count];
+                long next = uniform ? Draws.uniformDouble(key, stream, counter, a, b, out)
+                        : Draws.normalDouble(key, stream, counter, a, b, out);
+                yield new Drawn(NDArray.wrap(DType.FLOAT64, shape, out), next);
             }
-            case BINOMIAL: {
+            case BINOMIAL -> {
                 long[] out = new long[count];
-                next = Draws.binomial(key, stream, counter, params[0].getLong(0), params[1].getDouble(0), out);
-                sample = NDArray.wrap(DType.INT64, shape, out);
-                break;
+                long next = Draws.binomial(key, stream, counter, params[0].getLong(0), params[1].getDouble(0), out);
+                yield new Drawn(NDArray.wrap(DType.INT64, shape, out), next);
             }
-            case INTEGERS: {
+            case INTEGERS -> {
                 long[] out = new long[count];
-                next = Draws.integers(key, stream, counter, params[0].getLong(0), params[1].getLong(0), out);
-                sample = NDArray.wrap(DType.INT64, shape, out);
-                break;
+                long next = Draws.integers(key, stream, counter, params[0].getLong(0), params[1].getLong(0), out);
+                yield new Drawn(NDArray.wrap(DType.INT64, shape, out), next);
             }
-            case CHOICE: {
+            case CHOICE -> {
                 long[] out = new long[count];
                 double[] p = op.weighted() ? params[1].toDoubleArray() : null;
-                next = Draws.choice(key, stream, counter, (int) params[0].getLong(0), op.replace(), p, out);
-                sample = NDArray.wrap(DType.INT64, shape, out);
-                break;
+                long next = Draws.choice(key, stream, counter, (int) params[0].getLong(0), op.replace(), p, out);
+                yield new Drawn(NDArray.wrap(DType.INT64, shape, out), next);
             }
-            case PERMUTATION: {
+            case PERMUTATION -> {
                 int n = (int) params[0].getLong(0);
                 long[] out = new long[n];
-                next = Draws.choice(key, stream, counter, n, false, null, out);
-                sample = NDArray.wrap(DType.INT64, new int[] {n}, out);
-                break;
+                long next = Draws.choice(key, stream, counter, n, false, null, out);
+                yield new Drawn(NDArray.wrap(DType.INT64, new int[] {n}, out), next);
             }
-            case MULTINOMIAL: {
+            case MULTINOMIAL -> {
                 double[] pvals = params[1].toDoubleArray();
                 int[] s = java.util.Arrays.copyOf(shape, rank + 1);
                 s[rank] = pvals.length;
                 long[] out = new long[Math.multiplyExact(count, pvals.length)];
-                next = Draws.multinomial(key, stream, counter, params[0].getLong(0), pvals, out);
-                sample = NDArray.wrap(DType.INT64, s, out);
-                break;
+                long next = Draws.multinomial(key, stream, counter, params[0].getLong(0), pvals, out);
+                yield new Drawn(NDArray.wrap(DType.INT64, s, out), next);
             }
-            case SHUFFLE_ROWS: {
+            case SHUFFLE_ROWS -> {
                 NDArray x = params[0].copy();
-                int rows = x.shape(0);
-                long[] perm = new long[rows];
-                next = Draws.choice(key, stream, counter, rows, false, null, perm);
-                sample = gatherRows(x, perm);
-                break;
+                long[] perm = new long[x.shape(0)];
+                long next = Draws.choice(key, stream, counter, perm.length, false, null, perm);
+                yield new Drawn(gatherRows(x, perm), next);
             }
-            default:
-                throw new AssertionError(op.distribution());
-        }
-        return new NDArray[] {NDArray.of(new long[] {key, stream, next}), sample};
+        };
+        return new NDArray[] {NDArray.of(new long[] {key, stream, d.next()}), d.sample()};
     }
+
+    /** A sample and the generator counter after it. */
+    private record Drawn(NDArray sample, long next) {}
 
     private static NDArray gatherRows(NDArray x, long[] perm) {
         NDArray out = NDArray.zeros(x.dtype(), x.shape());

@@ -222,7 +222,7 @@ final class ReduceKernel implements Kernel {
 
     /** Reduces a run to one value; the switch sits outside the loops so each loop stays tight. */
     private double fold(double[] s, int p, int step, int n) {
-        switch (kind) {
+        return switch (kind) {
             case SUM, MEAN -> {
                 double t = 0;
                 if (step == 1) {
@@ -246,56 +246,60 @@ final class ReduceKernel implements Kernel {
                         t += s[p];
                     }
                 }
-                return t;
+                yield t;
             }
             case PROD -> {
                 double t = 1;
                 for (int i = 0; i < n; i++, p += step) {
                     t *= s[p];
                 }
-                return t;
+                yield t;
             }
             case MAX -> {
                 double t = Double.NEGATIVE_INFINITY;
                 for (int i = 0; i < n; i++, p += step) {
                     t = Math.max(t, s[p]);
                 }
-                return t;
+                yield t;
             }
             case MIN -> {
                 double t = Double.POSITIVE_INFINITY;
                 for (int i = 0; i < n; i++, p += step) {
                     t = Math.min(t, s[p]);
                 }
-                return t;
+                yield t;
             }
-        }
-        throw new AssertionError(kind);
+        };
     }
 
-    private void combineInto(double[] acc, int q, int so, double[] s, int p, int step, int n) {
-        switch (kind) {
+    /** Combines {@code n} elements of a strided run into {@code acc} at stride {@code so}; returns {@code n}. */
+    private int combineInto(double[] acc, int q, int so, double[] s, int p, int step, int n) {
+        return switch (kind) {
             case SUM, MEAN -> {
                 for (int i = 0; i < n; i++, q += so, p += step) {
                     acc[q] += s[p];
                 }
+                yield n;
             }
             case PROD -> {
                 for (int i = 0; i < n; i++, q += so, p += step) {
                     acc[q] *= s[p];
                 }
+                yield n;
             }
             case MAX -> {
                 for (int i = 0; i < n; i++, q += so, p += step) {
                     acc[q] = Math.max(acc[q], s[p]);
                 }
+                yield n;
             }
             case MIN -> {
                 for (int i = 0; i < n; i++, q += so, p += step) {
                     acc[q] = Math.min(acc[q], s[p]);
                 }
+                yield n;
             }
-        }
+        };
     }
 
     private void accumulate(NDArray x, Walk w, long[] acc) {
@@ -328,29 +332,33 @@ final class ReduceKernel implements Kernel {
         }
     }
 
-    /** {@code so == 0} folds the whole run into {@code acc[q]}. */
-    private void combineInto(long[] acc, int q, int so, long[] s, int n) {
-        switch (kind) {
+    /** {@code so == 0} folds the whole run into {@code acc[q]}; returns {@code n}. */
+    private int combineInto(long[] acc, int q, int so, long[] s, int n) {
+        return switch (kind) {
             case SUM, MEAN -> {
                 for (int i = 0; i < n; i++, q += so) {
                     acc[q] += s[i];
                 }
+                yield n;
             }
             case PROD -> {
                 for (int i = 0; i < n; i++, q += so) {
                     acc[q] *= s[i];
                 }
+                yield n;
             }
             case MAX -> {
                 for (int i = 0; i < n; i++, q += so) {
                     acc[q] = Math.max(acc[q], s[i]);
                 }
+                yield n;
             }
             case MIN -> {
                 for (int i = 0; i < n; i++, q += so) {
                     acc[q] = Math.min(acc[q], s[i]);
                 }
+                yield n;
             }
-        }
+        };
     }
 }

@@ -4,7 +4,7 @@ package org.symtensor.runtime.cpu;
  * Whether the kernels use the JDK's Vector API ({@code jdk.incubator.vector}): only when the JVM
  * was started with {@code --add-modules jdk.incubator.vector} and the system property
  * {@code symtensor.vectorApi} is not {@code false}. Decided once; when it is off,
- * {@link VectorLoops}, {@link FloatVectorLoops} and {@link VectorReduce} are never loaded, so a JVM
+ * {@link DoubleLanes}, its float32 twin and {@link VectorReduce} are never loaded, so a JVM
  * without the module runs the scalar loops and never fails.
  */
 final class Simd {
@@ -21,7 +21,7 @@ final class Simd {
             return false;
         }
         try {
-            return VectorLoops.probe();
+            return DoubleLanes.probe();
         } catch (LinkageError e) {
             return false;
         }

@@ -267,6 +267,10 @@ public final class ClDevice {
         }
 
         synchronized void free() {
+            // commands enqueued with these kernels may still be pending on the in-order queue: the
+            // specification keeps released objects alive for them, but drivers (PoCL) have crashed
+            // when a program went away under a queued launch, so wait for the queue first
+            clFinish(queue);
             for (cl_kernel k : kernels.values()) {
                 clReleaseKernel(k);
             }
