@@ -3,26 +3,8 @@
 // mvn -B -q -pl kotlin -am test-compile exec:java
 package org.symtensor.kotlin.samples
 
-import org.symtensor.T.dmatrix
-import org.symtensor.T.dscalar
-import org.symtensor.T.exp
-import org.symtensor.T.fscalar
-import org.symtensor.T.function
-import org.symtensor.T.given
-import org.symtensor.T.givens
-import org.symtensor.T.`in`
-import org.symtensor.T.inputs
-import org.symtensor.T.iscalar
-import org.symtensor.T.outputs
-import org.symtensor.T.pp
-import org.symtensor.T.scalar
-import org.symtensor.T.shared
-import org.symtensor.T.tanh
-import org.symtensor.T.update
-import org.symtensor.T.updates
-import org.symtensor.kotlin.div
-import org.symtensor.kotlin.plus
-import org.symtensor.kotlin.times
+import org.symtensor.T.*
+import org.symtensor.kotlin.*
 import org.symtensor.type.I32
 
 fun main() {
