@@ -1,7 +1,7 @@
 // The first pages of Theano's tutorial in Kotlin, as samples/.../Tutorial.java does them in Java:
 // basic algebra, the logistic function, default values and shared variables. Run it with
 // mvn -B -q -pl kotlin -am test-compile exec:java
-package org.symtensor.kotlin.samples
+package org.symtensor.samples.kotlin
 
 import org.symtensor.T.*
 import org.symtensor.kotlin.*

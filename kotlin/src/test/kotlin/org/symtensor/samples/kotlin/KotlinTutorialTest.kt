@@ -1,4 +1,4 @@
-package org.symtensor.kotlin.samples
+package org.symtensor.samples.kotlin
 
 import java.io.ByteArrayOutputStream
 import java.io.PrintStream
