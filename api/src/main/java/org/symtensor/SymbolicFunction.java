@@ -18,8 +18,8 @@ import java.lang.annotation.Target;
  * methods of the same class); anything else is a compile error on that line.
  *
  * <p>The processor ({@code org.symtensor:symtensor-processor}) must be on the annotation processor
- * path; without it javac reports {@code cannot find symbol ... class FooSymbolic} wherever the
- * generated class is used. The README's "Use it in your project" and "Troubleshooting" sections show
+ * path; without it javac reports {@code cannot find symbol} ({@code symbol: variable FooSymbolic})
+ * wherever the generated class is used. The README's "Use it in your project" and "Troubleshooting" sections show
  * the Maven and Gradle setup.
  */
 @Documented
