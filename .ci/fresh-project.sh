@@ -6,6 +6,9 @@
 # .mvn/jvm.config, so javac (and with it the annotation processor) runs in a JVM without
 # jdk.incubator.vector: this also checks that the processor does not need the incubator module.
 # Extra arguments go to both mvn runs (e.g. -o, or -Dmaven.repo.local=DIR for a private repository).
+# It installs 0.1.0-SNAPSHOT artifacts into the local repository, as a user would: on a machine where
+# several checkouts share ~/.m2, run `.ci/run -Dmaven.repo.local=DIR` (both steps take it) with DIR a copy
+# of ~/.m2/repository, so one checkout's snapshots do not replace another's.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 start=$(date +%s)
