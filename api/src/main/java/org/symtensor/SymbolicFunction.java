@@ -16,6 +16,11 @@ import java.lang.annotation.Target;
  * return is a record whose components are such handles (several outputs). The body may declare
  * locals and call the DSL (handle methods, {@code T}'s functions, other {@code @SymbolicFunction}
  * methods of the same class); anything else is a compile error on that line.
+ *
+ * <p>The processor ({@code org.symtensor:symtensor-processor}) must be on the annotation processor
+ * path; without it javac reports {@code cannot find symbol} ({@code symbol: variable FooSymbolic})
+ * wherever the generated class is used. The README's "Use it in your project" and "Troubleshooting" sections show
+ * the Maven and Gradle setup.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

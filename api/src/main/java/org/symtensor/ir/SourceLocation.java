@@ -80,13 +80,13 @@ public final class SourceLocation {
     }
 
     /**
-     * The library's packages, api, runtime and train, each with its subpackages: a frame in one of them is
+     * The library's packages, api, runtime, train and the Kotlin extensions, each with its subpackages: a frame in one of them is
      * Symtensor's, never the user's. In the root package only the facade {@code org.symtensor.T} is the
      * library's (its implementation lives in {@code dsl}), so user code and tests in package
      * {@code org.symtensor} still count as user code.
      */
     private static final Set<String> INTERNAL_PACKAGES = Set.of("config", "type", "error", "value", "ir", "rewrite",
-            "print", "render", "function", "spi", "tensor", "scan", "grad", "random", "dsl", "runtime", "train");
+            "print", "render", "function", "spi", "tensor", "scan", "grad", "random", "dsl", "runtime", "train", "kotlin");
     private static final String FACADE = "org.symtensor.T";
 
     private static boolean isInternal(String cls) {

@@ -16,7 +16,7 @@ import org.symtensor.value.NDArray;
 
 /**
  * The merge pass (Theano's MergeOptimizer): equal constants (same dtype, shape and bits of every
- * value) become one, then applies of equal ops ({@link Op#equals}) on the very same inputs become
+ * value) become one, then applies of equal ops ({@code Op.equals}) on the very same inputs become
  * one, so a subexpression shared by several outputs or updates is computed once. A whole-graph pass
  * rather than a local rule: it needs to see every node at once.
  */

@@ -21,7 +21,7 @@ import org.symtensor.value.NDArray;
  * and never see part of its updates, and a {@code setValue} is never lost under the update of a
  * call that read the older value. Each of them is one step on its own; to read or write several
  * variables as one step, use {@code SharedLocks.of(a.node(), b.node()).atomically(...)} or a
- * function whose outputs (or updates) are those variables. See {@link Function} for the contract.
+ * function whose outputs (or updates) are those variables. See {@link org.symtensor.function.Function} for the contract.
  *
  * @param <H> the handle type: {@code Scalar<I32>}, {@code Matrix<F64>}, ...
  */
