@@ -21,6 +21,7 @@ import org.symtensor.T;
 import org.symtensor.error.ArgumentException;
 import org.symtensor.function.Function;
 import org.symtensor.function.FunctionFlag;
+import org.symtensor.function.Mode;
 import org.symtensor.function.Profile;
 import org.symtensor.ir.Apply;
 import org.symtensor.ir.Composite;
@@ -106,6 +107,15 @@ class ProfileTest {
         assertThat(sum).isCloseTo(100.0, within(0.1 * prof.rows().size()));
         String last = lines[lines.length - 1].trim();
         assertThat(Double.parseDouble(last.split("%")[1].trim())).isCloseTo(100.0, within(0.11));
+    }
+
+    @Test
+    void profile_inDebugMode_timesTheOptimizedScheduleOnly_notTheReferenceItIsComparedWith() {
+        Matrix<F64> x = dmatrix("x");
+        Function f = function(inputs(x), exp(x).times(2).plus(1), profile(), T.mode(Mode.DEBUG_MODE));
+        f.call((Object) ramp(4, 0.1));
+        List<Apply> scheduled = ((CompiledFunction) f).schedule().thunks().stream().map(t -> t.node()).toList();
+        assertThat(f.profile().rows()).hasSize(scheduled.size()).allSatisfy(r -> assertThat(r.calls()).isEqualTo(1));
     }
 
     @Test
