@@ -1714,6 +1714,15 @@ public final class T {
         return FunctionFactories.device(deviceName);
     }
 
+    /**
+     * Theano's {@code profile=True}: {@code function(inputs(x), y, profile())} times every apply node of the
+     * compiled function, and {@code f.profile()} prints per-node time, calls and share of the total, sorted
+     * by time.
+     */
+    public static FunctionFlag profile() {
+        return FunctionFactories.profile();
+    }
+
     /** Compiles a function of one output. */
     public static Function function(Inputs inputs, Tensor<?> output, FunctionOption... options) {
         return FunctionFactories.function(inputs, output, options);

@@ -149,6 +149,15 @@ public final class FunctionFactories {
         return FunctionFlag.device(deviceName);
     }
 
+    /**
+     * Theano's {@code profile=True}: {@code function(inputs(x), y, profile())} times every apply node
+     * of the compiled function, and {@code f.profile()} prints per-node time, calls and share of the
+     * total, sorted by time. CPU backend only.
+     */
+    public static FunctionFlag profile() {
+        return FunctionFlag.profile();
+    }
+
     /** Compiles a function of one output. */
     public static Function function(Inputs inputs, Tensor<?> output, FunctionOption... options) {
         if (output == null) {
@@ -172,6 +181,7 @@ public final class FunctionFactories {
         Mode mode = null;
         NoDefaultUpdates noDefaults = NoDefaultUpdates.none();
         String device = null;
+        boolean profile = false;
         for (FunctionOption o : options) {
             if (o instanceof Updates) {
                 updates.addAll(((Updates) o).pairs());
@@ -196,6 +206,7 @@ public final class FunctionFactories {
                 if (f.deviceSetting() != null) {
                     device = f.deviceSetting();
                 }
+                profile |= f.profileSetting();
             } else {
                 throw new IllegalArgumentException("unknown function option " + o);
             }
@@ -204,6 +215,9 @@ public final class FunctionFactories {
                 noDefaults);
         if (mode != null) {
             spec = spec.withMode(mode);
+        }
+        if (profile) {
+            spec = spec.withProfile(true);
         }
         return compile(device == null ? spec : spec.withDevice(device));
     }

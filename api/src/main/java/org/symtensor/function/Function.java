@@ -67,6 +67,18 @@ public interface Function {
         return org.symtensor.print.Printer.debugprint(optimizedOutputs());
     }
 
+    /**
+     * Theano's profile of a function compiled with the {@code profile()} option: per apply node, the
+     * time spent in its kernel, its calls and its share of the total, since the function was compiled;
+     * {@code toString()} prints the table sorted by time.
+     *
+     * @throws IllegalStateException when the function was compiled without {@code profile()}
+     */
+    default Profile profile() {
+        throw new IllegalStateException("[Sym/NotProfiled] " + (spec().name() == null ? "this function" : spec().name())
+                + " was compiled without profiling; compile it with function(..., profile()) to read its profile");
+    }
+
     /** Theano's {@code pp} of each optimized output, one per line: what actually runs. */
     default String ppOptimized() {
         StringBuilder sb = new StringBuilder();

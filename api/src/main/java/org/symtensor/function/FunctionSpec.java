@@ -36,15 +36,17 @@ public final class FunctionSpec {
     private final String name;
     private final Mode mode;
     private final String device;
+    private final boolean profile;
 
     private FunctionSpec(List<In> inputs, List<Variable> outputs, List<SharedValue> updateTargets,
             List<Variable> updateExpressions, boolean allowInputDowncast, String name) {
-        this(inputs, outputs, updateTargets, updateExpressions, allowInputDowncast, name, null, null);
+        this(inputs, outputs, updateTargets, updateExpressions, allowInputDowncast, name, null, null, false);
     }
 
     private FunctionSpec(List<In> inputs, List<Variable> outputs, List<SharedValue> updateTargets,
             List<Variable> updateExpressions, boolean allowInputDowncast, String name, Mode mode,
-            String device) {
+            String device, boolean profile) {
+        this.profile = profile;
         this.mode = mode;
         this.device = device;
         this.inputs = Collections.unmodifiableList(inputs);
@@ -183,7 +185,7 @@ public final class FunctionSpec {
     /** This spec with another optimization mode. */
     public FunctionSpec withMode(Mode newMode) {
         return new FunctionSpec(inputs, outputs, updateTargets, updateExpressions, allowInputDowncast, name, newMode,
-                device);
+                device, profile);
     }
 
     /**
@@ -192,7 +194,18 @@ public final class FunctionSpec {
      */
     public FunctionSpec withDevice(String newDevice) {
         return new FunctionSpec(inputs, outputs, updateTargets, updateExpressions, allowInputDowncast, name, mode,
-                newDevice == null ? null : newDevice.trim().toLowerCase(java.util.Locale.ROOT));
+                newDevice == null ? null : newDevice.trim().toLowerCase(java.util.Locale.ROOT), profile);
+    }
+
+    /** This spec compiled with (or without) a timer around every node, as {@code profile()} asks. */
+    public FunctionSpec withProfile(boolean newProfile) {
+        return new FunctionSpec(inputs, outputs, updateTargets, updateExpressions, allowInputDowncast, name, mode,
+                device, newProfile);
+    }
+
+    /** Whether the backend times every node ({@code profile()} option); {@link Function#profile()} reads it. */
+    public boolean profile() {
+        return profile;
     }
 
     /** The device asked for by this function's {@code device(...)} option (lower case), or null to follow the flags. */

@@ -3,6 +3,8 @@ package org.symtensor.runtime;
 import java.util.List;
 import org.symtensor.ir.SharedValue;
 import org.symtensor.ir.Variable;
+import org.symtensor.function.Profile;
+import org.symtensor.runtime.link.KernelTimer;
 import org.symtensor.runtime.link.Plan;
 import org.symtensor.runtime.link.Schedule;
 import org.symtensor.function.FunctionSpec;
@@ -18,7 +20,8 @@ import org.symtensor.value.NDArray;
  * contract: the schedule holds no per-call state, and {@link BoundFunction} runs each call holding
  * the locks of the function's shared variables, so calls that share one are serialized and calls
  * without shared state run in parallel. The schedule runs the mode's checks (NAN_GUARD,
- * DEBUG_MODE's comparison with the graph as written) itself, before anything is committed.
+ * DEBUG_MODE's comparison with the graph as written) itself, before anything is committed. Compiled
+ * with {@code profile()}, its kernels run inside a {@link KernelTimer} and {@link #profile()} reads it.
  */
 public final class CompiledFunction extends BoundFunction {
     private final FunctionSpec spec;
@@ -26,9 +29,12 @@ public final class CompiledFunction extends BoundFunction {
     private final SharedValue[] updateTargets;
     private final int outputCount;
     private final List<Variable> optimizedOutputs;
+    private final KernelTimer timer;
 
-    CompiledFunction(FunctionSpec spec, ArgumentBinder binder, Schedule schedule, List<Variable> optimizedOutputs) {
+    CompiledFunction(FunctionSpec spec, ArgumentBinder binder, Schedule schedule, List<Variable> optimizedOutputs,
+            KernelTimer timer) {
         super(spec, binder);
+        this.timer = timer;
         this.spec = spec;
         this.schedule = schedule;
         this.optimizedOutputs = List.copyOf(optimizedOutputs);
@@ -54,13 +60,22 @@ public final class CompiledFunction extends BoundFunction {
 
     @Override
     protected NDArray[] execute(NDArray[] arguments) {
+        long t0 = timer == null ? 0 : System.nanoTime();
         NDArray[] results = schedule.run(arguments);
         SharedValue[] targets = updateTargets;
         int base = outputCount;
         for (int j = 0; j < targets.length; j++) {
             targets[j].set(results[base + j]);
         }
+        if (timer != null) {
+            timer.callFinished(System.nanoTime() - t0);
+        }
         return results;
+    }
+
+    @Override
+    public Profile profile() {
+        return timer == null ? super.profile() : timer.profile(spec.name());
     }
 
     @Override

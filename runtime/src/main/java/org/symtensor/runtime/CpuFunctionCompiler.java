@@ -9,6 +9,7 @@ import org.symtensor.rewrite.Optimizer;
 import org.symtensor.runtime.cpu.Blas;
 import org.symtensor.runtime.cpu.CpuKernels;
 import org.symtensor.runtime.link.Checks;
+import org.symtensor.runtime.link.KernelTimer;
 import org.symtensor.runtime.link.Plan;
 import org.symtensor.runtime.link.Schedule;
 import org.symtensor.spi.Pipeline;
@@ -16,7 +17,8 @@ import org.symtensor.spi.Pipeline;
 /**
  * The CPU backend's compiler: optimizes a checked spec with the one {@link Pipeline}, plans it once
  * ({@link Plan}), links the plan into a {@link Schedule} whose thunks run the CPU kernels under the
- * mode's {@link Checks}, and wraps it in a {@link CompiledFunction}.
+ * mode's {@link Checks} (each inside a {@link KernelTimer} when the spec asks for a profile), and
+ * wraps it in a {@link CompiledFunction}.
  * Every option comes in one {@link CompileOptions} value; nothing here reads the flags.
  */
 public final class CpuFunctionCompiler {
@@ -32,8 +34,10 @@ public final class CpuFunctionCompiler {
     static CompiledFunction compile(FunctionSpec spec, Mode mode, List<Optimizer.Pass> passes) {
         ArgumentBinder binder = new ArgumentBinder(spec); // converts the defaults: fail before linking
         Pipeline.Optimized optimized = Pipeline.optimize(spec, passes);
-        Schedule schedule = Schedule.build(Plan.of(spec, optimized), CpuKernels::forApply, Checks.forMode(mode));
-        CompiledFunction f = new CompiledFunction(spec, binder, schedule, optimized.outputs());
+        Plan plan = Plan.of(spec, optimized);
+        KernelTimer timer = spec.profile() ? new KernelTimer(CpuKernels::forApply, plan) : null;
+        Schedule schedule = Schedule.build(plan, timer == null ? CpuKernels::forApply : timer, Checks.forMode(mode));
+        CompiledFunction f = new CompiledFunction(spec, binder, schedule, optimized.outputs(), timer);
         COMPILED.incrementAndGet();
         return f;
     }

@@ -8,7 +8,8 @@
  * OpenCL backend's device steps. It also owns the run-time checks, chosen from the mode in one
  * place ({@link org.symtensor.runtime.link.Checks#forMode}): NAN_GUARD ({@link
  * org.symtensor.runtime.link.NanGuard}) and DEBUG_MODE's comparison with the graph as written
- * ({@link org.symtensor.runtime.link.DebugCheck}), and the rule that no returned output or stored
+ * ({@link org.symtensor.runtime.link.DebugCheck}), the per-node timer of the {@code profile()} option
+ * ({@link org.symtensor.runtime.link.KernelTimer}), and the rule that no returned output or stored
  * update aliases storage someone else holds. It may import the api's graph, function, rewrite, spi
  * and value packages and nothing else of the runtime: backends depend on it, never the reverse.
  */

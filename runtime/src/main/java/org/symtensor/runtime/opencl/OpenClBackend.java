@@ -1,6 +1,7 @@
 package org.symtensor.runtime.opencl;
 
 import com.google.auto.service.AutoService;
+import org.symtensor.error.ArgumentException;
 import org.symtensor.function.Function;
 import org.symtensor.spi.Backend;
 import org.symtensor.function.CompileOptions;
@@ -9,7 +10,8 @@ import org.symtensor.function.FunctionSpec;
 /**
  * OpenCL devices as a {@link Backend}: device names {@code opencl} and {@code openclN} (the N-th
  * device over all platforms, as {@code clinfo -l} lists them). Unavailable, with what to install,
- * when the machine has no OpenCL loader, platform or device.
+ * when the machine has no OpenCL loader, platform or device. Does not profile: {@code profile()} is
+ * refused with a clear error.
  */
 @AutoService(Backend.class)
 public final class OpenClBackend implements Backend {
@@ -36,6 +38,11 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public Function compile(FunctionSpec spec, CompileOptions options) {
+        if (spec.profile()) {
+            throw new ArgumentException("[Sym/ProfileCpuOnly] profile() times kernels on the CPU backend only, and "
+                    + (spec.name() == null ? "this function" : spec.name()) + " was compiled for " + options.device()
+                    + "; add device(\"cpu\") to profile it");
+        }
         return new OpenClFunction(spec, options, OpenClPlatforms.get().device(options.device()));
     }
 }

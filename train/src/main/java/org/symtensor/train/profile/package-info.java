@@ -1,7 +1,7 @@
 /**
- * Theano's {@code profile=True}: {@link org.symtensor.train.profile.Profiler} links a function's optimized
- * graph with a timer around every kernel and reports per-node time, calls and share of the total as a
- * table sorted by time, fused nodes named by their expression. It links through the runtime's public
- * {@code Schedule} and {@code CpuKernels}, so profiling changes no shared code path.
+ * Profiling helpers for training loops. Theano's {@code profile=True} itself is the api's
+ * {@code profile()} option of {@code function} (timed by the runtime's linker, read with
+ * {@code Function.profile()}); {@link org.symtensor.train.profile.Profiler} makes a profiled twin of a
+ * function that was compiled without it. Imports the api only.
  */
 package org.symtensor.train.profile;

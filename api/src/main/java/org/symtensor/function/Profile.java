@@ -1,4 +1,4 @@
-package org.symtensor.train.profile;
+package org.symtensor.function;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +10,8 @@ import org.symtensor.ir.Apply;
 import org.symtensor.type.TensorType;
 
 /**
- * A snapshot of a {@link ProfiledFunction}'s measurements, printed as Theano's profile prints them:
+ * What a function compiled with {@code profile()} measured, returned by {@link Function#profile()}: a
+ * value (a snapshot; later calls do not change it) printed as Theano's profile prints them:
  * a summary, the time by kind of op, then every apply node sorted by time with its share of the time
  * spent in kernels, the running share, its total and per-call time, calls, position in the schedule
  * and the node itself (fused nodes named by their expression, {@code Composite{((i0 * i1) + i2)}}).
@@ -32,11 +33,19 @@ public final class Profile {
     private final long callNanos;
     private final List<Row> rows;
 
-    Profile(String name, long calls, long callNanos, List<Row> rows) {
+    private Profile(String name, long calls, long callNanos, List<Row> rows) {
         this.name = name;
         this.calls = calls;
         this.callNanos = callNanos;
         this.rows = List.copyOf(rows);
+    }
+
+    /**
+     * A profile of the function named {@code name} (null: "function"): {@code calls} calls that took
+     * {@code callNanos} in all, and one row per apply node in schedule order. Backends make these.
+     */
+    public static Profile of(String name, long calls, long callNanos, List<Row> rows) {
+        return new Profile(name == null ? "function" : name, calls, callNanos, rows);
     }
 
     /** Calls of the function. */
@@ -126,7 +135,8 @@ public final class Profile {
         return whole == 0 ? 0 : 100.0 * part / whole;
     }
 
-    static String time(long nanos) {
+    /** {@code nanos} in the table's unit: µs below a millisecond, ms below a second, s above. */
+    public static String time(long nanos) {
         if (nanos >= 1_000_000_000L) {
             return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
         }
