@@ -17,6 +17,13 @@ import org.symtensor.type.TensorType;
  * (and {@code x != 0} for the last): they may turn a NaN or infinity of the original graph into a
  * number, never a number into a different number.
  *
+ * <p>Rules that drop an operand ({@code mul_div}, {@code useless_fill}) rely on the run-time
+ * broadcasting rule: only an axis declared broadcastable stretches, and non-broadcastable axes of
+ * every input must have equal run-time lengths (else the node raises a shape error). So dropping
+ * {@code x} from {@code (x*y)/x} cannot shrink the result when {@code y} is not declared
+ * broadcastable where {@code x} is not ({@link Patterns#cannotStretch}), even when both lengths
+ * are unknown; and {@code x/x} always has {@code x}'s shape.
+ *
  * <table>
  * <caption>rules</caption>
  * <tr><td>mul_one</td><td>{@code x*1, 1*x → x}</td></tr>
@@ -28,7 +35,9 @@ import org.symtensor.type.TensorType;
  * <tr><td>neg_sub</td><td>{@code (-a)-b → -(a+b)}</td></tr>
  * <tr><td>neg_mul</td><td>{@code (-a)*b, a*(-b) → -(a*b)}</td></tr>
  * <tr><td>div_one</td><td>{@code x/1 → x}</td></tr>
- * <tr><td>mul_div</td><td>{@code (x*y)/x → y}, {@code (x*y)/y → x} (float only)</td></tr>
+ * <tr><td>div_self</td><td>{@code x/x → fill(x, 1)} (float only)</td></tr>
+ * <tr><td>mul_div</td><td>{@code (x*y)/x → y}, {@code (x*y)/y → x} (float only) unless {@code y} is declared
+ *     broadcastable on an axis where {@code x} is not</td></tr>
  * <tr><td>useless_fill</td><td>{@code fill(x, c) → c} when c already has the output's type and x cannot stretch it</td></tr>
  * <tr><td>useless_cast</td><td>{@code cast(x, dtype(x)) → x}</td></tr>
  * <tr><td>cast_cast</td><td>{@code cast(cast(x, a), b) → cast(x, b)} when the inner cast is lossless</td></tr>
@@ -49,6 +58,7 @@ public final class Canonicalize {
                 .add("neg_sub", OpKind.ELEMWISE, Canonicalize::negSub)
                 .add("neg_mul", OpKind.ELEMWISE, Canonicalize::negMul)
                 .add("div_one", OpKind.ELEMWISE, Canonicalize::divOne)
+                .add("div_self", OpKind.ELEMWISE, Canonicalize::divSelf)
                 .add("mul_div", OpKind.ELEMWISE, Canonicalize::mulDiv)
                 .add("useless_fill", OpKind.ELEMWISE, Canonicalize::uselessFill)
                 .add("useless_cast", OpKind.ELEMWISE, Canonicalize::uselessCast)
@@ -114,6 +124,14 @@ public final class Canonicalize {
     static Variable subSelf(Apply node) {
         if (is(node, ScalarOp.SUB) && node.inputs().get(0) == node.inputs().get(1)) {
             return Patterns.filled(node.inputs().get(0), 0, out(node));
+        }
+        return null;
+    }
+
+    /** {@code x/x → fill(x, 1)}: the output has x's shape, and like Theano it assumes {@code x != 0} and finite. */
+    static Variable divSelf(Apply node) {
+        if (is(node, ScalarOp.TRUE_DIV) && out(node).dtype().isFloat() && node.inputs().get(0) == node.inputs().get(1)) {
+            return Patterns.filled(node.inputs().get(0), 1, out(node));
         }
         return null;
     }
