@@ -74,6 +74,23 @@ class CanonicalizeTest {
     }
 
     @Test
+    void divMul_cancelsTheDivisorAgainstAFactorOfTheOtherProduct() {
+        Variable g = dmatrix("g");
+        Variable s = dmatrix("s");
+        Variable t = dmatrix("t");
+        assertRewrites(RULES, e(ScalarOp.MUL, e(ScalarOp.TRUE_DIV, g, s), e(ScalarOp.MUL, s, t)), e(ScalarOp.MUL, g, t));
+        assertRewrites(RULES, e(ScalarOp.MUL, e(ScalarOp.MUL, t, s), e(ScalarOp.TRUE_DIV, g, s)), e(ScalarOp.MUL, t, g));
+        assertRewrites(RULES, e(ScalarOp.MUL, e(ScalarOp.TRUE_DIV, g, s), s), g);
+    }
+
+    @Test
+    void divMul_whereTheDroppedDivisorWouldStretchTheResult_isKept() {
+        Variable g = var(DType.FLOAT64, "g", 1, -1);
+        Variable s = dmatrix("s");
+        assertUnchanged(RULES, e(ScalarOp.MUL, e(ScalarOp.TRUE_DIV, g, s), s));
+    }
+
+    @Test
     void divSelf_isFillOfOne() {
         assertRewrites(RULES, e(ScalarOp.TRUE_DIV, x, x), e(ScalarOp.SECOND, x, c(1, DType.FLOAT64)));
     }
