@@ -1166,7 +1166,7 @@ public final class T {
         return MathFunctions.fill(x, value);
     }
 
-    /** Converts to another dtype (float to int truncates toward zero, as NumPy's astype). */
+    /** Converts to another dtype. */
     public static <E extends DTypeMarker> Scalar<E> cast(Scalar<?> x, Class<E> dtype) {
         return MathFunctions.cast(x, dtype);
     }

@@ -289,7 +289,12 @@ public final class MathFunctions {
         return fill(Tensors.handle(x), value);
     }
 
-    /** Converts to another dtype (float to int truncates toward zero, as NumPy's astype). */
+    /**
+     * Converts to another dtype. Float to integer truncates toward zero and saturates to the target's
+     * range, NaN giving 0 (Java's {@code (int) v} rule extended to int8, uint8 and int16: {@code +Inf}
+     * to int8 is 127, {@code -Inf} to uint8 is 0); integer to a narrower integer wraps to the width
+     * (NumPy's C cast: int32 300 to int8 is 44); to bool is {@code v != 0}. Every backend agrees.
+     */
     public static <E extends DTypeMarker> Scalar<E> cast(Scalar<?> x, Class<E> dtype) {
         return new Scalar<>(Ops.cast(x.variable(), DTypes.of(dtype)));
     }

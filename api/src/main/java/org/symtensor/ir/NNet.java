@@ -43,7 +43,13 @@ public final class NNet {
         return Ops.elemwise(ScalarOp.SUB, z, Ops.dimshuffle(lse, 0, X));
     }
 
-    /** {@code ce[i] = -Σ_j t[i, j] log p[i, j]}: (m×n), (m×n) → (m). */
+    /**
+     * {@code ce[i] = -Σ_j t[i, j] log p[i, j]}: (m×n), (m×n) → (m). When {@code p} is the output
+     * of {@link #softmax}{@code (x)} the loss is built from the logits as {@code -Σ_j t[i, j]
+     * logSoftmax(x)[i, j]} (Theano's crossentropy-softmax stabilization, done here so that the
+     * gradient, which autodiff derives from this graph, is stable too): loss and gradient stay finite
+     * where the softmax underflows to 0, and the gradient is {@code softmax(x) Σ_j t - t}.
+     */
     public static Variable categoricalCrossentropy(Variable p, Variable t) {
         requireFloatMatrix("categoricalCrossentropy", p);
         requireFloatMatrix("categoricalCrossentropy", t);
@@ -57,7 +63,38 @@ public final class NNet {
                         + " have shape " + TensorType.shapeString(t.type().shape()));
             }
         }
-        Variable tlogp = Ops.elemwise(ScalarOp.MUL, t, Ops.elemwise(ScalarOp.LOG, p));
+        Variable logits = softmaxLogits(p);
+        Variable logp = logits != null ? logSoftmax(logits) : Ops.elemwise(ScalarOp.LOG, p);
+        Variable tlogp = Ops.elemwise(ScalarOp.MUL, t, logp);
         return Ops.elemwise(ScalarOp.NEG, Ops.reduce(Reduce.Kind.SUM, tlogp, 1));
+    }
+
+    /** {@code x} when {@code p} is exactly the graph {@link #softmax}{@code (x)} builds, else null. */
+    static Variable softmaxLogits(Variable p) {
+        Apply div = elemwiseOwner(p, ScalarOp.TRUE_DIV);
+        Apply exp = div == null ? null : elemwiseOwner(div.inputs().get(0), ScalarOp.EXP);
+        Apply sub = exp == null ? null : elemwiseOwner(exp.inputs().get(0), ScalarOp.SUB);
+        Apply shuffle = div == null ? null : div.inputs().get(1).owner();
+        if (sub == null || shuffle == null || !(shuffle.op() instanceof DimShuffle)) {
+            return null;
+        }
+        Apply sum = shuffle.inputs().get(0).owner();
+        if (sum == null || !(sum.op() instanceof Reduce r) || r.reduceKind() != Reduce.Kind.SUM
+                || sum.inputs().get(0) != div.inputs().get(0)) {
+            return null;
+        }
+        Variable x = sub.inputs().get(0);
+        Apply max = sub.inputs().get(1).owner();
+        boolean shiftByRowMax = max != null && max.op() instanceof DimShuffle
+                && max.inputs().get(0).owner() != null && max.inputs().get(0).owner().inputs().get(0).owner() != null
+                && max.inputs().get(0).owner().inputs().get(0).owner().op() instanceof Reduce m
+                && m.reduceKind() == Reduce.Kind.MAX
+                && max.inputs().get(0).owner().inputs().get(0).owner().inputs().get(0) == x;
+        return shiftByRowMax && x.type().equals(p.type()) ? x : null;
+    }
+
+    private static Apply elemwiseOwner(Variable v, ScalarOp op) {
+        Apply a = v.owner();
+        return a != null && a.op() instanceof Elemwise e && e.scalarOp() == op ? a : null;
     }
 }

@@ -125,14 +125,15 @@ public final class OpenClRenderer {
 
     /**
      * {@code expr} computed in {@code from} stored as {@code to}, with NumPy's {@code astype}: bool
-     * is {@code v != 0}, float to int saturates through {@code long} (NaN is 0, as Java's cast), ints wrap.
+     * is {@code v != 0}, float to int truncates and saturates to the target's range with
+     * {@code convert_<type>_sat_rtz} (NaN is 0: Java's cast rule, see {@code Conversions.floatToInt}), ints wrap.
      */
     public static String store(String expr, DType from, DType to) {
         if (to == DType.BOOL) {
             return "(uchar)((" + expr + ") != 0)";
         }
         if (from.isFloat() && !to.isFloat()) {
-            return "(" + cType(to) + ")convert_long_sat(" + expr + ")";
+            return "convert_" + cType(to) + "_sat_rtz(" + expr + ")";
         }
         return from == to ? expr : "(" + cType(to) + ")(" + expr + ")";
     }

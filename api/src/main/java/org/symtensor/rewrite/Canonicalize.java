@@ -17,6 +17,13 @@ import org.symtensor.type.TensorType;
  * (and {@code x != 0} for the last): they may turn a NaN or infinity of the original graph into a
  * number, never a number into a different number.
  *
+ * <p>Rules that drop an operand ({@code mul_div}, {@code useless_fill}) rely on the run-time
+ * broadcasting rule: only an axis declared broadcastable stretches, and non-broadcastable axes of
+ * every input must have equal run-time lengths (else the node raises a shape error). So dropping
+ * {@code x} from {@code (x*y)/x} cannot shrink the result when {@code y} is not declared
+ * broadcastable where {@code x} is not ({@link Patterns#cannotStretch}), even when both lengths
+ * are unknown; and {@code x/x} always has {@code x}'s shape.
+ *
  * <table>
  * <caption>rules</caption>
  * <tr><td>mul_one</td><td>{@code x*1, 1*x → x}</td></tr>
@@ -28,7 +35,12 @@ import org.symtensor.type.TensorType;
  * <tr><td>neg_sub</td><td>{@code (-a)-b → -(a+b)}</td></tr>
  * <tr><td>neg_mul</td><td>{@code (-a)*b, a*(-b) → -(a*b)}</td></tr>
  * <tr><td>div_one</td><td>{@code x/1 → x}</td></tr>
- * <tr><td>mul_div</td><td>{@code (x*y)/x → y}, {@code (x*y)/y → x} (float only)</td></tr>
+ * <tr><td>div_self</td><td>{@code x/x → fill(x, 1)} (float only)</td></tr>
+ * <tr><td>mul_div</td><td>{@code (x*y)/x → y}, {@code (x*y)/y → x} (float only) unless {@code y} is declared
+ *     broadcastable on an axis where {@code x} is not</td></tr>
+ * <tr><td>div_mul</td><td>{@code (y/a)*(a*b), (y/a)*(b*a) → y*b}, {@code (y/a)*a → y}, either operand
+ *     order (float only): the gradient of {@code log(sigmoid(x))}, {@code (g/σ(x))*(σ(x)*(1-σ(x)))},
+ *     becomes {@code g*(1-σ(x))}, finite where {@code σ(x)} underflows to 0</td></tr>
  * <tr><td>useless_fill</td><td>{@code fill(x, c) → c} when c already has the output's type and x cannot stretch it</td></tr>
  * <tr><td>useless_cast</td><td>{@code cast(x, dtype(x)) → x}</td></tr>
  * <tr><td>cast_cast</td><td>{@code cast(cast(x, a), b) → cast(x, b)} when the inner cast is lossless</td></tr>
@@ -49,7 +61,9 @@ public final class Canonicalize {
                 .add("neg_sub", OpKind.ELEMWISE, Canonicalize::negSub)
                 .add("neg_mul", OpKind.ELEMWISE, Canonicalize::negMul)
                 .add("div_one", OpKind.ELEMWISE, Canonicalize::divOne)
+                .add("div_self", OpKind.ELEMWISE, Canonicalize::divSelf)
                 .add("mul_div", OpKind.ELEMWISE, Canonicalize::mulDiv)
+                .add("div_mul", OpKind.ELEMWISE, Canonicalize::divMul)
                 .add("useless_fill", OpKind.ELEMWISE, Canonicalize::uselessFill)
                 .add("useless_cast", OpKind.ELEMWISE, Canonicalize::uselessCast)
                 .add("cast_cast", OpKind.ELEMWISE, Canonicalize::castCast)
@@ -118,6 +132,14 @@ public final class Canonicalize {
         return null;
     }
 
+    /** {@code x/x → fill(x, 1)}: the output has x's shape, and like Theano it assumes {@code x != 0} and finite. */
+    static Variable divSelf(Apply node) {
+        if (is(node, ScalarOp.TRUE_DIV) && out(node).dtype().isFloat() && node.inputs().get(0) == node.inputs().get(1)) {
+            return Patterns.filled(node.inputs().get(0), 1, out(node));
+        }
+        return null;
+    }
+
     static Variable negNeg(Apply node) {
         Apply inner = is(node, ScalarOp.NEG) ? Patterns.elemwise(node.inputs().get(0), ScalarOp.NEG) : null;
         return inner == null ? null : Patterns.fit(inner.inputs().get(0), out(node));
@@ -168,6 +190,44 @@ public final class Canonicalize {
         for (int i = 0; i < 2; i++) {
             if (mul.inputs().get(i) == divisor && Patterns.cannotStretch(divisor, mul.inputs().get(1 - i))) {
                 return Patterns.fit(mul.inputs().get(1 - i), out(node));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code (y/a)*(a*b) → y*b} and {@code (y/a)*a → y}. Like {@code mul_div} it assumes {@code a}
+     * finite and nonzero. The replacement must have the product's exact type; then it also has its
+     * broadcast pattern, and the dropped {@code a} cannot have stretched anything: where {@code a} is
+     * not declared broadcastable neither is the product, so the kept operands' lengths there must
+     * already equal {@code a}'s at run time.
+     */
+    static Variable divMul(Apply node) {
+        if (!is(node, ScalarOp.MUL) || !out(node).dtype().isFloat()) {
+            return null;
+        }
+        for (int i = 0; i < 2; i++) {
+            Apply div = Patterns.elemwise(node.inputs().get(i), ScalarOp.TRUE_DIV);
+            if (div == null) {
+                continue;
+            }
+            Variable y = div.inputs().get(0);
+            Variable a = div.inputs().get(1);
+            Variable other = node.inputs().get(1 - i);
+            Variable r = null;
+            if (other == a) {
+                r = y;
+            } else {
+                Apply mul = Patterns.elemwise(other, ScalarOp.MUL);
+                for (int j = 0; mul != null && j < 2 && r == null; j++) {
+                    if (mul.inputs().get(j) == a) {
+                        Variable b = mul.inputs().get(1 - j);
+                        r = i == 0 ? Ops.elemwise(ScalarOp.MUL, y, b) : Ops.elemwise(ScalarOp.MUL, b, y);
+                    }
+                }
+            }
+            if (r != null && r.type().equals(out(node))) {
+                return r;
             }
         }
         return null;

@@ -65,17 +65,20 @@ final class Patterns {
      * would broadcast differently) or the cast could lose values.
      */
     /**
-     * Whether broadcasting against {@code by} can never make {@code v} longer: on each axis {@code by}
-     * has static length 1, or a known length equal to {@code v}'s. The run time broadcasts any axis
-     * of length 1, so two unknown lengths do not qualify.
+     * Whether broadcasting against {@code by} can never make {@code v} longer. Run-time broadcasting
+     * follows the static pattern (only an axis declared broadcastable, static length 1, stretches;
+     * a run-time length 1 elsewhere is a shape error), so on each axis either {@code by} is declared
+     * broadcastable (it takes {@code v}'s length), or {@code v} is not: then both are
+     * non-broadcastable and the run time already insists that their lengths agree, whether they are
+     * known or unknown. Only a {@code v} declared broadcastable against a {@code by} that is not can
+     * be stretched.
      */
     static boolean cannotStretch(Variable by, Variable v) {
         if (by == v) {
             return true;
         }
         for (int axis = 0; axis < by.type().rank(); axis++) {
-            int d = by.type().dim(axis);
-            if (d != 1 && (d == TensorType.UNKNOWN || d != v.type().dim(axis))) {
+            if (!by.type().isBroadcastable(axis) && v.type().isBroadcastable(axis)) {
                 return false;
             }
         }

@@ -16,6 +16,41 @@ public final class Conversions {
     private Conversions() {}
 
     /**
+     * A float stored into an integer dtype, the one rule every backend follows (NDArray.astype,
+     * kernel stores, constant folding, OpenCL's {@code convert_<type>_sat_rtz}): truncate toward
+     * zero, then saturate to the dtype's range ({@code [-128, 127]} for int8, {@code [0, 255]} for
+     * uint8, ..., {@code [Long.MIN_VALUE, Long.MAX_VALUE]} for int64); NaN is 0. This is Java's
+     * {@code (int) v} rule extended to the narrow types, so {@code +Inf} becomes the maximum, never
+     * {@code -1}. Bool is {@code v != 0}. (Integer-to-integer narrowing, by contrast, wraps to the
+     * width, as NumPy's C casts do.)
+     */
+    public static long floatToInt(double v, DType to) {
+        return switch (to) {
+            case BOOL -> v != 0 ? 1 : 0;
+            case INT8 -> toInt8(v);
+            case UINT8 -> toUint8(v);
+            case INT16 -> toInt16(v);
+            case INT32 -> (int) v;
+            case INT64, FLOAT32, FLOAT64 -> (long) v;
+        };
+    }
+
+    /** {@link #floatToInt} for int8. */
+    public static byte toInt8(double v) {
+        return (byte) Math.max(Byte.MIN_VALUE, Math.min(Byte.MAX_VALUE, (int) v));
+    }
+
+    /** {@link #floatToInt} for uint8, as the int 0..255 (store it with {@code (byte)}). */
+    public static int toUint8(double v) {
+        return Math.max(0, Math.min(255, (int) v));
+    }
+
+    /** {@link #floatToInt} for int16. */
+    public static short toInt16(double v) {
+        return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, (int) v));
+    }
+
+    /**
      * @param what how the message names the destination, e.g. {@code "input 'x'"}
      */
     public static NDArray toNDArray(Object value, TensorType expected, String what, boolean allowDowncast) {

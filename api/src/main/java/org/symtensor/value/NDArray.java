@@ -149,7 +149,10 @@ public final class NDArray {
         return new NDArray(dtype, s, cStridesFor(s), 0, Storage.allocate(dtype, sizeOf(s)));
     }
 
-    /** An array of {@code shape} filled with {@code value} converted to {@code dtype}. */
+    /**
+     * An array of {@code shape} filled with {@code value} converted to {@code dtype} (to an integer
+     * dtype as a float converts: saturating, NaN as 0, {@link Conversions#floatToInt}).
+     */
     public static NDArray full(DType dtype, double value, int... shape) {
         NDArray a = zeros(dtype, shape);
         if (a.size > 0) {
@@ -432,7 +435,12 @@ public final class NDArray {
         return new NDArray(dtype, t, st, offset, data);
     }
 
-    /** A copy converted to {@code target} with NumPy's {@code astype} rules. */
+    /**
+     * A copy converted to {@code target} with NumPy's {@code astype} rules, except that a float to
+     * an integer dtype truncates and saturates to the target's range, NaN giving 0 (Java's cast
+     * rule, {@link Conversions#floatToInt}; NumPy leaves those undefined); an integer to a narrower
+     * integer wraps to the width.
+     */
     public NDArray astype(DType target) {
         NDArray out = zeros(target, shape);
         if (dtype.isFloat()) {

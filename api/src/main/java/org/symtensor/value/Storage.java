@@ -4,8 +4,8 @@ import org.symtensor.type.DType;
 
 /**
  * The one place that knows which primitive array each dtype is stored in, and how values convert
- * on the way in and out (NumPy's {@code astype}: float to int truncates toward zero, ints wrap to
- * their width, bool stores {@code v != 0}, uint8 reads as {@code b & 0xFF}).
+ * on the way in and out (NumPy's {@code astype}: float to int truncates toward zero and saturates
+ * to the dtype's range with NaN as 0 ({@link Conversions#floatToInt}), ints wrap to their width, bool stores {@code v != 0}, uint8 reads as {@code b & 0xFF}).
  */
 final class Storage {
     private Storage() {
@@ -49,9 +49,10 @@ final class Storage {
     static void writeDouble(DType dtype, Object data, int p, double v) {
         switch (dtype) {
             case BOOL -> ((byte[]) data)[p] = (byte) (v != 0 ? 1 : 0);
-            case INT8, UINT8 -> ((byte[]) data)[p] = (byte) (long) v;
-            case INT16 -> ((short[]) data)[p] = (short) (long) v;
-            case INT32 -> ((int[]) data)[p] = (int) (long) v;
+            case INT8 -> ((byte[]) data)[p] = Conversions.toInt8(v);
+            case UINT8 -> ((byte[]) data)[p] = (byte) Conversions.toUint8(v);
+            case INT16 -> ((short[]) data)[p] = Conversions.toInt16(v);
+            case INT32 -> ((int[]) data)[p] = (int) v;
             case INT64 -> ((long[]) data)[p] = (long) v;
             case FLOAT32 -> ((float[]) data)[p] = (float) v;
             case FLOAT64 -> ((double[]) data)[p] = v;

@@ -49,9 +49,15 @@ class CanonicalizeTest {
     }
 
     @Test
-    void fill_byATensorOfUnknownShape_isKept_becauseLengthOneAxesStretchAtRunTime() {
-        // y may be (1, 6) and x (4, 6) when the function runs: fill(x, y) is then (4, 6), not y
-        assertUnchanged(RULES, e(ScalarOp.SECOND, x, y));
+    void fill_byATensorOfUnknownShape_isTheValue_becauseOnlyDeclaredAxesStretch() {
+        // y of run-time shape (1, 6) against x of (4, 6) is a shape error, not a stretch: fill(x, y) is y
+        assertRewrites(RULES, e(ScalarOp.SECOND, x, y), y);
+    }
+
+    @Test
+    void fill_ofARowByAMatrix_isKept_becauseTheRowStretches() {
+        Variable row = var(DType.FLOAT64, "row", 1, -1);
+        assertUnchanged(RULES, e(ScalarOp.SECOND, x, row));
     }
 
     @Test
@@ -62,8 +68,37 @@ class CanonicalizeTest {
     }
 
     @Test
-    void mulDiv_whenTheDivisorCouldStretchTheOtherFactor_isKept() {
-        assertUnchanged(RULES, e(ScalarOp.TRUE_DIV, e(ScalarOp.MUL, x, y), x));
+    void mulDiv_ofUnknownNonBroadcastableLengths_cancels_becauseTheRunTimeRequiresThemEqual() {
+        assertRewrites(RULES, e(ScalarOp.TRUE_DIV, e(ScalarOp.MUL, x, y), x), y);
+        assertRewrites(RULES, e(ScalarOp.TRUE_DIV, e(ScalarOp.MUL, x, y), y), x);
+    }
+
+    @Test
+    void divMul_cancelsTheDivisorAgainstAFactorOfTheOtherProduct() {
+        Variable g = dmatrix("g");
+        Variable s = dmatrix("s");
+        Variable t = dmatrix("t");
+        assertRewrites(RULES, e(ScalarOp.MUL, e(ScalarOp.TRUE_DIV, g, s), e(ScalarOp.MUL, s, t)), e(ScalarOp.MUL, g, t));
+        assertRewrites(RULES, e(ScalarOp.MUL, e(ScalarOp.MUL, t, s), e(ScalarOp.TRUE_DIV, g, s)), e(ScalarOp.MUL, t, g));
+        assertRewrites(RULES, e(ScalarOp.MUL, e(ScalarOp.TRUE_DIV, g, s), s), g);
+    }
+
+    @Test
+    void divMul_whereTheDroppedDivisorWouldStretchTheResult_isKept() {
+        Variable g = var(DType.FLOAT64, "g", 1, -1);
+        Variable s = dmatrix("s");
+        assertUnchanged(RULES, e(ScalarOp.MUL, e(ScalarOp.TRUE_DIV, g, s), s));
+    }
+
+    @Test
+    void divSelf_isFillOfOne() {
+        assertRewrites(RULES, e(ScalarOp.TRUE_DIV, x, x), e(ScalarOp.SECOND, x, c(1, DType.FLOAT64)));
+    }
+
+    @Test
+    void divSelf_ofARow_keepsTheRowsShape() {
+        Variable row = var(DType.FLOAT64, "row", 1, -1);
+        assertRewrites(RULES, e(ScalarOp.TRUE_DIV, row, row), e(ScalarOp.SECOND, row, c(1, DType.FLOAT64)));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.symtensor.runtime.cpu;
 
 import org.symtensor.type.DType;
+import org.symtensor.value.Conversions;
 import org.symtensor.value.NDArray;
 
 /**
@@ -197,7 +198,10 @@ final class ArrayIo {
         }
     }
 
-    /** Stores {@code n} doubles at backing positions {@code p..} of a contiguous array, converting to {@code dt}. */
+    /**
+     * Stores {@code n} doubles at backing positions {@code p..} of a contiguous array, converting to
+     * {@code dt}: an integer dtype saturates with NaN as 0 ({@link Conversions#floatToInt}).
+     */
     static void store(double[] src, int s0, Object data, DType dt, int p, int n) {
         switch (dt) {
             case FLOAT64 -> System.arraycopy(src, s0, data, p, n);
@@ -216,19 +220,25 @@ final class ArrayIo {
             case INT32 -> {
                 int[] d = (int[]) data;
                 for (int i = 0; i < n; i++) {
-                    d[p + i] = (int) (long) src[s0 + i];
+                    d[p + i] = (int) src[s0 + i];
                 }
             }
             case INT16 -> {
                 short[] d = (short[]) data;
                 for (int i = 0; i < n; i++) {
-                    d[p + i] = (short) (long) src[s0 + i];
+                    d[p + i] = Conversions.toInt16(src[s0 + i]);
                 }
             }
-            case INT8, UINT8 -> {
+            case INT8 -> {
                 byte[] d = (byte[]) data;
                 for (int i = 0; i < n; i++) {
-                    d[p + i] = (byte) (long) src[s0 + i];
+                    d[p + i] = Conversions.toInt8(src[s0 + i]);
+                }
+            }
+            case UINT8 -> {
+                byte[] d = (byte[]) data;
+                for (int i = 0; i < n; i++) {
+                    d[p + i] = (byte) Conversions.toUint8(src[s0 + i]);
                 }
             }
             case BOOL -> {

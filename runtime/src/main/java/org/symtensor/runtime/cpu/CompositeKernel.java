@@ -6,6 +6,7 @@ import org.symtensor.ir.Apply;
 import org.symtensor.ir.Composite;
 import org.symtensor.ir.ScalarOp;
 import org.symtensor.type.DType;
+import org.symtensor.value.Conversions;
 import org.symtensor.value.NDArray;
 
 /**
@@ -82,7 +83,7 @@ final class CompositeKernel implements Kernel {
 
     @Override
     public NDArray[] run(NDArray[] in, int[] donors) {
-        int[] shape = rank == 0 ? new int[0] : ElemwiseKernel.broadcastShape(node, in, rank);
+        int[] shape = rank == 0 ? new int[0] : Broadcasting.outputShape(node, in);
         NDArray out = ElemwiseKernel.donor(in, donors, outDtype, shape);
         if (out == null) {
             out = NDArray.zeros(outDtype, shape);
@@ -211,7 +212,7 @@ final class CompositeKernel implements Kernel {
         }
     }
 
-    /** A double result stored into an integer or bool value, as ArrayIo.store converts it. */
+    /** A double result stored into an integer or bool value, as ArrayIo.store converts it (saturating, NaN is 0). */
     private static void toLong(double[] src, long[] dst, int n, DType dt) {
         if (dt == DType.BOOL) {
             for (int i = 0; i < n; i++) {
@@ -220,9 +221,8 @@ final class CompositeKernel implements Kernel {
             return;
         }
         for (int i = 0; i < n; i++) {
-            dst[i] = (long) src[i];
+            dst[i] = Conversions.floatToInt(src[i], dt);
         }
-        narrow(dst, n, dt);
     }
 
     /** Wraps longs to the width of {@code dt}, as storing into that dtype and reading back would. */

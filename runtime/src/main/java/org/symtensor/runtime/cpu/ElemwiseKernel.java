@@ -2,7 +2,6 @@ package org.symtensor.runtime.cpu;
 
 import java.util.Arrays;
 import java.util.List;
-import org.symtensor.error.ShapeMismatchException;
 import org.symtensor.ir.Apply;
 import org.symtensor.ir.Variable;
 import org.symtensor.ir.Elemwise;
@@ -68,7 +67,7 @@ final class ElemwiseKernel implements Kernel {
         if (rank == 0) {
             return new NDArray[] {scalar(in)};
         }
-        int[] shape = broadcastShape(node, in, rank);
+        int[] shape = Broadcasting.outputShape(node, in);
         NDArray out = donor(in, donors, outDtype, shape);
         if (out == null) {
             out = NDArray.zeros(outDtype, shape);
@@ -119,37 +118,6 @@ final class ElemwiseKernel implements Kernel {
             }
         }
         return null;
-    }
-
-    /** The run-time broadcast shape of {@code in} (equal ranks), or a shape error naming the node. */
-    static int[] broadcastShape(Apply node, NDArray[] in, int rank) {
-        int[] shape = in[0].shape();
-        int arity = in.length;
-        for (int k = 1; k < arity; k++) {
-            for (int axis = 0; axis < rank; axis++) {
-                int n = in[k].shape(axis);
-                if (n == shape[axis] || n == 1) {
-                    continue;
-                }
-                if (shape[axis] != 1) {
-                    throw new ShapeMismatchException(node.op().name() + ": shapes " + firstOfLength(in, shape[axis], axis, k)
-                            + " and " + NDArray.shapeToString(in[k].shape()) + " do not broadcast on axis " + axis
-                            + " (node created at " + node.createdAt() + ")");
-                }
-                shape[axis] = n;
-            }
-        }
-        return shape;
-    }
-
-    /** The shape of the earlier input that fixed an axis's length, for the error message. */
-    private static String firstOfLength(NDArray[] in, int length, int axis, int before) {
-        for (int k = 0; k < before; k++) {
-            if (in[k].shape(axis) == length) {
-                return NDArray.shapeToString(in[k].shape());
-            }
-        }
-        return NDArray.shapeToString(in[0].shape());
     }
 
     /** How one input feeds a block: read in place, a constant, a contiguous run, or a strided gather. */

@@ -9,6 +9,7 @@ import org.symtensor.ir.ScalarOp;
 import org.symtensor.ir.Scan;
 import org.symtensor.ir.Variable;
 import org.symtensor.type.DType;
+import org.symtensor.value.Conversions;
 import org.symtensor.value.NDArray;
 
 /**
@@ -272,7 +273,7 @@ final class ScalarScan {
                 d[o] = v;
             }
             case INT64, INT32, INT16, INT8, UINT8 -> {
-                long v = narrow((long) r, dtypes[o]);
+                long v = Conversions.floatToInt(r, dtypes[o]);
                 l[o] = v;
                 d[o] = v;
             }

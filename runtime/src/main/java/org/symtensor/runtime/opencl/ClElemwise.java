@@ -6,10 +6,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.symtensor.error.ShapeMismatchException;
 import org.symtensor.ir.Apply;
 import org.symtensor.ir.Variable;
 import org.symtensor.render.OpenClRenderer;
+import org.symtensor.runtime.cpu.Broadcasting;
 import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 
@@ -17,7 +17,7 @@ import org.symtensor.value.NDArray;
  * The device kernel of an {@code Elemwise} node: the api's {@link OpenClRenderer} renders the
  * node's scalar program once (the same call renders a composite's inner graph), and one program
  * per input layout (same shape, scalar, broadcast or strided) is generated on first use.
- * Broadcasting follows the CPU kernel: an axis of length 1 stretches.
+ * Broadcasting follows the CPU kernel ({@link Broadcasting}): only an axis declared broadcastable stretches.
  */
 final class ClElemwise implements DeviceKernel {
     private final Apply node;
@@ -71,7 +71,11 @@ final class ClElemwise implements DeviceKernel {
 
     @Override
     public DeviceArray run(DeviceArray[] in, Allocator alloc) {
-        int[] shape = broadcastShape(in);
+        int[][] shapes = new int[in.length][];
+        for (int k = 0; k < in.length; k++) {
+            shapes[k] = in[k].shape();
+        }
+        int[] shape = Broadcasting.outputShape(node, shapes);
         int rank = shape.length;
         ElementwiseSource.Mode[] modes = new ElementwiseSource.Mode[in.length];
         int[][] strides = new int[in.length][];
@@ -98,24 +102,5 @@ final class ClElemwise implements DeviceKernel {
         DeviceArray out = alloc.allocate(outType, shape);
         ElementwiseSource.launch(device, src, in, modes, strides, out);
         return out;
-    }
-
-    private int[] broadcastShape(DeviceArray[] in) {
-        int[] shape = in[0].shape();
-        for (int k = 1; k < in.length; k++) {
-            int[] s = in[k].shape();
-            for (int axis = 0; axis < shape.length; axis++) {
-                if (s[axis] == shape[axis] || s[axis] == 1) {
-                    continue;
-                }
-                if (shape[axis] != 1) {
-                    throw new ShapeMismatchException(node.op().name() + ": shapes " + NDArray.shapeToString(in[0].shape())
-                            + " and " + NDArray.shapeToString(s) + " do not broadcast on axis " + axis
-                            + " (node created at " + node.createdAt() + ")");
-                }
-                shape[axis] = s[axis];
-            }
-        }
-        return shape;
     }
 }

@@ -296,8 +296,8 @@ class ElemwiseKernelTest {
 
         assertThatThrownBy(() -> run(sum, NDArray.zeros(DType.FLOAT64, 2, 3), NDArray.zeros(DType.FLOAT64, 4, 3)))
                 .isInstanceOf(ShapeMismatchException.class)
-                .hasMessage("Elemwise{add}: shapes (2, 3) and (4, 3) do not broadcast on axis 0 (node created at "
-                        + createdAt + ")");
+                .hasMessage("Elemwise{add}: input 1 'y' of shape (4, 3) (type (?, ?)) has length 4 on axis 0 but 'x'"
+                        + " (input 0) has shape (2, 3) (node created at " + createdAt + ")");
     }
 
     @Test

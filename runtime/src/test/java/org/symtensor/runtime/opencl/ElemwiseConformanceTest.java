@@ -102,7 +102,9 @@ class ElemwiseConformanceTest {
         Variable[] vs = new Variable[ins.length];
         NDArray[] args = new NDArray[ins.length];
         for (int k = 0; k < ins.length; k++) {
-            ins[k] = input(d, "x" + k, 2);
+            // only axes declared broadcastable stretch: x1 is a row, x2 a 1×1
+            int[] declared = k == 0 ? new int[] {-1, -1} : k == 1 ? new int[] {1, -1} : new int[] {1, 1};
+            ins[k] = org.symtensor.tensor.Tensors.wrap(new Variable(org.symtensor.type.TensorType.of(d, declared), "x" + k));
             vs[k] = ins[k].variable();
             int[] shape = k == 0 ? new int[] {4, 6} : k == 1 ? new int[] {1, 6} : new int[] {1, 1};
             args[k] = random(d, 31 * k + op.ordinal(), shape);
