@@ -26,15 +26,25 @@ public final class CompiledFunction extends BoundFunction {
     private final SharedValue[] updateTargets;
     private final int outputCount;
     private final List<Variable> optimizedOutputs;
+    private final org.symtensor.function.Mode mode;
+    private final List<org.symtensor.rewrite.Optimizer.Pass> passes;
 
-    CompiledFunction(FunctionSpec spec, ArgumentBinder binder, Schedule schedule, List<Variable> optimizedOutputs) {
+    CompiledFunction(FunctionSpec spec, ArgumentBinder binder, Schedule schedule, List<Variable> optimizedOutputs,
+            org.symtensor.function.Mode mode, List<org.symtensor.rewrite.Optimizer.Pass> passes) {
         super(spec, binder);
+        this.mode = mode;
+        this.passes = List.copyOf(passes);
         this.spec = spec;
         this.schedule = schedule;
         this.optimizedOutputs = List.copyOf(optimizedOutputs);
         this.updateTargets = spec.updateTargets().toArray(new SharedValue[0]);
         this.outputCount = spec.outputs().size();
         requireLocked(schedule.plan());
+    }
+
+    @Override
+    protected BoundFunction recompile(FunctionSpec copy) {
+        return CpuFunctionCompiler.compile(copy, mode, passes);
     }
 
     @Override

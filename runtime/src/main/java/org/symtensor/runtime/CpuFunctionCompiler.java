@@ -33,7 +33,7 @@ public final class CpuFunctionCompiler {
         ArgumentBinder binder = new ArgumentBinder(spec); // converts the defaults: fail before linking
         Pipeline.Optimized optimized = Pipeline.optimize(spec, passes);
         Schedule schedule = Schedule.build(Plan.of(spec, optimized), CpuKernels::forApply, Checks.forMode(mode));
-        CompiledFunction f = new CompiledFunction(spec, binder, schedule, optimized.outputs());
+        CompiledFunction f = new CompiledFunction(spec, binder, schedule, optimized.outputs(), mode, passes);
         COMPILED.incrementAndGet();
         return f;
     }
