@@ -29,6 +29,12 @@ public final class CompiledFunction extends BoundFunction {
     private final org.symtensor.function.Mode mode;
     private final List<org.symtensor.rewrite.Optimizer.Pass> passes;
 
+    /** A function whose copies compile under FAST_RUN's passes (tests build functions this way). */
+    CompiledFunction(FunctionSpec spec, ArgumentBinder binder, Schedule schedule, List<Variable> optimizedOutputs) {
+        this(spec, binder, schedule, optimizedOutputs, org.symtensor.function.Mode.FAST_RUN,
+                org.symtensor.function.Mode.FAST_RUN.passes());
+    }
+
     CompiledFunction(FunctionSpec spec, ArgumentBinder binder, Schedule schedule, List<Variable> optimizedOutputs,
             org.symtensor.function.Mode mode, List<org.symtensor.rewrite.Optimizer.Pass> passes) {
         super(spec, binder);
