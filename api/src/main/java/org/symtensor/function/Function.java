@@ -28,6 +28,9 @@ import org.symtensor.value.NDArray;
  *       that read the older value. Two separate {@code getValue}s are two steps: another call may
  *       run between them. To read (or set) several variables as one step, compile a function whose
  *       outputs are those variables, or use {@link org.symtensor.ir.SharedLocks#atomically}.</li>
+ *   <li>A function with stateful inputs ({@link In#withUpdate}) also serializes its own calls and
+ *       its {@code setValue}s: each call reads the inputs' values and stores their updates as one
+ *       step, so no update of a stateful input is lost either.</li>
  *   <li>Locks are taken in one global order (the variables' creation order), so calls never
  *       deadlock, whatever variables functions share.</li>
  * </ul>
