@@ -1114,7 +1114,8 @@ public final class T {
 
     /**
      * Theano's {@code true_div} for any numeric dtype: both operands converted to float64, then divided
-     * ({@code trueDiv(7, 2) = 3.5}, {@code trueDiv(-7, 2) = -3.5}); the shape of {@code a + b}.
+     * (int32 {@code 7} by {@code 2} is {@code 3.5}, {@code -7} by {@code 2} is {@code -3.5}); the shape of
+     * {@code a + b}.
      */
     public static Scalar<F64> trueDiv(Scalar<?> a, Scalar<?> b) {
         return MathFunctions.trueDiv(a, b);
@@ -1136,8 +1137,8 @@ public final class T {
     }
 
     /**
-     * Floor division, Python's and Theano's {@code //}: rounds toward minus infinity
-     * ({@code intDiv(-7, 2) = -4}); the operands' dtype.
+     * Floor division, Python's and Theano's {@code //}: rounds toward minus infinity ({@code -7 // 2 = -4});
+     * the operands' dtype.
      */
     public static <D extends DTypeMarker, S extends Tensor<D>> S intDiv(AbstractTensor<D, S, ?> a, Tensor<D> b) {
         return MathFunctions.intDiv(a, b);
@@ -1150,7 +1151,7 @@ public final class T {
 
     /**
      * Python's and Theano's {@code %}: the remainder of {@link #intDiv}, with the sign of the divisor
-     * ({@code mod(-7, 2) = 1}, {@code mod(7, -2) = -1}), so {@code a == intDiv(a, b) * b + mod(a, b)}.
+     * ({@code -7 % 2 = 1}, {@code 7 % -2 = -1}), so {@code a == intDiv(a, b) * b + mod(a, b)}.
      */
     public static <D extends DTypeMarker, S extends Tensor<D>> S mod(AbstractTensor<D, S, ?> a, Tensor<D> b) {
         return MathFunctions.mod(a, b);

@@ -223,7 +223,7 @@ public final class MathFunctions {
 
     /**
      * Theano's {@code true_div} for any numeric dtype: both operands converted to float64, then
-     * divided ({@code trueDiv(7, 2) = 3.5}, {@code trueDiv(-7, 2) = -3.5}); the shape of {@code a + b}.
+     * divided (int32 {@code 7} by {@code 2} is {@code 3.5}, {@code -7} by {@code 2} is {@code -3.5}); the shape of {@code a + b}.
      */
     public static Scalar<F64> trueDiv(Scalar<?> a, Scalar<?> b) {
         return new Scalar<>(trueDivOf(a, b));
@@ -258,7 +258,7 @@ public final class MathFunctions {
 
     /**
      * Floor division, Python's and Theano's {@code //}: rounds toward minus infinity
-     * ({@code intDiv(-7, 2) = -4}); the operands' dtype. Integer division by zero gives 0.
+     * ({@code -7 // 2 = -4}); the operands' dtype. Integer division by zero gives 0.
      */
     public static <D extends DTypeMarker, S extends Tensor<D>> S intDiv(AbstractTensor<D, S, ?> a, Tensor<D> b) {
         return a.intDiv(b);
@@ -271,7 +271,7 @@ public final class MathFunctions {
 
     /**
      * Python's and Theano's {@code %}: the remainder of {@link #intDiv}, with the sign of the divisor
-     * ({@code mod(-7, 2) = 1}, {@code mod(7, -2) = -1}), so {@code a == intDiv(a, b) * b + mod(a, b)}.
+     * ({@code -7 % 2 = 1}, {@code 7 % -2 = -1}), so {@code a == intDiv(a, b) * b + mod(a, b)}.
      */
     public static <D extends DTypeMarker, S extends Tensor<D>> S mod(AbstractTensor<D, S, ?> a, Tensor<D> b) {
         return a.rem(b);

@@ -134,6 +134,7 @@ class RandomTensorParametersTest {
     }
 
     @Test
+    @SuppressWarnings({"unchecked", "rawtypes"}) // the raw call gets past javac's dtype check on purpose
     void uniform_withBoundsOfTwoDtypes_failsNamingBoth() {
         Matrix<F64> low = dmatrix("low");
         Matrix<F64> high = dmatrix("high");
