@@ -16,6 +16,7 @@ import org.symtensor.dsl.ScanFunctions;
 import org.symtensor.dsl.SharedFactories;
 import org.symtensor.dsl.TensorFactories;
 import org.symtensor.function.CompileOptions;
+import org.symtensor.function.CopyOption;
 import org.symtensor.function.Function;
 import org.symtensor.function.FunctionFlag;
 import org.symtensor.function.FunctionInput;
@@ -1112,6 +1113,56 @@ public final class T {
     }
 
     /**
+     * Theano's {@code true_div} for any numeric dtype: both operands converted to float64, then divided
+     * (int32 {@code 7} by {@code 2} is {@code 3.5}, {@code -7} by {@code 2} is {@code -3.5}); the shape of
+     * {@code a + b}.
+     */
+    public static Scalar<F64> trueDiv(Scalar<?> a, Scalar<?> b) {
+        return MathFunctions.trueDiv(a, b);
+    }
+
+    /** {@code trueDiv} of vectors. */
+    public static Vector<F64> trueDiv(Vector<?> a, Vector<?> b) {
+        return MathFunctions.trueDiv(a, b);
+    }
+
+    /** {@code trueDiv} of matrices. */
+    public static Matrix<F64> trueDiv(Matrix<?> a, Matrix<?> b) {
+        return MathFunctions.trueDiv(a, b);
+    }
+
+    /** {@code trueDiv} for operands of any ranks; the result has the larger rank. */
+    public static Tensor<F64> trueDiv(Tensor<?> a, Tensor<?> b) {
+        return MathFunctions.trueDiv(a, b);
+    }
+
+    /**
+     * Floor division, Python's and Theano's {@code //}: rounds toward minus infinity ({@code -7 // 2 = -4});
+     * the operands' dtype.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S intDiv(AbstractTensor<D, S, ?> a, Tensor<D> b) {
+        return MathFunctions.intDiv(a, b);
+    }
+
+    /** {@code intDiv} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> intDiv(Tensor<D> a, Tensor<D> b) {
+        return MathFunctions.intDiv(a, b);
+    }
+
+    /**
+     * Python's and Theano's {@code %}: the remainder of {@link #intDiv}, with the sign of the divisor
+     * ({@code -7 % 2 = 1}, {@code 7 % -2 = -1}), so {@code a == intDiv(a, b) * b + mod(a, b)}.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S mod(AbstractTensor<D, S, ?> a, Tensor<D> b) {
+        return MathFunctions.mod(a, b);
+    }
+
+    /** {@code mod} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> mod(Tensor<D> a, Tensor<D> b) {
+        return MathFunctions.mod(a, b);
+    }
+
+    /**
      * Theano's {@code switch} (a Java keyword, hence NumPy's name): {@code a} where {@code cond} is true,
      * else {@code b}, elementwise.
      */
@@ -1629,6 +1680,16 @@ public final class T {
         return ScanFunctions.ifelse(cond, a, b);
     }
 
+    /**
+     * Theano's {@code ifelse(cond, [a, b], [c, d])}: one output per pair, {@code then.get(k)} if the bool
+     * scalar {@code cond} is true, else {@code otherwise.get(k)}; the pairs must have the same dtype and
+     * rank.
+     */
+    public static List<Tensor<?>> ifelse(Tensor<Bool> cond, List<? extends Tensor<?>> then,
+            List<? extends Tensor<?>> otherwise) {
+        return ScanFunctions.ifelse(cond, then, otherwise);
+    }
+
     /** The int64 vector {@code [0, 1, ..., n-1]}. */
     public static Vector<I64> arange(int n) {
         return ScanFunctions.arange(n);
@@ -1644,6 +1705,19 @@ public final class T {
     /** An input with options: {@code in(y).withDefault(1)}, {@code in(x).named("x0")}. */
     public static In in(Tensor<?> x) {
         return FunctionFactories.in(x);
+    }
+
+    /**
+     * Theano's {@code f.copy(swap={a: b})}: {@code f.copy(swap(a, b))} reads and updates shared variable
+     * {@code b} where {@code f} uses {@code a}; both hold values of the same type.
+     */
+    public static <H extends Tensor<?>> CopyOption swap(SharedVariable<H> original, SharedVariable<H> replacement) {
+        return FunctionFactories.swap(original, replacement);
+    }
+
+    /** Theano's {@code f.copy(delete_updates=True)}: {@code f.copy(deleteUpdates())} has no updates. */
+    public static CopyOption deleteUpdates() {
+        return FunctionFactories.deleteUpdates();
     }
 
     /** The outputs of a function, in order: {@code function(inputs(x), outputs(a, b))} returns both. */

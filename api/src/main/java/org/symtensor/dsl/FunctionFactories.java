@@ -7,6 +7,7 @@ import java.util.Map;
 import org.symtensor.error.ArgumentException;
 import org.symtensor.error.SymtensorException;
 import org.symtensor.function.CompileOptions;
+import org.symtensor.function.CopyOption;
 import org.symtensor.function.Function;
 import org.symtensor.function.FunctionFlag;
 import org.symtensor.function.FunctionInput;
@@ -52,6 +53,19 @@ public final class FunctionFactories {
     /** An input with options: {@code in(y).withDefault(1)}, {@code in(x).named("x0")}. */
     public static In in(Tensor<?> x) {
         return In.of(x.variable());
+    }
+
+    /**
+     * Theano's {@code f.copy(swap={a: b})}: {@code f.copy(swap(a, b))} reads and updates shared
+     * variable {@code b} where {@code f} uses {@code a}; both hold values of the same type.
+     */
+    public static <H extends Tensor<?>> CopyOption swap(SharedVariable<H> original, SharedVariable<H> replacement) {
+        return CopyOption.swap(original.node(), replacement.node());
+    }
+
+    /** Theano's {@code f.copy(delete_updates=True)}: {@code f.copy(deleteUpdates())} has no updates. */
+    public static CopyOption deleteUpdates() {
+        return CopyOption.deleteUpdates();
     }
 
     /** The outputs of a function, in order: {@code function(inputs(x), outputs(a, b))} returns both. */

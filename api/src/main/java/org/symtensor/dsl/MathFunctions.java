@@ -15,6 +15,7 @@ import org.symtensor.tensor.Vector;
 import org.symtensor.type.Bool;
 import org.symtensor.type.DTypeMarker;
 import org.symtensor.type.DTypes;
+import org.symtensor.type.F64;
 import org.symtensor.type.FloatingMarker;
 
 /**
@@ -218,6 +219,67 @@ public final class MathFunctions {
     /** {@code a / b}, elementwise, for operands of any ranks; the result has the larger rank. */
     public static <D extends FloatingMarker> Tensor<D> div(Tensor<D> a, Tensor<D> b) {
         return binary("div", ScalarOp.TRUE_DIV, a, b);
+    }
+
+    /**
+     * Theano's {@code true_div} for any numeric dtype: both operands converted to float64, then
+     * divided (int32 {@code 7} by {@code 2} is {@code 3.5}, {@code -7} by {@code 2} is {@code -3.5}); the shape of {@code a + b}.
+     */
+    public static Scalar<F64> trueDiv(Scalar<?> a, Scalar<?> b) {
+        return new Scalar<>(trueDivOf(a, b));
+    }
+
+    /** {@code trueDiv} of vectors. */
+    public static Vector<F64> trueDiv(Vector<?> a, Vector<?> b) {
+        return new Vector<>(trueDivOf(a, b));
+    }
+
+    /** {@code trueDiv} of matrices. */
+    public static Matrix<F64> trueDiv(Matrix<?> a, Matrix<?> b) {
+        return new Matrix<>(trueDivOf(a, b));
+    }
+
+    /** {@code trueDiv} for operands of any ranks; the result has the larger rank. */
+    public static Tensor<F64> trueDiv(Tensor<?> a, Tensor<?> b) {
+        return Tensors.wrap(trueDivOf(a, b));
+    }
+
+    private static Variable trueDivOf(Tensor<?> a, Tensor<?> b) {
+        if (a.dtype().isBool() || b.dtype().isBool()) {
+            throw new org.symtensor.error.DTypeMismatchException("trueDiv: operands must be numeric, got "
+                    + a.dtype() + " and " + b.dtype());
+        }
+        return Ops.elemwise(ScalarOp.TRUE_DIV, f64(a.variable()), f64(b.variable()));
+    }
+
+    private static Variable f64(Variable v) {
+        return v.type().dtype() == org.symtensor.type.DType.FLOAT64 ? v : Ops.cast(v, org.symtensor.type.DType.FLOAT64);
+    }
+
+    /**
+     * Floor division, Python's and Theano's {@code //}: rounds toward minus infinity
+     * ({@code -7 // 2 = -4}); the operands' dtype. Integer division by zero gives 0.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S intDiv(AbstractTensor<D, S, ?> a, Tensor<D> b) {
+        return a.intDiv(b);
+    }
+
+    /** {@code intDiv} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> intDiv(Tensor<D> a, Tensor<D> b) {
+        return binary("intDiv", ScalarOp.INT_DIV, a, b);
+    }
+
+    /**
+     * Python's and Theano's {@code %}: the remainder of {@link #intDiv}, with the sign of the divisor
+     * ({@code -7 % 2 = 1}, {@code 7 % -2 = -1}), so {@code a == intDiv(a, b) * b + mod(a, b)}.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S mod(AbstractTensor<D, S, ?> a, Tensor<D> b) {
+        return a.rem(b);
+    }
+
+    /** {@code mod} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> mod(Tensor<D> a, Tensor<D> b) {
+        return binary("mod", ScalarOp.MOD, a, b);
     }
 
     private static <D extends DTypeMarker> Tensor<D> binary(String what, ScalarOp op, Tensor<D> a, Tensor<D> b) {

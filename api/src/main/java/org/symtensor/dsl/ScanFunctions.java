@@ -251,6 +251,26 @@ public final class ScanFunctions {
         return ifelse(cond, Tensors.handle(a), b);
     }
 
+    /**
+     * Theano's {@code ifelse(cond, [a, b], [c, d])}: one output per pair, {@code then.get(k)} if the
+     * bool scalar {@code cond} is true, else {@code otherwise.get(k)}; the pairs must have the same
+     * dtype and rank. Only the branch taken is computed: each output is a lazy {@code ifelse} node
+     * on the same condition (a subexpression that two outputs of one branch share and nothing else
+     * uses is computed once per output that needs it).
+     */
+    public static List<Tensor<?>> ifelse(Tensor<Bool> cond, List<? extends Tensor<?>> then,
+            List<? extends Tensor<?>> otherwise) {
+        if (then.size() != otherwise.size()) {
+            throw new org.symtensor.error.InvalidValueException("ifelse: the branches have " + then.size() + " and "
+                    + otherwise.size() + " outputs; give one else-output per then-output");
+        }
+        List<Tensor<?>> r = new ArrayList<>(then.size());
+        for (int k = 0; k < then.size(); k++) {
+            r.add(Tensors.wrap(IfElse.build(cond.variable(), then.get(k).variable(), otherwise.get(k).variable())));
+        }
+        return java.util.Collections.unmodifiableList(r);
+    }
+
     /** The int64 vector {@code [0, 1, ..., n-1]}. */
     public static Vector<I64> arange(int n) {
         long[] v = new long[n];

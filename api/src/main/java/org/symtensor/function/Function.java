@@ -28,6 +28,9 @@ import org.symtensor.value.NDArray;
  *       that read the older value. Two separate {@code getValue}s are two steps: another call may
  *       run between them. To read (or set) several variables as one step, compile a function whose
  *       outputs are those variables, or use {@link org.symtensor.ir.SharedLocks#atomically}.</li>
+ *   <li>A function with stateful inputs ({@link In#withUpdate}) also serializes its own calls and
+ *       its {@code setValue}s: each call reads the inputs' values and stores their updates as one
+ *       step, so no update of a stateful input is lost either.</li>
  *   <li>Locks are taken in one global order (the variables' creation order), so calls never
  *       deadlock, whatever variables functions share.</li>
  * </ul>
@@ -46,6 +49,38 @@ public interface Function {
     List<NDArray> callAll(Object... args);
 
     List<NDArray> callAll(Map<String, ?> keywordArgs, Object... positionalArgs);
+
+    /**
+     * Theano's {@code f.copy(swap=..., delete_updates=...)}: a new function over the same graph,
+     * compiled for the same backend and mode. {@code swap(a, b)} makes the copy read and update
+     * shared variable {@code b} where this function uses {@code a} (this function is unchanged);
+     * {@code deleteUpdates()} drops every update. The copy has value containers of its own,
+     * holding copies of this function's current input values, so nothing mutable is shared with
+     * the original except the shared variables that both use (which is what a shared variable is).
+     */
+    Function copy(CopyOption... options);
+
+    /**
+     * Theano's {@code f[x]} / {@code f.value[x]}: a copy of the value held for the input whose
+     * variable is {@code input} (an input handle, or its {@link In}): the state of a stateful input,
+     * or the default of an input with one.
+     *
+     * @throws IllegalArgumentException if {@code input} is not an input of this function or has no value
+     */
+    NDArray value(FunctionInput input);
+
+    /** {@link #value(FunctionInput)} for the input with this keyword name. */
+    NDArray value(String inputName);
+
+    /**
+     * Theano's {@code f[x] = v}: stores {@code value} (converted to the input's type as a call
+     * argument would be) as the input's value, used by the following calls that leave it out; for a
+     * stateful input this sets its state. Waits for a call of this function that is running.
+     */
+    void setValue(FunctionInput input, Object value);
+
+    /** {@link #setValue(FunctionInput, Object)} for the input with this keyword name. */
+    void setValue(String inputName, Object value);
 
     /** What was compiled: inputs, outputs and updates after givens. */
     FunctionSpec spec();

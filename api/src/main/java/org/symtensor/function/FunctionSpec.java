@@ -36,18 +36,26 @@ public final class FunctionSpec {
     private final String name;
     private final Mode mode;
     private final String device;
+    private final int visibleOutputCount;
+    private final int[] updatedInputs;
     private final boolean profile;
-
-    private FunctionSpec(List<In> inputs, List<Variable> outputs, List<SharedValue> updateTargets,
-            List<Variable> updateExpressions, boolean allowInputDowncast, String name) {
-        this(inputs, outputs, updateTargets, updateExpressions, allowInputDowncast, name, null, null, false);
-    }
 
     private FunctionSpec(List<In> inputs, List<Variable> outputs, List<SharedValue> updateTargets,
             List<Variable> updateExpressions, boolean allowInputDowncast, String name, Mode mode,
             String device, boolean profile) {
         this.profile = profile;
         this.mode = mode;
+        int n = 0;
+        for (In in : inputs) {
+            n += in.hasUpdate() ? 1 : 0;
+        }
+        this.updatedInputs = new int[n];
+        for (int i = 0, k = 0; i < inputs.size(); i++) {
+            if (inputs.get(i).hasUpdate()) {
+                updatedInputs[k++] = i;
+            }
+        }
+        this.visibleOutputCount = outputs.size() - n;
         this.device = device;
         this.inputs = Collections.unmodifiableList(inputs);
         this.outputs = Collections.unmodifiableList(outputs);
@@ -86,6 +94,19 @@ public final class FunctionSpec {
             if (!seenInputs.add(v)) {
                 throw new InvalidValueException("input " + in.describe(i) + " is given twice");
             }
+            if (in.hasUpdate()) {
+                if (!in.hasDefault()) {
+                    throw new MissingInputException("input " + in.describe(i) + " has an update but no value; give"
+                            + " it its initial value with withValue(...) (Theano's In(x, value=..., update=...))");
+                }
+                TensorType want = v.type();
+                TensorType got = in.update().type();
+                if (want.dtype() != got.dtype() || want.rank() != got.rank()) {
+                    throw new DTypeMismatchException("input " + in.describe(i) + " has type " + want
+                            + " but its update expression " + in.update().describe() + " has type " + got
+                            + "; cast the expression to " + want.dtype());
+                }
+            }
         }
         for (Map.Entry<Variable, Variable> g : givens.entrySet()) {
             TensorType want = g.getKey().type();
@@ -99,6 +120,12 @@ public final class FunctionSpec {
         Set<SharedValue> targets = Graphs.identitySet();
         List<SharedValue> updateTargets = new ArrayList<>();
         List<Variable> graphOutputs = new ArrayList<>(outputs);
+        for (In in : inputs) {
+            if (in.hasUpdate()) {
+                graphOutputs.add(in.update());
+            }
+        }
+        int computed = graphOutputs.size();
         for (Update u : updates) {
             SharedValue t = u.target();
             if (!targets.add(t)) {
@@ -121,8 +148,8 @@ public final class FunctionSpec {
             graphOutputs.add(t.defaultUpdate());
         }
         List<Variable> replaced = givens.isEmpty() ? graphOutputs : Graphs.replace(graphOutputs, givens);
-        List<Variable> newOutputs = new ArrayList<>(replaced.subList(0, outputs.size()));
-        List<Variable> newUpdates = new ArrayList<>(replaced.subList(outputs.size(), replaced.size()));
+        List<Variable> newOutputs = new ArrayList<>(replaced.subList(0, computed));
+        List<Variable> newUpdates = new ArrayList<>(replaced.subList(computed, replaced.size()));
 
         Map<Variable, Boolean> needed = new IdentityHashMap<>();
         for (Variable v : Graphs.ancestors(replaced)) {
@@ -152,15 +179,82 @@ public final class FunctionSpec {
                 }
             }
         }
-        return new FunctionSpec(new ArrayList<>(inputs), newOutputs, updateTargets, newUpdates, allowInputDowncast, name);
+        return new FunctionSpec(new ArrayList<>(inputs), newOutputs, updateTargets, newUpdates, allowInputDowncast,
+                name, null, null, false);
+    }
+
+    /**
+     * The spec of {@link Function#copy}: every shared variable that is a key of {@code swap}
+     * replaced by its value (in the graph and as an update target), without any update when
+     * {@code deleteUpdates}, and with {@code values} (one per input, null where an input has no
+     * value) as the inputs' values.
+     */
+    public FunctionSpec copy(Map<SharedValue, SharedValue> swap, boolean deleteUpdates, List<Object> values) {
+        List<Variable> all = new ArrayList<>(outputs);
+        all.addAll(updateExpressions);
+        Set<Variable> used = Graphs.identitySet();
+        used.addAll(Graphs.graphInputs(all));
+        used.addAll(updateTargets);
+        Map<Variable, Variable> replace = new IdentityHashMap<>();
+        for (Map.Entry<SharedValue, SharedValue> e : swap.entrySet()) {
+            SharedValue a = e.getKey();
+            SharedValue b = e.getValue();
+            if (!used.contains(a)) {
+                throw new InvalidValueException("copy: swap of shared variable " + a.describe()
+                        + ", which this function does not use");
+            }
+            if (a.type().dtype() != b.type().dtype() || a.type().rank() != b.type().rank()) {
+                throw new DTypeMismatchException("copy: shared variable " + a.describe() + " of type " + a.type()
+                        + " cannot be swapped for " + b.describe() + " of type " + b.type()
+                        + "; the replacement must have the same dtype and rank");
+            }
+            replace.put(a, b);
+        }
+        List<Variable> replaced = replace.isEmpty() ? all : Graphs.replace(all, replace);
+        List<In> newInputs = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            In in = inputs.get(i);
+            if (values.get(i) != null) {
+                in = in.withDefault(values.get(i));
+            }
+            newInputs.add(deleteUpdates ? in.withoutUpdate() : in);
+        }
+        int keep = deleteUpdates ? visibleOutputCount : outputs.size();
+        List<Variable> newOutputs = new ArrayList<>(replaced.subList(0, keep));
+        List<SharedValue> newTargets = new ArrayList<>();
+        List<Variable> newUpdates = new ArrayList<>();
+        if (!deleteUpdates) {
+            for (int j = 0; j < updateTargets.size(); j++) {
+                SharedValue t = updateTargets.get(j);
+                newTargets.add(swap.getOrDefault(t, t));
+                newUpdates.add(replaced.get(outputs.size() + j));
+            }
+        }
+        return new FunctionSpec(newInputs, newOutputs, newTargets, newUpdates, allowInputDowncast, name, mode, device,
+                profile);
     }
 
     public List<In> inputs() {
         return inputs;
     }
 
+    /**
+     * Every value the graph computes before the shared updates: the function's outputs
+     * ({@link #visibleOutputCount} of them), then the new value of each stateful input
+     * ({@link #updatedInputs}), in input order.
+     */
     public List<Variable> outputs() {
         return outputs;
+    }
+
+    /** How many of {@link #outputs} a call returns; the rest are the updates of stateful inputs. */
+    public int visibleOutputCount() {
+        return visibleOutputCount;
+    }
+
+    /** The position of each input that has an update, in the order their new values follow the outputs. */
+    public int[] updatedInputs() {
+        return updatedInputs.clone();
     }
 
     /** The shared variables updated after each call, in the order given. */

@@ -6,6 +6,8 @@ import java.util.List;
 import org.symtensor.error.SymtensorException;
 import org.symtensor.ir.Apply;
 import org.symtensor.ir.Constant;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.ScalarOp;
 import org.symtensor.ir.SharedLocks;
 import org.symtensor.ir.SharedValue;
 import org.symtensor.ir.Variable;
@@ -47,11 +49,26 @@ import org.symtensor.value.NDArray;
  */
 public final class RandomStreams {
     private final List<SharedVector<I64>> states = new ArrayList<>();
+    private final long originalSeed;
     private long seed;
 
     /** Streams seeded with {@code seed}: the same seed gives the same random variables the same numbers. */
     public RandomStreams(long seed) {
+        this.originalSeed = seed;
         this.seed = seed;
+    }
+
+    /**
+     * Theano's {@code seed()} with no argument: reseeds every stream with the seed given at
+     * construction, so the draws start over from the first ones, as {@link #seed(long)} does.
+     */
+    public void seed() {
+        seed(originalSeed);
+    }
+
+    /** The seed the streams were constructed with. */
+    public long originalSeed() {
+        return originalSeed;
     }
 
     /**
@@ -162,6 +179,95 @@ public final class RandomStreams {
 
     public <D extends FloatingMarker> Tensor<D> normal(Class<D> dtype, Size size, Scalar<?> mean, Scalar<?> std) {
         return Tensors.wrap(draw(Distribution.NORMAL, DTypes.of(dtype), true, size, mean.variable(), std.variable()).sample);
+    }
+
+    // ---- tensor parameters, broadcast like Theano's RandomStreams --------------------------------
+
+    /**
+     * Uniform on {@code [low, high)} elementwise, with bounds that are tensors of one float dtype:
+     * the sample has the broadcast shape of {@code low} and {@code high} (NumPy's rules, as
+     * {@code low + high}) and their dtype; {@code low + (high - low) * u} with {@code u} uniform on
+     * {@code [0, 1)}, so the CPU and OpenCL backends draw the same numbers.
+     */
+    public <D extends FloatingMarker> Tensor<D> uniform(Tensor<D> low, Tensor<D> high) {
+        Variable l = low.variable();
+        Variable h = high.variable();
+        requireSameDtype("uniform", l, h);
+        Variable u = draw(Distribution.UNIFORM, l.type().dtype(), true, broadcastSize(l, h), c(0.0), c(1.0)).sample;
+        return Tensors.wrap(Ops.elemwise(ScalarOp.ADD, l, Ops.elemwise(ScalarOp.MUL, Ops.elemwise(ScalarOp.SUB, h, l), u)));
+    }
+
+    /** {@link #uniform(Tensor, Tensor)} of matrices: a matrix sample. */
+    public <D extends FloatingMarker> Matrix<D> uniform(Matrix<D> low, Matrix<D> high) {
+        return new Matrix<>(uniform((Tensor<D>) low, high).variable());
+    }
+
+    /**
+     * Normal with tensor parameters of one float dtype: the sample has the broadcast shape of
+     * {@code mean} and {@code std}; {@code mean + std * z} with {@code z} standard normal.
+     */
+    public <D extends FloatingMarker> Tensor<D> normal(Tensor<D> mean, Tensor<D> std) {
+        Variable m = mean.variable();
+        Variable sd = std.variable();
+        requireSameDtype("normal", m, sd);
+        Variable z = draw(Distribution.NORMAL, m.type().dtype(), true, broadcastSize(m, sd), c(0.0), c(1.0)).sample;
+        return Tensors.wrap(Ops.elemwise(ScalarOp.ADD, m, Ops.elemwise(ScalarOp.MUL, sd, z)));
+    }
+
+    /** {@link #normal(Tensor, Tensor)} of matrices: a matrix sample. */
+    public <D extends FloatingMarker> Matrix<D> normal(Matrix<D> mean, Matrix<D> std) {
+        return new Matrix<>(normal((Tensor<D>) mean, std).variable());
+    }
+
+    /**
+     * Theano's {@code binomial(n=n, p=p)} with a tensor of probabilities: an int64 sample of
+     * {@code p}'s shape, each element the number of successes in {@code n} trials of its own
+     * probability ({@code n} uniform draws {@code u} per element, counting {@code u < p}).
+     */
+    public Tensor<I64> binomial(long n, Tensor<? extends FloatingMarker> p) {
+        return binomial(Size.of(n), p);
+    }
+
+    /** {@link #binomial(long, Tensor)} of a matrix of probabilities: a matrix sample. */
+    public Matrix<I64> binomial(long n, Matrix<? extends FloatingMarker> p) {
+        return new Matrix<>(binomial(Size.of(n), p).variable());
+    }
+
+    /** {@link #binomial(long, Tensor)} with a trial count known at call time (an integer scalar). */
+    public Tensor<I64> binomial(Scalar<?> n, Tensor<? extends FloatingMarker> p) {
+        return binomial(Size.of(n), p);
+    }
+
+    private Tensor<I64> binomial(Size trials, Tensor<? extends FloatingMarker> p) {
+        Variable pv = p.variable();
+        List<Object> dims = new ArrayList<>();
+        dims.add(trials.dims().get(0) instanceof Constant k ? (Object) k.value().getLong(0)
+                : (Object) new Scalar<I64>(trials.dims().get(0)));
+        Tensor<?> ph = Tensors.wrap(pv);
+        for (int i = 0; i < pv.type().rank(); i++) {
+            dims.add(ph.shape(i));
+        }
+        Variable u = draw(Distribution.UNIFORM, pv.type().dtype(), true, Size.of(dims.toArray()), c(0.0), c(1.0))
+                .sample;
+        Variable hits = Ops.cast(Ops.elemwise(ScalarOp.LT, u, pv), DType.INT64);
+        return Tensors.wrap(Ops.reduce(org.symtensor.ir.Reduce.Kind.SUM, hits, 0));
+    }
+
+    private static Size broadcastSize(Variable a, Variable b) {
+        Tensor<?> both = Tensors.wrap(Ops.elemwise(ScalarOp.ADD, a, b));
+        Object[] dims = new Object[both.variable().type().rank()];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = both.shape(i);
+        }
+        return Size.of(dims);
+    }
+
+    private static void requireSameDtype(String what, Variable a, Variable b) {
+        if (a.type().dtype() != b.type().dtype()) {
+            throw new org.symtensor.error.DTypeMismatchException(what + ": the parameters differ in dtype: "
+                    + a.describe() + " is " + a.type().dtype() + " but " + b.describe() + " is " + b.type().dtype()
+                    + "; cast one of them");
+        }
     }
 
     // ---- integer distributions (int64 samples) -------------------------------------------------

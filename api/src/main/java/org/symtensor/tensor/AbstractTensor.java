@@ -97,7 +97,8 @@ public abstract class AbstractTensor<D extends DTypeMarker, S extends Tensor<D>,
     private void requireFloat(String what) {
         if (!dtype().isFloat()) {
             throw new DTypeMismatchException(what + " of " + variable.describe() + ": expected a float dtype, got "
-                    + dtype() + "; cast first, e.g. cast(x, F64.class)" + (what.equals("div") ? ", or use intDiv" : ""));
+                    + dtype() + "; cast first, e.g. cast(x, F64.class)" + (what.equals("div")
+                    ? "; for Theano's int / int use trueDiv(a, b) (float64), or intDiv(a, b) for floor division" : ""));
         }
     }
 

@@ -28,7 +28,9 @@ public final class ArgumentBinder {
     private final TensorType[] types;
     private final String[] what;
     private final String[] labels;
-    private final NDArray[] defaults;
+    private final Variable[] variables;
+    /** The inputs' values (null where none): replaced as a whole, never mutated, so a bind reads one consistent array. */
+    private volatile NDArray[] defaults;
     private final Map<String, Integer> byName = new HashMap<>();
     private final boolean allowDowncast;
     private final String signature;
@@ -42,12 +44,14 @@ public final class ArgumentBinder {
         types = new TensorType[n];
         what = new String[n];
         labels = new String[n];
-        defaults = new NDArray[n];
+        NDArray[] defaults = new NDArray[n];
+        variables = new Variable[n];
         StringJoiner sig = new StringJoiner(", ", "(", ")");
         int required = 0;
         for (int i = 0; i < n; i++) {
             In in = inputs.get(i);
             types[i] = in.variable().type();
+            variables[i] = in.variable();
             labels[i] = in.describe(i);
             what[i] = "input " + labels[i] + (spec.name() == null ? "" : " of " + function);
             if (in.name() != null) {
@@ -63,6 +67,7 @@ public final class ArgumentBinder {
                 sig.add(shown);
             }
         }
+        this.defaults = defaults;
         signature = sig.toString();
         expectation = function + " expects " + (required == n ? String.valueOf(n) : required + " to " + n)
                 + (n == 1 ? " argument " : " arguments ") + signature;
@@ -91,6 +96,7 @@ public final class ArgumentBinder {
             throw new ArgumentException(expectation + ", got " + args.length + spreadHint(args));
         }
         NDArray[] bound = new NDArray[n];
+        NDArray[] defaults = this.defaults;
         for (int i = args.length; i < n; i++) {
             if (defaults[i] == null) {
                 throw new ArgumentException(expectation + ", got " + args.length + "; missing " + missingFrom(args.length)
@@ -161,6 +167,7 @@ public final class ArgumentBinder {
             present[i] = true;
         }
         NDArray[] bound = new NDArray[n];
+        NDArray[] defaults = this.defaults;
         for (int i = 0; i < n; i++) {
             if (present[i]) {
                 continue;
@@ -177,6 +184,47 @@ public final class ArgumentBinder {
             }
         }
         return bound;
+    }
+
+    /** The position of the input whose variable is {@code v}, or -1. */
+    int indexOf(Variable v) {
+        for (int i = 0; i < variables.length; i++) {
+            if (variables[i] == v) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The position of the input named {@code name}, or -1 (also when several inputs have that name). */
+    int indexOf(String name) {
+        Integer i = byName.get(name);
+        return i == null || i == AMBIGUOUS ? -1 : i;
+    }
+
+    /** The value held for input {@code i} (its default or state), or null. */
+    NDArray value(int i) {
+        return defaults[i];
+    }
+
+    /** Replaces the value held for input {@code i}; {@code v} is already of the input's type. */
+    void setValue(int i, NDArray v) {
+        NDArray[] d = defaults.clone();
+        d[i] = v;
+        defaults = d;
+    }
+
+    /** {@code value} converted to input {@code i}'s type, as a call argument would be. */
+    NDArray convertValue(Object value, int i) {
+        return convert(value, i);
+    }
+
+    String label(int i) {
+        return labels[i];
+    }
+
+    String functionName() {
+        return function;
     }
 
     private String missingFrom(int given) {

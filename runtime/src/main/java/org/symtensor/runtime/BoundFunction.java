@@ -3,9 +3,12 @@ package org.symtensor.runtime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.symtensor.function.CopyOption;
 import org.symtensor.function.Function;
+import org.symtensor.function.FunctionInput;
 import org.symtensor.function.FunctionSpec;
 import org.symtensor.ir.Graphs;
 import org.symtensor.ir.SharedLocks;
@@ -33,11 +36,16 @@ public abstract class BoundFunction implements Function {
     private final ArgumentBinder binder;
     private final int outputCount;
     private final SharedLocks locks;
+    /** The inputs whose value the call's results replace (stateful inputs), and their results' position. */
+    private final int[] updatedInputs;
+    /** Held by calls of a function with stateful inputs and by {@code setValue}: bind, run and store as one step. */
+    private final Object stateLock = new Object();
 
     protected BoundFunction(FunctionSpec spec, ArgumentBinder binder) {
         this.spec = spec;
         this.binder = binder;
-        this.outputCount = spec.outputs().size();
+        this.outputCount = spec.visibleOutputCount();
+        this.updatedInputs = spec.updatedInputs();
         this.locks = SharedLocks.of(sharedValuesOf(spec));
     }
 
@@ -96,26 +104,123 @@ public abstract class BoundFunction implements Function {
         }
     }
 
+    /** Binds and runs; with stateful inputs, binding, running and storing their new values are one step. */
+    private NDArray[] bindAndRun(Map<String, ?> keywordArgs, Object[] positionalArgs) {
+        if (updatedInputs.length == 0) {
+            return run(keywordArgs == null ? binder.bind(positionalArgs) : binder.bind(keywordArgs, positionalArgs));
+        }
+        synchronized (stateLock) {
+            NDArray[] results = run(keywordArgs == null ? binder.bind(positionalArgs)
+                    : binder.bind(keywordArgs, positionalArgs));
+            for (int k = 0; k < updatedInputs.length; k++) {
+                binder.setValue(updatedInputs[k], results[outputCount + k]);
+            }
+            return results;
+        }
+    }
+
     @Override
     public final NDArray call(Object... args) {
         requireOneOutput();
-        return run(binder.bind(args))[0];
+        return bindAndRun(null, args)[0];
     }
 
     @Override
     public final NDArray call(Map<String, ?> keywordArgs, Object... positionalArgs) {
         requireOneOutput();
-        return run(binder.bind(keywordArgs, positionalArgs))[0];
+        return bindAndRun(keywordArgs, positionalArgs)[0];
     }
 
     @Override
     public final List<NDArray> callAll(Object... args) {
-        return outputs(run(binder.bind(args)));
+        return outputs(bindAndRun(null, args));
     }
 
     @Override
     public final List<NDArray> callAll(Map<String, ?> keywordArgs, Object... positionalArgs) {
-        return outputs(run(binder.bind(keywordArgs, positionalArgs)));
+        return outputs(bindAndRun(keywordArgs, positionalArgs));
+    }
+
+    @Override
+    public final NDArray value(FunctionInput input) {
+        int i = indexOf(input);
+        synchronized (stateLock) {
+            NDArray v = binder.value(i);
+            if (v == null) {
+                throw new IllegalArgumentException(binder.functionName() + ": input " + binder.label(i)
+                        + " has no value; give it one with in(x).withValue(...) or setValue(x, ...)");
+            }
+            return v.copy();
+        }
+    }
+
+    @Override
+    public final NDArray value(String inputName) {
+        return value(input(inputName));
+    }
+
+    @Override
+    public final void setValue(FunctionInput input, Object value) {
+        int i = indexOf(input);
+        NDArray v = binder.convertValue(value, i).copy();
+        synchronized (stateLock) {
+            binder.setValue(i, v);
+        }
+    }
+
+    @Override
+    public final void setValue(String inputName, Object value) {
+        setValue(input(inputName), value);
+    }
+
+    private FunctionInput input(String inputName) {
+        int i = binder.indexOf(inputName);
+        if (i < 0) {
+            throw new IllegalArgumentException(binder.functionName() + " has no input named '" + inputName
+                    + "' (or several)");
+        }
+        return spec.inputs().get(i);
+    }
+
+    private int indexOf(FunctionInput input) {
+        Variable v = input.asInput().variable();
+        int i = binder.indexOf(v);
+        if (i < 0) {
+            throw new IllegalArgumentException(v.describe() + " is not an input of " + binder.functionName());
+        }
+        return i;
+    }
+
+    @Override
+    public final Function copy(CopyOption... options) {
+        Map<SharedValue, SharedValue> swap = new IdentityHashMap<>();
+        boolean deleteUpdates = false;
+        for (CopyOption o : options) {
+            if (o instanceof CopyOption.Swap s) {
+                if (swap.put(s.original(), s.replacement()) != null) {
+                    throw new org.symtensor.error.InvalidValueException("copy: shared variable "
+                            + s.original().describe() + " is swapped twice");
+                }
+            } else if (o instanceof CopyOption.DeleteUpdates) {
+                deleteUpdates = true;
+            }
+        }
+        List<Object> values = new ArrayList<>();
+        synchronized (stateLock) {
+            for (int i = 0; i < spec.inputs().size(); i++) {
+                NDArray v = binder.value(i);
+                values.add(v == null ? null : v.copy());
+            }
+        }
+        return recompile(spec.copy(swap, deleteUpdates, values));
+    }
+
+    /**
+     * Compiles {@code copy} for the same backend, mode and passes as this function ({@link #copy});
+     * a backend that cannot says so.
+     */
+    protected BoundFunction recompile(FunctionSpec copy) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not support copy()");
     }
 
     @Override

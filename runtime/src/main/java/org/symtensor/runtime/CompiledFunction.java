@@ -30,17 +30,32 @@ public final class CompiledFunction extends BoundFunction {
     private final int outputCount;
     private final List<Variable> optimizedOutputs;
     private final KernelTimer timer;
+    private final org.symtensor.function.Mode mode;
+    private final List<org.symtensor.rewrite.Optimizer.Pass> passes;
+
+    /** A function whose copies compile under FAST_RUN's passes (tests build functions this way). */
+    CompiledFunction(FunctionSpec spec, ArgumentBinder binder, Schedule schedule, List<Variable> optimizedOutputs) {
+        this(spec, binder, schedule, optimizedOutputs, null, org.symtensor.function.Mode.FAST_RUN,
+                org.symtensor.function.Mode.FAST_RUN.passes());
+    }
 
     CompiledFunction(FunctionSpec spec, ArgumentBinder binder, Schedule schedule, List<Variable> optimizedOutputs,
-            KernelTimer timer) {
+            KernelTimer timer, org.symtensor.function.Mode mode, List<org.symtensor.rewrite.Optimizer.Pass> passes) {
         super(spec, binder);
         this.timer = timer;
+        this.mode = mode;
+        this.passes = List.copyOf(passes);
         this.spec = spec;
         this.schedule = schedule;
         this.optimizedOutputs = List.copyOf(optimizedOutputs);
         this.updateTargets = spec.updateTargets().toArray(new SharedValue[0]);
         this.outputCount = spec.outputs().size();
         requireLocked(schedule.plan());
+    }
+
+    @Override
+    protected BoundFunction recompile(FunctionSpec copy) {
+        return CpuFunctionCompiler.compile(copy, mode, passes);
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class CpuFunctionCompiler {
         Plan plan = Plan.of(spec, optimized);
         KernelTimer timer = spec.profile() ? new KernelTimer(CpuKernels::forApply, plan) : null;
         Schedule schedule = Schedule.build(plan, timer == null ? CpuKernels::forApply : timer, Checks.forMode(mode));
-        CompiledFunction f = new CompiledFunction(spec, binder, schedule, optimized.outputs(), timer);
+        CompiledFunction f = new CompiledFunction(spec, binder, schedule, optimized.outputs(), timer, mode, passes);
         COMPILED.incrementAndGet();
         return f;
     }

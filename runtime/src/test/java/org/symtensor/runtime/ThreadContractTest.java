@@ -90,7 +90,7 @@ class ThreadContractTest {
                 return k.run(inputs);
             };
         }, Checks.NONE);
-        return new CompiledFunction(spec, new ArgumentBinder(spec), schedule, optimized.outputs(), null);
+        return new CompiledFunction(spec, new ArgumentBinder(spec), schedule, optimized.outputs());
     }
 
     private static void await(CyclicBarrier b) {

@@ -48,6 +48,13 @@ public final class OpenClFunction extends BoundFunction {
     private final int outputCount;
     private final SharedValue[] updateTargets;
     private final List<Variable> optimizedOutputs;
+    private final Mode mode;
+    private final List<Optimizer.Pass> passes;
+
+    @Override
+    protected org.symtensor.runtime.BoundFunction recompile(FunctionSpec copy) {
+        return new OpenClFunction(copy, mode, passes, device);
+    }
 
     /** Compiles under {@code options}; their {@code clCacheSize} becomes the bound of the device's program cache. */
     OpenClFunction(FunctionSpec spec, CompileOptions options, ClDevice device) {
@@ -60,6 +67,8 @@ public final class OpenClFunction extends BoundFunction {
         super(spec, new ArgumentBinder(spec));
         this.spec = spec;
         this.device = device;
+        this.mode = mode;
+        this.passes = List.copyOf(passes);
         Checks checks = Checks.forMode(mode);
         // the same pipeline and the same plan as the CPU backend; only the steps differ
         Pipeline.Optimized optimized = Pipeline.optimize(spec, passes);
