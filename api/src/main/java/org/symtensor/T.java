@@ -1836,4 +1836,12 @@ public final class T {
     public static String debugprint(Tensor<?>... outputs) {
         return PrintFunctions.debugprint(outputs);
     }
+
+    /**
+     * A compiled function's graph as it runs (Theano's {@code debugprint(f)}): the optimized apply nodes,
+     * each line ending with its position in execution order, update roots marked.
+     */
+    public static String debugprint(org.symtensor.function.Function f) {
+        return PrintFunctions.debugprint(f);
+    }
 }

@@ -26,4 +26,12 @@ public final class PrintFunctions {
         }
         return Printer.debugprint(vs);
     }
+
+    /**
+     * A compiled function's graph as it runs (Theano's {@code debugprint(f)}): the optimized apply
+     * nodes, each line ending with its position in execution order, update roots marked.
+     */
+    public static String debugprint(org.symtensor.function.Function f) {
+        return f.debugprint();
+    }
 }

@@ -27,4 +27,11 @@ class PrintingAsWrittenTest {
         assertThat(x.T().variable().name()).isEqualTo("x.T");
         assertThat(dmatrix().transpose().variable().name()).isNull();
     }
+
+    @Test
+    void debugprintOfACompiledFunction_fromTheFacade_isTheFunctionsOwn() {
+        Vector<F64> e = dvector("e");
+        org.symtensor.function.Function f = function(inputs(e), exp(e).plus(1));
+        assertThat(debugprint(f)).isEqualTo(f.debugprint()).contains("Composite");
+    }
 }
