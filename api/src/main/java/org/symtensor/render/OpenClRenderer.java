@@ -189,6 +189,10 @@ public final class OpenClRenderer {
                     case SIGN -> fl ? "(isnan(" + a + ") ? " + a + " : sign(" + a + "))"
                             : "(" + t + ")((" + a + " > 0) - (" + a + " < 0))";
                     case TRUTH -> "(" + a + ")";
+                    case ASINH, ACOSH, ATANH, LOG2, EXP2, TRUNC -> call(fn.templateName(), x);
+                    // OpenCL's isnan and friends take floats only: an integer is never NaN or infinite
+                    case ISNAN, ISINF -> fl ? call(fn.templateName(), x) : "0";
+                    case ISFINITE -> fl ? call(fn.templateName(), x) : "1";
                     // integers: a zero divisor gives 0 instead of trapping
                     case MOD -> fl ? null : call("st_mod_l", x);
                     case SIGMOID, SOFTPLUS -> null;

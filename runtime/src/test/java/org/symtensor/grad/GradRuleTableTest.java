@@ -88,10 +88,20 @@ class GradRuleTableTest {
             case INT_DIV, MOD -> binary(op, vec(2.3, 5.7, -1.2, 4.1), vec(1.5, 2.0, 0.7, -1.6));
             case POW -> binary(op, POSITIVE, MIXED);
             case NEG, ABS, SQR, CBRT, EXP, EXPM1, TANH, SIGMOID, SOFTPLUS, RECIPROCAL, SIGN, IDENTITY -> unary(op, POSITIVE, MIXED);
-            case SQRT, LOG, LOG1P -> unary(op, POSITIVE);
+            case SQRT, LOG, LOG1P, LOG2, LOG10 -> unary(op, POSITIVE);
+            case SIN, COS, TAN, ARCTAN, SINH, COSH, ARCSINH, EXP2 -> unary(op, POSITIVE, MIXED);
+            // rounding is piecewise constant: MIXED stays away from integers, where it jumps
+            case CEIL, FLOOR, ROUND, TRUNC -> unary(op, POSITIVE, MIXED);
+            // the domain (-1, 1)
+            case ARCSIN, ARCCOS, ARCTANH -> unary(op, vec(-0.7, 0.4, 0.9, -0.35));
+            // the domain (1, inf)
+            case ARCCOSH -> unary(op, vec(1.3, 2.2, 5.0, 1.05));
+            case ARCTAN2 -> binary(op, MIXED, POSITIVE);
             case LT, LE, GT, GE, EQ, NEQ -> new NotDifferentiable("a comparison is piecewise constant with a bool result",
                     x -> f64(e(op, x, c(0.5))));
-            case AND, OR -> new NotDifferentiable("logic on truth values has a bool result",
+            case ISNAN, ISINF, ISFINITE -> new NotDifferentiable("a test of a value has a bool result",
+                    x -> f64(e(op, x)));
+            case AND, OR, XOR -> new NotDifferentiable("logic on truth values has a bool result",
                     x -> f64(e(op, e(ScalarOp.GT, x, c(0)), e(ScalarOp.LT, x, c(2)))));
             case NOT -> new NotDifferentiable("logic on truth values has a bool result",
                     x -> f64(e(op, e(ScalarOp.GT, x, c(0)))));
@@ -100,6 +110,11 @@ class GradRuleTableTest {
             case SECOND -> fd(in -> e(op, in.get(0), e(ScalarOp.SQR, in.get(1))), POSITIVE, scalar(1.5));
             case CAST -> fd(in -> e(ScalarOp.SQR, Apply.output(Elemwise.cast(DType.FLOAT64), in.get(0))), MIXED);
         };
+    }
+
+    /** The reason {@code op} is declared not differentiable, or null when finite differences check it (read by OpsDocTest). */
+    static String notDifferentiableReason(ScalarOp op) {
+        return scalarCase(op) instanceof NotDifferentiable n ? n.reason() : null;
     }
 
     /** The cases of each op kind ({@code ELEMWISE} is the scalar table above). */
