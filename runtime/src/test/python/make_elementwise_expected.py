@@ -62,6 +62,23 @@ CASES += [("arctan2", [y, x], np.arctan2) for y, x in zip(PAIRS_Y, PAIRS_X)]
 CASES += [("clip", [x, -1.0, 2.0], np.clip) for x in CLIP]
 
 
+try:
+    import scipy.special as sp
+except ImportError:  # the special functions need SciPy
+    sp = None
+if sp is not None:
+    ERF = [-6.0, -3.0, -2.5, -2.4, -1.0, -0.5, -1e-10, 0.0, 1e-10, 0.3, 0.5, 0.9, 1.5, 2.0, 2.5, 3.0, 4.0, 5.9, 6.0, 30.0]
+    CASES += unary("erf", sp.erf, ERF + SPECIAL)
+    CASES += unary("erfc", sp.erfc, ERF + [0.49, 0.51, 0.75, 1.2, 8.0, 10.0, 26.0, 27.5] + SPECIAL)
+    CASES += unary("erfinv", sp.erfinv, UNIT + [1e-20, 0.9999999, -0.999999999, 0.6, 0.49] + SPECIAL)
+    CASES += unary("gammaln", sp.gammaln, [0.5, 1.0, 2.0, 1.5, 2.5, 3.0, 7.3, 10.0, 10.5, 100.0, 1e5, 1e10, 0.1,
+                                          1e-10, -0.5, -1.5, -2.5, -0.1, -10.3, 0.0, -1.0] + SPECIAL[:2])
+    CASES += unary("digamma", sp.psi, [0.1, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 9.9, 10.0, 20.0, 100.0, 1e5, -0.5, -1.5,
+                                       -2.3, -10.7, 1e-5] + SPECIAL[:2])
+    CASES += unary("trigamma", lambda x: sp.polygamma(1, x).astype(x.dtype),
+                   [0.1, 0.5, 1.0, 2.0, 3.5, 10.0, 100.0, 1e5, -0.5, -1.5, -2.3])
+
+
 def fmt(v):
     v = float(v)
     if v != v:

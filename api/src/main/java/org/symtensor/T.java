@@ -1379,6 +1379,66 @@ public final class T {
         return MathFunctions.trunc(x);
     }
 
+    /** The error function {@code 2/sqrt(pi) * integral of e^(-t^2) from 0 to x}, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S erf(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.erf(x);
+    }
+
+    /** {@code erf} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> erf(Tensor<D> x) {
+        return MathFunctions.erf(x);
+    }
+
+    /** The complementary error function {@code 1 - erf(x)}, elementwise, accurate where erf is near 1. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S erfc(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.erfc(x);
+    }
+
+    /** {@code erfc} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> erfc(Tensor<D> x) {
+        return MathFunctions.erfc(x);
+    }
+
+    /** The inverse error function, elementwise: infinite at -1 and 1, NaN beyond. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S erfinv(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.erfinv(x);
+    }
+
+    /** {@code erfinv} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> erfinv(Tensor<D> x) {
+        return MathFunctions.erfinv(x);
+    }
+
+    /** {@code log |Gamma(x)|}, elementwise (SciPy's and Theano's {@code gammaln}). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S gammaln(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.gammaln(x);
+    }
+
+    /** {@code gammaln} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> gammaln(Tensor<D> x) {
+        return MathFunctions.gammaln(x);
+    }
+
+    /** The digamma function {@code psi(x)}, the derivative of {@code gammaln}, elementwise (Theano's {@code psi}). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S digamma(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.digamma(x);
+    }
+
+    /** {@code digamma} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> digamma(Tensor<D> x) {
+        return MathFunctions.digamma(x);
+    }
+
+    /** The trigamma function {@code psi'(x)}, the derivative of {@code digamma}, elementwise (it has no gradient). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S trigamma(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.trigamma(x);
+    }
+
+    /** {@code trigamma} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> trigamma(Tensor<D> x) {
+        return MathFunctions.trigamma(x);
+    }
+
     /** The sign of x, elementwise: -1, 0 or 1 in x's dtype; NaN stays NaN (Theano's {@code sgn}). */
     public static <D extends DTypeMarker, S extends Tensor<D>> S sgn(AbstractTensor<D, S, ?> x) {
         return MathFunctions.sgn(x);

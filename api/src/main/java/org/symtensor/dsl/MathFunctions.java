@@ -501,6 +501,66 @@ public final class MathFunctions {
         return trunc(Tensors.handle(x));
     }
 
+    /** The error function {@code 2/sqrt(pi) * integral of e^(-t^2) from 0 to x}, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S erf(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.ERF);
+    }
+
+    /** {@code erf} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> erf(Tensor<D> x) {
+        return erf(Tensors.handle(x));
+    }
+
+    /** The complementary error function {@code 1 - erf(x)}, elementwise, accurate where erf is near 1. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S erfc(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.ERFC);
+    }
+
+    /** {@code erfc} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> erfc(Tensor<D> x) {
+        return erfc(Tensors.handle(x));
+    }
+
+    /** The inverse error function, elementwise: infinite at -1 and 1, NaN beyond. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S erfinv(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.ERFINV);
+    }
+
+    /** {@code erfinv} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> erfinv(Tensor<D> x) {
+        return erfinv(Tensors.handle(x));
+    }
+
+    /** {@code log |Gamma(x)|}, elementwise (SciPy's and Theano's {@code gammaln}). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S gammaln(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.GAMMALN);
+    }
+
+    /** {@code gammaln} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> gammaln(Tensor<D> x) {
+        return gammaln(Tensors.handle(x));
+    }
+
+    /** The digamma function {@code psi(x)}, the derivative of {@code gammaln}, elementwise (Theano's {@code psi}). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S digamma(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.DIGAMMA);
+    }
+
+    /** {@code digamma} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> digamma(Tensor<D> x) {
+        return digamma(Tensors.handle(x));
+    }
+
+    /** The trigamma function {@code psi'(x)}, the derivative of {@code digamma}, elementwise (it has no gradient). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S trigamma(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.TRIGAMMA);
+    }
+
+    /** {@code trigamma} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> trigamma(Tensor<D> x) {
+        return trigamma(Tensors.handle(x));
+    }
+
     /** The sign of x, elementwise: -1, 0 or 1 in x's dtype; NaN stays NaN (Theano's {@code sgn}). */
     public static <D extends DTypeMarker, S extends Tensor<D>> S sgn(AbstractTensor<D, S, ?> x) {
         return x.sameKind(Ops.elemwise(ScalarOp.SIGN, x.variable()));

@@ -1,9 +1,9 @@
 package org.symtensor.grad;
 
-import org.symtensor.error.GradientException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.symtensor.error.GradientException;
 import org.symtensor.ir.Apply;
 import org.symtensor.ir.Variable;
 import org.symtensor.ir.DimShuffle;
@@ -165,6 +165,19 @@ final class GradRules {
             case LOG2 -> List.of(e(ScalarOp.TRUE_DIV, g, e(ScalarOp.MUL, x, c(Math.log(2), x))));
             case LOG10 -> List.of(e(ScalarOp.TRUE_DIV, g, e(ScalarOp.MUL, x, c(Math.log(10), x))));
             case EXP2 -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.MUL, z, c(Math.log(2), z))));
+            // d erf(x)/dx = 2/sqrt(pi) e^(-x^2) = -d erfc(x)/dx
+            case ERF -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.MUL, c(2 / Math.sqrt(Math.PI), x),
+                    e(ScalarOp.EXP, e(ScalarOp.NEG, e(ScalarOp.SQR, x))))));
+            case ERFC -> List.of(e(ScalarOp.NEG, e(ScalarOp.MUL, g, e(ScalarOp.MUL, c(2 / Math.sqrt(Math.PI), x),
+                    e(ScalarOp.EXP, e(ScalarOp.NEG, e(ScalarOp.SQR, x)))))));
+            // d erfinv(x)/dx = sqrt(pi)/2 e^(erfinv(x)^2)
+            case ERFINV -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.MUL, c(Math.sqrt(Math.PI) / 2, z),
+                    e(ScalarOp.EXP, e(ScalarOp.SQR, z)))));
+            case GAMMALN -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.DIGAMMA, x)));
+            case DIGAMMA -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.TRIGAMMA, x)));
+            // the next polygamma is not in the table; Theano's tri_gamma has no gradient either
+            case TRIGAMMA -> throw new GradientException("tri_gamma has no gradient rule (the tetragamma function is"
+                    + " not an op); differentiate gammaln or psi at most twice");
             // piecewise constant with a bool result: no gradient flows
             case LT, LE, GT, GE, EQ, NEQ, AND, OR, NOT, XOR, ISNAN, ISINF, ISFINITE -> nulls(a);
             case SWITCH -> {

@@ -58,6 +58,17 @@ public enum ScalarOp {
     /** Rounding to the nearest integer, halves to even (NumPy's {@code round}, Theano's {@code round_half_to_even}). */
     ROUND(1, null, "round_half_to_even", DTypeRule.FLOAT),
     TRUNC(1, null, "trunc", DTypeRule.FLOAT),
+    // special functions (issue 13)
+    ERF(1, null, "erf", DTypeRule.FLOAT),
+    ERFC(1, null, "erfc", DTypeRule.FLOAT),
+    /** The inverse of erf on (-1, 1). */
+    ERFINV(1, null, "erfinv", DTypeRule.FLOAT),
+    /** {@code log |Gamma(x)|}. */
+    GAMMALN(1, null, "gammaln", DTypeRule.FLOAT),
+    /** {@code psi(x)}, the derivative of gammaln. */
+    DIGAMMA(1, null, "psi", DTypeRule.FLOAT),
+    /** {@code psi'(x)}, the derivative of digamma. */
+    TRIGAMMA(1, null, "tri_gamma", DTypeRule.FLOAT),
     SIGN(1, null, "sgn", DTypeRule.UPCAST),
     LT(2, "<", "lt", DTypeRule.COMPARISON),
     LE(2, "<=", "le", DTypeRule.COMPARISON),
@@ -218,6 +229,12 @@ public enum ScalarOp {
             case FLOOR -> Math.floor(a);
             case ROUND -> Math.rint(a);
             case TRUNC -> ScalarMath.trunc(a);
+            case ERF -> ScalarMath.erf(a);
+            case ERFC -> ScalarMath.erfc(a);
+            case ERFINV -> ScalarMath.erfinv(a);
+            case GAMMALN -> ScalarMath.lgamma(a);
+            case DIGAMMA -> ScalarMath.digamma(a);
+            case TRIGAMMA -> ScalarMath.trigamma(a);
             case ISNAN -> Double.isNaN(a) ? 1 : 0;
             case ISINF -> Double.isInfinite(a) ? 1 : 0;
             case ISFINITE -> Double.isFinite(a) ? 1 : 0;
@@ -273,7 +290,7 @@ public enum ScalarOp {
             case CAST, IDENTITY -> a;
             case TRUE_DIV, SQRT, CBRT, EXP, LOG, LOG1P, EXPM1, TANH, SIGMOID, SOFTPLUS, RECIPROCAL, SIN, COS, TAN,
                     ARCSIN, ARCCOS, ARCTAN, SINH, COSH, ARCSINH, ARCCOSH, ARCTANH, ARCTAN2, LOG2, LOG10, EXP2, CEIL,
-                    FLOOR, ROUND, TRUNC ->
+                    FLOOR, ROUND, TRUNC, ERF, ERFC, ERFINV, GAMMALN, DIGAMMA, TRIGAMMA ->
                     throw new IllegalStateException(this + " has a float result; evaluate it with applyDouble");
         };
     }

@@ -69,6 +69,12 @@ public final class ScalarExpressions {
             case FLOOR -> "floor(a)";
             case ROUND -> "rint(a)";
             case TRUNC -> "trunc(a)";
+            case ERF -> "erf(a)";
+            case ERFC -> "erfc(a)";
+            case ERFINV -> "erfinv(a)";
+            case GAMMALN -> "lgamma(a)";
+            case DIGAMMA -> "digamma(a)";
+            case TRIGAMMA -> "trigamma(a)";
             case ISNAN -> "truth(isnan(a))";
             case ISINF -> "truth(isinf(a))";
             case ISFINITE -> "truth(isfinite(a))";
@@ -123,6 +129,18 @@ public final class ScalarExpressions {
         EXP2(null),
         /** Rounding toward zero. */
         TRUNC(null),
+        /** The error function (OpenCL C's built-in; {@code ScalarMath} in Java). */
+        ERF(null),
+        /** The complementary error function. */
+        ERFC(null),
+        /** The inverse error function (a helper of the OpenCL preamble). */
+        ERFINV(null),
+        /** {@code log |Gamma(a)|}. */
+        LGAMMA(null),
+        /** The digamma function (a helper of the OpenCL preamble). */
+        DIGAMMA(null),
+        /** The trigamma function (a helper of the OpenCL preamble). */
+        TRIGAMMA(null),
         /** Whether a value is NaN (a truth value; false for integers). */
         ISNAN(null),
         /** Whether a value is infinite (false for integers). */

@@ -49,7 +49,7 @@ class GradRuleTableTest {
     private static final NDArray MIXED = mat(new double[] {-0.7, 0.4, 1.3}, new double[] {-2.2, 0.9, -0.35});
 
     /** What the test does with an op. */
-    private sealed interface GradCase permits FiniteDifferences, NotDifferentiable {}
+    private sealed interface GradCase permits FiniteDifferences, NotDifferentiable, NoRule {}
 
     /** Checks the rule of {@code fn}'s op against finite differences at each tuple of points. */
     private record FiniteDifferences(Function<List<Variable>, Variable> fn, List<NDArray[]> points) implements GradCase {}
@@ -58,6 +58,9 @@ class GradRuleTableTest {
      * The op has no derivative to check ({@code reason}); the gradient of {@code probe(x)}, a float64
      * expression of a float64 matrix x through the op, must then be exactly zero.
      */
+    /** An op with no gradient rule: asking for its gradient fails with a GradientException that says {@code reason}. */
+    private record NoRule(String reason, Function<Variable, Variable> probe) implements GradCase {}
+
     private record NotDifferentiable(String reason, Function<Variable, Variable> probe) implements GradCase {}
 
     private static FiniteDifferences fd(Function<List<Variable>, Variable> fn, NDArray... points) {
@@ -97,6 +100,10 @@ class GradRuleTableTest {
             // the domain (1, inf)
             case ARCCOSH -> unary(op, vec(1.3, 2.2, 5.0, 1.05));
             case ARCTAN2 -> binary(op, MIXED, POSITIVE);
+            case ERF, ERFC -> unary(op, MIXED);
+            case ERFINV -> unary(op, vec(-0.7, 0.4, 0.9, -0.35));
+            case GAMMALN, DIGAMMA -> unary(op, POSITIVE, vec(-0.7, -1.3, -2.2, -0.35));
+            case TRIGAMMA -> new NoRule("no gradient rule", x -> e(op, x));
             case LT, LE, GT, GE, EQ, NEQ -> new NotDifferentiable("a comparison is piecewise constant with a bool result",
                     x -> f64(e(op, x, c(0.5))));
             case ISNAN, ISINF, ISFINITE -> new NotDifferentiable("a test of a value has a bool result",
@@ -114,7 +121,8 @@ class GradRuleTableTest {
 
     /** The reason {@code op} is declared not differentiable, or null when finite differences check it (read by OpsDocTest). */
     static String notDifferentiableReason(ScalarOp op) {
-        return scalarCase(op) instanceof NotDifferentiable n ? n.reason() : null;
+        GradCase c = scalarCase(op);
+        return c instanceof NotDifferentiable n ? n.reason() : c instanceof NoRule r ? "no rule: " + r.reason() : null;
     }
 
     /** The cases of each op kind ({@code ELEMWISE} is the scalar table above). */
@@ -165,6 +173,14 @@ class GradRuleTableTest {
     private static void check(GradCase c) {
         if (c instanceof FiniteDifferences f) {
             f.points().forEach(p -> verify(f.fn(), p));
+            return;
+        }
+        if (c instanceof NoRule r) {
+            Matrix<F64> x = T.dmatrix("x");
+            Variable cost = Ops.reduce(Reduce.Kind.SUM, r.probe().apply(x.variable()));
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> Gradients.grad(cost, List.of(x.variable()), GradOptions.defaults()))
+                    .isInstanceOf(org.symtensor.error.GradientException.class).hasMessageContaining(r.reason());
             return;
         }
         NotDifferentiable n = (NotDifferentiable) c;

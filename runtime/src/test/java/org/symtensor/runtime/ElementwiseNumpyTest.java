@@ -41,6 +41,11 @@ class ElementwiseNumpyTest {
             "clip");
     /** Allowed distance in units in the last place of the expected value, elsewhere. */
     private static final int ULPS = 4;
+    /**
+     * The special functions: 8 ulps, and an absolute 2e-15 (float64) or 1e-7 (float32) near their
+     * zeros (gammaln at 1 and 2, digamma at 1.46), where the absolute error of the method shows.
+     */
+    private static final Set<String> SPECIAL = Set.of("erf", "erfc", "erfinv", "gammaln", "digamma", "trigamma");
 
     record Group(String op, String dtype, List<double[]> rows) {
         @Override
@@ -92,6 +97,12 @@ class ElementwiseNumpyTest {
             case "trunc" -> trunc(a);
             case "deg2rad" -> deg2rad(a);
             case "rad2deg" -> rad2deg(a);
+            case "erf" -> erf(a);
+            case "erfc" -> erfc(a);
+            case "erfinv" -> erfinv(a);
+            case "gammaln" -> gammaln(a);
+            case "digamma" -> digamma(a);
+            case "trigamma" -> trigamma(a);
             case "isnan" -> isnan(a);
             case "isinf" -> isinf(a);
             case "isfinite" -> isfinite(a);
@@ -125,7 +136,8 @@ class ElementwiseNumpyTest {
                 assertThat(Double.valueOf(a)).as(what).isEqualTo(Double.valueOf(e)); // boxed: NaN equals NaN, -0.0 is not 0.0
             } else {
                 double ulp = f32 ? Math.ulp((float) e) : Math.ulp(e);
-                assertThat(Math.abs(a - e)).as(what + " = %s, NumPy %s", a, e).isLessThanOrEqualTo(ULPS * ulp);
+                double tol = SPECIAL.contains(g.op()) ? 8 * ulp + (f32 ? 1e-7 : 2e-15) : ULPS * ulp;
+                assertThat(Math.abs(a - e)).as(what + " = %s, NumPy %s", a, e).isLessThanOrEqualTo(tol);
             }
         }
     }

@@ -86,6 +86,12 @@ final class DoubleLoops {
             case FLOOR -> floor(a, ao, o, oo, n);
             case ROUND -> round(a, ao, o, oo, n);
             case TRUNC -> trunc(a, ao, o, oo, n);
+            case ERF -> erf(a, ao, o, oo, n);
+            case ERFC -> erfc(a, ao, o, oo, n);
+            case ERFINV -> erfinv(a, ao, o, oo, n);
+            case GAMMALN -> gammaln(a, ao, o, oo, n);
+            case DIGAMMA -> digamma(a, ao, o, oo, n);
+            case TRIGAMMA -> trigamma(a, ao, o, oo, n);
             case ARCTAN2 -> arctan2(a, ao, b, bo, o, oo, n);
             case ISNAN -> isnan(a, ao, o, oo, n);
             case ISINF -> isinf(a, ao, o, oo, n);
@@ -514,6 +520,48 @@ final class DoubleLoops {
     private static int xor(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
         for (int i = 0; i < n; i++) {
             o[oo + i] = (a[ao + i] != 0) != (b[bo + i] != 0) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static int erf(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) ScalarMath.erf(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int erfc(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) ScalarMath.erfc(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int erfinv(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) ScalarMath.erfinv(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int gammaln(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) ScalarMath.lgamma(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int digamma(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) ScalarMath.digamma(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int trigamma(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) ScalarMath.trigamma(a[ao + i]);
         }
         return n;
     }

@@ -177,7 +177,7 @@ final class LongLoops {
             }
             case TRUE_DIV, SQRT, CBRT, EXP, LOG, LOG1P, EXPM1, TANH, SIGMOID, SOFTPLUS, RECIPROCAL, SIN, COS, TAN,
                     ARCSIN, ARCCOS, ARCTAN, SINH, COSH, ARCSINH, ARCCOSH, ARCTANH, ARCTAN2, LOG2, LOG10, EXP2, CEIL,
-                    FLOOR, ROUND, TRUNC ->
+                    FLOOR, ROUND, TRUNC, ERF, ERFC, ERFINV, GAMMALN, DIGAMMA, TRIGAMMA ->
                     throw new AssertionError(op + " has a float result and never runs on longs");
         };
     }
