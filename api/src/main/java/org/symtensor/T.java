@@ -1247,6 +1247,401 @@ public final class T {
         return MathFunctions.cast(x, dtype);
     }
 
+    /** Sine (radians), elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S sin(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.sin(x);
+    }
+
+    /** {@code sin} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> sin(Tensor<D> x) {
+        return MathFunctions.sin(x);
+    }
+
+    /** Cosine (radians), elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S cos(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.cos(x);
+    }
+
+    /** {@code cos} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> cos(Tensor<D> x) {
+        return MathFunctions.cos(x);
+    }
+
+    /** Tangent (radians), elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S tan(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.tan(x);
+    }
+
+    /** {@code tan} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> tan(Tensor<D> x) {
+        return MathFunctions.tan(x);
+    }
+
+    /** Inverse sine, elementwise: in [-pi/2, pi/2], NaN outside [-1, 1]. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S arcsin(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.arcsin(x);
+    }
+
+    /** {@code arcsin} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> arcsin(Tensor<D> x) {
+        return MathFunctions.arcsin(x);
+    }
+
+    /** Inverse cosine, elementwise: in [0, pi], NaN outside [-1, 1]. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S arccos(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.arccos(x);
+    }
+
+    /** {@code arccos} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> arccos(Tensor<D> x) {
+        return MathFunctions.arccos(x);
+    }
+
+    /** Inverse tangent, elementwise: in (-pi/2, pi/2). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S arctan(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.arctan(x);
+    }
+
+    /** {@code arctan} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> arctan(Tensor<D> x) {
+        return MathFunctions.arctan(x);
+    }
+
+    /** Hyperbolic sine, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S sinh(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.sinh(x);
+    }
+
+    /** {@code sinh} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> sinh(Tensor<D> x) {
+        return MathFunctions.sinh(x);
+    }
+
+    /** Hyperbolic cosine, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S cosh(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.cosh(x);
+    }
+
+    /** {@code cosh} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> cosh(Tensor<D> x) {
+        return MathFunctions.cosh(x);
+    }
+
+    /** Inverse hyperbolic sine, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S arcsinh(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.arcsinh(x);
+    }
+
+    /** {@code arcsinh} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> arcsinh(Tensor<D> x) {
+        return MathFunctions.arcsinh(x);
+    }
+
+    /** Inverse hyperbolic cosine, elementwise: NaN below 1. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S arccosh(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.arccosh(x);
+    }
+
+    /** {@code arccosh} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> arccosh(Tensor<D> x) {
+        return MathFunctions.arccosh(x);
+    }
+
+    /** Inverse hyperbolic tangent, elementwise: infinite at -1 and 1, NaN beyond. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S arctanh(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.arctanh(x);
+    }
+
+    /** {@code arctanh} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> arctanh(Tensor<D> x) {
+        return MathFunctions.arctanh(x);
+    }
+
+    /** Base-2 logarithm, elementwise (exact at powers of two). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S log2(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.log2(x);
+    }
+
+    /** {@code log2} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> log2(Tensor<D> x) {
+        return MathFunctions.log2(x);
+    }
+
+    /** Base-10 logarithm, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S log10(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.log10(x);
+    }
+
+    /** {@code log10} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> log10(Tensor<D> x) {
+        return MathFunctions.log10(x);
+    }
+
+    /** {@code 2^x}, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S exp2(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.exp2(x);
+    }
+
+    /** {@code exp2} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> exp2(Tensor<D> x) {
+        return MathFunctions.exp2(x);
+    }
+
+    /** The smallest integer not below x, elementwise (in x's float dtype). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S ceil(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.ceil(x);
+    }
+
+    /** {@code ceil} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> ceil(Tensor<D> x) {
+        return MathFunctions.ceil(x);
+    }
+
+    /** The largest integer not above x, elementwise (in x's float dtype). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S floor(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.floor(x);
+    }
+
+    /** {@code floor} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> floor(Tensor<D> x) {
+        return MathFunctions.floor(x);
+    }
+
+    /**
+     * Rounding to the nearest integer with halves to even, as NumPy's {@code round} (Theano's
+     * {@code round_half_to_even}).
+     */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S round(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.round(x);
+    }
+
+    /** {@code round} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> round(Tensor<D> x) {
+        return MathFunctions.round(x);
+    }
+
+    /** Rounding toward zero, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S trunc(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.trunc(x);
+    }
+
+    /** {@code trunc} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> trunc(Tensor<D> x) {
+        return MathFunctions.trunc(x);
+    }
+
+    /** The error function {@code 2/sqrt(pi) * integral of e^(-t^2) from 0 to x}, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S erf(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.erf(x);
+    }
+
+    /** {@code erf} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> erf(Tensor<D> x) {
+        return MathFunctions.erf(x);
+    }
+
+    /** The complementary error function {@code 1 - erf(x)}, elementwise, accurate where erf is near 1. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S erfc(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.erfc(x);
+    }
+
+    /** {@code erfc} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> erfc(Tensor<D> x) {
+        return MathFunctions.erfc(x);
+    }
+
+    /** The inverse error function, elementwise: infinite at -1 and 1, NaN beyond. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S erfinv(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.erfinv(x);
+    }
+
+    /** {@code erfinv} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> erfinv(Tensor<D> x) {
+        return MathFunctions.erfinv(x);
+    }
+
+    /** {@code log |Gamma(x)|}, elementwise (SciPy's and Theano's {@code gammaln}). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S gammaln(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.gammaln(x);
+    }
+
+    /** {@code gammaln} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> gammaln(Tensor<D> x) {
+        return MathFunctions.gammaln(x);
+    }
+
+    /** The digamma function {@code psi(x)}, the derivative of {@code gammaln}, elementwise (Theano's {@code psi}). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S digamma(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.digamma(x);
+    }
+
+    /** {@code digamma} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> digamma(Tensor<D> x) {
+        return MathFunctions.digamma(x);
+    }
+
+    /** The trigamma function {@code psi'(x)}, the derivative of {@code digamma}, elementwise (it has no gradient). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S trigamma(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.trigamma(x);
+    }
+
+    /** {@code trigamma} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> trigamma(Tensor<D> x) {
+        return MathFunctions.trigamma(x);
+    }
+
+    /** The sign of x, elementwise: -1, 0 or 1 in x's dtype; NaN stays NaN (Theano's {@code sgn}). */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S sgn(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.sgn(x);
+    }
+
+    /** {@code sgn} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> sgn(Tensor<D> x) {
+        return MathFunctions.sgn(x);
+    }
+
+    /** Degrees to radians, elementwise: {@code x * pi / 180}. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S deg2rad(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.deg2rad(x);
+    }
+
+    /** {@code deg2rad} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> deg2rad(Tensor<D> x) {
+        return MathFunctions.deg2rad(x);
+    }
+
+    /** Radians to degrees, elementwise: {@code x * 180 / pi}. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S rad2deg(AbstractTensor<D, S, ?> x) {
+        return MathFunctions.rad2deg(x);
+    }
+
+    /** {@code rad2deg} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> rad2deg(Tensor<D> x) {
+        return MathFunctions.rad2deg(x);
+    }
+
+    /**
+     * The angle of the point (x, y) in (-pi, pi], elementwise: {@code arctan(y / x)} in the right quadrant
+     * (NumPy's {@code arctan2(y, x)}); {@code x} may have lower rank.
+     */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S arctan2(AbstractTensor<D, S, ?> y, Tensor<D> x) {
+        return MathFunctions.arctan2(y, x);
+    }
+
+    /** {@code arctan2} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> arctan2(Tensor<D> y, Tensor<D> x) {
+        return MathFunctions.arctan2(y, x);
+    }
+
+    /** {@code x} limited to {@code [lo, hi]}, elementwise: {@code minimum(maximum(x, lo), hi)}. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S clip(AbstractTensor<D, S, ?> x, double lo, double hi) {
+        return MathFunctions.clip(x, lo, hi);
+    }
+
+    /** {@code clip} with bounds that are tensors (broadcast against x; of lower rank than x). */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S clip(AbstractTensor<D, S, ?> x, Tensor<D> lo,
+            Tensor<D> hi) {
+        return MathFunctions.clip(x, lo, hi);
+    }
+
+    /**
+     * {@code clip} with tensor bounds for values typed as the {@code Tensor<D>} interface; the result is a
+     * {@code Tensor<D>} too.
+     */
+    public static <D extends DTypeMarker> Tensor<D> clip(Tensor<D> x, Tensor<D> lo, Tensor<D> hi) {
+        return MathFunctions.clip(x, lo, hi);
+    }
+
+    /** {@code clip} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> clip(Tensor<D> x, double lo, double hi) {
+        return MathFunctions.clip(x, lo, hi);
+    }
+
+    /** Whether each element is NaN (always false for integers and bool). */
+    public static <D extends DTypeMarker, B extends Tensor<Bool>> B isnan(AbstractTensor<D, ?, B> x) {
+        return MathFunctions.isnan(x);
+    }
+
+    /** {@code isnan} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<Bool>}. */
+    public static <D extends DTypeMarker> Tensor<Bool> isnan(Tensor<D> x) {
+        return MathFunctions.isnan(x);
+    }
+
+    /** Whether each element is infinite, of either sign (always false for integers and bool). */
+    public static <D extends DTypeMarker, B extends Tensor<Bool>> B isinf(AbstractTensor<D, ?, B> x) {
+        return MathFunctions.isinf(x);
+    }
+
+    /** {@code isinf} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<Bool>}. */
+    public static <D extends DTypeMarker> Tensor<Bool> isinf(Tensor<D> x) {
+        return MathFunctions.isinf(x);
+    }
+
+    /** Whether each element is neither NaN nor infinite (always true for integers and bool). */
+    public static <D extends DTypeMarker, B extends Tensor<Bool>> B isfinite(AbstractTensor<D, ?, B> x) {
+        return MathFunctions.isfinite(x);
+    }
+
+    /** {@code isfinite} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<Bool>}. */
+    public static <D extends DTypeMarker> Tensor<Bool> isfinite(Tensor<D> x) {
+        return MathFunctions.isfinite(x);
+    }
+
+    /** Logical and of two bool tensors, elementwise (NumPy's {@code logical_and}); {@code b} may have lower rank. */
+    public static <S extends Tensor<Bool>> S logicalAnd(AbstractTensor<Bool, S, ?> a, Tensor<Bool> b) {
+        return MathFunctions.logicalAnd(a, b);
+    }
+
+    /**
+     * {@code logicalAnd} for values typed as the {@code Tensor<Bool>} interface; the result is a
+     * {@code Tensor<Bool>} too.
+     */
+    public static Tensor<Bool> logicalAnd(Tensor<Bool> a, Tensor<Bool> b) {
+        return MathFunctions.logicalAnd(a, b);
+    }
+
+    /** Logical or of two bool tensors, elementwise (NumPy's {@code logical_or}); {@code b} may have lower rank. */
+    public static <S extends Tensor<Bool>> S logicalOr(AbstractTensor<Bool, S, ?> a, Tensor<Bool> b) {
+        return MathFunctions.logicalOr(a, b);
+    }
+
+    /**
+     * {@code logicalOr} for values typed as the {@code Tensor<Bool>} interface; the result is a
+     * {@code Tensor<Bool>} too.
+     */
+    public static Tensor<Bool> logicalOr(Tensor<Bool> a, Tensor<Bool> b) {
+        return MathFunctions.logicalOr(a, b);
+    }
+
+    /**
+     * Logical exclusive or of two bool tensors, elementwise (NumPy's {@code logical_xor}); {@code b} may have
+     * lower rank.
+     */
+    public static <S extends Tensor<Bool>> S logicalXor(AbstractTensor<Bool, S, ?> a, Tensor<Bool> b) {
+        return MathFunctions.logicalXor(a, b);
+    }
+
+    /**
+     * {@code logicalXor} for values typed as the {@code Tensor<Bool>} interface; the result is a
+     * {@code Tensor<Bool>} too.
+     */
+    public static Tensor<Bool> logicalXor(Tensor<Bool> a, Tensor<Bool> b) {
+        return MathFunctions.logicalXor(a, b);
+    }
+
+    /** Logical not of a bool tensor, elementwise (NumPy's {@code logical_not}). */
+    public static <S extends Tensor<Bool>> S logicalNot(AbstractTensor<Bool, S, ?> a) {
+        return MathFunctions.logicalNot(a);
+    }
+
+    /**
+     * {@code logicalNot} for values typed as the {@code Tensor<Bool>} interface; the result is a
+     * {@code Tensor<Bool>} too.
+     */
+    public static Tensor<Bool> logicalNot(Tensor<Bool> a) {
+        return MathFunctions.logicalNot(a);
+    }
+
     // ---- products and reductions (ReductionFunctions) -------------------------------------------------------
 
     /** {@code (k)·(k) \u2192 ()}. */

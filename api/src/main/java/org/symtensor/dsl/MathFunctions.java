@@ -385,4 +385,387 @@ public final class MathFunctions {
     public static <E extends DTypeMarker> Tensor<E> cast(Tensor<?> x, Class<E> dtype) {
         return Tensors.wrap(Ops.cast(x.variable(), DTypes.of(dtype)));
     }
+
+    // ---- issue 13: elementwise math (trigonometric, hyperbolic, log2/log10/exp2, rounding, tests, logic) ----
+
+    /** Sine (radians), elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S sin(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.SIN);
+    }
+
+    /** {@code sin} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> sin(Tensor<D> x) {
+        return sin(Tensors.handle(x));
+    }
+
+    /** Cosine (radians), elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S cos(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.COS);
+    }
+
+    /** {@code cos} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> cos(Tensor<D> x) {
+        return cos(Tensors.handle(x));
+    }
+
+    /** Tangent (radians), elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S tan(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.TAN);
+    }
+
+    /** {@code tan} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> tan(Tensor<D> x) {
+        return tan(Tensors.handle(x));
+    }
+
+    /** Inverse sine, elementwise: in [-pi/2, pi/2], NaN outside [-1, 1]. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S arcsin(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.ARCSIN);
+    }
+
+    /** {@code arcsin} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> arcsin(Tensor<D> x) {
+        return arcsin(Tensors.handle(x));
+    }
+
+    /** Inverse cosine, elementwise: in [0, pi], NaN outside [-1, 1]. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S arccos(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.ARCCOS);
+    }
+
+    /** {@code arccos} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> arccos(Tensor<D> x) {
+        return arccos(Tensors.handle(x));
+    }
+
+    /** Inverse tangent, elementwise: in (-pi/2, pi/2). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S arctan(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.ARCTAN);
+    }
+
+    /** {@code arctan} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> arctan(Tensor<D> x) {
+        return arctan(Tensors.handle(x));
+    }
+
+    /** Hyperbolic sine, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S sinh(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.SINH);
+    }
+
+    /** {@code sinh} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> sinh(Tensor<D> x) {
+        return sinh(Tensors.handle(x));
+    }
+
+    /** Hyperbolic cosine, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S cosh(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.COSH);
+    }
+
+    /** {@code cosh} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> cosh(Tensor<D> x) {
+        return cosh(Tensors.handle(x));
+    }
+
+    /** Inverse hyperbolic sine, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S arcsinh(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.ARCSINH);
+    }
+
+    /** {@code arcsinh} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> arcsinh(Tensor<D> x) {
+        return arcsinh(Tensors.handle(x));
+    }
+
+    /** Inverse hyperbolic cosine, elementwise: NaN below 1. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S arccosh(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.ARCCOSH);
+    }
+
+    /** {@code arccosh} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> arccosh(Tensor<D> x) {
+        return arccosh(Tensors.handle(x));
+    }
+
+    /** Inverse hyperbolic tangent, elementwise: infinite at -1 and 1, NaN beyond. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S arctanh(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.ARCTANH);
+    }
+
+    /** {@code arctanh} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> arctanh(Tensor<D> x) {
+        return arctanh(Tensors.handle(x));
+    }
+
+    /** Base-2 logarithm, elementwise (exact at powers of two). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S log2(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.LOG2);
+    }
+
+    /** {@code log2} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> log2(Tensor<D> x) {
+        return log2(Tensors.handle(x));
+    }
+
+    /** Base-10 logarithm, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S log10(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.LOG10);
+    }
+
+    /** {@code log10} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> log10(Tensor<D> x) {
+        return log10(Tensors.handle(x));
+    }
+
+    /** {@code 2^x}, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S exp2(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.EXP2);
+    }
+
+    /** {@code exp2} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> exp2(Tensor<D> x) {
+        return exp2(Tensors.handle(x));
+    }
+
+    /** The smallest integer not below x, elementwise (in x's float dtype). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S ceil(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.CEIL);
+    }
+
+    /** {@code ceil} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> ceil(Tensor<D> x) {
+        return ceil(Tensors.handle(x));
+    }
+
+    /** The largest integer not above x, elementwise (in x's float dtype). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S floor(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.FLOOR);
+    }
+
+    /** {@code floor} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> floor(Tensor<D> x) {
+        return floor(Tensors.handle(x));
+    }
+
+    /** Rounding to the nearest integer with halves to even, as NumPy's {@code round} (Theano's {@code round_half_to_even}). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S round(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.ROUND);
+    }
+
+    /** {@code round} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> round(Tensor<D> x) {
+        return round(Tensors.handle(x));
+    }
+
+    /** Rounding toward zero, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S trunc(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.TRUNC);
+    }
+
+    /** {@code trunc} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> trunc(Tensor<D> x) {
+        return trunc(Tensors.handle(x));
+    }
+
+    /** The error function {@code 2/sqrt(pi) * integral of e^(-t^2) from 0 to x}, elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S erf(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.ERF);
+    }
+
+    /** {@code erf} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> erf(Tensor<D> x) {
+        return erf(Tensors.handle(x));
+    }
+
+    /** The complementary error function {@code 1 - erf(x)}, elementwise, accurate where erf is near 1. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S erfc(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.ERFC);
+    }
+
+    /** {@code erfc} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> erfc(Tensor<D> x) {
+        return erfc(Tensors.handle(x));
+    }
+
+    /** The inverse error function, elementwise: infinite at -1 and 1, NaN beyond. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S erfinv(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.ERFINV);
+    }
+
+    /** {@code erfinv} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> erfinv(Tensor<D> x) {
+        return erfinv(Tensors.handle(x));
+    }
+
+    /** {@code log |Gamma(x)|}, elementwise (SciPy's and Theano's {@code gammaln}). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S gammaln(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.GAMMALN);
+    }
+
+    /** {@code gammaln} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> gammaln(Tensor<D> x) {
+        return gammaln(Tensors.handle(x));
+    }
+
+    /** The digamma function {@code psi(x)}, the derivative of {@code gammaln}, elementwise (Theano's {@code psi}). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S digamma(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.DIGAMMA);
+    }
+
+    /** {@code digamma} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> digamma(Tensor<D> x) {
+        return digamma(Tensors.handle(x));
+    }
+
+    /** The trigamma function {@code psi'(x)}, the derivative of {@code digamma}, elementwise (it has no gradient). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S trigamma(AbstractTensor<D, S, ?> x) {
+        return x.applyFloat(ScalarOp.TRIGAMMA);
+    }
+
+    /** {@code trigamma} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> trigamma(Tensor<D> x) {
+        return trigamma(Tensors.handle(x));
+    }
+
+    /** The sign of x, elementwise: -1, 0 or 1 in x's dtype; NaN stays NaN (Theano's {@code sgn}). */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S sgn(AbstractTensor<D, S, ?> x) {
+        return x.sameKind(Ops.elemwise(ScalarOp.SIGN, x.variable()));
+    }
+
+    /** {@code sgn} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> sgn(Tensor<D> x) {
+        return sgn(Tensors.handle(x));
+    }
+
+    /** Degrees to radians, elementwise: {@code x * pi / 180}. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S deg2rad(AbstractTensor<D, S, ?> x) {
+        return x.times(Math.PI / 180);
+    }
+
+    /** {@code deg2rad} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> deg2rad(Tensor<D> x) {
+        return deg2rad(Tensors.handle(x));
+    }
+
+    /** Radians to degrees, elementwise: {@code x * 180 / pi}. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S rad2deg(AbstractTensor<D, S, ?> x) {
+        return x.times(180 / Math.PI);
+    }
+
+    /** {@code rad2deg} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> rad2deg(Tensor<D> x) {
+        return rad2deg(Tensors.handle(x));
+    }
+
+    /**
+     * The angle of the point (x, y) in (-pi, pi], elementwise: {@code arctan(y / x)} in the right
+     * quadrant (NumPy's {@code arctan2(y, x)}); {@code x} may have lower rank.
+     */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S arctan2(AbstractTensor<D, S, ?> y, Tensor<D> x) {
+        Ops.requireSameDtype("arctan2", y.variable(), x.variable());
+        return y.sameKind(checkedRank("arctan2", y, Ops.elemwise(ScalarOp.ARCTAN2, y.variable(), x.variable())));
+    }
+
+    /** {@code arctan2} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends FloatingMarker> Tensor<D> arctan2(Tensor<D> y, Tensor<D> x) {
+        return arctan2(Tensors.handle(y), x);
+    }
+
+    /**
+     * {@code x} limited to {@code [lo, hi]}, elementwise: {@code minimum(maximum(x, lo), hi)}. Its
+     * gradient with respect to x is 1 inside the interval and at both bounds, 0 outside (Theano's
+     * convention for {@code clip}); where {@code lo > hi} the result is {@code hi}, as in NumPy.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S clip(AbstractTensor<D, S, ?> x, double lo, double hi) {
+        return x.sameKind(x.maximum(lo).minimum(hi).variable());
+    }
+
+    /** {@code clip} with bounds that are tensors (broadcast against x; of lower rank than x). */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S clip(AbstractTensor<D, S, ?> x, Tensor<D> lo, Tensor<D> hi) {
+        Ops.requireSameDtype("clip", x.variable(), lo.variable());
+        Ops.requireSameDtype("clip", x.variable(), hi.variable());
+        Variable low = Ops.elemwise(ScalarOp.MAXIMUM, x.variable(), lo.variable());
+        return x.sameKind(checkedRank("clip", x, Ops.elemwise(ScalarOp.MINIMUM, low, hi.variable())));
+    }
+
+    /** {@code clip} with tensor bounds for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> clip(Tensor<D> x, Tensor<D> lo, Tensor<D> hi) {
+        return clip(Tensors.handle(x), lo, hi);
+    }
+
+    /** {@code clip} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<D>} too. */
+    public static <D extends DTypeMarker> Tensor<D> clip(Tensor<D> x, double lo, double hi) {
+        return clip(Tensors.handle(x), lo, hi);
+    }
+
+    /** Whether each element is NaN (always false for integers and bool). */
+    public static <D extends DTypeMarker, B extends Tensor<Bool>> B isnan(AbstractTensor<D, ?, B> x) {
+        return x.applyTest(ScalarOp.ISNAN);
+    }
+
+    /** {@code isnan} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<Bool>}. */
+    public static <D extends DTypeMarker> Tensor<Bool> isnan(Tensor<D> x) {
+        return isnan(Tensors.handle(x));
+    }
+
+    /** Whether each element is infinite, of either sign (always false for integers and bool). */
+    public static <D extends DTypeMarker, B extends Tensor<Bool>> B isinf(AbstractTensor<D, ?, B> x) {
+        return x.applyTest(ScalarOp.ISINF);
+    }
+
+    /** {@code isinf} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<Bool>}. */
+    public static <D extends DTypeMarker> Tensor<Bool> isinf(Tensor<D> x) {
+        return isinf(Tensors.handle(x));
+    }
+
+    /** Whether each element is neither NaN nor infinite (always true for integers and bool). */
+    public static <D extends DTypeMarker, B extends Tensor<Bool>> B isfinite(AbstractTensor<D, ?, B> x) {
+        return x.applyTest(ScalarOp.ISFINITE);
+    }
+
+    /** {@code isfinite} for values typed as the {@code Tensor<D>} interface; the result is a {@code Tensor<Bool>}. */
+    public static <D extends DTypeMarker> Tensor<Bool> isfinite(Tensor<D> x) {
+        return isfinite(Tensors.handle(x));
+    }
+
+    /** Logical and of two bool tensors, elementwise (NumPy's {@code logical_and}); {@code b} may have lower rank. */
+    public static <S extends Tensor<Bool>> S logicalAnd(AbstractTensor<Bool, S, ?> a, Tensor<Bool> b) {
+        return a.sameKind(checkedRank("logicalAnd", a, Ops.elemwise(ScalarOp.AND, a.variable(), b.variable())));
+    }
+
+    /** {@code logicalAnd} for values typed as the {@code Tensor<Bool>} interface; the result is a {@code Tensor<Bool>} too. */
+    public static Tensor<Bool> logicalAnd(Tensor<Bool> a, Tensor<Bool> b) {
+        return logicalAnd(Tensors.handle(a), b);
+    }
+
+    /** Logical or of two bool tensors, elementwise (NumPy's {@code logical_or}); {@code b} may have lower rank. */
+    public static <S extends Tensor<Bool>> S logicalOr(AbstractTensor<Bool, S, ?> a, Tensor<Bool> b) {
+        return a.sameKind(checkedRank("logicalOr", a, Ops.elemwise(ScalarOp.OR, a.variable(), b.variable())));
+    }
+
+    /** {@code logicalOr} for values typed as the {@code Tensor<Bool>} interface; the result is a {@code Tensor<Bool>} too. */
+    public static Tensor<Bool> logicalOr(Tensor<Bool> a, Tensor<Bool> b) {
+        return logicalOr(Tensors.handle(a), b);
+    }
+
+    /** Logical exclusive or of two bool tensors, elementwise (NumPy's {@code logical_xor}); {@code b} may have lower rank. */
+    public static <S extends Tensor<Bool>> S logicalXor(AbstractTensor<Bool, S, ?> a, Tensor<Bool> b) {
+        return a.sameKind(checkedRank("logicalXor", a, Ops.elemwise(ScalarOp.XOR, a.variable(), b.variable())));
+    }
+
+    /** {@code logicalXor} for values typed as the {@code Tensor<Bool>} interface; the result is a {@code Tensor<Bool>} too. */
+    public static Tensor<Bool> logicalXor(Tensor<Bool> a, Tensor<Bool> b) {
+        return logicalXor(Tensors.handle(a), b);
+    }
+
+    /** Logical not of a bool tensor, elementwise (NumPy's {@code logical_not}). */
+    public static <S extends Tensor<Bool>> S logicalNot(AbstractTensor<Bool, S, ?> a) {
+        return a.sameKind(Ops.elemwise(ScalarOp.NOT, a.variable()));
+    }
+
+    /** {@code logicalNot} for values typed as the {@code Tensor<Bool>} interface; the result is a {@code Tensor<Bool>} too. */
+    public static Tensor<Bool> logicalNot(Tensor<Bool> a) {
+        return logicalNot(Tensors.handle(a));
+    }
 }

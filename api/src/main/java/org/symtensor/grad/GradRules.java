@@ -1,9 +1,9 @@
 package org.symtensor.grad;
 
-import org.symtensor.error.GradientException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.symtensor.error.GradientException;
 import org.symtensor.ir.Apply;
 import org.symtensor.ir.Variable;
 import org.symtensor.ir.DimShuffle;
@@ -142,9 +142,44 @@ final class GradRules {
             case SIGMOID -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.MUL, z, e(ScalarOp.SUB, c(1, z), z))));
             case SOFTPLUS -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.SIGMOID, x)));
             case RECIPROCAL -> List.of(e(ScalarOp.NEG, e(ScalarOp.MUL, g, e(ScalarOp.SQR, z))));
-            case SIGN -> List.of(e(ScalarOp.MUL, g, c(0, g)));
+            case SIGN, CEIL, FLOOR, ROUND, TRUNC -> List.of(e(ScalarOp.MUL, g, c(0, g)));
+            case SIN -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.COS, x)));
+            case COS -> List.of(e(ScalarOp.NEG, e(ScalarOp.MUL, g, e(ScalarOp.SIN, x))));
+            case TAN -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.ADD, c(1, z), e(ScalarOp.SQR, z))));
+            // d arcsin(x)/dx = 1/sqrt(1 - x^2) = -d arccos(x)/dx
+            case ARCSIN -> List.of(e(ScalarOp.TRUE_DIV, g, e(ScalarOp.SQRT, e(ScalarOp.SUB, c(1, x), e(ScalarOp.SQR, x)))));
+            case ARCCOS -> List.of(e(ScalarOp.NEG, e(ScalarOp.TRUE_DIV, g,
+                    e(ScalarOp.SQRT, e(ScalarOp.SUB, c(1, x), e(ScalarOp.SQR, x))))));
+            case ARCTAN -> List.of(e(ScalarOp.TRUE_DIV, g, e(ScalarOp.ADD, c(1, x), e(ScalarOp.SQR, x))));
+            case SINH -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.COSH, x)));
+            case COSH -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.SINH, x)));
+            case ARCSINH -> List.of(e(ScalarOp.TRUE_DIV, g, e(ScalarOp.SQRT, e(ScalarOp.ADD, e(ScalarOp.SQR, x), c(1, x)))));
+            case ARCCOSH -> List.of(e(ScalarOp.TRUE_DIV, g, e(ScalarOp.SQRT, e(ScalarOp.SUB, e(ScalarOp.SQR, x), c(1, x)))));
+            case ARCTANH -> List.of(e(ScalarOp.TRUE_DIV, g, e(ScalarOp.SUB, c(1, x), e(ScalarOp.SQR, x))));
+            // arctan2(y, x): d/dy = x/(x^2 + y^2), d/dx = -y/(x^2 + y^2)
+            case ARCTAN2 -> {
+                Variable r2 = e(ScalarOp.ADD, e(ScalarOp.SQR, x), e(ScalarOp.SQR, y));
+                yield List.of(e(ScalarOp.TRUE_DIV, e(ScalarOp.MUL, g, y), r2),
+                        e(ScalarOp.NEG, e(ScalarOp.TRUE_DIV, e(ScalarOp.MUL, g, x), r2)));
+            }
+            case LOG2 -> List.of(e(ScalarOp.TRUE_DIV, g, e(ScalarOp.MUL, x, c(Math.log(2), x))));
+            case LOG10 -> List.of(e(ScalarOp.TRUE_DIV, g, e(ScalarOp.MUL, x, c(Math.log(10), x))));
+            case EXP2 -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.MUL, z, c(Math.log(2), z))));
+            // d erf(x)/dx = 2/sqrt(pi) e^(-x^2) = -d erfc(x)/dx
+            case ERF -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.MUL, c(2 / Math.sqrt(Math.PI), x),
+                    e(ScalarOp.EXP, e(ScalarOp.NEG, e(ScalarOp.SQR, x))))));
+            case ERFC -> List.of(e(ScalarOp.NEG, e(ScalarOp.MUL, g, e(ScalarOp.MUL, c(2 / Math.sqrt(Math.PI), x),
+                    e(ScalarOp.EXP, e(ScalarOp.NEG, e(ScalarOp.SQR, x)))))));
+            // d erfinv(x)/dx = sqrt(pi)/2 e^(erfinv(x)^2)
+            case ERFINV -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.MUL, c(Math.sqrt(Math.PI) / 2, z),
+                    e(ScalarOp.EXP, e(ScalarOp.SQR, z)))));
+            case GAMMALN -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.DIGAMMA, x)));
+            case DIGAMMA -> List.of(e(ScalarOp.MUL, g, e(ScalarOp.TRIGAMMA, x)));
+            // the next polygamma is not in the table; Theano's tri_gamma has no gradient either
+            case TRIGAMMA -> throw new GradientException("tri_gamma has no gradient rule (the tetragamma function is"
+                    + " not an op); differentiate gammaln or psi at most twice");
             // piecewise constant with a bool result: no gradient flows
-            case LT, LE, GT, GE, EQ, NEQ, AND, OR, NOT -> nulls(a);
+            case LT, LE, GT, GE, EQ, NEQ, AND, OR, NOT, XOR, ISNAN, ISINF, ISFINITE -> nulls(a);
             case SWITCH -> {
                 Variable cond = in.get(0);
                 Variable zero = c(0, g);

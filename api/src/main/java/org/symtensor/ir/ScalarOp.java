@@ -36,6 +36,39 @@ public enum ScalarOp {
     SIGMOID(1, null, "sigmoid", DTypeRule.FLOAT),
     SOFTPLUS(1, null, "softplus", DTypeRule.FLOAT),
     RECIPROCAL(1, null, "reciprocal", DTypeRule.FLOAT),
+    // trigonometric and hyperbolic functions, logarithms and powers of 2 and 10, rounding (issue 13)
+    SIN(1, null, "sin", DTypeRule.FLOAT),
+    COS(1, null, "cos", DTypeRule.FLOAT),
+    TAN(1, null, "tan", DTypeRule.FLOAT),
+    ARCSIN(1, null, "arcsin", DTypeRule.FLOAT),
+    ARCCOS(1, null, "arccos", DTypeRule.FLOAT),
+    ARCTAN(1, null, "arctan", DTypeRule.FLOAT),
+    SINH(1, null, "sinh", DTypeRule.FLOAT),
+    COSH(1, null, "cosh", DTypeRule.FLOAT),
+    ARCSINH(1, null, "arcsinh", DTypeRule.FLOAT),
+    ARCCOSH(1, null, "arccosh", DTypeRule.FLOAT),
+    ARCTANH(1, null, "arctanh", DTypeRule.FLOAT),
+    /** {@code arctan2(y, x)}: the angle of the point (x, y), in (-pi, pi]. */
+    ARCTAN2(2, null, "arctan2", DTypeRule.FLOAT),
+    LOG2(1, null, "log2", DTypeRule.FLOAT),
+    LOG10(1, null, "log10", DTypeRule.FLOAT),
+    EXP2(1, null, "exp2", DTypeRule.FLOAT),
+    CEIL(1, null, "ceil", DTypeRule.FLOAT),
+    FLOOR(1, null, "floor", DTypeRule.FLOAT),
+    /** Rounding to the nearest integer, halves to even (NumPy's {@code round}, Theano's {@code round_half_to_even}). */
+    ROUND(1, null, "round_half_to_even", DTypeRule.FLOAT),
+    TRUNC(1, null, "trunc", DTypeRule.FLOAT),
+    // special functions (issue 13)
+    ERF(1, null, "erf", DTypeRule.FLOAT),
+    ERFC(1, null, "erfc", DTypeRule.FLOAT),
+    /** The inverse of erf on (-1, 1). */
+    ERFINV(1, null, "erfinv", DTypeRule.FLOAT),
+    /** {@code log |Gamma(x)|}. */
+    GAMMALN(1, null, "gammaln", DTypeRule.FLOAT),
+    /** {@code psi(x)}, the derivative of gammaln. */
+    DIGAMMA(1, null, "psi", DTypeRule.FLOAT),
+    /** {@code psi'(x)}, the derivative of digamma. */
+    TRIGAMMA(1, null, "tri_gamma", DTypeRule.FLOAT),
     SIGN(1, null, "sgn", DTypeRule.UPCAST),
     LT(2, "<", "lt", DTypeRule.COMPARISON),
     LE(2, "<=", "le", DTypeRule.COMPARISON),
@@ -43,10 +76,18 @@ public enum ScalarOp {
     GE(2, ">=", "ge", DTypeRule.COMPARISON),
     EQ(2, "==", "eq", DTypeRule.COMPARISON),
     NEQ(2, "!=", "neq", DTypeRule.COMPARISON),
+    /** Whether a value is NaN: bool result (false for integers). */
+    ISNAN(1, null, "isnan", DTypeRule.COMPARISON),
+    /** Whether a value is infinite: bool result (false for integers). */
+    ISINF(1, null, "isinf", DTypeRule.COMPARISON),
+    /** Whether a value is neither NaN nor infinite: bool result (true for integers). */
+    ISFINITE(1, null, "isfinite", DTypeRule.COMPARISON),
     /** Logical and: bool result. */
     AND(2, "&", "and", DTypeRule.LOGIC),
     OR(2, "|", "or", DTypeRule.LOGIC),
     NOT(1, "~", "not", DTypeRule.LOGIC),
+    /** Logical exclusive or: bool result. */
+    XOR(2, "^", "xor", DTypeRule.LOGIC),
     /** {@code switch(c, a, b)}: a where c is non-zero, else b. */
     SWITCH(3, null, "switch", DTypeRule.SELECT),
     /** {@code second(a, b)}: b broadcast to the shape of a (Theano's fill). */
@@ -61,7 +102,7 @@ public enum ScalarOp {
         UPCAST,
         /** The upcast of the inputs upgraded to float: true division and the transcendental functions. */
         FLOAT,
-        /** bool; a comparison of two values. */
+        /** bool; a comparison of two values, or a test of one ({@code isnan}). */
         COMPARISON,
         /** bool; logic on truth values (non-zero is true). */
         LOGIC,
@@ -169,6 +210,34 @@ public enum ScalarOp {
             case SIGMOID -> a >= 0 ? 1 / (1 + Math.exp(-a)) : Math.exp(a) / (1 + Math.exp(a));
             case SOFTPLUS -> a > 30 ? a : Math.log1p(Math.exp(a));
             case RECIPROCAL -> 1 / a;
+            case SIN -> Math.sin(a);
+            case COS -> Math.cos(a);
+            case TAN -> Math.tan(a);
+            case ARCSIN -> Math.asin(a);
+            case ARCCOS -> Math.acos(a);
+            case ARCTAN -> Math.atan(a);
+            case SINH -> Math.sinh(a);
+            case COSH -> Math.cosh(a);
+            case ARCSINH -> ScalarMath.asinh(a);
+            case ARCCOSH -> ScalarMath.acosh(a);
+            case ARCTANH -> ScalarMath.atanh(a);
+            case ARCTAN2 -> Math.atan2(a, b);
+            case LOG2 -> ScalarMath.log2(a);
+            case LOG10 -> Math.log10(a);
+            case EXP2 -> ScalarMath.exp2(a);
+            case CEIL -> Math.ceil(a);
+            case FLOOR -> Math.floor(a);
+            case ROUND -> Math.rint(a);
+            case TRUNC -> ScalarMath.trunc(a);
+            case ERF -> ScalarMath.erf(a);
+            case ERFC -> ScalarMath.erfc(a);
+            case ERFINV -> ScalarMath.erfinv(a);
+            case GAMMALN -> ScalarMath.lgamma(a);
+            case DIGAMMA -> ScalarMath.digamma(a);
+            case TRIGAMMA -> ScalarMath.trigamma(a);
+            case ISNAN -> Double.isNaN(a) ? 1 : 0;
+            case ISINF -> Double.isInfinite(a) ? 1 : 0;
+            case ISFINITE -> Double.isFinite(a) ? 1 : 0;
             case SIGN -> Math.signum(a);
             case LT -> a < b ? 1 : 0;
             case LE -> a <= b ? 1 : 0;
@@ -179,6 +248,7 @@ public enum ScalarOp {
             case AND -> (a != 0 && b != 0) ? 1 : 0;
             case OR -> (a != 0 || b != 0) ? 1 : 0;
             case NOT -> a == 0 ? 1 : 0;
+            case XOR -> (a != 0) != (b != 0) ? 1 : 0;
             case SWITCH -> a != 0 ? b : c;
             case SECOND -> b;
             case CAST, IDENTITY -> a;
@@ -212,10 +282,15 @@ public enum ScalarOp {
             case AND -> (a != 0 && b != 0) ? 1 : 0;
             case OR -> (a != 0 || b != 0) ? 1 : 0;
             case NOT -> a == 0 ? 1 : 0;
+            case XOR -> (a != 0) != (b != 0) ? 1 : 0;
+            case ISNAN, ISINF -> 0;
+            case ISFINITE -> 1;
             case SWITCH -> a != 0 ? b : c;
             case SECOND -> b;
             case CAST, IDENTITY -> a;
-            case TRUE_DIV, SQRT, CBRT, EXP, LOG, LOG1P, EXPM1, TANH, SIGMOID, SOFTPLUS, RECIPROCAL ->
+            case TRUE_DIV, SQRT, CBRT, EXP, LOG, LOG1P, EXPM1, TANH, SIGMOID, SOFTPLUS, RECIPROCAL, SIN, COS, TAN,
+                    ARCSIN, ARCCOS, ARCTAN, SINH, COSH, ARCSINH, ARCCOSH, ARCTANH, ARCTAN2, LOG2, LOG10, EXP2, CEIL,
+                    FLOOR, ROUND, TRUNC, ERF, ERFC, ERFINV, GAMMALN, DIGAMMA, TRIGAMMA ->
                     throw new IllegalStateException(this + " has a float result; evaluate it with applyDouble");
         };
     }

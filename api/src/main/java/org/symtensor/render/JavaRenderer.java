@@ -139,6 +139,11 @@ public final class JavaRenderer {
                 case ABS -> standard("abs", x);
                 case SIGN -> standard("signum", x);
                 case TRUTH -> "(" + x.get(0) + " ? 1 : 0)";
+                case ASINH, ACOSH, ATANH, LOG2, EXP2, TRUNC, ERF, ERFC, ERFINV, LGAMMA, DIGAMMA, TRIGAMMA ->
+                        "org.symtensor.ir.ScalarMath." + fn.templateName() + "(" + x.get(0) + ")";
+                case ISNAN -> "Double.isNaN(" + x.get(0) + ")";
+                case ISINF -> "Double.isInfinite(" + x.get(0) + ")";
+                case ISFINITE -> "Double.isFinite(" + x.get(0) + ")";
                 case MOD, SIGMOID, SOFTPLUS -> null;
             };
         }

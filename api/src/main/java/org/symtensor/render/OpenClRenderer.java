@@ -190,6 +190,12 @@ public final class OpenClRenderer {
                     case SIGN -> fl ? "(isnan(" + a + ") ? " + a + " : sign(" + a + "))"
                             : "(" + t + ")((" + a + " > 0) - (" + a + " < 0))";
                     case TRUTH -> "(" + a + ")";
+                    case ASINH, ACOSH, ATANH, LOG2, EXP2, TRUNC, ERF, ERFC, LGAMMA -> call(fn.templateName(), x);
+                    // no built-in: the preamble's helpers, the same algorithms as ScalarMath
+                    case ERFINV, DIGAMMA, TRIGAMMA -> call("st_" + fn.templateName() + "_" + sfx, x);
+                    // OpenCL's isnan and friends take floats only: an integer is never NaN or infinite
+                    case ISNAN, ISINF -> fl ? call(fn.templateName(), x) : "0";
+                    case ISFINITE -> fl ? call(fn.templateName(), x) : "1";
                     // integers: a zero divisor gives 0 instead of trapping
                     case MOD -> fl ? null : call("st_mod_l", x);
                     case SIGMOID, SOFTPLUS -> null;
@@ -215,6 +221,69 @@ public final class OpenClRenderer {
      * The helpers {@link #expression} calls, for the compute types a program uses; enables
      * {@code cl_khr_fp64} when double is among them. Goes once at the top of a program.
      */
+    /**
+     * digamma, trigamma and erfinv for OpenCL C, which has no built-in for them: the algorithms of
+     * {@code org.symtensor.ir.ScalarMath} (recurrence and asymptotic series; Giles' approximation
+     * and four Newton steps), over the type {@code TT}, with names ending in {@code _SS}.
+     */
+    private static final String SPECIAL = """
+            inline TT st_sinpi_SS(TT x) { TT r = x - 2 * floor(x / 2); return sin((TT)3.14159265358979323846 * r); }
+            inline TT st_digamma_SS(TT x) {
+                if (isnan(x) || isinf(x)) return x > 0 ? x : (TT)NAN;
+                if (x <= 0 && x == floor(x)) return (TT)NAN;
+                TT r = 0;
+                if (x < 0) { TT fr = x - floor(x); r = -(TT)3.14159265358979323846 / tan((TT)3.14159265358979323846 * fr); x = 1 - x; }
+                while (x < 10) { r -= 1 / x; x += 1; }
+                TT f = 1 / (x * x);
+                TT s = f * ((TT)(-1.0 / 12) + f * ((TT)(1.0 / 120) + f * ((TT)(-1.0 / 252) + f * ((TT)(1.0 / 240)
+                        + f * ((TT)(-1.0 / 132) + f * ((TT)(691.0 / 32760) + f * (TT)(-1.0 / 12)))))));
+                return r + log(x) - (TT)0.5 / x + s;
+            }
+            inline TT st_trigamma_SS(TT x) {
+                if (isnan(x)) return x;
+                if (isinf(x)) return x > 0 ? (TT)0 : (TT)NAN;
+                if (x <= 0 && x == floor(x)) return (TT)INFINITY;
+                TT r = 0;
+                if (x < 0) { TT s = st_sinpi_SS(x); r = (TT)9.86960440108935861883 / (s * s); x = 1 - x; TT q = 0;
+                    while (x < 10) { q += 1 / (x * x); x += 1; }
+                    TT f = 1 / (x * x);
+                    TT ser = ((TT)(1.0 / 6) - f * ((TT)(1.0 / 30) - f * ((TT)(1.0 / 42) - f * ((TT)(1.0 / 30) - f * ((TT)(5.0 / 66)
+                            - f * ((TT)(691.0 / 2730) - f * (TT)(7.0 / 6))))))) * f / x;
+                    return r - (q + 1 / x + (TT)0.5 * f + ser); }
+                while (x < 10) { r += 1 / (x * x); x += 1; }
+                TT f = 1 / (x * x);
+                TT ser = ((TT)(1.0 / 6) - f * ((TT)(1.0 / 30) - f * ((TT)(1.0 / 42) - f * ((TT)(1.0 / 30) - f * ((TT)(5.0 / 66)
+                        - f * ((TT)(691.0 / 2730) - f * (TT)(7.0 / 6))))))) * f / x;
+                return r + 1 / x + (TT)0.5 * f + ser;
+            }
+            inline TT st_erfinv_SS(TT x) {
+                TT ax = fabs(x);
+                if (isnan(x) || ax > 1) return (TT)NAN;
+                if (ax == 1) return x > 0 ? (TT)INFINITY : -(TT)INFINITY;
+                if (x == 0) return x;
+                TT w = -log((1 - ax) * (1 + ax));
+                TT p;
+                if (w < 5) {
+                    w -= (TT)2.5;
+                    p = (TT)2.81022636e-08; p = (TT)3.43273939e-07 + p * w; p = (TT)-3.5233877e-06 + p * w;
+                    p = (TT)-4.39150654e-06 + p * w; p = (TT)0.00021858087 + p * w; p = (TT)-0.00125372503 + p * w;
+                    p = (TT)-0.00417768164 + p * w; p = (TT)0.246640727 + p * w; p = (TT)1.50140941 + p * w;
+                } else {
+                    w = sqrt(w) - 3;
+                    p = (TT)-0.000200214257; p = (TT)0.000100950558 + p * w; p = (TT)0.00134934322 + p * w;
+                    p = (TT)-0.00367342844 + p * w; p = (TT)0.00573950773 + p * w; p = (TT)-0.0076224613 + p * w;
+                    p = (TT)0.00943887047 + p * w; p = (TT)1.00167406 + p * w; p = (TT)2.83297682 + p * w;
+                }
+                TT y = p * ax;
+                for (int i = 0; i < 4; i++) {
+                    TT slope = (TT)1.12837916709551257390 * exp(-y * y);
+                    TT err = ax <= (TT)0.5 ? erf(y) - ax : (1 - ax) - erfc(y);
+                    y -= err / slope;
+                }
+                return x < 0 ? -y : y;
+            }
+            """;
+
     public static String preamble(Set<DType> computeTypes) {
         StringBuilder sb = new StringBuilder();
         if (computeTypes.contains(DType.FLOAT64)) {
@@ -246,6 +315,7 @@ public final class OpenClRenderer {
                         inline T st_max_S(T a, T b) { return (isnan(a) || isnan(b)) ? (T)NAN : fmax(a, b); }
                         inline T st_min_S(T a, T b) { return (isnan(a) || isnan(b)) ? (T)NAN : fmin(a, b); }
                         """).replace("T", t).replace("_S", "_" + s));
+                sb.append(SPECIAL.replace("TT", t).replace("_SS", "_" + s));
             }
         }
         return sb.toString();

@@ -50,6 +50,34 @@ public final class ScalarExpressions {
             case SIGMOID -> "sigmoid(a)";
             case SOFTPLUS -> "softplus(a)";
             case RECIPROCAL -> "1 / a";
+            case SIN -> "sin(a)";
+            case COS -> "cos(a)";
+            case TAN -> "tan(a)";
+            case ARCSIN -> "asin(a)";
+            case ARCCOS -> "acos(a)";
+            case ARCTAN -> "atan(a)";
+            case SINH -> "sinh(a)";
+            case COSH -> "cosh(a)";
+            case ARCSINH -> "asinh(a)";
+            case ARCCOSH -> "acosh(a)";
+            case ARCTANH -> "atanh(a)";
+            case ARCTAN2 -> "atan2(a, b)";
+            case LOG2 -> "log2(a)";
+            case LOG10 -> "log10(a)";
+            case EXP2 -> "exp2(a)";
+            case CEIL -> "ceil(a)";
+            case FLOOR -> "floor(a)";
+            case ROUND -> "rint(a)";
+            case TRUNC -> "trunc(a)";
+            case ERF -> "erf(a)";
+            case ERFC -> "erfc(a)";
+            case ERFINV -> "erfinv(a)";
+            case GAMMALN -> "lgamma(a)";
+            case DIGAMMA -> "digamma(a)";
+            case TRIGAMMA -> "trigamma(a)";
+            case ISNAN -> "truth(isnan(a))";
+            case ISINF -> "truth(isinf(a))";
+            case ISFINITE -> "truth(isfinite(a))";
             case SIGN -> "sign(a)";
             case LT -> "truth(a < b)";
             case LE -> "truth(a <= b)";
@@ -60,6 +88,7 @@ public final class ScalarExpressions {
             case AND -> "truth(a != 0 && b != 0)";
             case OR -> "truth(a != 0 || b != 0)";
             case NOT -> "truth(a == 0)";
+            case XOR -> "truth((a != 0) != (b != 0))";
             case SWITCH -> "(a != 0 ? b : c)";
             case SECOND -> "b";
             case CAST, IDENTITY -> "a";
@@ -88,6 +117,36 @@ public final class ScalarExpressions {
         SIGN(null),
         /** A condition as the number 1 or 0. */
         TRUTH(null),
+        /** Inverse hyperbolic sine (OpenCL C's built-in; {@code ScalarMath} in Java). */
+        ASINH(null),
+        /** Inverse hyperbolic cosine. */
+        ACOSH(null),
+        /** Inverse hyperbolic tangent. */
+        ATANH(null),
+        /** Base-2 logarithm. */
+        LOG2(null),
+        /** 2 to a power. */
+        EXP2(null),
+        /** Rounding toward zero. */
+        TRUNC(null),
+        /** The error function (OpenCL C's built-in; {@code ScalarMath} in Java). */
+        ERF(null),
+        /** The complementary error function. */
+        ERFC(null),
+        /** The inverse error function (a helper of the OpenCL preamble). */
+        ERFINV(null),
+        /** {@code log |Gamma(a)|}. */
+        LGAMMA(null),
+        /** The digamma function (a helper of the OpenCL preamble). */
+        DIGAMMA(null),
+        /** The trigamma function (a helper of the OpenCL preamble). */
+        TRIGAMMA(null),
+        /** Whether a value is NaN (a truth value; false for integers). */
+        ISNAN(null),
+        /** Whether a value is infinite (false for integers). */
+        ISINF(null),
+        /** Whether a value is finite (true for integers). */
+        ISFINITE(null),
         /** Python's modulo: the remainder with the divisor's sign. */
         MOD("(rem(a, b) != 0 && (rem(a, b) < 0) != (b < 0) ? rem(a, b) + b : rem(a, b))"),
         /** The logistic function, in the form that neither overflows nor loses the tail. */

@@ -210,6 +210,11 @@ public abstract class AbstractTensor<D extends DTypeMarker, S extends Tensor<D>,
         return wrap(Ops.elemwise(op, variable));
     }
 
+    /** Applies a test such as isnan, with a bool result of this handle's rank; used by {@link org.symtensor.T}'s static functions. */
+    public B applyTest(ScalarOp op) {
+        return wrapBool(Ops.elemwise(op, variable));
+    }
+
     /** Wraps another variable of this handle's rank and dtype (for DSL functions that keep the type). */
     public S sameKind(Variable v) {
         return wrap(v);

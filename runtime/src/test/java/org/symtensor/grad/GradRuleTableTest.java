@@ -49,7 +49,7 @@ class GradRuleTableTest {
     private static final NDArray MIXED = mat(new double[] {-0.7, 0.4, 1.3}, new double[] {-2.2, 0.9, -0.35});
 
     /** What the test does with an op. */
-    private sealed interface GradCase permits FiniteDifferences, NotDifferentiable {}
+    private sealed interface GradCase permits FiniteDifferences, NotDifferentiable, NoRule {}
 
     /** Checks the rule of {@code fn}'s op against finite differences at each tuple of points. */
     private record FiniteDifferences(Function<List<Variable>, Variable> fn, List<NDArray[]> points) implements GradCase {}
@@ -58,6 +58,9 @@ class GradRuleTableTest {
      * The op has no derivative to check ({@code reason}); the gradient of {@code probe(x)}, a float64
      * expression of a float64 matrix x through the op, must then be exactly zero.
      */
+    /** An op with no gradient rule: asking for its gradient fails with a GradientException that says {@code reason}. */
+    private record NoRule(String reason, Function<Variable, Variable> probe) implements GradCase {}
+
     private record NotDifferentiable(String reason, Function<Variable, Variable> probe) implements GradCase {}
 
     private static FiniteDifferences fd(Function<List<Variable>, Variable> fn, NDArray... points) {
@@ -88,10 +91,24 @@ class GradRuleTableTest {
             case INT_DIV, MOD -> binary(op, vec(2.3, 5.7, -1.2, 4.1), vec(1.5, 2.0, 0.7, -1.6));
             case POW -> binary(op, POSITIVE, MIXED);
             case NEG, ABS, SQR, CBRT, EXP, EXPM1, TANH, SIGMOID, SOFTPLUS, RECIPROCAL, SIGN, IDENTITY -> unary(op, POSITIVE, MIXED);
-            case SQRT, LOG, LOG1P -> unary(op, POSITIVE);
+            case SQRT, LOG, LOG1P, LOG2, LOG10 -> unary(op, POSITIVE);
+            case SIN, COS, TAN, ARCTAN, SINH, COSH, ARCSINH, EXP2 -> unary(op, POSITIVE, MIXED);
+            // rounding is piecewise constant: MIXED stays away from integers, where it jumps
+            case CEIL, FLOOR, ROUND, TRUNC -> unary(op, POSITIVE, MIXED);
+            // the domain (-1, 1)
+            case ARCSIN, ARCCOS, ARCTANH -> unary(op, vec(-0.7, 0.4, 0.9, -0.35));
+            // the domain (1, inf)
+            case ARCCOSH -> unary(op, vec(1.3, 2.2, 5.0, 1.05));
+            case ARCTAN2 -> binary(op, MIXED, POSITIVE);
+            case ERF, ERFC -> unary(op, MIXED);
+            case ERFINV -> unary(op, vec(-0.7, 0.4, 0.9, -0.35));
+            case GAMMALN, DIGAMMA -> unary(op, POSITIVE, vec(-0.7, -1.3, -2.2, -0.35));
+            case TRIGAMMA -> new NoRule("no gradient rule", x -> e(op, x));
             case LT, LE, GT, GE, EQ, NEQ -> new NotDifferentiable("a comparison is piecewise constant with a bool result",
                     x -> f64(e(op, x, c(0.5))));
-            case AND, OR -> new NotDifferentiable("logic on truth values has a bool result",
+            case ISNAN, ISINF, ISFINITE -> new NotDifferentiable("a test of a value has a bool result",
+                    x -> f64(e(op, x)));
+            case AND, OR, XOR -> new NotDifferentiable("logic on truth values has a bool result",
                     x -> f64(e(op, e(ScalarOp.GT, x, c(0)), e(ScalarOp.LT, x, c(2)))));
             case NOT -> new NotDifferentiable("logic on truth values has a bool result",
                     x -> f64(e(op, e(ScalarOp.GT, x, c(0)))));
@@ -100,6 +117,12 @@ class GradRuleTableTest {
             case SECOND -> fd(in -> e(op, in.get(0), e(ScalarOp.SQR, in.get(1))), POSITIVE, scalar(1.5));
             case CAST -> fd(in -> e(ScalarOp.SQR, Apply.output(Elemwise.cast(DType.FLOAT64), in.get(0))), MIXED);
         };
+    }
+
+    /** The reason {@code op} is declared not differentiable, or null when finite differences check it (read by OpsDocTest). */
+    static String notDifferentiableReason(ScalarOp op) {
+        GradCase c = scalarCase(op);
+        return c instanceof NotDifferentiable n ? n.reason() : c instanceof NoRule r ? "no rule: " + r.reason() : null;
     }
 
     /** The cases of each op kind ({@code ELEMWISE} is the scalar table above). */
@@ -150,6 +173,14 @@ class GradRuleTableTest {
     private static void check(GradCase c) {
         if (c instanceof FiniteDifferences f) {
             f.points().forEach(p -> verify(f.fn(), p));
+            return;
+        }
+        if (c instanceof NoRule r) {
+            Matrix<F64> x = T.dmatrix("x");
+            Variable cost = Ops.reduce(Reduce.Kind.SUM, r.probe().apply(x.variable()));
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> Gradients.grad(cost, List.of(x.variable()), GradOptions.defaults()))
+                    .isInstanceOf(org.symtensor.error.GradientException.class).hasMessageContaining(r.reason());
             return;
         }
         NotDifferentiable n = (NotDifferentiable) c;

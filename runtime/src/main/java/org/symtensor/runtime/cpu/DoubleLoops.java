@@ -1,5 +1,6 @@
 package org.symtensor.runtime.cpu;
 
+import org.symtensor.ir.ScalarMath;
 import org.symtensor.ir.ScalarOp;
 
 /**
@@ -67,6 +68,34 @@ final class DoubleLoops {
                     : DoubleLanes.sigmoid(a, ao, o, oo, n);
             case SOFTPLUS -> softplus(a, ao, o, oo, n);
             case RECIPROCAL -> lanes ? DoubleLanes.reciprocal(a, ao, o, oo, n) : reciprocal(a, ao, o, oo, n);
+            case SIN -> sin(a, ao, o, oo, n);
+            case COS -> cos(a, ao, o, oo, n);
+            case TAN -> tan(a, ao, o, oo, n);
+            case ARCSIN -> arcsin(a, ao, o, oo, n);
+            case ARCCOS -> arccos(a, ao, o, oo, n);
+            case ARCTAN -> arctan(a, ao, o, oo, n);
+            case SINH -> sinh(a, ao, o, oo, n);
+            case COSH -> cosh(a, ao, o, oo, n);
+            case ARCSINH -> arcsinh(a, ao, o, oo, n);
+            case ARCCOSH -> arccosh(a, ao, o, oo, n);
+            case ARCTANH -> arctanh(a, ao, o, oo, n);
+            case LOG2 -> log2(a, ao, o, oo, n);
+            case LOG10 -> log10(a, ao, o, oo, n);
+            case EXP2 -> exp2(a, ao, o, oo, n);
+            case CEIL -> ceil(a, ao, o, oo, n);
+            case FLOOR -> floor(a, ao, o, oo, n);
+            case ROUND -> round(a, ao, o, oo, n);
+            case TRUNC -> trunc(a, ao, o, oo, n);
+            case ERF -> erf(a, ao, o, oo, n);
+            case ERFC -> erfc(a, ao, o, oo, n);
+            case ERFINV -> erfinv(a, ao, o, oo, n);
+            case GAMMALN -> gammaln(a, ao, o, oo, n);
+            case DIGAMMA -> digamma(a, ao, o, oo, n);
+            case TRIGAMMA -> trigamma(a, ao, o, oo, n);
+            case ARCTAN2 -> arctan2(a, ao, b, bo, o, oo, n);
+            case ISNAN -> isnan(a, ao, o, oo, n);
+            case ISINF -> isinf(a, ao, o, oo, n);
+            case ISFINITE -> isfinite(a, ao, o, oo, n);
             case SIGN -> sign(a, ao, o, oo, n);
             case LT -> lt(a, ao, b, bo, o, oo, n);
             case LE -> le(a, ao, b, bo, o, oo, n);
@@ -77,6 +106,7 @@ final class DoubleLoops {
             case AND -> and(a, ao, b, bo, o, oo, n);
             case OR -> or(a, ao, b, bo, o, oo, n);
             case NOT -> not(a, ao, o, oo, n);
+            case XOR -> xor(a, ao, b, bo, o, oo, n);
             case SWITCH -> select(a, ao, b, bo, c, co, o, oo, n);
             case SECOND -> copy(b, bo, o, oo, n);
             case CAST, IDENTITY -> copy(a, ao, o, oo, n);
@@ -327,6 +357,211 @@ final class DoubleLoops {
     private static int select(double[] a, int ao, double[] b, int bo, double[] c, int co, double[] o, int oo, int n) {
         for (int i = 0; i < n; i++) {
             o[oo + i] = a[ao + i] != 0 ? b[bo + i] : c[co + i];
+        }
+        return n;
+    }
+
+    // ---- issue 13: trigonometric, hyperbolic, log2/log10/exp2, rounding, tests, xor ----
+
+    private static int sin(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) Math.sin(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int cos(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) Math.cos(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int tan(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) Math.tan(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int arcsin(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) Math.asin(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int arccos(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) Math.acos(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int arctan(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) Math.atan(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int sinh(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) Math.sinh(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int cosh(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) Math.cosh(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int arcsinh(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) ScalarMath.asinh(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int arccosh(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) ScalarMath.acosh(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int arctanh(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) ScalarMath.atanh(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int log2(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) ScalarMath.log2(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int log10(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) Math.log10(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int exp2(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) ScalarMath.exp2(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int ceil(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) Math.ceil(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int floor(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) Math.floor(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int round(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) Math.rint(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int trunc(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) ScalarMath.trunc(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int arctan2(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) Math.atan2(a[ao + i], b[bo + i]);
+        }
+        return n;
+    }
+
+    private static int isnan(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = Double.isNaN(a[ao + i]) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static int isinf(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = Double.isInfinite(a[ao + i]) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static int isfinite(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = Double.isFinite(a[ao + i]) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static int xor(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (a[ao + i] != 0) != (b[bo + i] != 0) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static int erf(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) ScalarMath.erf(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int erfc(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) ScalarMath.erfc(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int erfinv(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) ScalarMath.erfinv(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int gammaln(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) ScalarMath.lgamma(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int digamma(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) ScalarMath.digamma(a[ao + i]);
+        }
+        return n;
+    }
+
+    private static int trigamma(double[] a, int ao, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) ScalarMath.trigamma(a[ao + i]);
         }
         return n;
     }

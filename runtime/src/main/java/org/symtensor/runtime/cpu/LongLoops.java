@@ -146,6 +146,21 @@ final class LongLoops {
                 }
                 yield n;
             }
+            case XOR -> {
+                for (int i = 0; i < n; i++) {
+                    o[oo + i] = (a[ao + i] != 0) != (b[bo + i] != 0) ? 1 : 0;
+                }
+                yield n;
+            }
+            // an integer is never NaN or infinite
+            case ISNAN, ISINF -> {
+                java.util.Arrays.fill(o, oo, oo + n, 0L);
+                yield n;
+            }
+            case ISFINITE -> {
+                java.util.Arrays.fill(o, oo, oo + n, 1L);
+                yield n;
+            }
             case SWITCH -> {
                 for (int i = 0; i < n; i++) {
                     o[oo + i] = a[ao + i] != 0 ? b[bo + i] : c[co + i];
@@ -160,7 +175,9 @@ final class LongLoops {
                 System.arraycopy(a, ao, o, oo, n);
                 yield n;
             }
-            case TRUE_DIV, SQRT, CBRT, EXP, LOG, LOG1P, EXPM1, TANH, SIGMOID, SOFTPLUS, RECIPROCAL ->
+            case TRUE_DIV, SQRT, CBRT, EXP, LOG, LOG1P, EXPM1, TANH, SIGMOID, SOFTPLUS, RECIPROCAL, SIN, COS, TAN,
+                    ARCSIN, ARCCOS, ARCTAN, SINH, COSH, ARCSINH, ARCCOSH, ARCTANH, ARCTAN2, LOG2, LOG10, EXP2, CEIL,
+                    FLOOR, ROUND, TRUNC, ERF, ERFC, ERFINV, GAMMALN, DIGAMMA, TRIGAMMA ->
                     throw new AssertionError(op + " has a float result and never runs on longs");
         };
     }
