@@ -194,4 +194,23 @@ class SpecializeStabilizeTest {
         assertRewrites(STABILIZE, e(ScalarOp.LOG, e(ScalarOp.SIGMOID, i)),
                 e(ScalarOp.NEG, e(ScalarOp.SOFTPLUS, e(ScalarOp.NEG, Ops.cast(i, DType.FLOAT64)))));
     }
+
+    @Test
+    void log1pOfExp_isSoftplus() {
+        assertRewrites(STABILIZE, e(ScalarOp.LOG1P, e(ScalarOp.EXP, x)), e(ScalarOp.SOFTPLUS, x));
+    }
+
+    @Test
+    void logOfExpOverS_isXMinusLogS() {
+        Variable s = dmatrix("s");
+        assertRewrites(STABILIZE, e(ScalarOp.LOG, e(ScalarOp.TRUE_DIV, e(ScalarOp.EXP, x), s)),
+                e(ScalarOp.SUB, x, e(ScalarOp.LOG, s)));
+    }
+
+    @Test
+    void otherOpsOfExpOverS_areKept() {
+        Variable s = dmatrix("s");
+        assertUnchanged(STABILIZE, e(ScalarOp.TANH, e(ScalarOp.TRUE_DIV, e(ScalarOp.EXP, x), s)));
+        assertUnchanged(STABILIZE, e(ScalarOp.SQRT, e(ScalarOp.TRUE_DIV, e(ScalarOp.EXP, x), s)));
+    }
 }
