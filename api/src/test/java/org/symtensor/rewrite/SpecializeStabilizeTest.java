@@ -164,4 +164,53 @@ class SpecializeStabilizeTest {
         assertRewrites(STABILIZE, e(ScalarOp.LOG, e(ScalarOp.ADD, e(ScalarOp.NEG, p), one())),
                 e(ScalarOp.NEG, e(ScalarOp.SOFTPLUS, x)));
     }
+
+    @Test
+    void expMinusAConstantOtherThanOne_isNotExpm1() {
+        assertUnchanged(STABILIZE, e(ScalarOp.SUB, e(ScalarOp.EXP, x), c(2, DType.FLOAT64)));
+        assertUnchanged(STABILIZE, e(ScalarOp.SUB, e(ScalarOp.EXP, x), c(0, DType.FLOAT64)));
+    }
+
+    @Test
+    void expMinusAVariable_isNotExpm1() {
+        assertUnchanged(STABILIZE, e(ScalarOp.SUB, e(ScalarOp.EXP, x), dmatrix("y")));
+    }
+
+    @Test
+    void logOfAConstantOtherThanOneMinusSigmoid_isNotMinusSoftplus() {
+        assertUnchanged(STABILIZE, e(ScalarOp.LOG, e(ScalarOp.SUB, c(2, DType.FLOAT64), e(ScalarOp.SIGMOID, x))));
+        assertUnchanged(STABILIZE, e(ScalarOp.LOG, e(ScalarOp.SUB, dmatrix("y"), e(ScalarOp.SIGMOID, x))));
+    }
+
+    @Test
+    void logOneMinusSomethingElse_isNotMinusSoftplus() {
+        assertUnchanged(STABILIZE, e(ScalarOp.LOG, e(ScalarOp.SUB, c(1, DType.FLOAT64), e(ScalarOp.TANH, x))));
+    }
+
+    @Test
+    void logSigmoid_ofAnIntegerIntoFloat32_isKeptBecauseTheCastWouldLoseValues() {
+        // sigmoid(int32) is float64; log of it stays float64 and the rewrite may cast int32 to float64 exactly
+        Variable i = var(DType.INT32, "i", -1);
+        assertRewrites(STABILIZE, e(ScalarOp.LOG, e(ScalarOp.SIGMOID, i)),
+                e(ScalarOp.NEG, e(ScalarOp.SOFTPLUS, e(ScalarOp.NEG, Ops.cast(i, DType.FLOAT64)))));
+    }
+
+    @Test
+    void log1pOfExp_isSoftplus() {
+        assertRewrites(STABILIZE, e(ScalarOp.LOG1P, e(ScalarOp.EXP, x)), e(ScalarOp.SOFTPLUS, x));
+    }
+
+    @Test
+    void logOfExpOverS_isXMinusLogS() {
+        Variable s = dmatrix("s");
+        assertRewrites(STABILIZE, e(ScalarOp.LOG, e(ScalarOp.TRUE_DIV, e(ScalarOp.EXP, x), s)),
+                e(ScalarOp.SUB, x, e(ScalarOp.LOG, s)));
+    }
+
+    @Test
+    void otherOpsOfExpOverS_areKept() {
+        Variable s = dmatrix("s");
+        assertUnchanged(STABILIZE, e(ScalarOp.TANH, e(ScalarOp.TRUE_DIV, e(ScalarOp.EXP, x), s)));
+        assertUnchanged(STABILIZE, e(ScalarOp.SQRT, e(ScalarOp.TRUE_DIV, e(ScalarOp.EXP, x), s)));
+    }
 }

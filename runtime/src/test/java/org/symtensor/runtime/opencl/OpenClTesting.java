@@ -64,4 +64,25 @@ final class OpenClTesting {
             }
         }
     }
+
+    /** Like {@link #assertClose(NDArray, NDArray, double, double, String)} with a bound of its own for each element. */
+    static void assertWithin(NDArray device, NDArray cpu, double[] bound, String what) {
+        assertThat(device.dtype()).as(what + " dtype").isEqualTo(cpu.dtype());
+        assertThat(device.shape()).as(what + " shape").containsExactly(cpu.shape());
+        assertThat(bound).as(what + " bounds").hasSize(cpu.size());
+        for (int i = 0; i < cpu.size(); i++) {
+            double d = device.getDouble(i);
+            double c = cpu.getDouble(i);
+            boolean ok = d == c || (Double.isNaN(d) && Double.isNaN(c)) || Math.abs(d - c) <= bound[i];
+            if (!ok) {
+                throw new AssertionError(what + ": element " + i + " is " + d + " on the device, " + c + " on the CPU"
+                        + " (bound " + bound[i] + ")");
+            }
+        }
+    }
+
+    /** The unit roundoff of a float dtype: 2^-24 for float32, 2^-53 for float64. */
+    static double eps(DType d) {
+        return d == DType.FLOAT32 ? 0x1p-24 : 0x1p-53;
+    }
 }

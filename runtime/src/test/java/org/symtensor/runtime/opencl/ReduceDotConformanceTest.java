@@ -4,7 +4,9 @@ import static org.symtensor.T.device;
 import static org.symtensor.T.function;
 import static org.symtensor.T.inputs;
 import static org.symtensor.runtime.opencl.OpenClTesting.assertClose;
+import static org.symtensor.runtime.opencl.OpenClTesting.assertWithin;
 import static org.symtensor.runtime.opencl.OpenClTesting.assumeOpenCl;
+import static org.symtensor.runtime.opencl.OpenClTesting.eps;
 import static org.symtensor.runtime.opencl.OpenClTesting.input;
 import static org.symtensor.runtime.opencl.OpenClTesting.random;
 
@@ -25,10 +27,12 @@ import org.symtensor.value.NDArray;
 
 /**
  * Conformance of the device's reductions, products and dimshuffles with the CPU backend.
- * Tolerances: integer results and float max/min exact; float sums, means and products
- * {@code rtol 1e-4, atol 1e-4·n} in float32 (the device adds in float as a tree, the CPU in
- * double) and {@code rtol 1e-12, atol 1e-13·n} in float64 (another summation order); products
- * {@code rtol 1e-4} (float32) and {@code 1e-12} (float64) with {@code atol} scaled by k.
+ * Tolerances: integer results and float max/min exact. A float sum of m terms, in any order, is
+ * within (m-1)·u·Σ|x| of the exact sum (u the unit roundoff), and the CPU's (accumulated in
+ * float64) within u·|sum|; so each output element gets {@code (m+2)·u·Σ|x|} with Σ|x| over the
+ * terms of that element, computed here by a plain loop (÷m for a mean). A product of m factors is
+ * within {@code (m+2)·u} relative. A dot product of length k gets {@code (k+2)·u·Σ|a||b|}.
+ * A device that returned 0, or dropped a term, fails these bounds.
  */
 class ReduceDotConformanceTest {
     private static final DType[] REDUCE_DTYPES = {DType.FLOAT32, DType.FLOAT64, DType.INT32, DType.INT64, DType.BOOL,
@@ -65,10 +69,52 @@ class ReduceDotConformanceTest {
         NDArray arg = kind == Reduce.Kind.PROD && d.isFloat() ? scaled(random(d, 3, 3, 300, 5)) : random(d, 3, 3, 300, 5);
         NDArray expected = run("cpu", new Tensor<?>[] {x}, y, arg);
         NDArray actual = run(OpenClTesting.DEVICE, new Tensor<?>[] {x}, y, arg);
-        boolean summed = d.isFloat() && kind != Reduce.Kind.MAX && kind != Reduce.Kind.MIN;
-        double rtol = !summed ? 0 : d == DType.FLOAT32 ? 1e-4 : 1e-12;
-        double atol = !summed ? 0 : d == DType.FLOAT32 ? 1e-4 * 900 : 1e-13 * 900;
-        assertClose(actual, expected, rtol, atol, kind + " " + d + " " + axes);
+        assertWithin(actual, expected, reductionBounds(kind, arg, ax, expected), kind + " " + d + " " + axes);
+    }
+
+    /** Per output element: 0 unless the reduction rounds (float sum, mean, product); see the class comment. */
+    private static double[] reductionBounds(Reduce.Kind kind, NDArray x, int[] axes, NDArray expected) {
+        double[] bound = new double[expected.size()];
+        DType d = x.dtype();
+        if (!d.isFloat() || kind == Reduce.Kind.MAX || kind == Reduce.Kind.MIN) {
+            return bound;
+        }
+        int[] shape = x.shape();
+        boolean[] reduced = new boolean[shape.length];
+        int m = 1;
+        for (int a = 0; a < shape.length; a++) {
+            reduced[a] = axes.length == 0;
+            for (int r : axes) {
+                reduced[a] |= r == a;
+            }
+            m *= reduced[a] ? shape[a] : 1;
+        }
+        double[] absSum = new double[expected.size()];
+        int[] idx = new int[shape.length];
+        for (int i = 0; i < x.size(); i++) {
+            int rest = i;
+            for (int a = shape.length - 1; a >= 0; a--) {
+                idx[a] = rest % shape[a];
+                rest /= shape[a];
+            }
+            int o = 0;
+            for (int a = 0; a < shape.length; a++) {
+                if (!reduced[a]) {
+                    o = o * shape[a] + idx[a];
+                }
+            }
+            absSum[o] += Math.abs(x.getDouble(i));
+        }
+        double u = eps(d);
+        for (int o = 0; o < bound.length; o++) {
+            bound[o] = switch (kind) {
+                case SUM -> (m + 2) * u * absSum[o];
+                case MEAN -> (m + 2) * u * absSum[o] / m;
+                case PROD -> (m + 2) * u * Math.abs(expected.getDouble(o));
+                default -> throw new IllegalArgumentException(kind + " has no rounding bound here; add one");
+            };
+        }
+        return bound;
     }
 
     /** Products of hundreds of values in [-3, 3] overflow; keep factors near 1. */
@@ -105,9 +151,26 @@ class ReduceDotConformanceTest {
         Tensor<?>[] ins = {a, b};
         NDArray expected = run("cpu", ins, y, av, bv);
         NDArray actual = run(OpenClTesting.DEVICE, ins, y, av, bv);
-        int k = as[as.length - 1];
-        assertClose(actual, expected, d == DType.FLOAT32 ? 1e-4 : 1e-12, d == DType.FLOAT32 ? 1e-5 * 9 * k : 1e-12 * k,
-                "dot " + d);
+        assertWithin(actual, expected, dotBounds(av, bv, expected.size()), "dot " + d);
+    }
+
+    /** {@code (k+2)·u·Σ_k |a_ik|·|b_kj|} per output element, with a folded to (M×k) and b to (k×N). */
+    private static double[] dotBounds(NDArray a, NDArray b, int outSize) {
+        int k = a.shape(a.rank() - 1);
+        int cols = b.rank() == 1 ? 1 : b.shape(1);
+        int rows = k == 0 ? outSize / Math.max(cols, 1) : a.size() / k;
+        double u = eps(a.dtype());
+        double[] bound = new double[outSize];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                double s = 0;
+                for (int t = 0; t < k; t++) {
+                    s += Math.abs(a.getDouble(i * k + t)) * Math.abs(b.getDouble(t * cols + j));
+                }
+                bound[i * cols + j] = (k + 2) * u * s;
+            }
+        }
+        return bound;
     }
 
     static Stream<Arguments> shuffles() {
