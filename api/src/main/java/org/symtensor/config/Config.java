@@ -22,10 +22,14 @@ public final class Config {
     private final String device;
     private final String mode;
     private final String optimizer;
+    private final int threads;
+    /** 0 when the flags do not set {@code blasThreads}: OpenBLAS then follows {@code threads}. */
     private final int blasThreads;
     private final int clCacheSize;
 
-    private Config(String floatX, String device, String mode, String optimizer, int blasThreads, int clCacheSize) {
+    private Config(String floatX, String device, String mode, String optimizer, int threads, int blasThreads,
+            int clCacheSize) {
+        this.threads = threads;
         this.floatX = floatX;
         this.device = device;
         this.mode = mode;
@@ -54,7 +58,8 @@ public final class Config {
         String device = "cpu";
         String mode = "FAST_RUN";
         String optimizer = "fast_run";
-        int blasThreads = 1;
+        int threads = Runtime.getRuntime().availableProcessors();
+        int blasThreads = 0;
         int clCacheSize = DEFAULT_CL_CACHE_SIZE;
         for (Map.Entry<String, String> e : kv.entrySet()) {
             switch (e.getKey()) {
@@ -71,6 +76,17 @@ public final class Config {
                     optimizer = e.getValue().toLowerCase(Locale.ROOT);
                     if (!optimizer.equals("fast_run") && !optimizer.equals("none")) {
                         throw new IllegalArgumentException("symtensor flags: optimizer must be fast_run or None, got "
+                                + e.getValue());
+                    }
+                    break;
+                case "threads":
+                    try {
+                        threads = Integer.parseInt(e.getValue());
+                    } catch (NumberFormatException ex) {
+                        threads = 0;
+                    }
+                    if (threads < 1) {
+                        throw new IllegalArgumentException("symtensor flags: threads must be a positive integer, got "
                                 + e.getValue());
                     }
                     break;
@@ -98,10 +114,10 @@ public final class Config {
                     break;
                 default:
                     throw new IllegalArgumentException("symtensor flags: unknown flag '" + e.getKey()
-                            + "'; known flags are floatX, device, mode, optimizer, blasThreads, clCacheSize");
+                            + "'; known flags are floatX, device, mode, optimizer, threads, blasThreads, clCacheSize");
             }
         }
-        return new Config(floatX, device, mode, optimizer, blasThreads, clCacheSize);
+        return new Config(floatX, device, mode, optimizer, threads, blasThreads, clCacheSize);
     }
 
     private static String floatXName(String value) {
@@ -155,8 +171,21 @@ public final class Config {
         return !optimizer.equals("none");
     }
 
-    /** Threads OpenBLAS may use for one product ({@code blasThreads=N}); 1 by default. */
+    /**
+     * Threads of the CPU runtime's one pool ({@code threads=N}): parallel kernels and, unless
+     * {@code blasThreads} is set, OpenBLAS. The available processors by default.
+     */
+    public int threads() {
+        return threads;
+    }
+
+    /** Threads OpenBLAS may use for one product: {@code blasThreads=N}, else {@link #threads()}. */
     public int blasThreads() {
+        return blasThreads == 0 ? threads : blasThreads;
+    }
+
+    /** The {@code blasThreads} flag as set, or 0 when it is not (OpenBLAS follows {@code threads}). */
+    public int explicitBlasThreads() {
         return blasThreads;
     }
 

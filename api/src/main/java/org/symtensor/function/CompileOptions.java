@@ -14,16 +14,19 @@ public final class CompileOptions {
     /** The OpenCL program cache's bound when the flags set none. */
     public static final int DEFAULT_CL_CACHE_SIZE = Config.DEFAULT_CL_CACHE_SIZE;
 
-    private static final CompileOptions DEFAULTS = new CompileOptions(Mode.FAST_RUN, "cpu", DType.FLOAT64, 1,
-            DEFAULT_CL_CACHE_SIZE);
+    private static final CompileOptions DEFAULTS = new CompileOptions(Mode.FAST_RUN, "cpu", DType.FLOAT64,
+            Runtime.getRuntime().availableProcessors(), 0, DEFAULT_CL_CACHE_SIZE);
 
     private final Mode mode;
     private final String device;
     private final DType floatX;
+    private final int threads;
+    /** 0: OpenBLAS follows {@link #threads}. */
     private final int blasThreads;
     private final int clCacheSize;
 
-    private CompileOptions(Mode mode, String device, DType floatX, int blasThreads, int clCacheSize) {
+    private CompileOptions(Mode mode, String device, DType floatX, int threads, int blasThreads, int clCacheSize) {
+        this.threads = threads;
         this.mode = Objects.requireNonNull(mode, "mode");
         this.device = Objects.requireNonNull(device, "device");
         this.floatX = Objects.requireNonNull(floatX, "floatX");
@@ -31,7 +34,10 @@ public final class CompileOptions {
         this.clCacheSize = clCacheSize;
     }
 
-    /** FAST_RUN on the CPU, floatX float64, one OpenBLAS thread: what the flags give when none is set. */
+    /**
+     * FAST_RUN on the CPU, floatX float64, as many threads as processors (OpenBLAS too): what the
+     * flags give when none is set.
+     */
     public static CompileOptions defaults() {
         return DEFAULTS;
     }
@@ -47,7 +53,8 @@ public final class CompileOptions {
     /** The options the flags ask for: {@code optimizer=None} is mode NONE whatever {@code mode} says. */
     public static CompileOptions fromFlags(Config flags) {
         Mode mode = flags.optimize() ? Mode.fromName(flags.mode()) : Mode.NONE;
-        return new CompileOptions(mode, flags.device(), DType.fromName(flags.floatX()), flags.blasThreads(),
+        return new CompileOptions(mode, flags.device(), DType.fromName(flags.floatX()), flags.threads(),
+                flags.explicitBlasThreads(),
                 flags.clCacheSize());
     }
 
@@ -64,9 +71,14 @@ public final class CompileOptions {
         return floatX;
     }
 
-    /** Threads OpenBLAS may use for one product. */
+    /** Threads of the CPU runtime's pool (parallel kernels; OpenBLAS unless {@code blasThreads} is set). */
+    public int threads() {
+        return threads;
+    }
+
+    /** Threads OpenBLAS may use for one product: as set by {@link #withBlasThreads}, else {@link #threads()}. */
     public int blasThreads() {
-        return blasThreads;
+        return blasThreads == 0 ? threads : blasThreads;
     }
 
     /** How many programs an OpenCL device keeps built (least recently used released beyond). */
@@ -75,25 +87,33 @@ public final class CompileOptions {
     }
 
     public CompileOptions withMode(Mode newMode) {
-        return new CompileOptions(newMode, device, floatX, blasThreads, clCacheSize);
+        return new CompileOptions(newMode, device, floatX, threads, blasThreads, clCacheSize);
     }
 
     public CompileOptions withDevice(String newDevice) {
-        return new CompileOptions(mode, newDevice, floatX, blasThreads, clCacheSize);
+        return new CompileOptions(mode, newDevice, floatX, threads, blasThreads, clCacheSize);
     }
 
     public CompileOptions withClCacheSize(int programs) {
         if (programs < 1) {
             throw new IllegalArgumentException("clCacheSize must be at least 1, got " + programs);
         }
-        return new CompileOptions(mode, device, floatX, blasThreads, programs);
+        return new CompileOptions(mode, device, floatX, threads, blasThreads, programs);
     }
 
     public CompileOptions withBlasThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("blasThreads must be at least 1, got " + threads);
         }
-        return new CompileOptions(mode, device, floatX, threads, clCacheSize);
+        return new CompileOptions(mode, device, floatX, this.threads, threads, clCacheSize);
+    }
+
+    /** These options with {@code n} threads for the pool (and OpenBLAS, unless its threads were set). */
+    public CompileOptions withThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + n);
+        }
+        return new CompileOptions(mode, device, floatX, n, blasThreads, clCacheSize);
     }
 
     /** These options with the function's own {@code mode(...)} and {@code device(...)} settings, which win. */
@@ -111,17 +131,17 @@ public final class CompileOptions {
     @Override
     public boolean equals(Object o) {
         return o instanceof CompileOptions c && c.mode == mode && c.device.equals(device) && c.floatX == floatX
-                && c.blasThreads == blasThreads && c.clCacheSize == clCacheSize;
+                && c.threads == threads && c.blasThreads == blasThreads && c.clCacheSize == clCacheSize;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mode, device, floatX, blasThreads, clCacheSize);
+        return Objects.hash(mode, device, floatX, threads, blasThreads, clCacheSize);
     }
 
     @Override
     public String toString() {
         return "CompileOptions[mode=" + mode + ", device=" + device + ", floatX=" + floatX.theanoName()
-                + ", blasThreads=" + blasThreads + ", clCacheSize=" + clCacheSize + "]";
+                + ", threads=" + threads + ", blasThreads=" + blasThreads() + ", clCacheSize=" + clCacheSize + "]";
     }
 }

@@ -42,7 +42,7 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.parse("floatX=float32,optimiser=fast"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown flag 'optimiser'")
-                .hasMessageContaining("floatX, device, mode, optimizer, blasThreads");
+                .hasMessageContaining("floatX, device, mode, optimizer, threads, blasThreads");
     }
 
     @Test
@@ -59,9 +59,23 @@ class ConfigTest {
     }
 
     @Test
-    void parse_blasThreads_isReadAndDefaultsToOne() {
+    void parse_threads_isReadDefaultsToTheProcessorsAndRejectsBadValues() {
+        assertThat(Config.parse("threads=3").threads()).isEqualTo(3);
+        assertThat(Config.parse("").threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        for (String bad : new String[] {"0", "-2", "two", ""}) {
+            assertThatThrownBy(() -> Config.parse("threads=" + bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("threads must be a positive integer, got " + bad);
+        }
+    }
+
+    @Test
+    void parse_blasThreads_isReadAndDefaultsToThreads() {
         assertThat(Config.parse("blasThreads=4").blasThreads()).isEqualTo(4);
-        assertThat(Config.parse("").blasThreads()).isEqualTo(1);
+        assertThat(Config.parse("threads=1,blasThreads=4").blasThreads()).isEqualTo(4);
+        assertThat(Config.parse("threads=3").blasThreads()).isEqualTo(3);
+        assertThat(Config.parse("threads=3").explicitBlasThreads()).isZero();
+        assertThat(Config.parse("").blasThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThatThrownBy(() -> Config.parse("blasThreads=zero"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("blasThreads must be a positive integer, got zero");

@@ -7,6 +7,7 @@ import org.symtensor.function.FunctionSpec;
 import org.symtensor.function.Mode;
 import org.symtensor.rewrite.Optimizer;
 import org.symtensor.runtime.cpu.Blas;
+import org.symtensor.runtime.cpu.Parallel;
 import org.symtensor.runtime.cpu.CpuKernels;
 import org.symtensor.runtime.link.Checks;
 import org.symtensor.runtime.link.KernelTimer;
@@ -27,6 +28,7 @@ public final class CpuFunctionCompiler {
     /** Compiles {@code spec} under {@code options} (mode, OpenBLAS threads). */
     public CompiledFunction compile(FunctionSpec spec, CompileOptions options) {
         Blas.configure(options.blasThreads());
+        Parallel.configure(options.threads());
         return compile(spec, options.mode(), options.mode().passes());
     }
 

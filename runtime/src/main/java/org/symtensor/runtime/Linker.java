@@ -11,6 +11,7 @@ import org.symtensor.function.In;
 import org.symtensor.function.Mode;
 import org.symtensor.ir.Variable;
 import org.symtensor.runtime.cpu.Blas;
+import org.symtensor.runtime.cpu.Parallel;
 import org.symtensor.runtime.cpu.CpuKernels;
 import org.symtensor.runtime.link.Checks;
 import org.symtensor.runtime.link.Plan;
@@ -38,6 +39,7 @@ public final class Linker {
             return null;
         }
         Blas.configure(current.blasThreads());
+        Parallel.configure(current.threads());
         List<In> ins = new ArrayList<>();
         for (Variable v : inputs) {
             ins.add(In.of(v));

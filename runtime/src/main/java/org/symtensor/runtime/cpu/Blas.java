@@ -9,8 +9,8 @@ import org.bytedeco.openblas.global.openblas;
  * {@code gemm} and {@code gemv} on row-major Java arrays, each operand optionally transposed. The
  * native library is loaded on first use; when it cannot load (no natives for this platform, or
  * {@code -Dsymtensor.blas=false}) one warning is logged and {@link #available()} is false, so the
- * products fall back to EJML. OpenBLAS runs on one thread unless the {@code blasThreads} flag says
- * otherwise (the library's thread count is process-wide).
+ * products fall back to EJML. OpenBLAS uses the {@code threads} flag's count unless the
+ * {@code blasThreads} flag says otherwise (the library's thread count is process-wide).
  */
 public final class Blas {
     private static final Logger LOG = Logger.getLogger(Blas.class.getName());

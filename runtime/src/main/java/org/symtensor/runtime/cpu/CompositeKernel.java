@@ -92,13 +92,15 @@ final class CompositeKernel implements Kernel {
         if (size > 0 && floatLanes != null) {
             floatLanes.run(in, shape, out);
         } else if (size > 0) {
-            execute(in, shape, out, size);
+            NDArray target = out;
+            Parallel.run(size, (from, to) -> execute(in, shape, target, from, to));
         }
         return new NDArray[] {out};
     }
 
-    private void execute(NDArray[] in, int[] shape, NDArray out, int size) {
-        int block = Math.min(ElemwiseKernel.BLOCK, size);
+    /** The elements {@code [from, to)} of the output; {@code from} is a multiple of the block. */
+    private void execute(NDArray[] in, int[] shape, NDArray out, int from, int to) {
+        int block = Math.min(ElemwiseKernel.BLOCK, to - from);
         int nValues = isDouble.length;
         double[][] dreg = new double[nValues][];
         long[][] lreg = new long[nValues][];
@@ -141,8 +143,8 @@ final class CompositeKernel implements Kernel {
         int[] ao = new int[3];
         int first = nIn + constants.size();
         int last = nValues - 1;
-        for (int start = 0; start < size; start += block) {
-            int n = Math.min(block, size - start);
+        for (int start = from; start < to; start += block) {
+            int n = Math.min(block, to - start);
             for (int v = 0; v < nIn; v++) {
                 NDArray x = in[v];
                 if (inPlace[v]) {

@@ -73,12 +73,13 @@ final class ElemwiseKernel implements Kernel {
             out = NDArray.zeros(outDtype, shape);
         }
         if (out.size() > 0) {
+            NDArray target = out;
             if (floatLanes != null) {
                 floatLanes.run(in, shape, out);
             } else if (inDouble) {
-                runDouble(in, shape, out);
+                Parallel.run(out.size(), (from, to) -> runDouble(in, shape, target, from, to));
             } else {
-                runLong(in, shape, out);
+                Parallel.run(out.size(), (from, to) -> runLong(in, shape, target, from, to));
             }
         }
         return new NDArray[] {out};
@@ -144,9 +145,9 @@ final class ElemwiseKernel implements Kernel {
         return st;
     }
 
-    private void runDouble(NDArray[] in, int[] shape, NDArray out) {
-        int size = out.size();
-        int block = Math.min(BLOCK, size);
+    /** The elements {@code [from, to)} of the output; {@code from} is a multiple of the block. */
+    private void runDouble(NDArray[] in, int[] shape, NDArray out, int from, int to) {
+        int block = Math.min(BLOCK, to - from);
         Feed[] feeds = new Feed[arity];
         double[][] bufs = new double[3][];
         int[][] strides = new int[arity][];
@@ -168,8 +169,8 @@ final class ElemwiseKernel implements Kernel {
         boolean outInPlace = outDtype == DType.FLOAT64;
         double[] o = outInPlace ? (double[]) out.data() : new double[block];
         int[] offs = new int[3];
-        for (int start = 0; start < size; start += block) {
-            int n = Math.min(block, size - start);
+        for (int start = from; start < to; start += block) {
+            int n = Math.min(block, to - start);
             for (int k = 0; k < arity; k++) {
                 NDArray x = in[k];
                 switch (feeds[k]) {
@@ -187,9 +188,9 @@ final class ElemwiseKernel implements Kernel {
         }
     }
 
-    private void runLong(NDArray[] in, int[] shape, NDArray out) {
-        int size = out.size();
-        int block = Math.min(BLOCK, size);
+    /** The elements {@code [from, to)} of the output; {@code from} is a multiple of the block. */
+    private void runLong(NDArray[] in, int[] shape, NDArray out, int from, int to) {
+        int block = Math.min(BLOCK, to - from);
         Feed[] feeds = new Feed[arity];
         long[][] bufs = new long[3][];
         int[][] strides = new int[arity][];
@@ -211,8 +212,8 @@ final class ElemwiseKernel implements Kernel {
         boolean outInPlace = outDtype == DType.INT64;
         long[] o = outInPlace ? (long[]) out.data() : new long[block];
         int[] offs = new int[3];
-        for (int start = 0; start < size; start += block) {
-            int n = Math.min(block, size - start);
+        for (int start = from; start < to; start += block) {
+            int n = Math.min(block, to - start);
             for (int k = 0; k < arity; k++) {
                 NDArray x = in[k];
                 switch (feeds[k]) {

@@ -45,8 +45,12 @@ final class FloatBlocks {
 
     /** Computes the program over {@code in} broadcast to {@code shape} into the contiguous float32 {@code out}. */
     void run(NDArray[] in, int[] shape, NDArray out) {
-        int size = out.size();
-        int block = Math.min(ElemwiseKernel.BLOCK, size);
+        Parallel.run(out.size(), (from, to) -> run(in, shape, out, from, to));
+    }
+
+    /** The elements {@code [from, to)} of the output; {@code from} is a multiple of the block. */
+    private void run(NDArray[] in, int[] shape, NDArray out, int from, int to) {
+        int block = Math.min(ElemwiseKernel.BLOCK, to - from);
         int nValues = nIn + constants.length + ops.length;
         float[][] reg = new float[nValues][];
         int[] off = new int[nValues];
@@ -76,8 +80,8 @@ final class FloatBlocks {
         }
         float[] o = (float[]) out.data();
         int[] idx = new int[shape.length];
-        for (int start = 0; start < size; start += block) {
-            int n = Math.min(block, size - start);
+        for (int start = from; start < to; start += block) {
+            int n = Math.min(block, to - start);
             for (int v = 0; v < nIn; v++) {
                 if (direct[v]) {
                     off[v] = in[v].offset() + start;

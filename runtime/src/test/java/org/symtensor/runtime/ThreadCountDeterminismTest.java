@@ -1,0 +1,177 @@
+package org.symtensor.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.symtensor.config.Config;
+import org.symtensor.function.CompileOptions;
+import org.symtensor.function.FunctionFlag;
+import org.symtensor.function.FunctionSpec;
+import org.symtensor.function.In;
+import org.symtensor.ir.Ops;
+import org.symtensor.ir.ScalarOp;
+import org.symtensor.ir.Variable;
+import org.symtensor.runtime.cpu.Parallel;
+import org.symtensor.type.DType;
+import org.symtensor.type.TensorType;
+import org.symtensor.value.NDArray;
+
+/**
+ * The same random elementwise graphs, fused and unfused, on arrays above the parallel threshold,
+ * give bit-identical outputs with threads=1, 2 and 3; with threads=2 the work does run on two threads.
+ */
+class ThreadCountDeterminismTest {
+    private static final int ROWS = 300;
+    private static final int COLS = 700; // 210000 elements, above the threshold: four chunks of 2^16, the last partial
+
+    private static FunctionSpec spec(List<Variable> inputs, List<Variable> outputs) {
+        List<In> ins = new ArrayList<>();
+        for (Variable v : inputs) {
+            ins.add(In.of(v));
+        }
+        return FunctionSpec.build(ins, outputs, List.of(), Map.of(), false, FunctionFlag.UnusedInput.IGNORE, null);
+    }
+
+    private static NDArray random(DType dt, Random rnd, int... shape) {
+        NDArray a = NDArray.zeros(dt, shape);
+        for (int i = 0; i < a.size(); i++) {
+            if (dt.isFloat()) {
+                a.setDouble(i, rnd.nextDouble() * 4 - 2);
+            } else {
+                a.setLong(i, rnd.nextInt(2001) - 1000);
+            }
+        }
+        return a;
+    }
+
+    private static List<Variable> floatGraph(Random rnd, List<Variable> pool, int nodes) {
+        // correctly rounded ops only: exp/tanh lanes may differ by an ulp between the Vector API's
+        // intrinsic (C2) and its Java fallback, i.e. with JIT warm-up, whatever the thread count
+        ScalarOp[] unary = {ScalarOp.NEG, ScalarOp.SQR, ScalarOp.ABS, ScalarOp.SQRT};
+        ScalarOp[] binary = {ScalarOp.ADD, ScalarOp.SUB, ScalarOp.MUL, ScalarOp.MAXIMUM};
+        List<Variable> vs = new ArrayList<>(pool);
+        for (int i = 0; i < nodes; i++) {
+            Variable a = vs.get(rnd.nextInt(vs.size()));
+            Variable v;
+            if (rnd.nextBoolean()) {
+                v = Ops.elemwise(unary[rnd.nextInt(unary.length)], Ops.elemwise(ScalarOp.ABS, a));
+            } else {
+                v = Ops.elemwise(binary[rnd.nextInt(binary.length)], a, vs.get(rnd.nextInt(vs.size())));
+            }
+            if (rnd.nextInt(4) == 0) {
+                v = Ops.elemwise(ScalarOp.ADD, v, Ops.constant(0.5, v.type().dtype()));
+            }
+            vs.add(v);
+        }
+        return List.of(vs.get(vs.size() - 1), vs.get(vs.size() - 2 - rnd.nextInt(3)));
+    }
+
+    private static List<Variable> intGraph(Random rnd, List<Variable> pool, int nodes) {
+        ScalarOp[] binary = {ScalarOp.ADD, ScalarOp.SUB, ScalarOp.MUL, ScalarOp.MAXIMUM};
+        List<Variable> vs = new ArrayList<>(pool);
+        for (int i = 0; i < nodes; i++) {
+            Variable v = Ops.elemwise(binary[rnd.nextInt(binary.length)], vs.get(rnd.nextInt(vs.size())),
+                    vs.get(rnd.nextInt(vs.size())));
+            if (rnd.nextInt(3) == 0) {
+                v = Ops.elemwise(ScalarOp.NEG, v);
+            }
+            vs.add(v);
+        }
+        return List.of(vs.get(vs.size() - 1), vs.get(vs.size() - 2 - rnd.nextInt(3)));
+    }
+
+    private static void assertSameBits(List<NDArray> expected, List<NDArray> actual, String what) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int k = 0; k < expected.size(); k++) {
+            NDArray e = expected.get(k);
+            NDArray a = actual.get(k);
+            assertThat(a.shape()).as(what).isEqualTo(e.shape());
+            assertThat(a.dtype()).as(what).isEqualTo(e.dtype());
+            for (int i = 0; i < e.size(); i++) {
+                boolean same = e.dtype().isFloat()
+                        ? Double.doubleToRawLongBits(e.getDouble(i)) == Double.doubleToRawLongBits(a.getDouble(i))
+                        : e.getLong(i) == a.getLong(i);
+                if (!same) {
+                    throw new AssertionError(what + ", output " + k + ", element " + i + ": " + e.getDouble(i)
+                            + " with one thread, " + a.getDouble(i));
+                }
+            }
+        }
+    }
+
+    @Test
+    void randomGraphs_threads1And2And3_giveBitIdenticalOutputs() {
+        for (int trial = 0; trial < 9; trial++) {
+            long seed = 20261129L + trial;
+            Random rnd = new Random(seed);
+            DType dt = new DType[] {DType.FLOAT64, DType.FLOAT32, DType.INT64}[trial % 3];
+            Variable x = new Variable(TensorType.of(dt, -1, -1), "x");
+            Variable r = new Variable(TensorType.of(dt, 1, -1), "r");
+            Variable t = new Variable(TensorType.of(dt, -1, -1), "t");
+            List<Variable> inputs = List.of(x, r, t);
+            int nodes = 4 + rnd.nextInt(8);
+            List<Variable> outs = dt.isFloat() ? floatGraph(rnd, inputs, nodes) : intGraph(rnd, inputs, nodes);
+            FunctionSpec spec = spec(inputs, outs);
+            NDArray xv = random(dt, rnd, ROWS, COLS);
+            NDArray rv = random(dt, rnd, 1, COLS);
+            NDArray tv = random(dt, rnd, COLS, ROWS).transpose();
+            for (String flags : new String[] {"", "optimizer=None"}) {
+                List<NDArray> one = null;
+                for (int threads = 1; threads <= 3; threads++) {
+                    CompileOptions options = CompileOptions.fromFlags(Config.parse(flags)).withThreads(threads);
+                    CompiledFunction f = new CpuFunctionCompiler().compile(spec, options);
+                    List<NDArray> got = f.callAll(xv, rv, tv);
+                    if (one == null) {
+                        one = got;
+                    } else {
+                        assertSameBits(one, got, "seed " + seed + " " + dt + " flags '" + flags + "' threads=" + threads);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void threads2_runsTheWorkOnTwoThreads() {
+        Variable x = new Variable(TensorType.of(DType.FLOAT64, -1), "x");
+        Variable y = Ops.elemwise(ScalarOp.EXP, Ops.elemwise(ScalarOp.TANH, x));
+        FunctionSpec spec = spec(List.of(x), List.of(y));
+        CompiledFunction f = new CpuFunctionCompiler().compile(spec, CompileOptions.defaults().withThreads(2));
+        assertThat(Parallel.threads()).isEqualTo(2);
+        NDArray xv = random(DType.FLOAT64, new Random(1), 1 << 20);
+        long before = Parallel.multiThreadedRuns();
+        for (int i = 0; i < 50 && Parallel.multiThreadedRuns() == before; i++) {
+            f.call(xv);
+        }
+        assertThat(Parallel.multiThreadedRuns()).isGreaterThan(before);
+    }
+
+    @Test
+    void threads1_staysOnTheCallingThread() {
+        Variable x = new Variable(TensorType.of(DType.FLOAT64, -1), "x");
+        Variable y = Ops.elemwise(ScalarOp.EXP, Ops.elemwise(ScalarOp.TANH, x));
+        CompiledFunction f = new CpuFunctionCompiler().compile(spec(List.of(x), List.of(y)),
+                CompileOptions.defaults().withThreads(1));
+        NDArray xv = random(DType.FLOAT64, new Random(2), 1 << 18);
+        long before = Parallel.multiThreadedRuns();
+        f.call(xv);
+        assertThat(Parallel.multiThreadedRuns()).isEqualTo(before);
+    }
+
+    @Test
+    void compileOptions_threads_followedByBlasUnlessSet() {
+        CompileOptions o = CompileOptions.defaults().withThreads(3);
+        assertThat(o.threads()).isEqualTo(3);
+        assertThat(o.blasThreads()).isEqualTo(3);
+        assertThat(o.withBlasThreads(1).blasThreads()).isEqualTo(1);
+        assertThat(o.withBlasThreads(1).withThreads(2).blasThreads()).isEqualTo(1);
+        assertThat(CompileOptions.fromFlags(Config.parse("threads=2")).threads()).isEqualTo(2);
+        assertThatThrownBy(() -> o.withThreads(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threads must be at least 1, got 0");
+    }
+}
