@@ -27,9 +27,11 @@ import org.symtensor.value.NDArray;
  * random methods from {@link RandomGraphSource}, compiled here through the processor, and every
  * {@code @SymbolicFunction} of this module. Every disagreement is listed in one failure.
  *
- * <p>The comparison is strict: bit-identical outputs (NaN equals NaN), or the same exception class
- * from both. No ulps tolerance is allowed for vector-lane transcendentals yet; add one here, with its
- * reason, only if the final system needs it.
+ * <p>The comparison: the same dtype and shape, and each element bit-identical (NaN equals NaN) or,
+ * for finite non-zero floats of one sign, within {@link Differential#LANE_ULPS} = 2 ulps, the issue's
+ * allowance where a transcendental runs in vector lanes (the Vector API's exp and tanh change by an ulp
+ * when the JIT compiles their loop, which may happen between the two calls); or the same exception class
+ * from both. Zeros, signs, NaN and infinities are compared exactly.
  *
  * <p>Samples with updates of shared variables run on a fresh state: before each of the two calls the
  * shared variables are reset to the same value, and their values after the call are compared as an
