@@ -17,8 +17,13 @@ import org.symtensor.type.DType;
  * backing array; everything else copies. Flat indices are logical C-order positions, whatever the
  * strides. Stores convert as NumPy's {@code astype} does: float to int truncates toward zero, ints
  * wrap to their width, bool stores {@code v != 0}.
+ *
+ * <p>Java-serializable (dtype, shape, strides, offset and the backing array), so values can travel
+ * to other JVMs, e.g. as Spark broadcast variables or RDD elements.
  */
-public final class NDArray {
+public final class NDArray implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final DType dtype;
     private final int[] shape;
     private final int[] strides;
