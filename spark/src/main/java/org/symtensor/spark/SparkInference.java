@@ -29,7 +29,7 @@ import org.symtensor.value.NDArray;
  * parameter values are broadcast once; the function is compiled once per executor JVM.
  *
  * <p>Results are lazy, as Spark's are: a bad row fails the action that reads it, and
- * {@link SparkErrors#unwrap} turns the {@code SparkException} into the Symtensor exception behind it.
+ * {@link SparkErrors#rethrow} turns the {@code SparkException} into the Symtensor exception behind it.
  */
 public final class SparkInference {
     private static final String WHO = "SparkInference";

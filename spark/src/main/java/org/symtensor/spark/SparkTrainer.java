@@ -189,8 +189,8 @@ public final class SparkTrainer {
             long n;
             try {
                 n = rows.count();
-            } catch (RuntimeException e) {
-                throw SparkErrors.unwrap(e);
+            } catch (Exception e) {
+                throw SparkErrors.rethrow(e);
             }
             if (n == 0) {
                 throw new ArgumentException(WHO + ": the data set has no rows");
@@ -210,8 +210,8 @@ public final class SparkTrainer {
                         GradientPass pass = new GradientPass(recipe, layout, values, n, batchSize, seed, epoch, shuffle, b,
                                 blockRows);
                         sum = rows.mapPartitions(pass).treeAggregate(Partial.EMPTY, Partial::merge, Partial::merge, depth);
-                    } catch (RuntimeException e) {
-                        throw SparkErrors.unwrap(e);
+                    } catch (Exception e) {
+                        throw SparkErrors.rethrow(e);
                     } finally {
                         values.destroy();
                     }
@@ -227,7 +227,7 @@ public final class SparkTrainer {
                         }
                         means[i] = g;
                     }
-                    step.call(means);
+                    step.callAll(means);
                     losses.add(sum.loss / sum.rows);
                     t++;
                     if (checkpointEvery > 0 && t % checkpointEvery == 0) {
