@@ -108,6 +108,6 @@ class SparkInferenceTest {
                 throw SparkErrors.rethrow(e);
             }
         }).isInstanceOf(ShapeMismatchException.class)
-                .hasMessageContaining("row 1 of partition 0 has 2 values, expected 4 (arg0 4)");
+                .hasMessageContaining("row 1 of partition 0 has 2 values, expected 4 (x 4)");
     }
 }
