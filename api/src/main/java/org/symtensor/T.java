@@ -8,6 +8,7 @@ import org.symtensor.dsl.ConstantFactories;
 import org.symtensor.dsl.FunctionFactories;
 import org.symtensor.dsl.GradFunctions;
 import org.symtensor.dsl.IntTensorFactories;
+import org.symtensor.dsl.LinAlgFunctions;
 import org.symtensor.dsl.MathFunctions;
 import org.symtensor.dsl.NNetFunctions;
 import org.symtensor.dsl.PrintFunctions;
@@ -2238,5 +2239,193 @@ public final class T {
      */
     public static String debugprint(org.symtensor.function.Function f) {
         return PrintFunctions.debugprint(f);
+    }
+
+    // ---- linear algebra (LinAlgFunctions) -------------------------------------------------------------------
+
+    /** The outer product of two vectors, {@code (m), (n) \u2192 (m×n)}: {@code a[i]·b[j]}. */
+    public static <D extends DTypeMarker> Matrix<D> outer(Vector<D> a, Vector<D> b) {
+        return LinAlgFunctions.outer(a, b);
+    }
+
+    /**
+     * The matrix product {@code (m×k)·(k×n) \u2192 (m×n)} (NumPy's {@code matmul}, the same as {@code dot}
+     * for matrices).
+     */
+    public static <D extends DTypeMarker> Matrix<D> matmul(Matrix<D> a, Matrix<D> b) {
+        return LinAlgFunctions.matmul(a, b);
+    }
+
+    /** A batch of matrix products {@code (b×m×k)·(b×k×n) \u2192 (b×m×n)}, a batch axis of length 1 broadcasting. */
+    public static <D extends DTypeMarker> Tensor3<D> matmul(Tensor3<D> a, Tensor3<D> b) {
+        return LinAlgFunctions.matmul(a, b);
+    }
+
+    /** One matrix times each of a batch, {@code (m×k)·(b×k×n) \u2192 (b×m×n)}. */
+    public static <D extends DTypeMarker> Tensor3<D> matmul(Matrix<D> a, Tensor3<D> b) {
+        return LinAlgFunctions.matmul(a, b);
+    }
+
+    /** Each of a batch times one matrix, {@code (b×m×k)·(k×n) \u2192 (b×m×n)}. */
+    public static <D extends DTypeMarker> Tensor3<D> matmul(Tensor3<D> a, Matrix<D> b) {
+        return LinAlgFunctions.matmul(a, b);
+    }
+
+    /**
+     * NumPy's {@code matmul} for tensors of rank 2 or more of any rank: the last two axes multiply, the
+     * others broadcast.
+     */
+    public static <D extends DTypeMarker> Tensor<D> matmul(Tensor<D> a, Tensor<D> b) {
+        return LinAlgFunctions.matmul(a, b);
+    }
+
+    /**
+     * Theano's {@code batched_dot} of matrix stacks: {@code (b×m×k)·(b×k×n) \u2192 (b×m×n)}, one product per
+     * batch entry.
+     */
+    public static <D extends DTypeMarker> Tensor3<D> batchedDot(Tensor3<D> a, Tensor3<D> b) {
+        return LinAlgFunctions.batchedDot(a, b);
+    }
+
+    /**
+     * Theano's {@code batched_dot} of two row stacks: the dot product of each pair of rows,
+     * {@code (b×k), (b×k) \u2192 (b)}.
+     */
+    public static <D extends FloatingMarker> Vector<D> batchedDot(Matrix<D> a, Matrix<D> b) {
+        return LinAlgFunctions.batchedDot(a, b);
+    }
+
+    /** The sum of the diagonal of a square matrix. */
+    public static <D extends FloatingMarker> Scalar<D> trace(Matrix<D> a) {
+        return LinAlgFunctions.trace(a);
+    }
+
+    /** The square matrix with {@code v} on its diagonal and zeros elsewhere (NumPy's {@code diag} of a vector). */
+    public static <D extends DTypeMarker> Matrix<D> diag(Vector<D> v) {
+        return LinAlgFunctions.diag(v);
+    }
+
+    /** The diagonal of a square matrix as a vector (NumPy's {@code diag} of a matrix, Theano's {@code diagonal}). */
+    public static <D extends DTypeMarker> Vector<D> diag(Matrix<D> a) {
+        return LinAlgFunctions.diag(a);
+    }
+
+    /** The lower triangle of a matrix, the diagonal included, with zeros above it (NumPy's {@code tril}). */
+    public static <D extends DTypeMarker> Matrix<D> tril(Matrix<D> a) {
+        return LinAlgFunctions.tril(a);
+    }
+
+    /**
+     * The inverse of a square matrix (NumPy's {@code inv}, Theano's {@code matrix_inverse}); singular is an
+     * error when run.
+     */
+    public static <D extends FloatingMarker> Matrix<D> inverse(Matrix<D> a) {
+        return LinAlgFunctions.inverse(a);
+    }
+
+    /** The determinant of a square matrix. */
+    public static <D extends FloatingMarker> Scalar<D> det(Matrix<D> a) {
+        return LinAlgFunctions.det(a);
+    }
+
+    /**
+     * The sign and the log of the absolute value of the determinant, which does not overflow where
+     * {@code det} would.
+     */
+    public static <D extends FloatingMarker> LinAlgFunctions.Slogdet<D> slogdet(Matrix<D> a) {
+        return LinAlgFunctions.slogdet(a);
+    }
+
+    /** The x with {@code a·x = b} for a square {@code a} and one right-hand side. */
+    public static <D extends FloatingMarker> Vector<D> solve(Matrix<D> a, Vector<D> b) {
+        return LinAlgFunctions.solve(a, b);
+    }
+
+    /** The x with {@code a·x = b} for a square {@code a} and the right-hand sides as the columns of {@code b}. */
+    public static <D extends FloatingMarker> Matrix<D> solve(Matrix<D> a, Matrix<D> b) {
+        return LinAlgFunctions.solve(a, b);
+    }
+
+    /**
+     * The lower-triangular L with {@code L·L\u1d40 = a}, a symmetric positive definite and read from its
+     * lower triangle.
+     */
+    public static <D extends FloatingMarker> Matrix<D> cholesky(Matrix<D> a) {
+        return LinAlgFunctions.cholesky(a);
+    }
+
+    /** The eigenvalues (ascending) and eigenvectors of a symmetric matrix read from its lower triangle. */
+    public static <D extends FloatingMarker> LinAlgFunctions.Eigh<D> eigh(Matrix<D> a) {
+        return LinAlgFunctions.eigh(a);
+    }
+
+    /** The eigenvalues (ascending) of a symmetric matrix read from its lower triangle (NumPy's {@code eigvalsh}). */
+    public static <D extends FloatingMarker> Vector<D> eigvalsh(Matrix<D> a) {
+        return LinAlgFunctions.eigvalsh(a);
+    }
+
+    /** The singular values of a matrix, descending (NumPy's {@code svd} with {@code compute_uv=False}). */
+    public static <D extends FloatingMarker> Vector<D> svd(Matrix<D> a) {
+        return LinAlgFunctions.svd(a);
+    }
+
+    /**
+     * The reduced SVD {@code a = u·diag(s)·vt} (NumPy's {@code svd} with {@code full_matrices=False}); only s
+     * has a gradient.
+     */
+    public static <D extends FloatingMarker> LinAlgFunctions.Svd<D> svdVectors(Matrix<D> a) {
+        return LinAlgFunctions.svdVectors(a);
+    }
+
+    /**
+     * The reduced QR decomposition {@code a = q·r} (NumPy's {@code qr}, mode {@code 'reduced'}); it has no
+     * gradient.
+     */
+    public static <D extends FloatingMarker> LinAlgFunctions.Qr<D> qr(Matrix<D> a) {
+        return LinAlgFunctions.qr(a);
+    }
+
+    /**
+     * The Moore-Penrose pseudo-inverse, {@code (m×n) \u2192 (n×m)}, singular values below {@code 1e-15} of
+     * the largest dropped.
+     */
+    public static <D extends FloatingMarker> Matrix<D> pinv(Matrix<D> a) {
+        return LinAlgFunctions.pinv(a);
+    }
+
+    /** The Euclidean length of a vector. */
+    public static <D extends FloatingMarker> Scalar<D> norm(Vector<D> x) {
+        return LinAlgFunctions.norm(x);
+    }
+
+    /**
+     * A vector norm: {@code FRO} and {@code TWO} the Euclidean length, {@code ONE} the sum of absolute
+     * values, {@code INF} the largest.
+     */
+    public static <D extends FloatingMarker> Scalar<D> norm(Vector<D> x, LinAlgFunctions.NormOrd ord) {
+        return LinAlgFunctions.norm(x, ord);
+    }
+
+    /** The Frobenius norm of a matrix. */
+    public static <D extends FloatingMarker> Scalar<D> norm(Matrix<D> x) {
+        return LinAlgFunctions.norm(x);
+    }
+
+    /**
+     * A matrix norm: {@code FRO} Frobenius, {@code ONE} the largest column sum of absolute values,
+     * {@code TWO} the largest singular value, {@code INF} the largest row sum of absolute values.
+     */
+    public static <D extends FloatingMarker> Scalar<D> norm(Matrix<D> x, LinAlgFunctions.NormOrd ord) {
+        return LinAlgFunctions.norm(x, ord);
+    }
+
+    /** Vector norms of the rows ({@code axis 1}) or the columns ({@code axis 0}) of a matrix. */
+    public static <D extends FloatingMarker> Vector<D> norm(Matrix<D> x, LinAlgFunctions.NormOrd ord, int axis) {
+        return LinAlgFunctions.norm(x, ord, axis);
+    }
+
+    /** Vector norms along one axis of a tensor of any rank (negative counts from the end); that axis is removed. */
+    public static <D extends FloatingMarker> Tensor<D> norm(Tensor<D> x, LinAlgFunctions.NormOrd ord, int axis) {
+        return LinAlgFunctions.norm(x, ord, axis);
     }
 }
