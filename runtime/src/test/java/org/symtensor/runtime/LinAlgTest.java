@@ -318,6 +318,17 @@ class LinAlgTest {
         assertThat(f.call((Object) new double[][] {{2, 0, 0}, {5, -3, 0}, {1, 7, 0.5}}).toDouble()).isCloseTo(-3, within(1e-14));
         assertThat(f.call((Object) A4).toDouble()).isCloseTo((double) gaussJordan(A4)[1], within(1e-10));
         assertThat(f.call((Object) new double[][] {{1, 2}, {2, 4}}).toDouble()).isZero();
+        assertThat(f.call((Object) new double[0][0]).toDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void emptyMatrices_giveEmptyResults() {
+        Matrix<F64> a = dmatrix("A");
+
+        assertThat(function(inputs(a), inverse(a)).call((Object) new double[0][0]).shape()).containsExactly(0, 0);
+        assertThat(function(inputs(a), svd(a)).call((Object) new double[3][0]).shape()).containsExactly(0);
+        assertThat(function(inputs(a), pinv(a)).call((Object) new double[3][0]).shape()).containsExactly(0, 3);
+        assertThat(function(inputs(a), matmul(a, a)).call((Object) new double[0][0]).shape()).containsExactly(0, 0);
     }
 
     @Test

@@ -359,6 +359,10 @@ final class LinAlgKernel implements Kernel {
     /** The sign of the row permutation and the LU pivots of {@code a} (no singularity check: det may be 0). */
     private double[] luPivots(NDArray a, double[] signOut) {
         int n = a.shape(0);
+        signOut[0] = 1;
+        if (n == 0) {
+            return new double[0]; // the empty product: det 1, as NumPy
+        }
         LUDecompositionAlt_DDRM lu = new LUDecompositionAlt_DDRM();
         lu.decompose(matrix(a));
         DMatrixRMaj u = lu.getUpper(null);
