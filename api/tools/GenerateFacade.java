@@ -55,6 +55,7 @@ public final class GenerateFacade {
         {"ScanFunctions", "loops and conditionals"},
         {"FunctionFactories", "compiled functions"},
         {"PrintFunctions", "printing"},
+        {"ShapeFunctions", "shape, construction and indexing"},
     };
 
     private static final Pattern LINK = Pattern.compile("\\{@(link|linkplain)\\s+([\\w.]*)(#[^}\\s]*(?:\\([^)]*\\))?)?([^}]*)}");

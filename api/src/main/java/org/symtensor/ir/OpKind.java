@@ -27,5 +27,7 @@ public enum OpKind {
     /** {@link IfElse}: a lazy conditional that computes only the branch taken. */
     IFELSE,
     /** {@link Composite}: several elementwise ops fused into one scalar program, run block by block. */
-    COMPOSITE
+    COMPOSITE,
+    /** {@link Reshape}: the elements in C order under a new, possibly symbolic, shape (one length may be -1). */
+    RESHAPE
 }

@@ -60,6 +60,7 @@ public final class Printer {
                 }
                 yield sb.append(((Composite) a.op()).format(outer));
             }
+            case RESHAPE -> call("reshape", in, sb);
         };
     }
 

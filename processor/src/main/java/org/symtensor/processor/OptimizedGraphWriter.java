@@ -195,6 +195,11 @@ final class OptimizedGraphWriter {
                         IncSubtensor.of((Subtensor) view.op()));
             }
             case GRAD_MARK, RANDOM, SCAN, IFELSE -> null;
+            case RESHAPE -> {
+                int ndim = ((org.symtensor.ir.Reshape) op).ndim();
+                yield new Rendered(CodeBlock.of("$T.of($L)", ClassName.get(IR, "Reshape"), ndim),
+                        org.symtensor.ir.Reshape.of(ndim));
+            }
         };
     }
 

@@ -160,6 +160,10 @@ class GradRuleTableTest {
                     e(ScalarOp.SQR, in.get(0)), e(ScalarOp.EXP, in.get(0))), MIXED));
             case COMPOSITE -> List.of(fd(in -> composite(e(ScalarOp.TRUE_DIV, c(1), e(ScalarOp.ADD, c(1),
                     e(ScalarOp.EXP, e(ScalarOp.NEG, e(ScalarOp.MUL, in.get(0), in.get(1))))))), MIXED, POSITIVE));
+            // the 2×3 point as 3×2 (an inferred length) and as (3, 2) read from its own shape
+            case RESHAPE -> List.of(fd(in -> e(ScalarOp.SQR, org.symtensor.ir.ShapeOps.reshape(in.get(0), 3, -1)), MIXED),
+                    fd(in -> e(ScalarOp.SIN, org.symtensor.ir.ShapeOps.reshape(in.get(0),
+                            List.of(Ops.shape(in.get(0), 1), Ops.shape(in.get(0), 0)))), MIXED));
         };
     }
 

@@ -43,6 +43,7 @@ public final class CpuKernels {
             case INC_INDEX -> IndexKernels.incSubtensor(node);
             case IFELSE -> new IfElseKernel(node);
             case COMPOSITE -> new CompositeKernel(node);
+            case RESHAPE -> ShapeKernels.reshape(node);
         };
     }
 
