@@ -56,6 +56,7 @@ public final class GenerateFacade {
         {"FunctionFactories", "compiled functions"},
         {"PrintFunctions", "printing"},
         {"LinAlgFunctions", "linear algebra"},
+        {"ShapeFunctions", "shape, construction and indexing"},
     };
 
     private static final Pattern LINK = Pattern.compile("\\{@(link|linkplain)\\s+([\\w.]*)(#[^}\\s]*(?:\\([^)]*\\))?)?([^}]*)}");

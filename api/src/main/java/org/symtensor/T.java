@@ -14,6 +14,7 @@ import org.symtensor.dsl.NNetFunctions;
 import org.symtensor.dsl.PrintFunctions;
 import org.symtensor.dsl.ReductionFunctions;
 import org.symtensor.dsl.ScanFunctions;
+import org.symtensor.dsl.ShapeFunctions;
 import org.symtensor.dsl.SharedFactories;
 import org.symtensor.dsl.TensorFactories;
 import org.symtensor.function.CompileOptions;
@@ -2427,5 +2428,138 @@ public final class T {
     /** Vector norms along one axis of a tensor of any rank (negative counts from the end); that axis is removed. */
     public static <D extends FloatingMarker> Tensor<D> norm(Tensor<D> x, LinAlgFunctions.NormOrd ord, int axis) {
         return LinAlgFunctions.norm(x, ord, axis);
+    }
+
+    // ---- shape, construction and indexing (ShapeFunctions) --------------------------------------------------
+
+    /**
+     * The elements of x in C order as a vector of length n ({@code -1}: all of them), NumPy's
+     * {@code reshape(x, n)}.
+     */
+    public static <D extends DTypeMarker> Vector<D> reshape(Tensor<D> x, long n) {
+        return ShapeFunctions.reshape(x, n);
+    }
+
+    /** The elements of x in C order as a {@code rows × cols} matrix; one length may be {@code -1} (inferred). */
+    public static <D extends DTypeMarker> Matrix<D> reshape(Tensor<D> x, long rows, long cols) {
+        return ShapeFunctions.reshape(x, rows, cols);
+    }
+
+    /** The elements of x in C order under a rank-3 shape; one length may be {@code -1} (inferred). */
+    public static <D extends DTypeMarker> Tensor3<D> reshape(Tensor<D> x, long d0, long d1, long d2) {
+        return ShapeFunctions.reshape(x, d0, d1, d2);
+    }
+
+    /** The elements of x in C order under a rank-4 shape; one length may be {@code -1} (inferred). */
+    public static <D extends DTypeMarker> Tensor4<D> reshape(Tensor<D> x, long d0, long d1, long d2, long d3) {
+        return ShapeFunctions.reshape(x, d0, d1, d2, d3);
+    }
+
+    /**
+     * The elements of x in C order under {@code shape}, of any rank (no lengths: a scalar, from a one-element
+     * x); one length may be {@code -1}.
+     */
+    public static <D extends DTypeMarker> Tensor<D> reshape(Tensor<D> x, long[] shape) {
+        return ShapeFunctions.reshape(x, shape);
+    }
+
+    /**
+     * The elements of x in C order under symbolic lengths, one integer scalar per axis of the result
+     * ({@code reshape(x, x.shape(0), constant(-1L))}); one may be {@code -1} at run time.
+     */
+    public static <D extends DTypeMarker> Tensor<D> reshape(Tensor<D> x, Scalar<?>... lengths) {
+        return ShapeFunctions.reshape(x, lengths);
+    }
+
+    /**
+     * The elements of x in C order under the shape held by an integer vector (such as {@code shape(y)}),
+     * whose length must be known when the graph is built.
+     */
+    public static <D extends DTypeMarker> Tensor<D> reshape(Tensor<D> x, Vector<?> shape) {
+        return ShapeFunctions.reshape(x, shape);
+    }
+
+    /** The elements of x in C order under the shape held by an integer vector of {@code ndim} entries. */
+    public static <D extends DTypeMarker> Tensor<D> reshape(Tensor<D> x, Vector<?> shape, int ndim) {
+        return ShapeFunctions.reshape(x, shape, ndim);
+    }
+
+    /** All elements of x in C order as one vector, Theano's {@code flatten(x)}. */
+    public static <D extends DTypeMarker> Vector<D> flatten(Tensor<D> x) {
+        return ShapeFunctions.flatten(x);
+    }
+
+    /**
+     * Theano's {@code flatten(x, ndim)}: the first {@code ndim - 1} axes kept and the rest merged,
+     * {@code (a, b, c, d) \u2192 (a, b·c·d)} for ndim 2.
+     */
+    public static <D extends DTypeMarker> Tensor<D> flatten(Tensor<D> x, int ndim) {
+        return ShapeFunctions.flatten(x, ndim);
+    }
+
+    /** A rank-3 or rank-4 tensor as a matrix of its first axis by the rest, {@code (n, c, h, w) \u2192 (n, c·h·w)}. */
+    public static <D extends DTypeMarker> Matrix<D> flatten2d(Tensor<D> x) {
+        return ShapeFunctions.flatten2d(x);
+    }
+
+    /**
+     * NumPy's {@code squeeze}: removes the given axes, which must have static length 1 (Theano's
+     * broadcastable axes); with no axes, every axis of static length 1.
+     */
+    public static <D extends DTypeMarker> Tensor<D> squeeze(Tensor<D> x, int... axes) {
+        return ShapeFunctions.squeeze(x, axes);
+    }
+
+    /**
+     * NumPy's {@code expand_dims}: a new axis of length 1 at {@code axis} of the result (negative counts from
+     * the end).
+     */
+    public static <D extends DTypeMarker> Tensor<D> expandDims(Tensor<D> x, int axis) {
+        return ShapeFunctions.expandDims(x, axis);
+    }
+
+    /** A vector as a 1×n matrix ({@code axis} 0) or an n×1 matrix ({@code axis} 1 or -1). */
+    public static <D extends DTypeMarker> Matrix<D> expandDims(Vector<D> x, int axis) {
+        return ShapeFunctions.expandDims(x, axis);
+    }
+
+    /** NumPy's {@code transpose(x, axes)}: output axis i is input axis {@code axes[i]}; no axes reverses them. */
+    public static <D extends DTypeMarker> Tensor<D> transpose(Tensor<D> x, int... axes) {
+        return ShapeFunctions.transpose(x, axes);
+    }
+
+    /** A rank-3 tensor with its axes permuted, {@code transpose(t, 0, 2, 1)}. */
+    public static <D extends DTypeMarker> Tensor3<D> transpose(Tensor3<D> x, int a0, int a1, int a2) {
+        return ShapeFunctions.transpose(x, a0, a1, a2);
+    }
+
+    /** A rank-4 tensor with its axes permuted, {@code transpose(t, 0, 2, 3, 1)} (NCHW \u2192 NHWC). */
+    public static <D extends DTypeMarker> Tensor4<D> transpose(Tensor4<D> x, int a0, int a1, int a2, int a3) {
+        return ShapeFunctions.transpose(x, a0, a1, a2, a3);
+    }
+
+    /** The transpose of a matrix, {@code (m×n) \u2192 (n×m)}. */
+    public static <D extends DTypeMarker> Matrix<D> transpose(Matrix<D> x) {
+        return ShapeFunctions.transpose(x);
+    }
+
+    /** NumPy's {@code swapaxes}: axes a and b exchanged (negative counts from the end); the rank is kept. */
+    public static <D extends DTypeMarker> Tensor<D> swapaxes(Tensor<D> x, int a, int b) {
+        return ShapeFunctions.swapaxes(x, a, b);
+    }
+
+    /** A matrix's two axes exchanged (its transpose). */
+    public static <D extends DTypeMarker> Matrix<D> swapaxes(Matrix<D> x, int a, int b) {
+        return ShapeFunctions.swapaxes(x, a, b);
+    }
+
+    /** A rank-3 tensor with axes a and b exchanged. */
+    public static <D extends DTypeMarker> Tensor3<D> swapaxes(Tensor3<D> x, int a, int b) {
+        return ShapeFunctions.swapaxes(x, a, b);
+    }
+
+    /** A rank-4 tensor with axes a and b exchanged. */
+    public static <D extends DTypeMarker> Tensor4<D> swapaxes(Tensor4<D> x, int a, int b) {
+        return ShapeFunctions.swapaxes(x, a, b);
     }
 }

@@ -38,6 +38,7 @@ final class GradRules {
             case IFELSE -> ControlGrads.ifElse(a, g, batch);
             case COMPOSITE -> composite(a, g, batch);
             case LINALG -> LinAlgGrads.inputGrads(a, outputGrads, batch);
+            case RESHAPE -> ShapeGrads.reshape(a, g, batch);
         };
     }
 

@@ -29,5 +29,7 @@ public enum OpKind {
     /** {@link Composite}: several elementwise ops fused into one scalar program, run block by block. */
     COMPOSITE,
     /** {@link LinAlg}: batched products, decompositions (inverse, det, solve, cholesky, eigh, svd, qr, pinv), diagonals. */
-    LINALG
+    LINALG,
+    /** {@link Reshape}: the elements in C order under a new, possibly symbolic, shape (one length may be -1). */
+    RESHAPE
 }

@@ -62,6 +62,7 @@ public final class Printer {
             }
             case LINALG -> call(((org.symtensor.ir.LinAlg) a.op()).linAlgKind().label(), in, sb)
                     .append(a.outputs().size() > 1 ? ".out" + v.index() : "");
+            case RESHAPE -> call("reshape", in, sb);
         };
     }
 

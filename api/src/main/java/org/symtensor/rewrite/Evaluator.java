@@ -30,6 +30,7 @@ final class Evaluator {
             case ELEMWISE, DIMSHUFFLE, REDUCE, DOT, SHAPE, EYE -> true;
             case GRAD_MARK, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE, COMPOSITE -> false;
             case LINALG -> false; // decompositions run in the runtime (EJML), which the api does not depend on
+            case RESHAPE -> false;
         };
     }
 
@@ -45,6 +46,7 @@ final class Evaluator {
             case EYE -> eye(((Eye) node.op()).dtype(), (int) in[0].getLong(0));
             case GRAD_MARK, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE, COMPOSITE -> null;
             case LINALG -> null;
+            case RESHAPE -> null;
         };
     }
 

@@ -201,6 +201,11 @@ final class OptimizedGraphWriter {
                 yield new Rendered(CodeBlock.of("$T.of($T.$L)", linAlg, linAlg.nestedClass("Kind"), k.name()),
                         org.symtensor.ir.LinAlg.of(k));
             }
+            case RESHAPE -> {
+                int ndim = ((org.symtensor.ir.Reshape) op).ndim();
+                yield new Rendered(CodeBlock.of("$T.of($L)", ClassName.get(IR, "Reshape"), ndim),
+                        org.symtensor.ir.Reshape.of(ndim));
+            }
         };
     }
 

@@ -44,6 +44,7 @@ public final class CpuKernels {
             case IFELSE -> new IfElseKernel(node);
             case COMPOSITE -> new CompositeKernel(node);
             case LINALG -> new LinAlgKernel(node);
+            case RESHAPE -> ShapeKernels.reshape(node);
         };
     }
 
