@@ -2394,6 +2394,35 @@ public final class T {
         return LinAlgFunctions.pinv(a);
     }
 
+    /** NumPy's {@code tensordot(a, b, n)}: the last {@code n} axes of a summed against the first n of b. */
+    public static <D extends DTypeMarker> Tensor<D> tensordot(Tensor<D> a, Tensor<D> b, int n) {
+        return LinAlgFunctions.tensordot(a, b, n);
+    }
+
+    /**
+     * NumPy's {@code tensordot(a, b, (axesA, axesB))}: axis {@code axesA[i]} of a summed against
+     * {@code axesB[i]} of b.
+     */
+    public static <D extends DTypeMarker> Tensor<D> tensordot(Tensor<D> a, Tensor<D> b, int[] axesA, int[] axesB) {
+        return LinAlgFunctions.tensordot(a, b, axesA, axesB);
+    }
+
+    /**
+     * NumPy's {@code einsum} of one operand: {@code "ij->ji"}, {@code "ij->i"}, {@code "ij->"},
+     * {@code "ii->"}, {@code "ii->i"}.
+     */
+    public static <D extends DTypeMarker> Tensor<D> einsum(String subscripts, Tensor<D> a) {
+        return LinAlgFunctions.einsum(subscripts, a);
+    }
+
+    /**
+     * NumPy's {@code einsum} of two operands: {@code "ij,jk->ik"}, {@code "bij,bjk->bik"}, {@code "i,j->ij"},
+     * {@code "ij,ij->"}, {@code "bi,bi->b"}, ...
+     */
+    public static <D extends DTypeMarker> Tensor<D> einsum(String subscripts, Tensor<D> a, Tensor<D> b) {
+        return LinAlgFunctions.einsum(subscripts, a, b);
+    }
+
     /** The Euclidean length of a vector. */
     public static <D extends FloatingMarker> Scalar<D> norm(Vector<D> x) {
         return LinAlgFunctions.norm(x);

@@ -3,6 +3,7 @@ package org.symtensor.dsl;
 import java.util.List;
 import org.symtensor.error.ArgumentException;
 import org.symtensor.error.ShapeMismatchException;
+import org.symtensor.ir.Contractions;
 import org.symtensor.ir.LinAlg;
 import org.symtensor.ir.Ops;
 import org.symtensor.ir.Reduce;
@@ -185,6 +186,32 @@ public final class LinAlgFunctions {
     /** The Moore-Penrose pseudo-inverse, {@code (m×n) → (n×m)}, singular values below {@code 1e-15} of the largest dropped. */
     public static <D extends FloatingMarker> Matrix<D> pinv(Matrix<D> a) {
         return new Matrix<>(LinAlg.apply1(LinAlg.Kind.PINV, a.variable()));
+    }
+
+    // ---- contractions -------------------------------------------------------------------------
+
+    /** NumPy's {@code tensordot(a, b, n)}: the last {@code n} axes of a summed against the first n of b. */
+    public static <D extends DTypeMarker> Tensor<D> tensordot(Tensor<D> a, Tensor<D> b, int n) {
+        return Tensors.wrap(Contractions.tensordot(a.variable(), b.variable(), n));
+    }
+
+    /** NumPy's {@code tensordot(a, b, (axesA, axesB))}: axis {@code axesA[i]} of a summed against {@code axesB[i]} of b. */
+    public static <D extends DTypeMarker> Tensor<D> tensordot(Tensor<D> a, Tensor<D> b, int[] axesA, int[] axesB) {
+        return Tensors.wrap(Contractions.tensordot(a.variable(), b.variable(), axesA, axesB));
+    }
+
+    /** NumPy's {@code einsum} of one operand: {@code "ij->ji"}, {@code "ij->i"}, {@code "ij->"}, {@code "ii->"}, {@code "ii->i"}. */
+    public static <D extends DTypeMarker> Tensor<D> einsum(String subscripts, Tensor<D> a) {
+        return Tensors.wrap(Contractions.einsum(subscripts, List.of(a.variable())));
+    }
+
+    /**
+     * NumPy's {@code einsum} of two operands: {@code "ij,jk->ik"}, {@code "bij,bjk->bik"},
+     * {@code "i,j->ij"}, {@code "ij,ij->"}, {@code "bi,bi->b"}, ... (letters only, no ellipsis; implicit
+     * output when {@code "->"} is left out).
+     */
+    public static <D extends DTypeMarker> Tensor<D> einsum(String subscripts, Tensor<D> a, Tensor<D> b) {
+        return Tensors.wrap(Contractions.einsum(subscripts, List.of(a.variable(), b.variable())));
     }
 
     // ---- norms ------------------------------------------------------------------------------
