@@ -151,6 +151,51 @@ class LinAlgGradTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void grad_matmul_aStaticallyBroadcastBatchAxis_sumsOverTheBatch() {
+        Tensor3<F64> x = new Tensor3<>(tensor(F64.class, "x", 1, -1, -1).variable());
+        Tensor3<F64> y = dtensor3("y");
+        double[][][] xv = {{{1, 2}, {-1, 0.5}}};
+        double[][][] yv = {{{1, 0, 2}, {3, -1, 1}}, {{0.5, 2, -2}, {1, 1, 1}}, {{0, 1, 0}, {2, 0, -1}}};
+
+        NDArray g = function(inputs(x, y), grad(sum(matmul(x, y)), x)).call(xv, yv);
+
+        // d/dx[0, i, k] of Σ_b Σ_i Σ_j x[0, i, k]·y[b, k, j] = Σ_b Σ_j y[b, k, j], the same for every row i
+        assertThat(g.shape()).containsExactly(1, 2, 2);
+        double[] rowSums = new double[2];
+        for (double[][] yb : yv) {
+            for (int k = 0; k < 2; k++) {
+                for (double v : yb[k]) {
+                    rowSums[k] += v;
+                }
+            }
+        }
+        for (int i = 0; i < 2; i++) {
+            for (int k = 0; k < 2; k++) {
+                assertThat(g.getDoubleAt(0, i, k)).isCloseTo(rowSums[k], within(1e-14));
+            }
+        }
+    }
+
+    @Test
+    void jacobian_throughDet_rowByRowEqualsTheGradients() {
+        Matrix<F64> x = dmatrix("x");
+        Vector<F64> y = x.get(0).times(det(x));
+        double[][] m = GEN.toDoubleMatrix();
+
+        NDArray jv = function(inputs(x), jacobian(y, x)).call((Object) m);
+
+        for (int i = 0; i < 3; i++) {
+            double[][] gi = function(inputs(x), grad(y.get(i), x)).call((Object) m).toDoubleMatrix();
+            for (int a = 0; a < 3; a++) {
+                for (int b = 0; b < 3; b++) {
+                    assertThat(jv.getDoubleAt(i, a, b)).isCloseTo(gi[a][b], within(1e-12));
+                }
+            }
+        }
+    }
+
+    @Test
     void jacobian_throughSolve_isRefusedWithAReason() {
         Matrix<F64> a = dmatrix("A");
         Vector<F64> b = dvector("b");
