@@ -32,11 +32,18 @@ final class LinAlgKernel implements Kernel {
     private final LinAlg.Kind kind;
     private final Apply node;
     private final DType outDtype;
+    private final boolean blasAllowed;
 
     LinAlgKernel(Apply node) {
+        this(node, true);
+    }
+
+    /** The kernel; {@code blasAllowed = false} keeps float products in the plain loops (tests of that path). */
+    LinAlgKernel(Apply node, boolean blasAllowed) {
         this.kind = ((LinAlg) node.op()).linAlgKind();
         this.node = node;
         this.outDtype = node.outputs().get(0).type().dtype();
+        this.blasAllowed = blasAllowed;
     }
 
     private String input(int i) {
@@ -133,7 +140,7 @@ final class LinAlgKernel implements Kernel {
             return out;
         }
         int[] idx = new int[nb];
-        boolean blas = outDtype.isFloat() && Blas.available() && k > 0;
+        boolean blas = blasAllowed && outDtype.isFloat() && Blas.available() && k > 0;
         boolean f64 = outDtype == DType.FLOAT64;
         double[] ad = null;
         double[] bd = null;
