@@ -330,8 +330,8 @@ final class LinAlgKernel implements Kernel {
         }
         if (!ok) {
             throw new InvalidValueException(kind.label() + ": the matrix " + input(0) + " is singular (an LU pivot is zero to"
-                    + " working precision); " + (kind == LinAlg.Kind.SOLVE ? "use lstsq-like pinv(A)·b" : "use pinv")
-                    + " for a least-squares answer" + where());
+                    + " working precision); for a least-squares answer use " + (kind == LinAlg.Kind.SOLVE ? "pinv(A)·b" : "pinv")
+                    + where());
         }
         return solver;
     }
