@@ -55,6 +55,8 @@ public final class GenerateFacade {
         {"ScanFunctions", "loops and conditionals"},
         {"FunctionFactories", "compiled functions"},
         {"PrintFunctions", "printing"},
+        {"LinAlgFunctions", "linear algebra"},
+        {"ShapeFunctions", "shape, construction and indexing"},
     };
 
     private static final Pattern LINK = Pattern.compile("\\{@(link|linkplain)\\s+([\\w.]*)(#[^}\\s]*(?:\\([^)]*\\))?)?([^}]*)}");

@@ -8,11 +8,13 @@ import org.symtensor.dsl.ConstantFactories;
 import org.symtensor.dsl.FunctionFactories;
 import org.symtensor.dsl.GradFunctions;
 import org.symtensor.dsl.IntTensorFactories;
+import org.symtensor.dsl.LinAlgFunctions;
 import org.symtensor.dsl.MathFunctions;
 import org.symtensor.dsl.NNetFunctions;
 import org.symtensor.dsl.PrintFunctions;
 import org.symtensor.dsl.ReductionFunctions;
 import org.symtensor.dsl.ScanFunctions;
+import org.symtensor.dsl.ShapeFunctions;
 import org.symtensor.dsl.SharedFactories;
 import org.symtensor.dsl.TensorFactories;
 import org.symtensor.function.CompileOptions;
@@ -2238,5 +2240,355 @@ public final class T {
      */
     public static String debugprint(org.symtensor.function.Function f) {
         return PrintFunctions.debugprint(f);
+    }
+
+    // ---- linear algebra (LinAlgFunctions) -------------------------------------------------------------------
+
+    /** The outer product of two vectors, {@code (m), (n) \u2192 (m×n)}: {@code a[i]·b[j]}. */
+    public static <D extends DTypeMarker> Matrix<D> outer(Vector<D> a, Vector<D> b) {
+        return LinAlgFunctions.outer(a, b);
+    }
+
+    /**
+     * The matrix product {@code (m×k)·(k×n) \u2192 (m×n)} (NumPy's {@code matmul}, the same as {@code dot}
+     * for matrices).
+     */
+    public static <D extends DTypeMarker> Matrix<D> matmul(Matrix<D> a, Matrix<D> b) {
+        return LinAlgFunctions.matmul(a, b);
+    }
+
+    /** A batch of matrix products {@code (b×m×k)·(b×k×n) \u2192 (b×m×n)}, a batch axis of length 1 broadcasting. */
+    public static <D extends DTypeMarker> Tensor3<D> matmul(Tensor3<D> a, Tensor3<D> b) {
+        return LinAlgFunctions.matmul(a, b);
+    }
+
+    /** One matrix times each of a batch, {@code (m×k)·(b×k×n) \u2192 (b×m×n)}. */
+    public static <D extends DTypeMarker> Tensor3<D> matmul(Matrix<D> a, Tensor3<D> b) {
+        return LinAlgFunctions.matmul(a, b);
+    }
+
+    /** Each of a batch times one matrix, {@code (b×m×k)·(k×n) \u2192 (b×m×n)}. */
+    public static <D extends DTypeMarker> Tensor3<D> matmul(Tensor3<D> a, Matrix<D> b) {
+        return LinAlgFunctions.matmul(a, b);
+    }
+
+    /**
+     * NumPy's {@code matmul} for tensors of rank 2 or more of any rank: the last two axes multiply, the
+     * others broadcast.
+     */
+    public static <D extends DTypeMarker> Tensor<D> matmul(Tensor<D> a, Tensor<D> b) {
+        return LinAlgFunctions.matmul(a, b);
+    }
+
+    /**
+     * Theano's {@code batched_dot} of matrix stacks: {@code (b×m×k)·(b×k×n) \u2192 (b×m×n)}, one product per
+     * batch entry.
+     */
+    public static <D extends DTypeMarker> Tensor3<D> batchedDot(Tensor3<D> a, Tensor3<D> b) {
+        return LinAlgFunctions.batchedDot(a, b);
+    }
+
+    /**
+     * Theano's {@code batched_dot} of two row stacks: the dot product of each pair of rows,
+     * {@code (b×k), (b×k) \u2192 (b)}.
+     */
+    public static <D extends FloatingMarker> Vector<D> batchedDot(Matrix<D> a, Matrix<D> b) {
+        return LinAlgFunctions.batchedDot(a, b);
+    }
+
+    /** The sum of the diagonal of a square matrix. */
+    public static <D extends FloatingMarker> Scalar<D> trace(Matrix<D> a) {
+        return LinAlgFunctions.trace(a);
+    }
+
+    /** The square matrix with {@code v} on its diagonal and zeros elsewhere (NumPy's {@code diag} of a vector). */
+    public static <D extends DTypeMarker> Matrix<D> diag(Vector<D> v) {
+        return LinAlgFunctions.diag(v);
+    }
+
+    /** The diagonal of a square matrix as a vector (NumPy's {@code diag} of a matrix, Theano's {@code diagonal}). */
+    public static <D extends DTypeMarker> Vector<D> diag(Matrix<D> a) {
+        return LinAlgFunctions.diag(a);
+    }
+
+    /** The lower triangle of a matrix, the diagonal included, with zeros above it (NumPy's {@code tril}). */
+    public static <D extends DTypeMarker> Matrix<D> tril(Matrix<D> a) {
+        return LinAlgFunctions.tril(a);
+    }
+
+    /**
+     * The inverse of a square matrix (NumPy's {@code inv}, Theano's {@code matrix_inverse}); singular is an
+     * error when run.
+     */
+    public static <D extends FloatingMarker> Matrix<D> inverse(Matrix<D> a) {
+        return LinAlgFunctions.inverse(a);
+    }
+
+    /** The determinant of a square matrix. */
+    public static <D extends FloatingMarker> Scalar<D> det(Matrix<D> a) {
+        return LinAlgFunctions.det(a);
+    }
+
+    /**
+     * The sign and the log of the absolute value of the determinant, which does not overflow where
+     * {@code det} would.
+     */
+    public static <D extends FloatingMarker> LinAlgFunctions.Slogdet<D> slogdet(Matrix<D> a) {
+        return LinAlgFunctions.slogdet(a);
+    }
+
+    /** The x with {@code a·x = b} for a square {@code a} and one right-hand side. */
+    public static <D extends FloatingMarker> Vector<D> solve(Matrix<D> a, Vector<D> b) {
+        return LinAlgFunctions.solve(a, b);
+    }
+
+    /** The x with {@code a·x = b} for a square {@code a} and the right-hand sides as the columns of {@code b}. */
+    public static <D extends FloatingMarker> Matrix<D> solve(Matrix<D> a, Matrix<D> b) {
+        return LinAlgFunctions.solve(a, b);
+    }
+
+    /**
+     * The lower-triangular L with {@code L·L\u1d40 = a}, a symmetric positive definite and read from its
+     * lower triangle.
+     */
+    public static <D extends FloatingMarker> Matrix<D> cholesky(Matrix<D> a) {
+        return LinAlgFunctions.cholesky(a);
+    }
+
+    /** The eigenvalues (ascending) and eigenvectors of a symmetric matrix read from its lower triangle. */
+    public static <D extends FloatingMarker> LinAlgFunctions.Eigh<D> eigh(Matrix<D> a) {
+        return LinAlgFunctions.eigh(a);
+    }
+
+    /** The eigenvalues (ascending) of a symmetric matrix read from its lower triangle (NumPy's {@code eigvalsh}). */
+    public static <D extends FloatingMarker> Vector<D> eigvalsh(Matrix<D> a) {
+        return LinAlgFunctions.eigvalsh(a);
+    }
+
+    /** The singular values of a matrix, descending (NumPy's {@code svd} with {@code compute_uv=False}). */
+    public static <D extends FloatingMarker> Vector<D> svd(Matrix<D> a) {
+        return LinAlgFunctions.svd(a);
+    }
+
+    /**
+     * The reduced SVD {@code a = u·diag(s)·vt} (NumPy's {@code svd} with {@code full_matrices=False}); only s
+     * has a gradient.
+     */
+    public static <D extends FloatingMarker> LinAlgFunctions.Svd<D> svdVectors(Matrix<D> a) {
+        return LinAlgFunctions.svdVectors(a);
+    }
+
+    /**
+     * The reduced QR decomposition {@code a = q·r} (NumPy's {@code qr}, mode {@code 'reduced'}); it has no
+     * gradient.
+     */
+    public static <D extends FloatingMarker> LinAlgFunctions.Qr<D> qr(Matrix<D> a) {
+        return LinAlgFunctions.qr(a);
+    }
+
+    /**
+     * The Moore-Penrose pseudo-inverse, {@code (m×n) \u2192 (n×m)}, singular values below {@code 1e-15} of
+     * the largest dropped.
+     */
+    public static <D extends FloatingMarker> Matrix<D> pinv(Matrix<D> a) {
+        return LinAlgFunctions.pinv(a);
+    }
+
+    /** NumPy's {@code tensordot(a, b, n)}: the last {@code n} axes of a summed against the first n of b. */
+    public static <D extends DTypeMarker> Tensor<D> tensordot(Tensor<D> a, Tensor<D> b, int n) {
+        return LinAlgFunctions.tensordot(a, b, n);
+    }
+
+    /**
+     * NumPy's {@code tensordot(a, b, (axesA, axesB))}: axis {@code axesA[i]} of a summed against
+     * {@code axesB[i]} of b.
+     */
+    public static <D extends DTypeMarker> Tensor<D> tensordot(Tensor<D> a, Tensor<D> b, int[] axesA, int[] axesB) {
+        return LinAlgFunctions.tensordot(a, b, axesA, axesB);
+    }
+
+    /**
+     * NumPy's {@code einsum} of one operand: {@code "ij->ji"}, {@code "ij->i"}, {@code "ij->"},
+     * {@code "ii->"}, {@code "ii->i"}.
+     */
+    public static <D extends DTypeMarker> Tensor<D> einsum(String subscripts, Tensor<D> a) {
+        return LinAlgFunctions.einsum(subscripts, a);
+    }
+
+    /**
+     * NumPy's {@code einsum} of two operands: {@code "ij,jk->ik"}, {@code "bij,bjk->bik"}, {@code "i,j->ij"},
+     * {@code "ij,ij->"}, {@code "bi,bi->b"}, ...
+     */
+    public static <D extends DTypeMarker> Tensor<D> einsum(String subscripts, Tensor<D> a, Tensor<D> b) {
+        return LinAlgFunctions.einsum(subscripts, a, b);
+    }
+
+    /** The Euclidean length of a vector. */
+    public static <D extends FloatingMarker> Scalar<D> norm(Vector<D> x) {
+        return LinAlgFunctions.norm(x);
+    }
+
+    /**
+     * A vector norm: {@code FRO} and {@code TWO} the Euclidean length, {@code ONE} the sum of absolute
+     * values, {@code INF} the largest.
+     */
+    public static <D extends FloatingMarker> Scalar<D> norm(Vector<D> x, LinAlgFunctions.NormOrd ord) {
+        return LinAlgFunctions.norm(x, ord);
+    }
+
+    /** The Frobenius norm of a matrix. */
+    public static <D extends FloatingMarker> Scalar<D> norm(Matrix<D> x) {
+        return LinAlgFunctions.norm(x);
+    }
+
+    /**
+     * A matrix norm: {@code FRO} Frobenius, {@code ONE} the largest column sum of absolute values,
+     * {@code TWO} the largest singular value, {@code INF} the largest row sum of absolute values.
+     */
+    public static <D extends FloatingMarker> Scalar<D> norm(Matrix<D> x, LinAlgFunctions.NormOrd ord) {
+        return LinAlgFunctions.norm(x, ord);
+    }
+
+    /** Vector norms of the rows ({@code axis 1}) or the columns ({@code axis 0}) of a matrix. */
+    public static <D extends FloatingMarker> Vector<D> norm(Matrix<D> x, LinAlgFunctions.NormOrd ord, int axis) {
+        return LinAlgFunctions.norm(x, ord, axis);
+    }
+
+    /** Vector norms along one axis of a tensor of any rank (negative counts from the end); that axis is removed. */
+    public static <D extends FloatingMarker> Tensor<D> norm(Tensor<D> x, LinAlgFunctions.NormOrd ord, int axis) {
+        return LinAlgFunctions.norm(x, ord, axis);
+    }
+
+    // ---- shape, construction and indexing (ShapeFunctions) --------------------------------------------------
+
+    /**
+     * The elements of x in C order as a vector of length n ({@code -1}: all of them), NumPy's
+     * {@code reshape(x, n)}.
+     */
+    public static <D extends DTypeMarker> Vector<D> reshape(Tensor<D> x, long n) {
+        return ShapeFunctions.reshape(x, n);
+    }
+
+    /** The elements of x in C order as a {@code rows × cols} matrix; one length may be {@code -1} (inferred). */
+    public static <D extends DTypeMarker> Matrix<D> reshape(Tensor<D> x, long rows, long cols) {
+        return ShapeFunctions.reshape(x, rows, cols);
+    }
+
+    /** The elements of x in C order under a rank-3 shape; one length may be {@code -1} (inferred). */
+    public static <D extends DTypeMarker> Tensor3<D> reshape(Tensor<D> x, long d0, long d1, long d2) {
+        return ShapeFunctions.reshape(x, d0, d1, d2);
+    }
+
+    /** The elements of x in C order under a rank-4 shape; one length may be {@code -1} (inferred). */
+    public static <D extends DTypeMarker> Tensor4<D> reshape(Tensor<D> x, long d0, long d1, long d2, long d3) {
+        return ShapeFunctions.reshape(x, d0, d1, d2, d3);
+    }
+
+    /**
+     * The elements of x in C order under {@code shape}, of any rank (no lengths: a scalar, from a one-element
+     * x); one length may be {@code -1}.
+     */
+    public static <D extends DTypeMarker> Tensor<D> reshape(Tensor<D> x, long[] shape) {
+        return ShapeFunctions.reshape(x, shape);
+    }
+
+    /**
+     * The elements of x in C order under symbolic lengths, one integer scalar per axis of the result
+     * ({@code reshape(x, x.shape(0), constant(-1L))}); one may be {@code -1} at run time.
+     */
+    public static <D extends DTypeMarker> Tensor<D> reshape(Tensor<D> x, Scalar<?>... lengths) {
+        return ShapeFunctions.reshape(x, lengths);
+    }
+
+    /**
+     * The elements of x in C order under the shape held by an integer vector (such as {@code shape(y)}),
+     * whose length must be known when the graph is built.
+     */
+    public static <D extends DTypeMarker> Tensor<D> reshape(Tensor<D> x, Vector<?> shape) {
+        return ShapeFunctions.reshape(x, shape);
+    }
+
+    /** The elements of x in C order under the shape held by an integer vector of {@code ndim} entries. */
+    public static <D extends DTypeMarker> Tensor<D> reshape(Tensor<D> x, Vector<?> shape, int ndim) {
+        return ShapeFunctions.reshape(x, shape, ndim);
+    }
+
+    /** All elements of x in C order as one vector, Theano's {@code flatten(x)}. */
+    public static <D extends DTypeMarker> Vector<D> flatten(Tensor<D> x) {
+        return ShapeFunctions.flatten(x);
+    }
+
+    /**
+     * Theano's {@code flatten(x, ndim)}: the first {@code ndim - 1} axes kept and the rest merged,
+     * {@code (a, b, c, d) \u2192 (a, b·c·d)} for ndim 2.
+     */
+    public static <D extends DTypeMarker> Tensor<D> flatten(Tensor<D> x, int ndim) {
+        return ShapeFunctions.flatten(x, ndim);
+    }
+
+    /** A rank-3 or rank-4 tensor as a matrix of its first axis by the rest, {@code (n, c, h, w) \u2192 (n, c·h·w)}. */
+    public static <D extends DTypeMarker> Matrix<D> flatten2d(Tensor<D> x) {
+        return ShapeFunctions.flatten2d(x);
+    }
+
+    /**
+     * NumPy's {@code squeeze}: removes the given axes, which must have static length 1 (Theano's
+     * broadcastable axes); with no axes, every axis of static length 1.
+     */
+    public static <D extends DTypeMarker> Tensor<D> squeeze(Tensor<D> x, int... axes) {
+        return ShapeFunctions.squeeze(x, axes);
+    }
+
+    /**
+     * NumPy's {@code expand_dims}: a new axis of length 1 at {@code axis} of the result (negative counts from
+     * the end).
+     */
+    public static <D extends DTypeMarker> Tensor<D> expandDims(Tensor<D> x, int axis) {
+        return ShapeFunctions.expandDims(x, axis);
+    }
+
+    /** A vector as a 1×n matrix ({@code axis} 0) or an n×1 matrix ({@code axis} 1 or -1). */
+    public static <D extends DTypeMarker> Matrix<D> expandDims(Vector<D> x, int axis) {
+        return ShapeFunctions.expandDims(x, axis);
+    }
+
+    /** NumPy's {@code transpose(x, axes)}: output axis i is input axis {@code axes[i]}; no axes reverses them. */
+    public static <D extends DTypeMarker> Tensor<D> transpose(Tensor<D> x, int... axes) {
+        return ShapeFunctions.transpose(x, axes);
+    }
+
+    /** A rank-3 tensor with its axes permuted, {@code transpose(t, 0, 2, 1)}. */
+    public static <D extends DTypeMarker> Tensor3<D> transpose(Tensor3<D> x, int a0, int a1, int a2) {
+        return ShapeFunctions.transpose(x, a0, a1, a2);
+    }
+
+    /** A rank-4 tensor with its axes permuted, {@code transpose(t, 0, 2, 3, 1)} (NCHW \u2192 NHWC). */
+    public static <D extends DTypeMarker> Tensor4<D> transpose(Tensor4<D> x, int a0, int a1, int a2, int a3) {
+        return ShapeFunctions.transpose(x, a0, a1, a2, a3);
+    }
+
+    /** The transpose of a matrix, {@code (m×n) \u2192 (n×m)}. */
+    public static <D extends DTypeMarker> Matrix<D> transpose(Matrix<D> x) {
+        return ShapeFunctions.transpose(x);
+    }
+
+    /** NumPy's {@code swapaxes}: axes a and b exchanged (negative counts from the end); the rank is kept. */
+    public static <D extends DTypeMarker> Tensor<D> swapaxes(Tensor<D> x, int a, int b) {
+        return ShapeFunctions.swapaxes(x, a, b);
+    }
+
+    /** A matrix's two axes exchanged (its transpose). */
+    public static <D extends DTypeMarker> Matrix<D> swapaxes(Matrix<D> x, int a, int b) {
+        return ShapeFunctions.swapaxes(x, a, b);
+    }
+
+    /** A rank-3 tensor with axes a and b exchanged. */
+    public static <D extends DTypeMarker> Tensor3<D> swapaxes(Tensor3<D> x, int a, int b) {
+        return ShapeFunctions.swapaxes(x, a, b);
+    }
+
+    /** A rank-4 tensor with axes a and b exchanged. */
+    public static <D extends DTypeMarker> Tensor4<D> swapaxes(Tensor4<D> x, int a, int b) {
+        return ShapeFunctions.swapaxes(x, a, b);
     }
 }

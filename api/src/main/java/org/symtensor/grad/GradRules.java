@@ -37,6 +37,8 @@ final class GradRules {
             case INC_INDEX -> ControlGrads.incSubtensor(a, g, batch);
             case IFELSE -> ControlGrads.ifElse(a, g, batch);
             case COMPOSITE -> composite(a, g, batch);
+            case LINALG -> LinAlgGrads.inputGrads(a, outputGrads, batch);
+            case RESHAPE -> ShapeGrads.reshape(a, g, batch);
         };
     }
 

@@ -27,5 +27,9 @@ public enum OpKind {
     /** {@link IfElse}: a lazy conditional that computes only the branch taken. */
     IFELSE,
     /** {@link Composite}: several elementwise ops fused into one scalar program, run block by block. */
-    COMPOSITE
+    COMPOSITE,
+    /** {@link LinAlg}: batched products, decompositions (inverse, det, solve, cholesky, eigh, svd, qr, pinv), diagonals. */
+    LINALG,
+    /** {@link Reshape}: the elements in C order under a new, possibly symbolic, shape (one length may be -1). */
+    RESHAPE
 }

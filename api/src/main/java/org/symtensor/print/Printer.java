@@ -60,6 +60,9 @@ public final class Printer {
                 }
                 yield sb.append(((Composite) a.op()).format(outer));
             }
+            case LINALG -> call(((org.symtensor.ir.LinAlg) a.op()).linAlgKind().label(), in, sb)
+                    .append(a.outputs().size() > 1 ? ".out" + v.index() : "");
+            case RESHAPE -> call("reshape", in, sb);
         };
     }
 

@@ -29,6 +29,8 @@ final class Evaluator {
         return switch (kind) {
             case ELEMWISE, DIMSHUFFLE, REDUCE, DOT, SHAPE, EYE -> true;
             case GRAD_MARK, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE, COMPOSITE -> false;
+            case LINALG -> false; // decompositions run in the runtime (EJML), which the api does not depend on
+            case RESHAPE -> false;
         };
     }
 
@@ -43,6 +45,8 @@ final class Evaluator {
             case SHAPE -> NDArray.of((long) in[0].shape(((ShapeOf) node.op()).axis()));
             case EYE -> eye(((Eye) node.op()).dtype(), (int) in[0].getLong(0));
             case GRAD_MARK, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE, COMPOSITE -> null;
+            case LINALG -> null;
+            case RESHAPE -> null;
         };
     }
 

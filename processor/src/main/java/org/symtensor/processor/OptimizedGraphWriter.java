@@ -195,6 +195,17 @@ final class OptimizedGraphWriter {
                         IncSubtensor.of((Subtensor) view.op()));
             }
             case GRAD_MARK, RANDOM, SCAN, IFELSE -> null;
+            case LINALG -> {
+                org.symtensor.ir.LinAlg.Kind k = ((org.symtensor.ir.LinAlg) op).linAlgKind();
+                ClassName linAlg = ClassName.get(IR, "LinAlg");
+                yield new Rendered(CodeBlock.of("$T.of($T.$L)", linAlg, linAlg.nestedClass("Kind"), k.name()),
+                        org.symtensor.ir.LinAlg.of(k));
+            }
+            case RESHAPE -> {
+                int ndim = ((org.symtensor.ir.Reshape) op).ndim();
+                yield new Rendered(CodeBlock.of("$T.of($L)", ClassName.get(IR, "Reshape"), ndim),
+                        org.symtensor.ir.Reshape.of(ndim));
+            }
         };
     }
 

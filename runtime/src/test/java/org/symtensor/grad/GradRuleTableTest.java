@@ -160,7 +160,43 @@ class GradRuleTableTest {
                     e(ScalarOp.SQR, in.get(0)), e(ScalarOp.EXP, in.get(0))), MIXED));
             case COMPOSITE -> List.of(fd(in -> composite(e(ScalarOp.TRUE_DIV, c(1), e(ScalarOp.ADD, c(1),
                     e(ScalarOp.EXP, e(ScalarOp.NEG, e(ScalarOp.MUL, in.get(0), in.get(1))))))), MIXED, POSITIVE));
+            case LINALG -> linAlgCases();
+            // the 2×3 point as 3×2 (an inferred length) and as (3, 2) read from its own shape
+            case RESHAPE -> List.of(fd(in -> e(ScalarOp.SQR, org.symtensor.ir.ShapeOps.reshape(in.get(0), 3, -1)), MIXED),
+                    fd(in -> e(ScalarOp.SIN, org.symtensor.ir.ShapeOps.reshape(in.get(0),
+                            List.of(Ops.shape(in.get(0), 1), Ops.shape(in.get(0), 0)))), MIXED));
         };
+    }
+
+    /** One case or more per {@link org.symtensor.ir.LinAlg.Kind}, at well-conditioned points (distinct eigenvalues). */
+    private static List<GradCase> linAlgCases() {
+        NDArray spd = mat(new double[] {4, 1, 0.5}, new double[] {1, 3, 0.2}, new double[] {0.5, 0.2, 2});
+        NDArray gen = mat(new double[] {2, -1, 0.5}, new double[] {0.3, 1.5, -0.7}, new double[] {1.1, 0.4, 2.2});
+        NDArray tall = mat(new double[] {1.1, -0.4}, new double[] {0.9, 2.2}, new double[] {-1.3, 0.5});
+        NDArray batchA = NDArray.of(new double[][][] {{{0.5, -1, 2}, {1.5, 0.3, -0.2}}, {{-0.7, 0.4, 1.1}, {0.9, -1.2, 0.6}}});
+        NDArray batchB = NDArray.of(new double[][][] {{{1, 0.2}, {-0.5, 0.8}, {0.3, -1.1}}, {{0.6, 1.4}, {-0.9, 0.1}, {2, -0.3}}});
+        java.util.function.BiFunction<org.symtensor.ir.LinAlg.Kind, Integer, Function<List<Variable>, Variable>> out =
+                (k, i) -> in -> org.symtensor.ir.LinAlg.apply(k, in.toArray(new Variable[0])).get(i);
+        List<GradCase> cases = new java.util.ArrayList<>();
+        // a switch expression with no default: a new LinAlg.Kind does not compile until it has its cases here
+        for (org.symtensor.ir.LinAlg.Kind k : org.symtensor.ir.LinAlg.Kind.values()) {
+            cases.addAll(switch (k) {
+                case MATMUL -> List.of(fd(out.apply(k, 0), batchA, batchB),
+                        fd(out.apply(k, 0), tall, batchA)); // a matrix broadcast over the batch
+                case DIAG -> List.of(fd(out.apply(k, 0), vec(0.5, -1.5, 2.0)));
+                case EXTRACT_DIAG, TRIL, INVERSE, DET -> List.of(fd(out.apply(k, 0), gen));
+                case SLOGDET -> List.of(fd(out.apply(k, 1), gen));
+                case SOLVE -> List.of(fd(out.apply(k, 0), gen, vec(0.5, -1.5, 2.0)), fd(out.apply(k, 0), gen, tall));
+                case CHOLESKY -> List.of(fd(out.apply(k, 0), spd));
+                case EIGH -> List.of(fd(out.apply(k, 0), spd), fd(out.apply(k, 1), spd));
+                case SVD -> List.of(fd(out.apply(k, 0), gen), fd(out.apply(k, 0), tall));
+                case SVD_VECTORS -> List.of(fd(out.apply(k, 1), tall),
+                        new NoRule("have no gradient", x -> org.symtensor.ir.LinAlg.apply(k, x).get(0)));
+                case QR -> List.of(new NoRule("has no gradient", x -> org.symtensor.ir.LinAlg.apply(k, x).get(1)));
+                case PINV -> List.of(fd(out.apply(k, 0), tall));
+            });
+        }
+        return cases;
     }
 
     /** {@code out} fused into one composite node (checked to be one). */

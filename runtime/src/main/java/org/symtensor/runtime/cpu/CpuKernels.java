@@ -43,6 +43,8 @@ public final class CpuKernels {
             case INC_INDEX -> IndexKernels.incSubtensor(node);
             case IFELSE -> new IfElseKernel(node);
             case COMPOSITE -> new CompositeKernel(node);
+            case LINALG -> new LinAlgKernel(node);
+            case RESHAPE -> ShapeKernels.reshape(node);
         };
     }
 

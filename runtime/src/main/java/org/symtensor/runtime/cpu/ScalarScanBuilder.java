@@ -108,6 +108,9 @@ final class ScalarScanBuilder {
             case REDUCE, DOT, SHAPE, EYE, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE -> {
                 return false;
             }
+            case RESHAPE -> {
+                return false;
+            }
         }
         return true;
     }

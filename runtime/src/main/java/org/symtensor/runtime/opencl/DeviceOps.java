@@ -44,6 +44,8 @@ final class DeviceOps {
             case RANDOM -> ClRandom.supported(node, device) ? ClRandom.step(node, device, ins, outs) : host;
             case SCAN, INDEX, INC_INDEX, IFELSE -> host;
             case COMPOSITE -> ClElemwise.supported(node, device) ? composite(node, device, ins, outs) : host;
+            case LINALG -> host; // products and decompositions run on the host (OpenBLAS, EJML)
+            case RESHAPE -> host;
         };
     }
 
