@@ -56,6 +56,7 @@ public final class GenerateFacade {
         {"FunctionFactories", "compiled functions"},
         {"PrintFunctions", "printing"},
         {"ShapeFunctions", "shape, construction and indexing"},
+        {"ConstructionFunctions", "joins and constructions with symbolic shapes"},
     };
 
     private static final Pattern LINK = Pattern.compile("\\{@(link|linkplain)\\s+([\\w.]*)(#[^}\\s]*(?:\\([^)]*\\))?)?([^}]*)}");
