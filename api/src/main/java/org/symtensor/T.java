@@ -2521,6 +2521,11 @@ public final class T {
         return ConstructionFunctions.full(dtype, value, shape);
     }
 
+    /** {@code full} with the shape held by an integer vector, such as {@code shape(x)}. */
+    public static <D extends DTypeMarker> Tensor<D> full(Class<D> dtype, double value, Vector<?> shape) {
+        return ConstructionFunctions.full(dtype, value, shape);
+    }
+
     /** NumPy's {@code arange(start, stop, step)} over symbolic scalars of one dtype. */
     public static <D extends DTypeMarker> Vector<D> arange(Scalar<D> start, Scalar<D> stop, Scalar<D> step) {
         return ConstructionFunctions.arange(start, stop, step);

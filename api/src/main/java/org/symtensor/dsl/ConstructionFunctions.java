@@ -187,6 +187,11 @@ public final class ConstructionFunctions {
         return Tensors.wrap(FillOps.full(DTypes.of(dtype), value, vars(shape)));
     }
 
+    /** {@code full} with the shape held by an integer vector, such as {@code shape(x)}. */
+    public static <D extends DTypeMarker> Tensor<D> full(Class<D> dtype, double value, Vector<?> shape) {
+        return Tensors.wrap(FillOps.full(DTypes.of(dtype), value, FillOps.lengths(shape.variable(), "full")));
+    }
+
     /** NumPy's {@code arange(start, stop, step)} over symbolic scalars of one dtype. */
     public static <D extends DTypeMarker> Vector<D> arange(Scalar<D> start, Scalar<D> stop, Scalar<D> step) {
         return new Vector<>(FillOps.arange(start.variable(), stop.variable(), step.variable()));
