@@ -57,6 +57,7 @@ public final class GenerateFacade {
         {"PrintFunctions", "printing"},
         {"ShapeFunctions", "shape, construction and indexing"},
         {"ConstructionFunctions", "joins and constructions with symbolic shapes"},
+        {"IndexFunctions", "indexing, setSubtensor and incSubtensor"},
     };
 
     private static final Pattern LINK = Pattern.compile("\\{@(link|linkplain)\\s+([\\w.]*)(#[^}\\s]*(?:\\([^)]*\\))?)?([^}]*)}");

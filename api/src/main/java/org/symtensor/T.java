@@ -8,6 +8,7 @@ import org.symtensor.dsl.ConstantFactories;
 import org.symtensor.dsl.ConstructionFunctions;
 import org.symtensor.dsl.FunctionFactories;
 import org.symtensor.dsl.GradFunctions;
+import org.symtensor.dsl.IndexFunctions;
 import org.symtensor.dsl.IntTensorFactories;
 import org.symtensor.dsl.MathFunctions;
 import org.symtensor.dsl.NNetFunctions;
@@ -34,6 +35,7 @@ import org.symtensor.function.Update;
 import org.symtensor.function.Updates;
 import org.symtensor.grad.GradOption;
 import org.symtensor.grad.Gradients;
+import org.symtensor.ir.IndexOps;
 import org.symtensor.ir.Variable;
 import org.symtensor.scan.ScanOption;
 import org.symtensor.scan.ScanResult;
@@ -49,6 +51,7 @@ import org.symtensor.tensor.SharedTensor3;
 import org.symtensor.tensor.SharedTensor4;
 import org.symtensor.tensor.SharedVariable;
 import org.symtensor.tensor.SharedVector;
+import org.symtensor.tensor.Slice;
 import org.symtensor.tensor.Stackable;
 import org.symtensor.tensor.Tensor;
 import org.symtensor.tensor.Tensor3;
@@ -2590,5 +2593,90 @@ public final class T {
      */
     public static <D extends DTypeMarker, S extends Tensor<D>> S specifyShape(AbstractTensor<D, S, ?> x, int... shape) {
         return ConstructionFunctions.specifyShape(x, shape);
+    }
+
+    // ---- indexing, setSubtensor and incSubtensor (IndexFunctions) -------------------------------------------
+
+    /** Python's {@code :}, the whole axis. */
+    public static Slice slice() {
+        return IndexFunctions.slice();
+    }
+
+    /** Python's {@code start:stop}; null leaves a bound out, negative counts from the end. */
+    public static Slice slice(Integer start, Integer stop) {
+        return IndexFunctions.slice(start, stop);
+    }
+
+    /** Python's {@code start:stop:step}: {@code slice(null, null, -1)} is {@code ::-1}. */
+    public static Slice slice(Integer start, Integer stop, Integer step) {
+        return IndexFunctions.slice(start, stop, step);
+    }
+
+    /** NumPy's {@code newaxis}: a new axis of length 1 where it stands in an indexing expression. */
+    public static IndexOps.Special newaxis() {
+        return IndexFunctions.newaxis();
+    }
+
+    /**
+     * NumPy's {@code x[items...]}: integers (negative from the end), slices, {@code newaxis()}, integer
+     * scalars, one integer array, or a lone bool mask, applied to x's axes from the left.
+     */
+    public static <D extends DTypeMarker> Tensor<D> index(Tensor<D> x, Object... items) {
+        return IndexFunctions.index(x, items);
+    }
+
+    /** An int64 vector constant of indices, for {@code take} and the updates: {@code indices(2, 0, -1)}. */
+    public static Vector<I64> indices(long... values) {
+        return IndexFunctions.indices(values);
+    }
+
+    /** NumPy's {@code take(x, indices, axis)}: entries along the axis, the index's shape replacing it. */
+    public static <D extends DTypeMarker> Tensor<D> take(Tensor<D> x, Tensor<?> indices, int axis) {
+        return IndexFunctions.take(x, indices, axis);
+    }
+
+    /** {@code take} of a vector by an integer vector: a vector. */
+    public static <D extends DTypeMarker> Vector<D> take(Vector<D> x, Vector<?> indices) {
+        return IndexFunctions.take(x, indices);
+    }
+
+    /** {@code take} of a matrix's rows ({@code axis} 0) or columns (1 or -1) by an integer vector: a matrix. */
+    public static <D extends DTypeMarker> Matrix<D> take(Matrix<D> x, Vector<?> indices, int axis) {
+        return IndexFunctions.take(x, indices, axis);
+    }
+
+    /** NumPy's {@code x[mask]} for a bool mask of x's shape: the selected elements in C order. */
+    public static <D extends DTypeMarker> Vector<D> booleanMask(Tensor<D> x, Tensor<Bool> mask) {
+        return IndexFunctions.booleanMask(x, mask);
+    }
+
+    /**
+     * Theano's {@code set_subtensor(x[items...], y)}: a copy of x with y (broadcast) written where the
+     * expression reads; with repeated array indices the last one wins.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S setSubtensor(AbstractTensor<D, S, ?> x, Tensor<D> y,
+            Object... items) {
+        return IndexFunctions.setSubtensor(x, y, items);
+    }
+
+    /** {@code setSubtensor} of a literal, which must fit x's dtype: {@code setSubtensor(x, 0, slice(1, 3))}. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S setSubtensor(AbstractTensor<D, S, ?> x, double y,
+            Object... items) {
+        return IndexFunctions.setSubtensor(x, y, items);
+    }
+
+    /**
+     * Theano's {@code inc_subtensor(x[items...], y)}: a copy of x with y (broadcast) added where the
+     * expression reads; repeated array indices accumulate.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S incSubtensor(AbstractTensor<D, S, ?> x, Tensor<D> y,
+            Object... items) {
+        return IndexFunctions.incSubtensor(x, y, items);
+    }
+
+    /** {@code incSubtensor} of a literal: {@code incSubtensor(x, 1, idx)}. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S incSubtensor(AbstractTensor<D, S, ?> x, double y,
+            Object... items) {
+        return IndexFunctions.incSubtensor(x, y, items);
     }
 }

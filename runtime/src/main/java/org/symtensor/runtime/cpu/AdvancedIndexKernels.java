@@ -127,7 +127,7 @@ final class AdvancedIndexKernels {
             if (n < 0 || n >= length) {
                 throw new IndexOutOfRangeException(node.op().name() + ": index " + i + " (entry " + k + " of "
                         + idxVar.describe() + ") is out of range for an axis of length " + length + " of "
-                        + node.inputs().get(0).describe());
+                        + node.inputs().get(0).describe() + " (created at " + node.createdAt() + ")");
             }
             r[k] = (int) n;
         }
