@@ -44,6 +44,22 @@ class IndexingTest {
     }
 
     @Test
+    void slices_symbolicBounds_andTypedMatrixRows() {
+        Vector<F64> v = dvector("v");
+        Matrix<F64> x = dmatrix("x");
+        Scalar<I64> a = lscalar("a");
+        Scalar<I64> b = lscalar("b");
+
+        Vector<F64> part = v.get(org.symtensor.tensor.Slice.of(a, b, 1));
+        Matrix<F64> lastTwoRows = x.get(slice(-2, null));
+
+        var f = function(inputs(v, a, b), part);
+        assertThat(f.call(V, 1L, 4L).toDoubleArray()).containsExactly(1, 2, 3);
+        assertThat(f.call(V, -2L, 100L).toDoubleArray()).containsExactly(4, 5);
+        assertThat(function(inputs(x), lastTwoRows).call((Object) M).toDoubleMatrix()).isEqualTo(new double[][] {M[1], M[2]});
+    }
+
+    @Test
     void theanoTutorial_reverseAVector() {
         // Theano's P[::-1]
         Vector<F64> p = dvector("P");
