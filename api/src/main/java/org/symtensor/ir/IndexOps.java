@@ -187,7 +187,7 @@ public final class IndexOps {
                     consumed++;
                 }
             } else {
-                throw new IllegalArgumentException("index " + k + " of " + x.describe() + " is " + item
+                throw new org.symtensor.error.TypeMismatchException("index " + k + " of " + x.describe() + " is " + item
                         + "; expected an integer, a slice, newaxis, an integer tensor or a bool mask");
             }
             out.add(item);

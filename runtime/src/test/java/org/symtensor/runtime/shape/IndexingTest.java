@@ -98,7 +98,7 @@ class IndexingTest {
                 .hasMessageContaining("zero");
         assertThatThrownBy(() -> x.get(dvector("f"))).isInstanceOf(DTypeMismatchException.class)
                 .hasMessageContaining("'f'");
-        assertThatThrownBy(() -> index(x, "a")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> index(x, "a")).isInstanceOf(org.symtensor.error.TypeMismatchException.class)
                 .hasMessageContaining("expected an integer, a slice");
         var f = function(inputs(x), x.get(5));
         assertThatThrownBy(() -> f.call((Object) M)).isInstanceOf(IndexOutOfRangeException.class)
