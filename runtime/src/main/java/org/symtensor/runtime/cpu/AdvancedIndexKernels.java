@@ -84,12 +84,40 @@ final class AdvancedIndexKernels {
             for (int k = 0; k < idx.length; k++) {
                 NDArray target = moved.row(idx[k]);
                 NDArray src = yRows.row(k);
-                for (int e = 0; e < target.size(); e++) {
-                    write(target, e, src, e, op.isSet());
+                if (!addRow(target, src, op.isSet())) {
+                    for (int e = 0; e < target.size(); e++) {
+                        write(target, e, src, e, op.isSet());
+                    }
                 }
             }
             return new NDArray[] {out};
         };
+    }
+
+    /**
+     * The common case of a gradient scatter (an embedding's rows): contiguous float rows, written or
+     * added straight into the backing arrays; false when the layout or dtype needs the general loop.
+     */
+    private static boolean addRow(NDArray target, NDArray src, boolean set) {
+        if (!target.isContiguous() || !src.isContiguous() || target.dtype() != src.dtype()) {
+            return false;
+        }
+        int n = target.size();
+        int to = target.offset();
+        int from = src.offset();
+        if (target.data() instanceof double[] t && src.data() instanceof double[] y) {
+            for (int e = 0; e < n; e++) {
+                t[to + e] = set ? y[from + e] : t[to + e] + y[from + e];
+            }
+            return true;
+        }
+        if (target.data() instanceof float[] t && src.data() instanceof float[] y) {
+            for (int e = 0; e < n; e++) {
+                t[to + e] = set ? y[from + e] : t[to + e] + y[from + e];
+            }
+            return true;
+        }
+        return false;
     }
 
     private static void copy(NDArray from, int i, NDArray to, int k) {
