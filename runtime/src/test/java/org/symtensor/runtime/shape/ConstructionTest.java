@@ -157,6 +157,13 @@ class ConstructionTest {
     }
 
     @Test
+    void grad_linspaceAndFull_byFiniteDifferences() {
+        verifyGrad(in -> sin(linspace((Scalar<F64>) in.get(0), (Scalar<F64>) in.get(1), 5))
+                .times(constant(new double[] {1, 2, 3, 4, 5})), List.of(NDArray.of(0.3), NDArray.of(1.7)), 1e-6, 1e-6);
+        verifyGrad(in -> sqr(alloc((Scalar<F64>) in.get(0), 2, 3)), List.of(NDArray.of(-0.4)), 1e-6, 1e-6);
+    }
+
+    @Test
     void eye_constantAndSymbolicSizes() {
         Scalar<I64> n = lscalar("n");
 
