@@ -29,6 +29,8 @@ final class Evaluator {
         return switch (kind) {
             case ELEMWISE, DIMSHUFFLE, REDUCE, DOT, SHAPE, EYE -> true;
             case GRAD_MARK, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE, COMPOSITE -> false;
+            // left to run: a folded alloc or arange would put a possibly large constant in the graph
+            // (Theano does not fold Alloc either), and their static shapes are already known
             case RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> false;
         };
     }
