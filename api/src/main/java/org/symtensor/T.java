@@ -2612,6 +2612,24 @@ public final class T {
         return IndexFunctions.slice(start, stop, step);
     }
 
+    /**
+     * Python's {@code ::step} with no null to write (inside a {@code @SymbolicFunction} too):
+     * {@code sliceStep(-1)} reverses.
+     */
+    public static Slice sliceStep(int step) {
+        return IndexFunctions.sliceStep(step);
+    }
+
+    /** Python's {@code start:}, from {@code start} (negative counts from the end) to the end. */
+    public static Slice sliceFrom(int start) {
+        return IndexFunctions.sliceFrom(start);
+    }
+
+    /** Python's {@code :stop}, from the start up to {@code stop} excluded (negative counts from the end). */
+    public static Slice sliceTo(int stop) {
+        return IndexFunctions.sliceTo(stop);
+    }
+
     /** NumPy's {@code newaxis}: a new axis of length 1 where it stands in an indexing expression. */
     public static IndexOps.Special newaxis() {
         return IndexFunctions.newaxis();

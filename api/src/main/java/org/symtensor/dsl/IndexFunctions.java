@@ -41,6 +41,21 @@ public final class IndexFunctions {
         return Slice.of(start, stop, step);
     }
 
+    /** Python's {@code ::step} with no null to write (inside a {@code @SymbolicFunction} too): {@code sliceStep(-1)} reverses. */
+    public static Slice sliceStep(int step) {
+        return Slice.of(null, null, step);
+    }
+
+    /** Python's {@code start:}, from {@code start} (negative counts from the end) to the end. */
+    public static Slice sliceFrom(int start) {
+        return Slice.of(start, null, null);
+    }
+
+    /** Python's {@code :stop}, from the start up to {@code stop} excluded (negative counts from the end). */
+    public static Slice sliceTo(int stop) {
+        return Slice.of(null, stop, null);
+    }
+
     /** NumPy's {@code newaxis}: a new axis of length 1 where it stands in an indexing expression. */
     public static IndexOps.Special newaxis() {
         return IndexOps.NEW_AXIS;

@@ -41,6 +41,9 @@ class IndexingTest {
         assertThat(run(v.get(slice(-100, 100, 4)), v)).containsExactly(0, 4);
         assertThat(run(v.get(slice(null, null, -4)), v)).containsExactly(5, 1);
         assertThat(v.get(slice(1, 3))).isInstanceOf(Vector.class);
+        assertThat(run(v.get(sliceStep(-2)), v)).containsExactly(5, 3, 1);
+        assertThat(run(v.get(sliceFrom(-3)), v)).containsExactly(3, 4, 5);
+        assertThat(run(v.get(sliceTo(2)), v)).containsExactly(0, 1);
     }
 
     @Test
