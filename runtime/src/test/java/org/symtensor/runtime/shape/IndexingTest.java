@@ -177,6 +177,21 @@ class IndexingTest {
     }
 
     @Test
+    void updates_throughNewaxisAndNestedItems() {
+        Matrix<F64> x = dmatrix("x");
+        Vector<F64> v = dvector("v");
+
+        Vector<F64> viaNewaxis = setSubtensor(v, 7, newaxis(), sliceTo(2));
+        Matrix<F64> rowThenArray = incSubtensor(x, 1, 1, indices(0, 0, 3));
+        Matrix<F64> sliceThenArraySet = setSubtensor(x, -1, sliceFrom(1), indices(2, -1));
+
+        assertThat(function(inputs(v), viaNewaxis).call((Object) V).toDoubleArray()).containsExactly(7, 7, 2, 3, 4, 5);
+        List<NDArray> r = function(inputs(x), outputs(rowThenArray, sliceThenArraySet)).callAll((Object) M);
+        assertThat(r.get(0).toDoubleMatrix()).isEqualTo(new double[][] {M[0], {7, 6, 7, 9}, M[2]});
+        assertThat(r.get(1).toDoubleMatrix()).isEqualTo(new double[][] {M[0], {5, 6, -1, -1}, {9, 10, -1, -1}});
+    }
+
+    @Test
     void setSubtensor_writesExactly_evenWhereXIsHuge() {
         Vector<F64> x = dvector("x");
 
