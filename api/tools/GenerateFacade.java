@@ -57,6 +57,8 @@ public final class GenerateFacade {
         {"PrintFunctions", "printing"},
         {"LinAlgFunctions", "linear algebra"},
         {"ShapeFunctions", "shape, construction and indexing"},
+        {"ConstructionFunctions", "joins and constructions with symbolic shapes"},
+        {"IndexFunctions", "indexing, setSubtensor and incSubtensor"},
     };
 
     private static final Pattern LINK = Pattern.compile("\\{@(link|linkplain)\\s+([\\w.]*)(#[^}\\s]*(?:\\([^)]*\\))?)?([^}]*)}");

@@ -28,8 +28,8 @@ class FacadeTest {
     private static final List<Class<?>> IMPLEMENTATIONS = List.of(TensorFactories.class, IntTensorFactories.class,
             ConstantFactories.class, SharedFactories.class, MathFunctions.class, ReductionFunctions.class,
             NNetFunctions.class, GradFunctions.class, ScanFunctions.class, FunctionFactories.class, PrintFunctions.class,
-            org.symtensor.dsl.ShapeFunctions.class,
-            org.symtensor.dsl.LinAlgFunctions.class);
+            org.symtensor.dsl.ShapeFunctions.class, org.symtensor.dsl.ConstructionFunctions.class,
+            org.symtensor.dsl.IndexFunctions.class, org.symtensor.dsl.LinAlgFunctions.class);
 
     @Test
     void t_hasTheGenericSignatureOfEveryPublicDslMethod_andNoOther() {

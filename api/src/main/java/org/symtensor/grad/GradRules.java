@@ -39,6 +39,12 @@ final class GradRules {
             case COMPOSITE -> composite(a, g, batch);
             case LINALG -> LinAlgGrads.inputGrads(a, outputGrads, batch);
             case RESHAPE -> ShapeGrads.reshape(a, g, batch);
+            case JOIN -> ShapeGrads.join(a, g, batch);
+            case ALLOC -> ShapeGrads.alloc(a, g, batch);
+            case ARANGE -> ShapeGrads.arange(a, g, batch);
+            case SPECIFY_SHAPE -> List.of(g);
+            case ADVANCED_INDEX -> ShapeGrads.advancedSubtensor(a, g, batch);
+            case ADVANCED_INC -> ShapeGrads.advancedIncSubtensor(a, g, batch);
         };
     }
 

@@ -63,6 +63,12 @@ public final class Printer {
             case LINALG -> call(((org.symtensor.ir.LinAlg) a.op()).linAlgKind().label(), in, sb)
                     .append(a.outputs().size() > 1 ? ".out" + v.index() : "");
             case RESHAPE -> call("reshape", in, sb);
+            case JOIN -> call("concatenate{axis=" + ((org.symtensor.ir.Join) a.op()).axis() + "}", in, sb);
+            case ALLOC -> call("alloc", in, sb);
+            case ARANGE -> call("arange", in, sb);
+            case SPECIFY_SHAPE -> call(a.op().name(), in, sb);
+            case ADVANCED_INDEX -> call(a.op().name(), in, sb);
+            case ADVANCED_INC -> call(a.op().name(), in, sb);
         };
     }
 

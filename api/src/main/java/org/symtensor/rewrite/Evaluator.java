@@ -30,7 +30,9 @@ final class Evaluator {
             case ELEMWISE, DIMSHUFFLE, REDUCE, DOT, SHAPE, EYE -> true;
             case GRAD_MARK, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE, COMPOSITE -> false;
             case LINALG -> false; // decompositions run in the runtime (EJML), which the api does not depend on
-            case RESHAPE -> false;
+            // left to run: a folded alloc or arange would put a possibly large constant in the graph
+            // (Theano does not fold Alloc either), and their static shapes are already known
+            case RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> false;
         };
     }
 
@@ -46,7 +48,7 @@ final class Evaluator {
             case EYE -> eye(((Eye) node.op()).dtype(), (int) in[0].getLong(0));
             case GRAD_MARK, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE, COMPOSITE -> null;
             case LINALG -> null;
-            case RESHAPE -> null;
+            case RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> null;
         };
     }
 

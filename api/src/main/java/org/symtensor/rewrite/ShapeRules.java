@@ -24,6 +24,7 @@ import org.symtensor.type.TensorType;
  * <caption>rules</caption>
  * <tr><td>shape_static</td><td>{@code shape(x, i) → n} when axis i has static length n</td></tr>
  * <tr><td>shape_lift</td><td>{@code shape(f(x...), i) → shape(x, j)} through elemwise, dimshuffle, reduce, dot and grad marks</td></tr>
+ * <tr><td>shape_lift_construction</td><td>the same through alloc, join, specifyShape and advanced increments ({@link ShapeLifts})</td></tr>
  * <tr><td>useless_dimshuffle</td><td>{@code dimshuffle(x, 0, 1, ..., n-1) → x}</td></tr>
  * <tr><td>dimshuffle_dimshuffle</td><td>{@code dimshuffle(dimshuffle(x, p), q) → dimshuffle(x, p∘q)}</td></tr>
  * </table>
@@ -35,6 +36,7 @@ public final class ShapeRules {
         return RuleSet.builder("shape")
                 .add("shape_static", OpKind.SHAPE, ShapeRules::shapeStatic)
                 .add("shape_lift", OpKind.SHAPE, ShapeRules::shapeLift)
+                .add("shape_lift_construction", OpKind.SHAPE, ShapeLifts::lift)
                 .add("useless_dimshuffle", OpKind.DIMSHUFFLE, ShapeRules::uselessDimshuffle)
                 .add("dimshuffle_dimshuffle", OpKind.DIMSHUFFLE, ShapeRules::dimshuffleDimshuffle)
                 .build();

@@ -45,6 +45,12 @@ public final class CpuKernels {
             case COMPOSITE -> new CompositeKernel(node);
             case LINALG -> new LinAlgKernel(node);
             case RESHAPE -> ShapeKernels.reshape(node);
+            case JOIN -> ShapeKernels.join(node);
+            case ALLOC -> ShapeKernels.alloc(node);
+            case ARANGE -> ShapeKernels.arange(node);
+            case SPECIFY_SHAPE -> ShapeKernels.specifyShape(node);
+            case ADVANCED_INDEX -> AdvancedIndexKernels.subtensor(node);
+            case ADVANCED_INC -> AdvancedIndexKernels.incSubtensor(node);
         };
     }
 

@@ -108,7 +108,7 @@ final class ScalarScanBuilder {
             case REDUCE, DOT, SHAPE, EYE, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE -> {
                 return false;
             }
-            case RESHAPE -> {
+            case LINALG, RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> {
                 return false;
             }
         }

@@ -45,7 +45,7 @@ final class DeviceOps {
             case SCAN, INDEX, INC_INDEX, IFELSE -> host;
             case COMPOSITE -> ClElemwise.supported(node, device) ? composite(node, device, ins, outs) : host;
             case LINALG -> host; // products and decompositions run on the host (OpenBLAS, EJML)
-            case RESHAPE -> host;
+            case RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> host;
         };
     }
 
