@@ -37,6 +37,8 @@ final class GradRules {
             case INC_INDEX -> ControlGrads.incSubtensor(a, g, batch);
             case IFELSE -> ControlGrads.ifElse(a, g, batch);
             case COMPOSITE -> composite(a, g, batch);
+            case CONV2D -> ConvGrads.conv2d(a, g, batch);
+            case POOL2D -> ConvGrads.pool2d(a, g, batch);
         };
     }
 

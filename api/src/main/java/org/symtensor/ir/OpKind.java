@@ -27,5 +27,9 @@ public enum OpKind {
     /** {@link IfElse}: a lazy conditional that computes only the branch taken. */
     IFELSE,
     /** {@link Composite}: several elementwise ops fused into one scalar program, run block by block. */
-    COMPOSITE
+    COMPOSITE,
+    /** {@link Conv2d}: a 2-d NCHW convolution, its gradient with respect to the input (conv2dTranspose) or to the filters. */
+    CONV2D,
+    /** {@link Pool2d}: max or average pooling over the last two axes, its gradient, or the gradient's transpose. */
+    POOL2D
 }

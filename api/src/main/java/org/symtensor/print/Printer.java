@@ -60,6 +60,7 @@ public final class Printer {
                 }
                 yield sb.append(((Composite) a.op()).format(outer));
             }
+            case CONV2D, POOL2D -> call(a.op().name(), in, sb);
         };
     }
 

@@ -29,6 +29,7 @@ final class Evaluator {
         return switch (kind) {
             case ELEMWISE, DIMSHUFFLE, REDUCE, DOT, SHAPE, EYE -> true;
             case GRAD_MARK, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE, COMPOSITE -> false;
+            case CONV2D, POOL2D -> false; // runs in its kernel (runtime), which the api cannot reach
         };
     }
 
@@ -43,6 +44,7 @@ final class Evaluator {
             case SHAPE -> NDArray.of((long) in[0].shape(((ShapeOf) node.op()).axis()));
             case EYE -> eye(((Eye) node.op()).dtype(), (int) in[0].getLong(0));
             case GRAD_MARK, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE, COMPOSITE -> null;
+            case CONV2D, POOL2D -> null;
         };
     }
 

@@ -195,6 +195,7 @@ final class OptimizedGraphWriter {
                         IncSubtensor.of((Subtensor) view.op()));
             }
             case GRAD_MARK, RANDOM, SCAN, IFELSE -> null;
+            case CONV2D, POOL2D -> null; // the runtime function runs graphs with these
         };
     }
 

@@ -160,6 +160,10 @@ class GradRuleTableTest {
                     e(ScalarOp.SQR, in.get(0)), e(ScalarOp.EXP, in.get(0))), MIXED));
             case COMPOSITE -> List.of(fd(in -> composite(e(ScalarOp.TRUE_DIV, c(1), e(ScalarOp.ADD, c(1),
                     e(ScalarOp.EXP, e(ScalarOp.NEG, e(ScalarOp.MUL, in.get(0), in.get(1))))))), MIXED, POSITIVE));
+            case CONV2D -> org.symtensor.runtime.ConvCases.conv2dVariants().stream()
+                    .<GradCase>map(v -> new FiniteDifferences(v.fn(), List.<NDArray[]>of(v.points()))).toList();
+            case POOL2D -> org.symtensor.runtime.ConvCases.pool2dVariants().stream()
+                    .<GradCase>map(v -> new FiniteDifferences(v.fn(), List.<NDArray[]>of(v.points()))).toList();
         };
     }
 

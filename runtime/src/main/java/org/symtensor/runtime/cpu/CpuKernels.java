@@ -43,6 +43,8 @@ public final class CpuKernels {
             case INC_INDEX -> IndexKernels.incSubtensor(node);
             case IFELSE -> new IfElseKernel(node);
             case COMPOSITE -> new CompositeKernel(node);
+            case CONV2D -> new Conv2dKernel(node);
+            case POOL2D -> new Pool2dKernel(node);
         };
     }
 
