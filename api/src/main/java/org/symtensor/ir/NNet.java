@@ -258,7 +258,7 @@ public final class NNet {
         if (n == TensorType.UNKNOWN) {
             throw new ShapeMismatchException(what + ": integer targets need the number of classes (axis 1 of "
                     + scores.describe() + ") known when the graph is built, got shape "
-                    + TensorType.shapeString(scores.type().shape()) + "; give one-hot targets instead");
+                    + TensorType.shapeString(scores.type().shape()) + "; give one-hot targets instead (oneHot(labels, n, dtype))");
         }
         return n;
     }
