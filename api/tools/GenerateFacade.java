@@ -55,6 +55,9 @@ public final class GenerateFacade {
         {"ScanFunctions", "loops and conditionals"},
         {"FunctionFactories", "compiled functions"},
         {"PrintFunctions", "printing"},
+        {"ShapeFunctions", "shape, construction and indexing"},
+        {"ConstructionFunctions", "joins and constructions with symbolic shapes"},
+        {"IndexFunctions", "indexing, setSubtensor and incSubtensor"},
     };
 
     private static final Pattern LINK = Pattern.compile("\\{@(link|linkplain)\\s+([\\w.]*)(#[^}\\s]*(?:\\([^)]*\\))?)?([^}]*)}");

@@ -4,16 +4,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
-import org.symtensor.dsl.BatchNorm;
 import org.symtensor.dsl.ConstantFactories;
+import org.symtensor.dsl.ConstructionFunctions;
 import org.symtensor.dsl.FunctionFactories;
 import org.symtensor.dsl.GradFunctions;
+import org.symtensor.dsl.IndexFunctions;
 import org.symtensor.dsl.IntTensorFactories;
 import org.symtensor.dsl.MathFunctions;
 import org.symtensor.dsl.NNetFunctions;
 import org.symtensor.dsl.PrintFunctions;
 import org.symtensor.dsl.ReductionFunctions;
 import org.symtensor.dsl.ScanFunctions;
+import org.symtensor.dsl.ShapeFunctions;
 import org.symtensor.dsl.SharedFactories;
 import org.symtensor.dsl.TensorFactories;
 import org.symtensor.function.CompileOptions;
@@ -33,6 +35,7 @@ import org.symtensor.function.Update;
 import org.symtensor.function.Updates;
 import org.symtensor.grad.GradOption;
 import org.symtensor.grad.Gradients;
+import org.symtensor.ir.IndexOps;
 import org.symtensor.ir.Variable;
 import org.symtensor.random.RandomStreams;
 import org.symtensor.scan.ScanOption;
@@ -41,6 +44,7 @@ import org.symtensor.scan.ScanStep;
 import org.symtensor.scan.Tapped;
 import org.symtensor.scan.TypedScanResult;
 import org.symtensor.tensor.AbstractTensor;
+import org.symtensor.tensor.BatchNorm;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.SharedMatrix;
@@ -49,6 +53,7 @@ import org.symtensor.tensor.SharedTensor3;
 import org.symtensor.tensor.SharedTensor4;
 import org.symtensor.tensor.SharedVariable;
 import org.symtensor.tensor.SharedVector;
+import org.symtensor.tensor.Slice;
 import org.symtensor.tensor.Stackable;
 import org.symtensor.tensor.Tensor;
 import org.symtensor.tensor.Tensor3;
@@ -2549,5 +2554,440 @@ public final class T {
      */
     public static String debugprint(org.symtensor.function.Function f) {
         return PrintFunctions.debugprint(f);
+    }
+
+    // ---- shape, construction and indexing (ShapeFunctions) --------------------------------------------------
+
+    /**
+     * The elements of x in C order as a vector of length n ({@code -1}: all of them), NumPy's
+     * {@code reshape(x, n)}.
+     */
+    public static <D extends DTypeMarker> Vector<D> reshape(Tensor<D> x, long n) {
+        return ShapeFunctions.reshape(x, n);
+    }
+
+    /** The elements of x in C order as a {@code rows × cols} matrix; one length may be {@code -1} (inferred). */
+    public static <D extends DTypeMarker> Matrix<D> reshape(Tensor<D> x, long rows, long cols) {
+        return ShapeFunctions.reshape(x, rows, cols);
+    }
+
+    /** The elements of x in C order under a rank-3 shape; one length may be {@code -1} (inferred). */
+    public static <D extends DTypeMarker> Tensor3<D> reshape(Tensor<D> x, long d0, long d1, long d2) {
+        return ShapeFunctions.reshape(x, d0, d1, d2);
+    }
+
+    /** The elements of x in C order under a rank-4 shape; one length may be {@code -1} (inferred). */
+    public static <D extends DTypeMarker> Tensor4<D> reshape(Tensor<D> x, long d0, long d1, long d2, long d3) {
+        return ShapeFunctions.reshape(x, d0, d1, d2, d3);
+    }
+
+    /**
+     * The elements of x in C order under {@code shape}, of any rank (no lengths: a scalar, from a one-element
+     * x); one length may be {@code -1}.
+     */
+    public static <D extends DTypeMarker> Tensor<D> reshape(Tensor<D> x, long[] shape) {
+        return ShapeFunctions.reshape(x, shape);
+    }
+
+    /**
+     * The elements of x in C order under symbolic lengths, one integer scalar per axis of the result
+     * ({@code reshape(x, x.shape(0), constant(-1L))}); one may be {@code -1} at run time.
+     */
+    public static <D extends DTypeMarker> Tensor<D> reshape(Tensor<D> x, Scalar<?>... lengths) {
+        return ShapeFunctions.reshape(x, lengths);
+    }
+
+    /**
+     * The elements of x in C order under the shape held by an integer vector (such as {@code shape(y)}),
+     * whose length must be known when the graph is built.
+     */
+    public static <D extends DTypeMarker> Tensor<D> reshape(Tensor<D> x, Vector<?> shape) {
+        return ShapeFunctions.reshape(x, shape);
+    }
+
+    /** The elements of x in C order under the shape held by an integer vector of {@code ndim} entries. */
+    public static <D extends DTypeMarker> Tensor<D> reshape(Tensor<D> x, Vector<?> shape, int ndim) {
+        return ShapeFunctions.reshape(x, shape, ndim);
+    }
+
+    /** All elements of x in C order as one vector, Theano's {@code flatten(x)}. */
+    public static <D extends DTypeMarker> Vector<D> flatten(Tensor<D> x) {
+        return ShapeFunctions.flatten(x);
+    }
+
+    /**
+     * Theano's {@code flatten(x, ndim)}: the first {@code ndim - 1} axes kept and the rest merged,
+     * {@code (a, b, c, d) \u2192 (a, b·c·d)} for ndim 2.
+     */
+    public static <D extends DTypeMarker> Tensor<D> flatten(Tensor<D> x, int ndim) {
+        return ShapeFunctions.flatten(x, ndim);
+    }
+
+    /** A rank-3 or rank-4 tensor as a matrix of its first axis by the rest, {@code (n, c, h, w) \u2192 (n, c·h·w)}. */
+    public static <D extends DTypeMarker> Matrix<D> flatten2d(Tensor<D> x) {
+        return ShapeFunctions.flatten2d(x);
+    }
+
+    /**
+     * NumPy's {@code squeeze}: removes the given axes, which must have static length 1 (Theano's
+     * broadcastable axes); with no axes, every axis of static length 1.
+     */
+    public static <D extends DTypeMarker> Tensor<D> squeeze(Tensor<D> x, int... axes) {
+        return ShapeFunctions.squeeze(x, axes);
+    }
+
+    /**
+     * NumPy's {@code expand_dims}: a new axis of length 1 at {@code axis} of the result (negative counts from
+     * the end).
+     */
+    public static <D extends DTypeMarker> Tensor<D> expandDims(Tensor<D> x, int axis) {
+        return ShapeFunctions.expandDims(x, axis);
+    }
+
+    /** A vector as a 1×n matrix ({@code axis} 0) or an n×1 matrix ({@code axis} 1 or -1). */
+    public static <D extends DTypeMarker> Matrix<D> expandDims(Vector<D> x, int axis) {
+        return ShapeFunctions.expandDims(x, axis);
+    }
+
+    /** NumPy's {@code transpose(x, axes)}: output axis i is input axis {@code axes[i]}; no axes reverses them. */
+    public static <D extends DTypeMarker> Tensor<D> transpose(Tensor<D> x, int... axes) {
+        return ShapeFunctions.transpose(x, axes);
+    }
+
+    /** A rank-3 tensor with its axes permuted, {@code transpose(t, 0, 2, 1)}. */
+    public static <D extends DTypeMarker> Tensor3<D> transpose(Tensor3<D> x, int a0, int a1, int a2) {
+        return ShapeFunctions.transpose(x, a0, a1, a2);
+    }
+
+    /** A rank-4 tensor with its axes permuted, {@code transpose(t, 0, 2, 3, 1)} (NCHW \u2192 NHWC). */
+    public static <D extends DTypeMarker> Tensor4<D> transpose(Tensor4<D> x, int a0, int a1, int a2, int a3) {
+        return ShapeFunctions.transpose(x, a0, a1, a2, a3);
+    }
+
+    /** The transpose of a matrix, {@code (m×n) \u2192 (n×m)}. */
+    public static <D extends DTypeMarker> Matrix<D> transpose(Matrix<D> x) {
+        return ShapeFunctions.transpose(x);
+    }
+
+    /** NumPy's {@code swapaxes}: axes a and b exchanged (negative counts from the end); the rank is kept. */
+    public static <D extends DTypeMarker> Tensor<D> swapaxes(Tensor<D> x, int a, int b) {
+        return ShapeFunctions.swapaxes(x, a, b);
+    }
+
+    /** A matrix's two axes exchanged (its transpose). */
+    public static <D extends DTypeMarker> Matrix<D> swapaxes(Matrix<D> x, int a, int b) {
+        return ShapeFunctions.swapaxes(x, a, b);
+    }
+
+    /** A rank-3 tensor with axes a and b exchanged. */
+    public static <D extends DTypeMarker> Tensor3<D> swapaxes(Tensor3<D> x, int a, int b) {
+        return ShapeFunctions.swapaxes(x, a, b);
+    }
+
+    /** A rank-4 tensor with axes a and b exchanged. */
+    public static <D extends DTypeMarker> Tensor4<D> swapaxes(Tensor4<D> x, int a, int b) {
+        return ShapeFunctions.swapaxes(x, a, b);
+    }
+
+    // ---- joins and constructions with symbolic shapes (ConstructionFunctions) -------------------------------
+
+    /**
+     * NumPy's {@code concatenate}: the tensors end to end along {@code axis} (negative counts from the end);
+     * one dtype and rank, equal lengths on the other axes.
+     */
+    @SafeVarargs
+    public static <D extends DTypeMarker, S extends Tensor<D>> S concatenate(int axis, AbstractTensor<D, S, ?>... xs) {
+        return ConstructionFunctions.concatenate(axis, xs);
+    }
+
+    /** {@link #concatenate(int, AbstractTensor[])} of a list. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S concatenate(int axis,
+            List<? extends AbstractTensor<D, S, ?>> xs) {
+        return ConstructionFunctions.concatenate(axis, xs);
+    }
+
+    /** Theano's {@code stack}: scalars laid along a new axis, a vector. */
+    @SafeVarargs
+    public static <D extends DTypeMarker> Vector<D> stack(Scalar<D>... xs) {
+        return ConstructionFunctions.stack(xs);
+    }
+
+    /**
+     * NumPy's {@code stack(xs, axis)}: vectors laid along a new axis at {@code axis} (0: as rows, 1 or -1: as
+     * columns).
+     */
+    @SafeVarargs
+    public static <D extends DTypeMarker> Matrix<D> stack(int axis, Vector<D>... xs) {
+        return ConstructionFunctions.stack(axis, xs);
+    }
+
+    /** NumPy's {@code stack(xs, axis)} of matrices: a rank-3 tensor. */
+    @SafeVarargs
+    public static <D extends DTypeMarker> Tensor3<D> stack(int axis, Matrix<D>... xs) {
+        return ConstructionFunctions.stack(axis, xs);
+    }
+
+    /** NumPy's {@code stack(xs, axis)} for tensors of any one rank: rank one higher. */
+    public static <D extends DTypeMarker> Tensor<D> stack(int axis, List<? extends Tensor<D>> xs) {
+        return ConstructionFunctions.stack(axis, xs);
+    }
+
+    /**
+     * NumPy's {@code split} with section sizes: consecutive pieces of x along {@code axis}, of the given
+     * lengths, which must add up to the axis length (else an error naming both when the function runs).
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> List<S> split(AbstractTensor<D, S, ?> x, int[] sizes,
+            int axis) {
+        return ConstructionFunctions.split(x, sizes, axis);
+    }
+
+    /**
+     * NumPy's {@code repeat(x, repeats, axis)}: each entry along the axis repeated in place,
+     * {@code [a, b] \u2192 [a, a, b, b]}.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S repeat(AbstractTensor<D, S, ?> x, int repeats,
+            int axis) {
+        return ConstructionFunctions.repeat(x, repeats, axis);
+    }
+
+    /** NumPy's {@code tile(x, reps)}: the whole of x repeated along each axis, {@code [a, b] \u2192 [a, b, a, b]}. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S tile(AbstractTensor<D, S, ?> x, int... reps) {
+        return ConstructionFunctions.tile(x, reps);
+    }
+
+    /** NumPy's {@code roll(x, shift, axis)}: entries shifted along the axis, wrapping around. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S roll(AbstractTensor<D, S, ?> x, long shift, int axis) {
+        return ConstructionFunctions.roll(x, shift, axis);
+    }
+
+    /** {@code roll} by a symbolic integer shift. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S roll(AbstractTensor<D, S, ?> x, Scalar<?> shift,
+            int axis) {
+        return ConstructionFunctions.roll(x, shift, axis);
+    }
+
+    /**
+     * NumPy's {@code pad(x, widths, constant_values=value)}: {@code widths[i] = {before, after}} entries of
+     * {@code value} on axis i ({@code new int[][] {{1, 1}}}: one on each side of every axis).
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S pad(AbstractTensor<D, S, ?> x, int[][] widths,
+            double value) {
+        return ConstructionFunctions.pad(x, widths, value);
+    }
+
+    /** {@code pad} with zeros. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S pad(AbstractTensor<D, S, ?> x, int[][] widths) {
+        return ConstructionFunctions.pad(x, widths);
+    }
+
+    /** Theano's {@code alloc(value, *shape)}: value broadcast to symbolic lengths (integer scalars). */
+    public static <D extends DTypeMarker> Tensor<D> alloc(Tensor<D> value, Scalar<?>... shape) {
+        return ConstructionFunctions.alloc(value, shape);
+    }
+
+    /** {@code alloc} to constant lengths. */
+    public static <D extends DTypeMarker> Tensor<D> alloc(Tensor<D> value, long... shape) {
+        return ConstructionFunctions.alloc(value, shape);
+    }
+
+    /** {@code alloc} to the lengths held by an integer vector of static length, such as {@code shape(x)}. */
+    public static <D extends DTypeMarker> Tensor<D> alloc(Tensor<D> value, Vector<?> shape) {
+        return ConstructionFunctions.alloc(value, shape);
+    }
+
+    /** Zeros of {@code dtype} and the given lengths ({@code zeros(F32.class, 3, 4)}). */
+    public static <D extends DTypeMarker> Tensor<D> zeros(Class<D> dtype, long... shape) {
+        return ConstructionFunctions.zeros(dtype, shape);
+    }
+
+    /** Zeros of {@code dtype} and symbolic lengths ({@code zeros(F64.class, x.shape(0), n)}). */
+    public static <D extends DTypeMarker> Tensor<D> zeros(Class<D> dtype, Scalar<?>... shape) {
+        return ConstructionFunctions.zeros(dtype, shape);
+    }
+
+    /** Zeros of {@code dtype} and the shape held by an integer vector ({@code zeros(F64.class, shape(x))}). */
+    public static <D extends DTypeMarker> Tensor<D> zeros(Class<D> dtype, Vector<?> shape) {
+        return ConstructionFunctions.zeros(dtype, shape);
+    }
+
+    /** Ones of {@code dtype} and the given lengths. */
+    public static <D extends DTypeMarker> Tensor<D> ones(Class<D> dtype, long... shape) {
+        return ConstructionFunctions.ones(dtype, shape);
+    }
+
+    /** Ones of {@code dtype} and symbolic lengths. */
+    public static <D extends DTypeMarker> Tensor<D> ones(Class<D> dtype, Scalar<?>... shape) {
+        return ConstructionFunctions.ones(dtype, shape);
+    }
+
+    /** Ones of {@code dtype} and the shape held by an integer vector. */
+    public static <D extends DTypeMarker> Tensor<D> ones(Class<D> dtype, Vector<?> shape) {
+        return ConstructionFunctions.ones(dtype, shape);
+    }
+
+    /** NumPy's {@code full}: {@code value} (representable in {@code dtype}) at every position of the given lengths. */
+    public static <D extends DTypeMarker> Tensor<D> full(Class<D> dtype, double value, long... shape) {
+        return ConstructionFunctions.full(dtype, value, shape);
+    }
+
+    /** {@code full} with symbolic lengths. */
+    public static <D extends DTypeMarker> Tensor<D> full(Class<D> dtype, double value, Scalar<?>... shape) {
+        return ConstructionFunctions.full(dtype, value, shape);
+    }
+
+    /** {@code full} with the shape held by an integer vector, such as {@code shape(x)}. */
+    public static <D extends DTypeMarker> Tensor<D> full(Class<D> dtype, double value, Vector<?> shape) {
+        return ConstructionFunctions.full(dtype, value, shape);
+    }
+
+    /** NumPy's {@code arange(start, stop, step)} over symbolic scalars of one dtype. */
+    public static <D extends DTypeMarker> Vector<D> arange(Scalar<D> start, Scalar<D> stop, Scalar<D> step) {
+        return ConstructionFunctions.arange(start, stop, step);
+    }
+
+    /** {@code arange(start, stop)} with step 1 in the bounds' dtype. */
+    public static <D extends DTypeMarker> Vector<D> arange(Scalar<D> start, Scalar<D> stop) {
+        return ConstructionFunctions.arange(start, stop);
+    }
+
+    /** {@code arange(stop)}: {@code 0, 1, ..., stop - 1} in stop's dtype (symbolic stop). */
+    public static <D extends DTypeMarker> Vector<D> arange(Scalar<D> stop) {
+        return ConstructionFunctions.arange(stop);
+    }
+
+    /** {@code arange(start, stop, step)} of Java longs: an int64 vector (NumPy's default integer). */
+    public static Vector<I64> arange(long start, long stop, long step) {
+        return ConstructionFunctions.arange(start, stop, step);
+    }
+
+    /**
+     * {@code arange(start, stop, step)} of Java doubles: a float64 vector of
+     * {@code ceil((stop - start) / step)} values.
+     */
+    public static Vector<F64> arange(double start, double stop, double step) {
+        return ConstructionFunctions.arange(start, stop, step);
+    }
+
+    /** NumPy's {@code linspace(start, stop, num)}: num evenly spaced values from start to stop inclusive. */
+    public static <D extends FloatingMarker> Vector<D> linspace(Scalar<D> start, Scalar<D> stop, long num) {
+        return ConstructionFunctions.linspace(start, stop, num);
+    }
+
+    /** {@code linspace} with a symbolic count. */
+    public static <D extends FloatingMarker> Vector<D> linspace(Scalar<D> start, Scalar<D> stop, Scalar<?> num) {
+        return ConstructionFunctions.linspace(start, stop, num);
+    }
+
+    /** {@code linspace} of Java doubles: a float64 vector. */
+    public static Vector<F64> linspace(double start, double stop, long num) {
+        return ConstructionFunctions.linspace(start, stop, num);
+    }
+
+    /** The n×n identity matrix of {@code dtype}, NumPy's {@code eye(n)}. */
+    public static <D extends DTypeMarker> Matrix<D> eye(Class<D> dtype, long n) {
+        return ConstructionFunctions.eye(dtype, n);
+    }
+
+    /** The identity matrix of a symbolic size. */
+    public static <D extends DTypeMarker> Matrix<D> eye(Class<D> dtype, Scalar<?> n) {
+        return ConstructionFunctions.eye(dtype, n);
+    }
+
+    /** NumPy's {@code x.shape}: the run-time lengths of x's axes as an int64 vector of x's rank. */
+    public static Vector<I64> shape(Tensor<?> x) {
+        return ConstructionFunctions.shape(x);
+    }
+
+    /**
+     * Theano's {@code specify_shape}: x with a promised shape (-1 leaves an axis free), which later ops see
+     * statically; a value of another shape fails when the function runs, naming x and both shapes.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S specifyShape(AbstractTensor<D, S, ?> x, int... shape) {
+        return ConstructionFunctions.specifyShape(x, shape);
+    }
+
+    // ---- indexing, setSubtensor and incSubtensor (IndexFunctions) -------------------------------------------
+
+    /** Python's {@code :}, the whole axis. */
+    public static Slice slice() {
+        return IndexFunctions.slice();
+    }
+
+    /** Python's {@code start:stop}; null leaves a bound out, negative counts from the end. */
+    public static Slice slice(Integer start, Integer stop) {
+        return IndexFunctions.slice(start, stop);
+    }
+
+    /** Python's {@code start:stop:step}: {@code slice(null, null, -1)} is {@code ::-1}. */
+    public static Slice slice(Integer start, Integer stop, Integer step) {
+        return IndexFunctions.slice(start, stop, step);
+    }
+
+    /** NumPy's {@code newaxis}: a new axis of length 1 where it stands in an indexing expression. */
+    public static IndexOps.Special newaxis() {
+        return IndexFunctions.newaxis();
+    }
+
+    /**
+     * NumPy's {@code x[items...]}: integers (negative from the end), slices, {@code newaxis()}, integer
+     * scalars, one integer array, or a lone bool mask, applied to x's axes from the left.
+     */
+    public static <D extends DTypeMarker> Tensor<D> index(Tensor<D> x, Object... items) {
+        return IndexFunctions.index(x, items);
+    }
+
+    /** An int64 vector constant of indices, for {@code take} and the updates: {@code indices(2, 0, -1)}. */
+    public static Vector<I64> indices(long... values) {
+        return IndexFunctions.indices(values);
+    }
+
+    /** NumPy's {@code take(x, indices, axis)}: entries along the axis, the index's shape replacing it. */
+    public static <D extends DTypeMarker> Tensor<D> take(Tensor<D> x, Tensor<?> indices, int axis) {
+        return IndexFunctions.take(x, indices, axis);
+    }
+
+    /** {@code take} of a vector by an integer vector: a vector. */
+    public static <D extends DTypeMarker> Vector<D> take(Vector<D> x, Vector<?> indices) {
+        return IndexFunctions.take(x, indices);
+    }
+
+    /** {@code take} of a matrix's rows ({@code axis} 0) or columns (1 or -1) by an integer vector: a matrix. */
+    public static <D extends DTypeMarker> Matrix<D> take(Matrix<D> x, Vector<?> indices, int axis) {
+        return IndexFunctions.take(x, indices, axis);
+    }
+
+    /** NumPy's {@code x[mask]} for a bool mask of x's shape: the selected elements in C order. */
+    public static <D extends DTypeMarker> Vector<D> booleanMask(Tensor<D> x, Tensor<Bool> mask) {
+        return IndexFunctions.booleanMask(x, mask);
+    }
+
+    /**
+     * Theano's {@code set_subtensor(x[items...], y)}: a copy of x with y (broadcast) written where the
+     * expression reads; with repeated array indices the last one wins.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S setSubtensor(AbstractTensor<D, S, ?> x, Tensor<D> y,
+            Object... items) {
+        return IndexFunctions.setSubtensor(x, y, items);
+    }
+
+    /** {@code setSubtensor} of a literal, which must fit x's dtype: {@code setSubtensor(x, 0, slice(1, 3))}. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S setSubtensor(AbstractTensor<D, S, ?> x, double y,
+            Object... items) {
+        return IndexFunctions.setSubtensor(x, y, items);
+    }
+
+    /**
+     * Theano's {@code inc_subtensor(x[items...], y)}: a copy of x with y (broadcast) added where the
+     * expression reads; repeated array indices accumulate.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S incSubtensor(AbstractTensor<D, S, ?> x, Tensor<D> y,
+            Object... items) {
+        return IndexFunctions.incSubtensor(x, y, items);
+    }
+
+    /** {@code incSubtensor} of a literal: {@code incSubtensor(x, 1, idx)}. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S incSubtensor(AbstractTensor<D, S, ?> x, double y,
+            Object... items) {
+        return IndexFunctions.incSubtensor(x, y, items);
     }
 }

@@ -1,6 +1,6 @@
 package org.symtensor.dsl;
 
-import org.symtensor.dsl.BatchNorm;
+import org.symtensor.tensor.BatchNorm;
 import org.symtensor.error.ArgumentException;
 import org.symtensor.ir.Apply;
 import org.symtensor.ir.Conv2d;

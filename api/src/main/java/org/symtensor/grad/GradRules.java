@@ -39,6 +39,13 @@ final class GradRules {
             case COMPOSITE -> composite(a, g, batch);
             case CONV2D -> ConvGrads.conv2d(a, g, batch);
             case POOL2D -> ConvGrads.pool2d(a, g, batch);
+            case RESHAPE -> ShapeGrads.reshape(a, g, batch);
+            case JOIN -> ShapeGrads.join(a, g, batch);
+            case ALLOC -> ShapeGrads.alloc(a, g, batch);
+            case ARANGE -> ShapeGrads.arange(a, g, batch);
+            case SPECIFY_SHAPE -> List.of(g);
+            case ADVANCED_INDEX -> ShapeGrads.advancedSubtensor(a, g, batch);
+            case ADVANCED_INC -> ShapeGrads.advancedIncSubtensor(a, g, batch);
         };
     }
 

@@ -17,7 +17,14 @@ public sealed interface Op
         permits Elemwise, DimShuffle, Reduce, Dot, ShapeOf, Eye, GradMark, RandomOp, Scan, Subtensor, IncSubtensor,
         IfElse, Composite,
         Conv2d,
-        Pool2d {
+        Pool2d,
+        Reshape,
+        Join,
+        Alloc,
+        Arange,
+        SpecifyShape,
+        AdvancedSubtensor,
+        AdvancedIncSubtensor {
     OpKind kind();
 
     /** The name shown by {@code debugprint}: {@code Elemwise{add}}, {@code Sum{axis=1}}, {@code Dot}. */

@@ -31,5 +31,19 @@ public enum OpKind {
     /** {@link Conv2d}: a 2-d NCHW convolution, its gradient with respect to the input (conv2dTranspose) or to the filters. */
     CONV2D,
     /** {@link Pool2d}: max or average pooling over the last two axes, its gradient, or the gradient's transpose. */
-    POOL2D
+    POOL2D,
+    /** {@link Reshape}: the elements in C order under a new, possibly symbolic, shape (one length may be -1). */
+    RESHAPE,
+    /** {@link Join}: tensors laid end to end along one axis (NumPy's concatenate). */
+    JOIN,
+    /** {@link Alloc}: a value broadcast to a run-time shape (zeros, ones, full). */
+    ALLOC,
+    /** {@link Arange}: start, start + step, ... below stop, with symbolic bounds. */
+    ARANGE,
+    /** {@link SpecifyShape}: x with a promised shape, checked when the function runs. */
+    SPECIFY_SHAPE,
+    /** {@link AdvancedSubtensor}: integer-array indexing along one axis, or a bool mask. */
+    ADVANCED_INDEX,
+    /** {@link AdvancedIncSubtensor}: a copy of x with y added at or written to an advanced index. */
+    ADVANCED_INC
 }

@@ -61,6 +61,13 @@ public final class Printer {
                 yield sb.append(((Composite) a.op()).format(outer));
             }
             case CONV2D, POOL2D -> call(a.op().name(), in, sb);
+            case RESHAPE -> call("reshape", in, sb);
+            case JOIN -> call("concatenate{axis=" + ((org.symtensor.ir.Join) a.op()).axis() + "}", in, sb);
+            case ALLOC -> call("alloc", in, sb);
+            case ARANGE -> call("arange", in, sb);
+            case SPECIFY_SHAPE -> call(a.op().name(), in, sb);
+            case ADVANCED_INDEX -> call(a.op().name(), in, sb);
+            case ADVANCED_INC -> call(a.op().name(), in, sb);
         };
     }
 

@@ -30,6 +30,7 @@ final class Evaluator {
             case ELEMWISE, DIMSHUFFLE, REDUCE, DOT, SHAPE, EYE -> true;
             case GRAD_MARK, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE, COMPOSITE -> false;
             case CONV2D, POOL2D -> false; // runs in its kernel (runtime), which the api cannot reach
+            case RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> false;
         };
     }
 
@@ -45,6 +46,7 @@ final class Evaluator {
             case EYE -> eye(((Eye) node.op()).dtype(), (int) in[0].getLong(0));
             case GRAD_MARK, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE, COMPOSITE -> null;
             case CONV2D, POOL2D -> null;
+            case RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> null;
         };
     }
 

@@ -387,6 +387,21 @@ public abstract class AbstractTensor<D extends DTypeMarker, S extends Tensor<D>,
         return Tensors.wrap(indexVar(i.variable()));
     }
 
+    @Override
+    public S get(Slice s) {
+        return wrap(org.symtensor.ir.IndexOps.get(variable, List.of(s.range())));
+    }
+
+    @Override
+    public Tensor<D> get(Slice first, Object... rest) {
+        return Tensors.wrap(org.symtensor.ir.IndexOps.get(variable, IndexItems.of(first, rest)));
+    }
+
+    @Override
+    public Tensor<D> get(Tensor<?> index) {
+        return Tensors.wrap(org.symtensor.ir.IndexOps.get(variable, List.of(index.variable())));
+    }
+
     /** {@code this[i]} on the leading axis, as a variable. */
     protected final Variable indexVar(Variable i) {
         if (rank() == 0) {

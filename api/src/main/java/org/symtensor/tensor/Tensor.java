@@ -152,6 +152,27 @@ public interface Tensor<D extends DTypeMarker> extends FunctionInput {
     /** Entry {@code i} of the leading axis, for a symbolic integer index. */
     Tensor<D> get(Scalar<?> i);
 
+    /**
+     * NumPy's slicing of the leading axis, rank kept: {@code x.get(slice(null, null, -1))} is
+     * {@code x[::-1]}, {@code x.get(slice(1, -1))} is {@code x[1:-1]}. Its gradient scatters g back.
+     */
+    Tensor<D> get(Slice s);
+
+    /**
+     * NumPy's indexing of several axes from the left, first a slice: {@code x.get(slice(1, -1), 2)}
+     * is {@code x[1:-1, 2]}. Later items may be integers, slices, {@code newaxis()}, integer scalars or
+     * one integer array; {@code index(x, items...)} takes any first item.
+     */
+    Tensor<D> get(Slice first, Object... rest);
+
+    /**
+     * Advanced indexing of the leading axis: an integer scalar picks an entry, an integer array of
+     * any shape takes entries ({@code x[idx]}; negative counts from the end, out of range fails when
+     * the function runs naming the index), a bool tensor of x's shape selects elements in C order
+     * ({@code x[mask]}, a vector). Gradients scatter back, repeated indices adding up.
+     */
+    Tensor<D> get(Tensor<?> index);
+
     /** The run-time length of {@code axis}, as an int64 scalar. */
     Scalar<I64> shape(int axis);
 

@@ -196,6 +196,31 @@ final class OptimizedGraphWriter {
             }
             case GRAD_MARK, RANDOM, SCAN, IFELSE -> null;
             case CONV2D, POOL2D -> null; // the runtime function runs graphs with these
+            case RESHAPE -> {
+                int ndim = ((org.symtensor.ir.Reshape) op).ndim();
+                yield new Rendered(CodeBlock.of("$T.of($L)", ClassName.get(IR, "Reshape"), ndim),
+                        org.symtensor.ir.Reshape.of(ndim));
+            }
+            case JOIN -> {
+                int axis = ((org.symtensor.ir.Join) op).axis();
+                yield new Rendered(CodeBlock.of("$T.of($L)", ClassName.get(IR, "Join"), axis), org.symtensor.ir.Join.of(axis));
+            }
+            case ALLOC -> {
+                int ndim = ((org.symtensor.ir.Alloc) op).ndim();
+                yield new Rendered(CodeBlock.of("$T.of($L)", ClassName.get(IR, "Alloc"), ndim), org.symtensor.ir.Alloc.of(ndim));
+            }
+            case ARANGE -> {
+                org.symtensor.type.DType d = ((org.symtensor.ir.Arange) op).dtype();
+                yield new Rendered(CodeBlock.of("$T.of($T.$L)", ClassName.get(IR, "Arange"), Names.DTYPE, d.name()),
+                        org.symtensor.ir.Arange.of(d));
+            }
+            case SPECIFY_SHAPE -> {
+                int[] s = ((org.symtensor.ir.SpecifyShape) op).shape();
+                yield new Rendered(CodeBlock.of("$T.of($L)", ClassName.get(IR, "SpecifyShape"), ints(s)),
+                        org.symtensor.ir.SpecifyShape.of(s));
+            }
+            // the advanced indexing ops keep the runtime function for graphs that hold them
+            case ADVANCED_INDEX, ADVANCED_INC -> null;
         };
     }
 

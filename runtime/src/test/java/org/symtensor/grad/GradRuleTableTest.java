@@ -164,6 +164,37 @@ class GradRuleTableTest {
                     .<GradCase>map(v -> new FiniteDifferences(v.fn(), List.<NDArray[]>of(v.points()))).toList();
             case POOL2D -> org.symtensor.runtime.ConvCases.pool2dVariants().stream()
                     .<GradCase>map(v -> new FiniteDifferences(v.fn(), List.<NDArray[]>of(v.points()))).toList();
+            // the 2×3 point as 3×2 (an inferred length) and as (3, 2) read from its own shape
+            case RESHAPE -> List.of(fd(in -> e(ScalarOp.SQR, org.symtensor.ir.ShapeOps.reshape(in.get(0), 3, -1)), MIXED),
+                    fd(in -> e(ScalarOp.SIN, org.symtensor.ir.ShapeOps.reshape(in.get(0),
+                            List.of(Ops.shape(in.get(0), 1), Ops.shape(in.get(0), 0)))), MIXED));
+            // each input gets its block of g: joined along rows and along columns
+            case JOIN -> List.of(fd(in -> e(ScalarOp.SQR, org.symtensor.ir.JoinOps.concatenate(0, List.of(in.get(0),
+                    e(ScalarOp.SIN, in.get(1)), in.get(0)))), MIXED, mat(new double[] {0.5, -1.0, 0.2})),
+                    fd(in -> e(ScalarOp.SIN, org.symtensor.ir.JoinOps.concatenate(-1, List.of(in.get(0), in.get(1)))),
+                            MIXED, mat(new double[] {0.5}, new double[] {-1.5})));
+            // a row broadcast down 3 rows, and a scalar filling a 2×2: g summed over the broadcast axes
+            case ALLOC -> List.of(fd(in -> e(ScalarOp.SIN, e(ScalarOp.MUL, org.symtensor.ir.FillOps.alloc(in.get(0),
+                    List.of(Ops.constant(NDArray.of(3L)), Ops.shape(in.get(0), 0))), c(1.5))), vec(0.5, -1.0, 2.0)),
+                    fd(in -> e(ScalarOp.SQR, org.symtensor.ir.FillOps.alloc(in.get(0), List.of(Ops.constant(NDArray.of(2L)),
+                            Ops.constant(NDArray.of(2L))))), scalar(0.7)));
+            // d/dstart = Σ g, d/dstep = Σ g·i (Theano's rule); the length stays fixed near the points
+            case ARANGE -> List.of(fd(in -> e(ScalarOp.SIN, org.symtensor.ir.FillOps.arange(in.get(0),
+                    Ops.constant(2.05, DType.FLOAT64), in.get(1))), scalar(0.3), scalar(0.4)));
+            case SPECIFY_SHAPE -> List.of(fd(in -> e(ScalarOp.SQR, org.symtensor.ir.FillOps.specifyShape(in.get(0), 2, -1)),
+                    MIXED));
+            // repeated indices: their gradients add up
+            case ADVANCED_INDEX -> List.of(fd(in -> e(ScalarOp.SQR, Apply.output(org.symtensor.ir.AdvancedSubtensor.take(1),
+                    in.get(0), Ops.constant(NDArray.of(new long[] {2, 0, -1})))), MIXED),
+                    fd(in -> e(ScalarOp.SIN, Apply.output(org.symtensor.ir.AdvancedSubtensor.mask(), in.get(0),
+                            Ops.constant(NDArray.of(new boolean[][] {{true, false, true}, {false, true, true}})))), MIXED));
+            case ADVANCED_INC -> List.of(fd(in -> e(ScalarOp.SQR, Apply.output(org.symtensor.ir.AdvancedIncSubtensor.inc(
+                    org.symtensor.ir.AdvancedSubtensor.take(0)), in.get(0), in.get(1), Ops.constant(NDArray.of(new long[] {1, 1})))),
+                    MIXED, mat(new double[] {0.5, -1.0, 2.0}, new double[] {0.25, 1.5, -0.5})),
+                    fd(in -> e(ScalarOp.SQR, Apply.output(org.symtensor.ir.AdvancedIncSubtensor.set(
+                            org.symtensor.ir.AdvancedSubtensor.take(1)), in.get(0), in.get(1),
+                            Ops.constant(NDArray.of(new long[] {2, 0})))), MIXED, mat(new double[] {0.5, -1.0},
+                            new double[] {0.25, 1.5})));
         };
     }
 

@@ -9,7 +9,7 @@ import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.symtensor.T;
-import org.symtensor.dsl.BatchNorm;
+import org.symtensor.tensor.BatchNorm;
 import org.symtensor.error.ArgumentException;
 import org.symtensor.error.DTypeMismatchException;
 import org.symtensor.error.ShapeMismatchException;

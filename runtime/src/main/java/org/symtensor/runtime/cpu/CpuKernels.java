@@ -45,6 +45,13 @@ public final class CpuKernels {
             case COMPOSITE -> new CompositeKernel(node);
             case CONV2D -> new Conv2dKernel(node);
             case POOL2D -> new Pool2dKernel(node);
+            case RESHAPE -> ShapeKernels.reshape(node);
+            case JOIN -> ShapeKernels.join(node);
+            case ALLOC -> ShapeKernels.alloc(node);
+            case ARANGE -> ShapeKernels.arange(node);
+            case SPECIFY_SHAPE -> ShapeKernels.specifyShape(node);
+            case ADVANCED_INDEX -> AdvancedIndexKernels.subtensor(node);
+            case ADVANCED_INC -> AdvancedIndexKernels.incSubtensor(node);
         };
     }
 

@@ -108,6 +108,9 @@ final class ScalarScanBuilder {
             case REDUCE, DOT, SHAPE, EYE, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE -> {
                 return false;
             }
+            case RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> {
+                return false;
+            }
         }
         return true;
     }

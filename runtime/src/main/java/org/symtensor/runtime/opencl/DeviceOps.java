@@ -45,6 +45,7 @@ final class DeviceOps {
             case SCAN, INDEX, INC_INDEX, IFELSE -> host;
             case COMPOSITE -> ClElemwise.supported(node, device) ? composite(node, device, ins, outs) : host;
             case CONV2D, POOL2D -> host; // the CPU kernels (im2col + OpenBLAS, pooling loops) with transfers
+            case RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> host;
         };
     }
 

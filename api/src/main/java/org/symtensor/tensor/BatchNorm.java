@@ -1,7 +1,7 @@
-package org.symtensor.dsl;
+package org.symtensor.tensor;
 
 /**
- * The three results of training-mode batch normalization ({@link NNetFunctions#batchNormTrain}),
+ * The three results of training-mode batch normalization ({@code T.batchNormTrain}),
  * each of the input's handle type: the normalized output, and the batch mean and biased variance
  * with the normalized axes kept as length 1.
  */
