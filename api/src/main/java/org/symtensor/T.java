@@ -1944,6 +1944,19 @@ public final class T {
     }
 
     /**
+     * Embedding lookup: row {@code ids[i]} of the table {@code W} ({@code V×d}) for each id,
+     * {@code (V×d), (n) \u2192 (n×d)}, as NumPy's {@code take(W, ids, axis=0)}.
+     */
+    public static <D extends FloatingMarker> Matrix<D> embedding(Matrix<D> table, Vector<?> ids) {
+        return NNetFunctions.embedding(table, ids);
+    }
+
+    /** Embedding lookup for ids of any shape: {@code (V×d), (s...) \u2192 (s..., d)}. */
+    public static <D extends FloatingMarker> Tensor<D> embedding(Matrix<D> table, Tensor<?> ids) {
+        return NNetFunctions.embedding(table, ids);
+    }
+
+    /**
      * 2-d convolution (cross-correlation, as deep-learning libraries compute it) of NCHW input
      * {@code N×C×H×W} with filters {@code K×C×R×S}, stride 1, no padding: {@code N×K×(H-R+1)×(W-S+1)}.
      */

@@ -274,6 +274,33 @@ public final class NNetFunctions {
                 variance.variable(), eps));
     }
 
+    // ---- embedding --------------------------------------------------------------------------------
+
+    /**
+     * Embedding lookup: row {@code ids[i]} of the table {@code W} ({@code V×d}) for each id,
+     * {@code (V×d), (n) → (n×d)}, as NumPy's {@code take(W, ids, axis=0)}. The gradient with respect
+     * to W adds each row's gradient at its id, so a repeated id accumulates; an id outside
+     * {@code [-V, V)} is an {@code IndexOutOfRangeException} when the function runs (negative ids
+     * count from the end, as in NumPy).
+     */
+    public static <D extends FloatingMarker> Matrix<D> embedding(Matrix<D> table, Vector<?> ids) {
+        requireIds(ids.variable());
+        return new Matrix<>(Apply.output(org.symtensor.ir.AdvancedSubtensor.take(0), table.variable(), ids.variable()));
+    }
+
+    /** Embedding lookup for ids of any shape: {@code (V×d), (s...) → (s..., d)}. */
+    public static <D extends FloatingMarker> Tensor<D> embedding(Matrix<D> table, Tensor<?> ids) {
+        requireIds(ids.variable());
+        return Tensors.wrap(Apply.output(org.symtensor.ir.AdvancedSubtensor.take(0), table.variable(), ids.variable()));
+    }
+
+    private static void requireIds(Variable ids) {
+        if (!ids.type().dtype().isInteger()) {
+            throw new org.symtensor.error.DTypeMismatchException("embedding: the ids " + ids.describe()
+                    + " must have an integer dtype, got " + ids.type().dtype());
+        }
+    }
+
     // ---- convolution ----------------------------------------------------------------------------
 
     private static final int[] ONE = {1, 1};

@@ -281,4 +281,28 @@ class NNetFunctionsTest {
         assertThatThrownBy(() -> T.batchNormTrain(x, gamma, beta, 1e-5)).isInstanceOf(ArgumentException.class)
                 .hasMessageContaining("axis");
     }
+
+    @Test
+    void embedding_looksUpRows_andItsGradientAccumulatesRepeatedIds() {
+        Matrix<F64> w = T.dmatrix("W");
+        var ids = T.lvector("ids");
+        Matrix<F64> e = T.embedding(w, ids);
+        double[][] table = {{1, 2}, {3, 4}, {5, 6}};
+        long[] idv = {2, 0, 2, -1};
+        double[][] got = T.function(T.inputs(w, ids), e).call(table, idv).toDoubleMatrix();
+        assertThat(got).isEqualTo(new double[][] {{5, 6}, {1, 2}, {5, 6}, {5, 6}});
+        // d/dW of sum(e * c): row 2 collects the rows of c at positions 0, 2 and 3 (id -1 is row 2 too)
+        double[][] c = {{1, 10}, {100, 1000}, {2, 20}, {3, 30}};
+        double[][] g = T.function(T.inputs(w, ids), T.grad(T.sum(e.times(T.constant(c))), w)).call(table, idv)
+                .toDoubleMatrix();
+        assertThat(g).isEqualTo(new double[][] {{100, 1000}, {0, 0}, {6, 60}});
+        T.verifyGrad(in -> T.sum(T.embedding((Matrix<F64>) (Object) in.get(0), labels(1, 1, 0)).sqr()),
+                List.of(NDArray.of(table)), 1e-6, 1e-6);
+        var grid = T.lmatrix("grid");
+        assertThat(T.embedding(w, grid).variable().type().rank()).isEqualTo(3);
+        assertThatThrownBy(() -> T.function(T.inputs(w, ids), e).call(table, new long[] {3}))
+                .isInstanceOf(org.symtensor.error.IndexOutOfRangeException.class).hasMessageContaining("3");
+        assertThatThrownBy(() -> T.embedding(w, (Vector) T.dvector("d"))).isInstanceOf(DTypeMismatchException.class)
+                .hasMessageContaining("'d'");
+    }
 }
