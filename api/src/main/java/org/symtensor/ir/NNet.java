@@ -250,17 +250,31 @@ public final class NNet {
     }
 
     /**
-     * The number of classes of {@code (m×n)} scores for integer targets: n, which must be known
-     * when the graph is built (the one-hot rows are compared against a constant 0..n-1).
+     * The class indices {@code 0..n-1} of {@code (m×n)} scores, n from the static type when known
+     * (a constant), else from the run-time shape (an {@code arange} over it).
      */
-    private static int classes(String what, Variable scores) {
+    private static Variable classRange(Variable scores) {
         int n = scores.type().dim(1);
-        if (n == TensorType.UNKNOWN) {
-            throw new ShapeMismatchException(what + ": integer targets need the number of classes (axis 1 of "
-                    + scores.describe() + ") known when the graph is built, got shape "
-                    + TensorType.shapeString(scores.type().shape()) + "; give one-hot targets instead (oneHot(labels, n, dtype))");
+        if (n != TensorType.UNKNOWN) {
+            long[] range = new long[n];
+            for (int i = 0; i < n; i++) {
+                range[i] = i;
+            }
+            return Ops.constant(org.symtensor.value.NDArray.of(range));
         }
-        return n;
+        return FillOps.arange(Ops.constant(org.symtensor.value.NDArray.of(0L)), Ops.shape(scores, 1),
+                Ops.constant(org.symtensor.value.NDArray.of(1L)));
+    }
+
+    /** {@code labels[..., None] == classes} as {@code dtype}: the one-hot rows against a vector of class indices. */
+    private static Variable oneHotAgainst(Variable labels, Variable classes, org.symtensor.type.DType dtype) {
+        int rank = labels.type().rank();
+        int[] pattern = new int[rank + 1];
+        for (int i = 0; i < rank; i++) {
+            pattern[i] = i;
+        }
+        pattern[rank] = X;
+        return Ops.cast(e(ScalarOp.EQ, Ops.dimshuffle(labels, pattern), classes), dtype);
     }
 
     private static void requireLabels(String what, Variable labels, Variable scores) {
@@ -280,15 +294,14 @@ public final class NNet {
     public static Variable categoricalCrossentropyLabels(Variable p, Variable labels) {
         requireFloatMatrix("categoricalCrossentropy", p);
         requireLabels("categoricalCrossentropy", labels, p);
-        return categoricalCrossentropy(p, oneHot(labels, classes("categoricalCrossentropy", p), p.type().dtype()));
+        return categoricalCrossentropy(p, oneHotAgainst(labels, classRange(p), p.type().dtype()));
     }
 
     /** {@link #categoricalCrossentropyFromLogits} with integer class indices as targets: {@code -logSoftmax(z)[i, t[i]]}. */
     public static Variable categoricalCrossentropyFromLogitsLabels(Variable z, Variable labels) {
         requireFloatMatrix("categoricalCrossentropyFromLogits", z);
         requireLabels("categoricalCrossentropyFromLogits", labels, z);
-        return categoricalCrossentropyFromLogits(z,
-                oneHot(labels, classes("categoricalCrossentropyFromLogits", z), z.type().dtype()));
+        return categoricalCrossentropyFromLogits(z, oneHotAgainst(labels, classRange(z), z.type().dtype()));
     }
 
     /**
@@ -308,14 +321,7 @@ public final class NNet {
         for (int i = 0; i < n; i++) {
             range[i] = i;
         }
-        int rank = labels.type().rank();
-        int[] pattern = new int[rank + 1];
-        for (int i = 0; i < rank; i++) {
-            pattern[i] = i;
-        }
-        pattern[rank] = X;
-        Variable classes = Ops.cast(Ops.constant(org.symtensor.value.NDArray.of(range)), labels.type().dtype());
-        return Ops.cast(e(ScalarOp.EQ, Ops.dimshuffle(labels, pattern), classes), dtype);
+        return oneHotAgainst(labels, Ops.constant(org.symtensor.value.NDArray.of(range)), dtype);
     }
 
     // ---- batch normalization --------------------------------------------------------------------
