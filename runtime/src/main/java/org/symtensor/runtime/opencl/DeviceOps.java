@@ -44,7 +44,11 @@ final class DeviceOps {
             case RANDOM -> ClRandom.supported(node, device) ? ClRandom.step(node, device, ins, outs) : host;
             case SCAN, INDEX, INC_INDEX, IFELSE -> host;
             case COMPOSITE -> ClElemwise.supported(node, device) ? composite(node, device, ins, outs) : host;
-            case CONV2D, POOL2D -> host; // the CPU kernels (im2col + OpenBLAS, pooling loops) with transfers
+            // forward conv2d and pooling on the device; their gradient variants on the host (CPU kernels)
+            case CONV2D, POOL2D -> {
+                ClConv k = ClConv.forNode(node, device);
+                yield k == null ? host : Step.device(node, ins, outs, k);
+            }
             case RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> host;
         };
     }
