@@ -44,7 +44,7 @@ final class DeviceOps {
             case RANDOM -> ClRandom.supported(node, device) ? ClRandom.step(node, device, ins, outs) : host;
             case SCAN, INDEX, INC_INDEX, IFELSE -> host;
             case COMPOSITE -> ClElemwise.supported(node, device) ? composite(node, device, ins, outs) : host;
-            // forward conv2d and pooling on the device; their gradient variants on the host (CPU kernels)
+            // conv2d and pooling, every variant, on the device (ClConv)
             case CONV2D, POOL2D -> {
                 ClConv k = ClConv.forNode(node, device);
                 yield k == null ? host : Step.device(node, ins, outs, k);

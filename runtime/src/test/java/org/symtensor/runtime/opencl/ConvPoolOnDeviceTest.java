@@ -16,8 +16,8 @@ import org.symtensor.type.FloatingMarker;
 import org.symtensor.value.NDArray;
 
 /**
- * conv2d and pooling on the OpenCL device (forward kernels of their own; the gradient variants on
- * the host) agree with the CPU backend. A conv2d output sums m = C/G·R·S products of values in
+ * conv2d and pooling on the OpenCL device (every variant: forward, the gradients, pooling's
+ * gradient of the gradient) agree with the CPU backend. A conv2d output sums m = C/G·R·S products of values in
  * [-3, 3], in another order than the CPU's gemm: within {@code (m + 2)·u·9m} of it (u the unit
  * roundoff). Max pooling is exact; an average of k elements within {@code (k + 2)·u·3}.
  */
@@ -57,13 +57,23 @@ class ConvPoolOnDeviceTest {
         }
         Tensor4<D> e = T.conv2d(x, w, new int[] {1, 1}, new int[] {2, 0, 1, 3}, new int[] {1, 1}, 2);
         assertClose(run(OpenClTesting.DEVICE, x, w, e, xv, wv), run("cpu", x, w, e, xv, wv), 0, atol, "explicit " + d);
-        // the gradients run on the host inside a device function
-        org.symtensor.ir.Variable cost = org.symtensor.ir.Ops.reduce(org.symtensor.ir.Reduce.Kind.SUM,
-                T.conv2d(x, w, new int[] {2, 1}, "same", new int[] {1, 1}, 2).sqr().variable());
-        var g = org.symtensor.tensor.Tensors.wrap(org.symtensor.grad.Gradients.grad(cost, java.util.List.of(w.variable()),
-                org.symtensor.grad.GradOptions.defaults()).get(0));
-        assertClose(run(OpenClTesting.DEVICE, x, w, g, xv, wv), run("cpu", x, w, g, xv, wv), d == DType.FLOAT32 ? 1e-4 : 1e-11,
-                d == DType.FLOAT32 ? 1e-3 : 1e-10, "filter gradient " + d);
+        // the gradient variants (Conv2dGradInput, Conv2dGradFilters) on the device too
+        for (String mode : new String[] {"same", "valid"}) {
+            org.symtensor.ir.Variable cost = org.symtensor.ir.Ops.reduce(org.symtensor.ir.Reduce.Kind.SUM,
+                    T.conv2d(x, w, new int[] {2, 1}, mode, new int[] {1, 2}, 2).sqr().variable());
+            var grads = org.symtensor.grad.Gradients.grad(cost, java.util.List.of(x.variable(), w.variable()),
+                    org.symtensor.grad.GradOptions.defaults());
+            for (int k = 0; k < 2; k++) {
+                var g = org.symtensor.tensor.Tensors.wrap(grads.get(k));
+                NDArray cpu = run("cpu", x, w, g, xv, wv);
+                double scale = 0;
+                for (int i = 0; i < cpu.size(); i++) {
+                    scale = Math.max(scale, Math.abs(cpu.getDouble(i)));
+                }
+                assertClose(run(OpenClTesting.DEVICE, x, w, g, xv, wv), cpu, 0, scale * (d == DType.FLOAT32 ? 1e-5 : 1e-13),
+                        (k == 0 ? "input" : "filter") + " gradient " + mode + " " + d);
+            }
+        }
     }
 
     @ParameterizedTest(name = "ignoreBorder={0}")
@@ -84,6 +94,23 @@ class ConvPoolOnDeviceTest {
             for (var y : java.util.List.of(inc, exc)) {
                 assertClose(T.function(T.inputs(x), y, T.device(OpenClTesting.DEVICE)).call(xv),
                         T.function(T.inputs(x), y, T.device("cpu")).call(xv), 0, atol, "avg " + d);
+            }
+            // GRAD (each input element gathers from its windows) and GRAD_GRAD on the device
+            for (var y : java.util.List.of(max, inc, exc)) {
+                org.symtensor.ir.Variable cost = org.symtensor.ir.Ops.reduce(org.symtensor.ir.Reduce.Kind.SUM,
+                        y.times(y).variable());
+                var gx = org.symtensor.grad.Gradients.grad(cost, java.util.List.of(x.variable()),
+                        org.symtensor.grad.GradOptions.defaults()).get(0);
+                org.symtensor.ir.Variable cost2 = org.symtensor.ir.Ops.reduce(org.symtensor.ir.Reduce.Kind.SUM,
+                        org.symtensor.ir.Ops.elemwise(org.symtensor.ir.ScalarOp.SQR, gx));
+                var ggx = org.symtensor.grad.Gradients.grad(cost2, java.util.List.of(x.variable()),
+                        org.symtensor.grad.GradOptions.defaults()).get(0);
+                for (var g : java.util.List.of(gx, ggx)) {
+                    var t = org.symtensor.tensor.Tensors.wrap(g);
+                    assertClose(T.function(T.inputs(x), t, T.device(OpenClTesting.DEVICE)).call(xv),
+                            T.function(T.inputs(x), t, T.device("cpu")).call(xv), 0, atol * 40,
+                            y.variable().owner().op().name() + " gradient " + d);
+                }
             }
         }
     }
