@@ -307,4 +307,19 @@ class NNetFunctionsTest {
         assertThatThrownBy(() -> T.embedding(w, (Vector) T.dvector("d"))).isInstanceOf(DTypeMismatchException.class)
                 .hasMessageContaining("'d'");
     }
+
+    @Test
+    void smoothFunctions_secondOrderGradients_matchFiniteDifferences() {
+        // the gradient of a cost built from the first gradient: checks the rules of the rules
+        List<UnaryOperator<Vector<F64>>> fs = List.of(T::gelu, T::softsign, T::selu, T::elu, x -> T.softmax(x, 0),
+                x -> T.logSoftmax(x, 0), x -> T.binaryCrossentropyFromLogits(x, T.constant(new double[] {0, 1, 0.3, 1, 0, 0.5})));
+        NDArray point = NDArray.of(new double[] {-1.3, -0.4, 0.2, 0.7, 1.6, 2.4});
+        for (UnaryOperator<Vector<F64>> f : fs) {
+            T.verifyGrad(in -> {
+                Vector<F64> x = (Vector<F64>) (Object) in.get(0);
+                Vector<F64> g = T.grad(T.sum(f.apply(x).times(T.constant(new double[] {1, -2, 3, 0.5, -1, 2}))), x);
+                return T.sum(g.times(g));
+            }, List.of(point), 1e-6, 1e-5);
+        }
+    }
 }
