@@ -151,11 +151,15 @@ public final class NNet {
         return Ops.elemwise(op, in);
     }
 
-    /** {@code max(x, 0)} for {@code alpha == 0}, else {@code x > 0 ? x : alpha·x} (leaky ReLU, Theano's {@code relu(x, alpha)}). */
+    /**
+     * {@code max(0, x)} for {@code alpha == 0}, else {@code x > 0 ? x : alpha·x} (leaky ReLU, Theano's
+     * {@code relu(x, alpha)}); the derivative at 0 is alpha (0 for the plain rectifier).
+     */
     public static Variable relu(Variable x, double alpha) {
         requireFloat("relu", x);
         if (alpha == 0) {
-            return e(ScalarOp.MAXIMUM, x, lit(0, x));
+            // maximum gives a tie's gradient to its first input: the 0, so relu'(0) = 0 as for alpha·x below
+            return e(ScalarOp.MAXIMUM, lit(0, x), x);
         }
         return e(ScalarOp.SWITCH, e(ScalarOp.GT, x, lit(0, x)), x, e(ScalarOp.MUL, lit(alpha, x), x));
     }

@@ -66,6 +66,16 @@ class NNetFunctionsTest {
     }
 
     @Test
+    void relu_derivativeAtZero_isAlpha() {
+        Vector<F64> x = T.dvector("x");
+        double[] at = {0.0, -0.0, 2.0};
+        assertThat(T.function(T.inputs(x), T.grad(T.sum(T.relu(x)), x)).call((Object) at).toDoubleArray())
+                .containsExactly(0.0, 0.0, 1.0);
+        assertThat(T.function(T.inputs(x), T.grad(T.sum(T.relu(x, 0.1)), x)).call((Object) at).toDoubleArray())
+                .containsExactly(0.1, 0.1, 1.0);
+    }
+
+    @Test
     void elu_hugeInputs_haveFiniteGradients() {
         Vector<F64> x = T.dvector("x");
         double[] g = T.function(T.inputs(x), T.grad(T.sum(T.elu(x)), x)).call((Object) new double[] {1000, -1000})
