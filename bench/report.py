@@ -9,7 +9,8 @@ import json
 import sys
 
 BASELINE = {"MatmulBench": "openBlasDirect", "CallOverheadBench": "plainJava", "MlpGradBench": "forward",
-            "GeneratedKernelBench": "dynamicFunction", "ScanBench": "plainJava", "TrainStepBench": "forwardAndGradient"}
+            "GeneratedKernelBench": "dynamicFunction", "ScanBench": "plainJava", "TrainStepBench": "forwardAndGradient",
+            "Conv2dBench": "openBlasIm2colGemmPerImage"}
 
 
 def fmt(ms, like=None):

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 mvn -q -pl bench -am package -DskipTests
 # ignoreLock: a stale /tmp/jmh.lock left by an earlier run must not block this one
 java --add-modules jdk.incubator.vector -Djmh.ignoreLock=true -jar bench/target/benchmarks.jar \
-    'bench\.(LogisticBench|FmaSumBench|SoftmaxBench|MatmulBench|CallOverheadBench|MlpGradBench|TrainStepBench|NpzBench|GeneratedKernelBench|ScanBench)\.' \
+    'bench\.(LogisticBench|FmaSumBench|SoftmaxBench|MatmulBench|CallOverheadBench|MlpGradBench|TrainStepBench|NpzBench|GeneratedKernelBench|ScanBench|Conv2dBench)\.' \
     -f 1 -wi 3 -i 5 -w 1 -r 1 -rf json -rff bench/target/jmh.json
 python3 bench/numpy_bench.py > bench/target/numpy.jsonl
 {

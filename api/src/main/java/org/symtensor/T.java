@@ -38,12 +38,14 @@ import org.symtensor.grad.GradOption;
 import org.symtensor.grad.Gradients;
 import org.symtensor.ir.IndexOps;
 import org.symtensor.ir.Variable;
+import org.symtensor.random.RandomStreams;
 import org.symtensor.scan.ScanOption;
 import org.symtensor.scan.ScanResult;
 import org.symtensor.scan.ScanStep;
 import org.symtensor.scan.Tapped;
 import org.symtensor.scan.TypedScanResult;
 import org.symtensor.tensor.AbstractTensor;
+import org.symtensor.tensor.BatchNorm;
 import org.symtensor.tensor.Matrix;
 import org.symtensor.tensor.Scalar;
 import org.symtensor.tensor.SharedMatrix;
@@ -1745,6 +1747,328 @@ public final class T {
     public static <D extends FloatingMarker> Vector<D> categoricalCrossentropy(Matrix<D> probabilities,
             Matrix<D> oneHotTargets) {
         return NNetFunctions.categoricalCrossentropy(probabilities, oneHotTargets);
+    }
+
+    /** The rectifier {@code max(x, 0)}. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S relu(AbstractTensor<D, S, ?> x) {
+        return NNetFunctions.relu(x);
+    }
+
+    /** {@code relu} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends FloatingMarker> Tensor<D> relu(Tensor<D> x) {
+        return NNetFunctions.relu(x);
+    }
+
+    /** The leaky rectifier {@code x > 0 ? x : alpha·x} (Theano's {@code relu(x, alpha)}). */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S relu(AbstractTensor<D, S, ?> x, double alpha) {
+        return NNetFunctions.relu(x, alpha);
+    }
+
+    /** {@code relu(x, alpha)} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends FloatingMarker> Tensor<D> relu(Tensor<D> x, double alpha) {
+        return NNetFunctions.relu(x, alpha);
+    }
+
+    /** The exponential linear unit {@code x > 0 ? x : alpha·(e^x - 1)}. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S elu(AbstractTensor<D, S, ?> x, double alpha) {
+        return NNetFunctions.elu(x, alpha);
+    }
+
+    /** {@code elu(x, alpha)} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends FloatingMarker> Tensor<D> elu(Tensor<D> x, double alpha) {
+        return NNetFunctions.elu(x, alpha);
+    }
+
+    /** The exponential linear unit with {@code alpha = 1}. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S elu(AbstractTensor<D, S, ?> x) {
+        return NNetFunctions.elu(x);
+    }
+
+    /** {@code elu(x)} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends FloatingMarker> Tensor<D> elu(Tensor<D> x) {
+        return NNetFunctions.elu(x);
+    }
+
+    /**
+     * The scaled ELU {@code \u03bb·elu(x, \u03b1)} with the self-normalizing constants (\u03b1 \u2248 1.6733,
+     * \u03bb \u2248 1.0507).
+     */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S selu(AbstractTensor<D, S, ?> x) {
+        return NNetFunctions.selu(x);
+    }
+
+    /** {@code selu} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends FloatingMarker> Tensor<D> selu(Tensor<D> x) {
+        return NNetFunctions.selu(x);
+    }
+
+    /** The exact Gaussian error linear unit {@code x/2·(1 + erf(x/\u221a2))}. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S gelu(AbstractTensor<D, S, ?> x) {
+        return NNetFunctions.gelu(x);
+    }
+
+    /** {@code gelu} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends FloatingMarker> Tensor<D> gelu(Tensor<D> x) {
+        return NNetFunctions.gelu(x);
+    }
+
+    /** The softsign {@code x / (1 + |x|)}. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S softsign(AbstractTensor<D, S, ?> x) {
+        return NNetFunctions.softsign(x);
+    }
+
+    /** {@code softsign} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends FloatingMarker> Tensor<D> softsign(Tensor<D> x) {
+        return NNetFunctions.softsign(x);
+    }
+
+    /** Theano's piecewise-linear {@code hard_sigmoid}, {@code clip(0.2·x + 0.5, 0, 1)}. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S hardSigmoid(AbstractTensor<D, S, ?> x) {
+        return NNetFunctions.hardSigmoid(x);
+    }
+
+    /** {@code hardSigmoid} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends FloatingMarker> Tensor<D> hardSigmoid(Tensor<D> x) {
+        return NNetFunctions.hardSigmoid(x);
+    }
+
+    /** Softmax along {@code axis} (negative counts from the end), shifted by the maximum so it does not overflow. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S softmax(AbstractTensor<D, S, ?> x, int axis) {
+        return NNetFunctions.softmax(x, axis);
+    }
+
+    /** {@code softmax(x, axis)} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends FloatingMarker> Tensor<D> softmax(Tensor<D> x, int axis) {
+        return NNetFunctions.softmax(x, axis);
+    }
+
+    /** {@code log(softmax(x, axis))}, computed as {@code (x - m) - log \u03a3 exp(x - m)}. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S logSoftmax(AbstractTensor<D, S, ?> x, int axis) {
+        return NNetFunctions.logSoftmax(x, axis);
+    }
+
+    /** {@code logSoftmax(x, axis)} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends FloatingMarker> Tensor<D> logSoftmax(Tensor<D> x, int axis) {
+        return NNetFunctions.logSoftmax(x, axis);
+    }
+
+    /**
+     * Theano's {@code categorical_crossentropy} with integer class targets: {@code -log p[i, t[i]]} per row,
+     * {@code (m×n), (m) \u2192 (m)}; stable when {@code p} is a {@code softmax}.
+     */
+    public static <D extends FloatingMarker> Vector<D> categoricalCrossentropy(Matrix<D> probabilities,
+            Vector<?> labels) {
+        return NNetFunctions.categoricalCrossentropy(probabilities, labels);
+    }
+
+    /** The categorical cross-entropy of {@code softmax(logits)} against one-hot targets, from the logits (stable). */
+    public static <D extends FloatingMarker> Vector<D> categoricalCrossentropyFromLogits(Matrix<D> logits,
+            Matrix<D> oneHotTargets) {
+        return NNetFunctions.categoricalCrossentropyFromLogits(logits, oneHotTargets);
+    }
+
+    /**
+     * The categorical cross-entropy of {@code softmax(logits)} against integer class targets, from the logits
+     * (stable).
+     */
+    public static <D extends FloatingMarker> Vector<D> categoricalCrossentropyFromLogits(Matrix<D> logits,
+            Vector<?> labels) {
+        return NNetFunctions.categoricalCrossentropyFromLogits(logits, labels);
+    }
+
+    /** Theano's {@code binary_crossentropy}: {@code -(t·log p + (1 - t)·log(1 - p))} elementwise. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S binaryCrossentropy(AbstractTensor<D, S, ?> p,
+            Tensor<D> targets) {
+        return NNetFunctions.binaryCrossentropy(p, targets);
+    }
+
+    /** {@code binaryCrossentropy} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends FloatingMarker> Tensor<D> binaryCrossentropy(Tensor<D> p, Tensor<D> targets) {
+        return NNetFunctions.binaryCrossentropy(p, targets);
+    }
+
+    /** The binary cross-entropy of {@code sigmoid(z)} from the logits, {@code softplus(z) - t·z}: finite for any z. */
+    public static <D extends FloatingMarker, S extends Tensor<D>>
+            S binaryCrossentropyFromLogits(AbstractTensor<D, S, ?> logits, Tensor<D> targets) {
+        return NNetFunctions.binaryCrossentropyFromLogits(logits, targets);
+    }
+
+    /** {@code binaryCrossentropyFromLogits} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends FloatingMarker> Tensor<D> binaryCrossentropyFromLogits(Tensor<D> logits,
+            Tensor<D> targets) {
+        return NNetFunctions.binaryCrossentropyFromLogits(logits, targets);
+    }
+
+    /**
+     * One-hot rows of {@code dtype} for integer labels, {@code (m) \u2192 (m×numClasses)} (Theano's
+     * {@code to_one_hot}); a label outside {@code [0, numClasses)} gives a row of zeros.
+     */
+    public static <D extends DTypeMarker> Matrix<D> oneHot(Vector<?> labels, int numClasses, Class<D> dtype) {
+        return NNetFunctions.oneHot(labels, numClasses, dtype);
+    }
+
+    /** One-hot encoding along a new last axis for integer labels of any rank, as {@code dtype}. */
+    public static <D extends DTypeMarker> Tensor<D> oneHot(Tensor<?> labels, int numClasses, Class<D> dtype) {
+        return NNetFunctions.oneHot(labels, numClasses, dtype);
+    }
+
+    /**
+     * Inverted dropout: each element is kept with probability {@code 1 - p} (a uniform draw from
+     * {@code streams} at least {@code p}) and scaled by {@code 1/(1 - p)}, else zeroed; the expected value is
+     * x.
+     */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S dropout(AbstractTensor<D, S, ?> x, double p,
+            RandomStreams streams) {
+        return NNetFunctions.dropout(x, p, streams);
+    }
+
+    /** {@code dropout} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends FloatingMarker> Tensor<D> dropout(Tensor<D> x, double p, RandomStreams streams) {
+        return NNetFunctions.dropout(x, p, streams);
+    }
+
+    /**
+     * Training-mode batch normalization over {@code axes}: the output
+     * {@code gamma·(x - mean)/\u221a(var + eps) + beta} with the batch mean and biased variance, which keep
+     * the reduced axes as length 1 (feed them to a running average for inference).
+     */
+    public static <D extends FloatingMarker, S extends Tensor<D>>
+            BatchNorm<S> batchNormTrain(AbstractTensor<D, S, ?> x, Tensor<D> gamma, Tensor<D> beta, double eps,
+            int... axes) {
+        return NNetFunctions.batchNormTrain(x, gamma, beta, eps, axes);
+    }
+
+    /** Inference-mode batch normalization with given statistics: {@code gamma·(x - mean)/\u221a(var + eps) + beta}. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S batchNormInference(AbstractTensor<D, S, ?> x,
+            Tensor<D> gamma, Tensor<D> beta, Tensor<D> mean, Tensor<D> variance, double eps) {
+        return NNetFunctions.batchNormInference(x, gamma, beta, mean, variance, eps);
+    }
+
+    /**
+     * Embedding lookup: row {@code ids[i]} of the table {@code W} ({@code V×d}) for each id,
+     * {@code (V×d), (n) \u2192 (n×d)}, as NumPy's {@code take(W, ids, axis=0)}.
+     */
+    public static <D extends FloatingMarker> Matrix<D> embedding(Matrix<D> table, Vector<?> ids) {
+        return NNetFunctions.embedding(table, ids);
+    }
+
+    /** Embedding lookup for ids of any shape: {@code (V×d), (s...) \u2192 (s..., d)}. */
+    public static <D extends FloatingMarker> Tensor<D> embedding(Matrix<D> table, Tensor<?> ids) {
+        return NNetFunctions.embedding(table, ids);
+    }
+
+    /**
+     * 2-d convolution (cross-correlation, as deep-learning libraries compute it) of NCHW input
+     * {@code N×C×H×W} with filters {@code K×C×R×S}, stride 1, no padding: {@code N×K×(H-R+1)×(W-S+1)}.
+     */
+    public static <D extends FloatingMarker> Tensor4<D> conv2d(Tensor4<D> x, Tensor4<D> filters) {
+        return NNetFunctions.conv2d(x, filters);
+    }
+
+    /** 2-d convolution with stride 1 and the padding mode {@code "valid"}, {@code "same"} or {@code "full"}. */
+    public static <D extends FloatingMarker> Tensor4<D> conv2d(Tensor4<D> x, Tensor4<D> filters, String padding) {
+        return NNetFunctions.conv2d(x, filters, padding);
+    }
+
+    /** 2-d convolution with a (vertical, horizontal) stride and a padding mode. */
+    public static <D extends FloatingMarker> Tensor4<D> conv2d(Tensor4<D> x, Tensor4<D> filters, int[] stride,
+            String padding) {
+        return NNetFunctions.conv2d(x, filters, stride, padding);
+    }
+
+    /**
+     * 2-d convolution with a stride and explicit zero padding, (vertical, horizontal) or (top, bottom, left,
+     * right).
+     */
+    public static <D extends FloatingMarker> Tensor4<D> conv2d(Tensor4<D> x, Tensor4<D> filters, int[] stride,
+            int[] padding) {
+        return NNetFunctions.conv2d(x, filters, stride, padding);
+    }
+
+    /**
+     * 2-d convolution with every option: stride, padding mode, dilation (vertical, horizontal) and groups
+     * (the C input channels and K filters split into {@code groups} independent convolutions; filters are
+     * {@code K×(C/groups)×R×S}).
+     */
+    public static <D extends FloatingMarker> Tensor4<D> conv2d(Tensor4<D> x, Tensor4<D> filters, int[] stride,
+            String padding, int[] dilation, int groups) {
+        return NNetFunctions.conv2d(x, filters, stride, padding, dilation, groups);
+    }
+
+    /** 2-d convolution with stride, explicit padding, dilation and groups. */
+    public static <D extends FloatingMarker> Tensor4<D> conv2d(Tensor4<D> x, Tensor4<D> filters, int[] stride,
+            int[] padding, int[] dilation, int groups) {
+        return NNetFunctions.conv2d(x, filters, stride, padding, dilation, groups);
+    }
+
+    /**
+     * The transposed convolution (the gradient of {@link #conv2d} with respect to its input) of
+     * {@code N×K×H×W} with filters {@code K×C×R×S}: {@code N×C×H'×W'} with H' the smallest input height whose
+     * convolution has height H ({@code H·stride} for {@code "same"}).
+     */
+    public static <D extends FloatingMarker> Tensor4<D> conv2dTranspose(Tensor4<D> x, Tensor4<D> filters,
+            int[] stride, String padding) {
+        return NNetFunctions.conv2dTranspose(x, filters, stride, padding);
+    }
+
+    /**
+     * The transposed convolution with every option; {@code outputSize} (height, width) picks among the sizes
+     * a stride makes possible, or null for the smallest.
+     */
+    public static <D extends FloatingMarker> Tensor4<D> conv2dTranspose(Tensor4<D> x, Tensor4<D> filters,
+            int[] stride, int[] padding, int[] dilation, int groups, int[] outputSize) {
+        return NNetFunctions.conv2dTranspose(x, filters, stride, padding, dilation, groups, outputSize);
+    }
+
+    /** The transposed convolution with a padding mode, dilation, groups and an optional output size. */
+    public static <D extends FloatingMarker> Tensor4<D> conv2dTranspose(Tensor4<D> x, Tensor4<D> filters,
+            int[] stride, String padding, int[] dilation, int groups, int[] outputSize) {
+        return NNetFunctions.conv2dTranspose(x, filters, stride, padding, dilation, groups, outputSize);
+    }
+
+    /**
+     * Max pooling over the last two axes with non-overlapping {@code window} (vertical, horizontal); a
+     * partial window at the border is dropped.
+     */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S maxPool2d(AbstractTensor<D, S, ?> x, int[] window) {
+        return NNetFunctions.maxPool2d(x, window);
+    }
+
+    /**
+     * Max pooling over the last two axes (Theano's {@code pool_2d(mode='max')}): {@code stride} (null: the
+     * window), {@code padding} (vertical, horizontal; needs ignoreBorder) and {@code ignoreBorder} (false
+     * keeps the partial windows at the end).
+     */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S maxPool2d(AbstractTensor<D, S, ?> x, int[] window,
+            int[] stride, int[] padding, boolean ignoreBorder) {
+        return NNetFunctions.maxPool2d(x, window, stride, padding, ignoreBorder);
+    }
+
+    /** {@code maxPool2d} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends FloatingMarker> Tensor<D> maxPool2d(Tensor<D> x, int[] window, int[] stride,
+            int[] padding, boolean ignoreBorder) {
+        return NNetFunctions.maxPool2d(x, window, stride, padding, ignoreBorder);
+    }
+
+    /** Average pooling over the last two axes with non-overlapping {@code window}. */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S avgPool2d(AbstractTensor<D, S, ?> x, int[] window) {
+        return NNetFunctions.avgPool2d(x, window);
+    }
+
+    /**
+     * Average pooling over the last two axes: {@code includePadding} divides by the window clipped to the
+     * padded input (Theano's {@code average_inc_pad}), else by the real elements in it
+     * ({@code average_exc_pad}).
+     */
+    public static <D extends FloatingMarker, S extends Tensor<D>> S avgPool2d(AbstractTensor<D, S, ?> x, int[] window,
+            int[] stride, int[] padding, boolean ignoreBorder, boolean includePadding) {
+        return NNetFunctions.avgPool2d(x, window, stride, padding, ignoreBorder, includePadding);
+    }
+
+    /** {@code avgPool2d} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends FloatingMarker> Tensor<D> avgPool2d(Tensor<D> x, int[] window, int[] stride,
+            int[] padding, boolean ignoreBorder, boolean includePadding) {
+        return NNetFunctions.avgPool2d(x, window, stride, padding, ignoreBorder, includePadding);
     }
 
     // ---- gradients (GradFunctions) --------------------------------------------------------------------------

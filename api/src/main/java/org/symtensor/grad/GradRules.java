@@ -38,6 +38,8 @@ final class GradRules {
             case IFELSE -> ControlGrads.ifElse(a, g, batch);
             case COMPOSITE -> composite(a, g, batch);
             case LINALG -> LinAlgGrads.inputGrads(a, outputGrads, batch);
+            case CONV2D -> ConvGrads.conv2d(a, g, batch);
+            case POOL2D -> ConvGrads.pool2d(a, g, batch);
             case RESHAPE -> ShapeGrads.reshape(a, g, batch);
             case JOIN -> ShapeGrads.join(a, g, batch);
             case ALLOC -> ShapeGrads.alloc(a, g, batch);

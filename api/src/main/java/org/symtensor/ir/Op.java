@@ -17,6 +17,8 @@ public sealed interface Op
         permits Elemwise, DimShuffle, Reduce, Dot, ShapeOf, Eye, GradMark, RandomOp, Scan, Subtensor, IncSubtensor,
         IfElse, Composite,
         LinAlg,
+        Conv2d,
+        Pool2d,
         Reshape,
         Join,
         Alloc,

@@ -30,6 +30,10 @@ public enum OpKind {
     COMPOSITE,
     /** {@link LinAlg}: batched products, decompositions (inverse, det, solve, cholesky, eigh, svd, qr, pinv), diagonals. */
     LINALG,
+    /** {@link Conv2d}: a 2-d NCHW convolution, its gradient with respect to the input (conv2dTranspose) or to the filters. */
+    CONV2D,
+    /** {@link Pool2d}: max or average pooling over the last two axes, its gradient, or the gradient's transpose. */
+    POOL2D,
     /** {@link Reshape}: the elements in C order under a new, possibly symbolic, shape (one length may be -1). */
     RESHAPE,
     /** {@link Join}: tensors laid end to end along one axis (NumPy's concatenate). */

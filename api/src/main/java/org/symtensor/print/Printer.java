@@ -62,6 +62,7 @@ public final class Printer {
             }
             case LINALG -> call(((org.symtensor.ir.LinAlg) a.op()).linAlgKind().label(), in, sb)
                     .append(a.outputs().size() > 1 ? ".out" + v.index() : "");
+            case CONV2D, POOL2D -> call(a.op().name(), in, sb);
             case RESHAPE -> call("reshape", in, sb);
             case JOIN -> call("concatenate{axis=" + ((org.symtensor.ir.Join) a.op()).axis() + "}", in, sb);
             case ALLOC -> call("alloc", in, sb);

@@ -29,6 +29,7 @@ final class Evaluator {
         return switch (kind) {
             case ELEMWISE, DIMSHUFFLE, REDUCE, DOT, SHAPE, EYE -> true;
             case GRAD_MARK, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE, COMPOSITE -> false;
+            case CONV2D, POOL2D -> false; // runs in its kernel (runtime), which the api cannot reach
             case LINALG -> false; // decompositions run in the runtime (EJML), which the api does not depend on
             // left to run: a folded alloc or arange would put a possibly large constant in the graph
             // (Theano does not fold Alloc either), and their static shapes are already known
@@ -47,6 +48,7 @@ final class Evaluator {
             case SHAPE -> NDArray.of((long) in[0].shape(((ShapeOf) node.op()).axis()));
             case EYE -> eye(((Eye) node.op()).dtype(), (int) in[0].getLong(0));
             case GRAD_MARK, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE, COMPOSITE -> null;
+            case CONV2D, POOL2D -> null;
             case LINALG -> null;
             case RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> null;
         };

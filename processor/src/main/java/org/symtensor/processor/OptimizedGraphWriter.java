@@ -201,6 +201,7 @@ final class OptimizedGraphWriter {
                 yield new Rendered(CodeBlock.of("$T.of($T.$L)", linAlg, linAlg.nestedClass("Kind"), k.name()),
                         org.symtensor.ir.LinAlg.of(k));
             }
+            case CONV2D, POOL2D -> null; // the runtime function runs graphs with these
             case RESHAPE -> {
                 int ndim = ((org.symtensor.ir.Reshape) op).ndim();
                 yield new Rendered(CodeBlock.of("$T.of($L)", ClassName.get(IR, "Reshape"), ndim),

@@ -161,6 +161,10 @@ class GradRuleTableTest {
             case COMPOSITE -> List.of(fd(in -> composite(e(ScalarOp.TRUE_DIV, c(1), e(ScalarOp.ADD, c(1),
                     e(ScalarOp.EXP, e(ScalarOp.NEG, e(ScalarOp.MUL, in.get(0), in.get(1))))))), MIXED, POSITIVE));
             case LINALG -> linAlgCases();
+            case CONV2D -> org.symtensor.runtime.ConvCases.conv2dVariants().stream()
+                    .<GradCase>map(v -> new FiniteDifferences(v.fn(), List.<NDArray[]>of(v.points()))).toList();
+            case POOL2D -> org.symtensor.runtime.ConvCases.pool2dVariants().stream()
+                    .<GradCase>map(v -> new FiniteDifferences(v.fn(), List.<NDArray[]>of(v.points()))).toList();
             // the 2×3 point as 3×2 (an inferred length) and as (3, 2) read from its own shape
             case RESHAPE -> List.of(fd(in -> e(ScalarOp.SQR, org.symtensor.ir.ShapeOps.reshape(in.get(0), 3, -1)), MIXED),
                     fd(in -> e(ScalarOp.SIN, org.symtensor.ir.ShapeOps.reshape(in.get(0),

@@ -44,6 +44,8 @@ public final class CpuKernels {
             case IFELSE -> new IfElseKernel(node);
             case COMPOSITE -> new CompositeKernel(node);
             case LINALG -> new LinAlgKernel(node);
+            case CONV2D -> new Conv2dKernel(node);
+            case POOL2D -> new Pool2dKernel(node);
             case RESHAPE -> ShapeKernels.reshape(node);
             case JOIN -> ShapeKernels.join(node);
             case ALLOC -> ShapeKernels.alloc(node);

@@ -10,6 +10,7 @@ import org.symtensor.ir.Composite;
 import org.symtensor.ir.Constant;
 import org.symtensor.ir.DimShuffle;
 import org.symtensor.ir.Elemwise;
+import org.symtensor.ir.OpKind;
 import org.symtensor.ir.ScalarOp;
 import org.symtensor.ir.Variable;
 import org.symtensor.type.DType;
@@ -59,7 +60,7 @@ final class ScalarScanBuilder {
 
     /** Adds node {@code a}'s instructions; false when it is not rank-0 elementwise work (the loop then takes the general path). */
     boolean add(Apply a) {
-        if (a.outputs().size() != 1 || a.output().type().rank() != 0) {
+        if (!registerProgram(a.op().kind()) || a.outputs().size() != 1 || a.output().type().rank() != 0) {
             return false;
         }
         int[] in = new int[a.inputs().size()];
@@ -108,11 +109,23 @@ final class ScalarScanBuilder {
             case REDUCE, DOT, SHAPE, EYE, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE -> {
                 return false;
             }
-            case LINALG, RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> {
+            case LINALG, CONV2D, POOL2D, RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a node of this kind can become register instructions: an exhaustive switch, so that a
+     * new op kind does not compile until it says (the statement switch in {@link #add} is not checked).
+     */
+    private static boolean registerProgram(OpKind kind) {
+        return switch (kind) {
+            case ELEMWISE, COMPOSITE, DIMSHUFFLE, GRAD_MARK -> true;
+            case REDUCE, DOT, SHAPE, EYE, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE, LINALG, CONV2D, POOL2D, RESHAPE, JOIN,
+                    ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> false;
+        };
     }
 
     private void emit(ScalarOp op, int[] operands, int out) {

@@ -15,7 +15,8 @@ import org.symtensor.type.DType;
  * Which ops the OpenCL backend runs on the device, as one switch over
  * {@link org.symtensor.ir.OpKind} with no default: elementwise (every scalar op and dtype;
  * float64 needs {@code cl_khr_fp64}), dimshuffle, reductions over all axes or one contiguous run
- * of axes, float products, and uniform, normal and integer random draws ({@link ClRandom}); shapes
+ * of axes, float products, uniform, normal and integer random draws ({@link ClRandom}), and conv2d and
+ * pooling in every variant ({@link ClConv}); shapes
  * are read where the value lives; everything else runs on the host through the CPU kernel
  * ({@link CpuKernels#forApply}) with transfers around it.
  */
@@ -45,6 +46,11 @@ final class DeviceOps {
             case SCAN, INDEX, INC_INDEX, IFELSE -> host;
             case COMPOSITE -> ClElemwise.supported(node, device) ? composite(node, device, ins, outs) : host;
             case LINALG -> host; // products and decompositions run on the host (OpenBLAS, EJML)
+            // conv2d and pooling, every variant, on the device (ClConv)
+            case CONV2D, POOL2D -> {
+                ClConv k = ClConv.forNode(node, device);
+                yield k == null ? host : Step.device(node, ins, outs, k);
+            }
             case RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> host;
         };
     }
