@@ -50,6 +50,7 @@ public final class GenerateFacade {
         {"SharedFactories", "shared variables"},
         {"MathFunctions", "elementwise math and casts"},
         {"ReductionFunctions", "products and reductions"},
+        {"AxisReductionFunctions", "reductions over axes, with keepdims; var, std, argmax, all, logsumexp"},
         {"NNetFunctions", "neural-network composites"},
         {"GradFunctions", "gradients"},
         {"ScanFunctions", "loops and conditionals"},

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
+import org.symtensor.dsl.AxisReductionFunctions;
 import org.symtensor.dsl.ConstantFactories;
 import org.symtensor.dsl.FunctionFactories;
 import org.symtensor.dsl.GradFunctions;
@@ -1712,6 +1713,366 @@ public final class T {
     /** The mean over {@code axis} of a matrix, typed as {@link #mean(Tensor)} is. */
     public static <M extends DTypeMarker, D extends MeansTo<M>> Vector<M> mean(Matrix<D> x, int axis) {
         return ReductionFunctions.mean(x, axis);
+    }
+
+    // ---- reductions over axes, with keepdims; var, std, argmax, all, logsumexp (AxisReductionFunctions) -----
+
+    /**
+     * The sum over {@code axes} (null or empty: all), the reduced axes kept with length 1 when
+     * {@code keepdims}; dtype: int64 for integers and bool, as
+     * {@link org.symtensor.dsl.ReductionFunctions#sum(Tensor)}.
+     */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor<A> sum(Tensor<D> x, int[] axes,
+            boolean keepdims) {
+        return AxisReductionFunctions.sum(x, axes, keepdims);
+    }
+
+    /** The sum over {@code axes} (null or empty: all), typed as the keepdims form. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor<A> sum(Tensor<D> x, int[] axes) {
+        return AxisReductionFunctions.sum(x, axes);
+    }
+
+    /**
+     * The product over {@code axes} (null or empty: all), the reduced axes kept with length 1 when
+     * {@code keepdims}; dtype: int64 for integers and bool.
+     */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor<A> prod(Tensor<D> x, int[] axes,
+            boolean keepdims) {
+        return AxisReductionFunctions.prod(x, axes, keepdims);
+    }
+
+    /** The product over {@code axes} (null or empty: all), typed as the keepdims form. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor<A> prod(Tensor<D> x, int[] axes) {
+        return AxisReductionFunctions.prod(x, axes);
+    }
+
+    /**
+     * The mean over {@code axes} (null or empty: all), the reduced axes kept with length 1 when
+     * {@code keepdims}; dtype: float64 for integers and bool.
+     */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Tensor<M> mean(Tensor<D> x, int[] axes,
+            boolean keepdims) {
+        return AxisReductionFunctions.mean(x, axes, keepdims);
+    }
+
+    /** The mean over {@code axes} (null or empty: all), typed as the keepdims form. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Tensor<M> mean(Tensor<D> x, int[] axes) {
+        return AxisReductionFunctions.mean(x, axes);
+    }
+
+    /**
+     * The maximum over {@code axes} (null or empty: all), the reduced axes kept with length 1 when
+     * {@code keepdims}; dtype: the input dtype; NaN if the group has one.
+     */
+    public static <D extends DTypeMarker> Tensor<D> max(Tensor<D> x, int[] axes, boolean keepdims) {
+        return AxisReductionFunctions.max(x, axes, keepdims);
+    }
+
+    /** The maximum over {@code axes} (null or empty: all), typed as the keepdims form. */
+    public static <D extends DTypeMarker> Tensor<D> max(Tensor<D> x, int[] axes) {
+        return AxisReductionFunctions.max(x, axes);
+    }
+
+    /**
+     * The minimum over {@code axes} (null or empty: all), the reduced axes kept with length 1 when
+     * {@code keepdims}; dtype: the input dtype; NaN if the group has one.
+     */
+    public static <D extends DTypeMarker> Tensor<D> min(Tensor<D> x, int[] axes, boolean keepdims) {
+        return AxisReductionFunctions.min(x, axes, keepdims);
+    }
+
+    /** The minimum over {@code axes} (null or empty: all), typed as the keepdims form. */
+    public static <D extends DTypeMarker> Tensor<D> min(Tensor<D> x, int[] axes) {
+        return AxisReductionFunctions.min(x, axes);
+    }
+
+    /** The maximum of all elements, in x's dtype (NaN if there is one). */
+    public static <D extends DTypeMarker> Scalar<D> max(Tensor<D> x) {
+        return AxisReductionFunctions.max(x);
+    }
+
+    /** The maximum over {@code axis} (negative from the end), one rank lower. */
+    public static <D extends DTypeMarker> Scalar<D> max(Vector<D> x, int axis) {
+        return AxisReductionFunctions.max(x, axis);
+    }
+
+    /** The maximum over {@code axis} (negative from the end), one rank lower. */
+    public static <D extends DTypeMarker> Vector<D> max(Matrix<D> x, int axis) {
+        return AxisReductionFunctions.max(x, axis);
+    }
+
+    /** The maximum over {@code axis} (negative from the end), one rank lower. */
+    public static <D extends DTypeMarker> Matrix<D> max(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.max(x, axis);
+    }
+
+    /** The maximum over {@code axis} (negative from the end), one rank lower. */
+    public static <D extends DTypeMarker> Tensor3<D> max(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.max(x, axis);
+    }
+
+    /** The minimum of all elements, in x's dtype (NaN if there is one). */
+    public static <D extends DTypeMarker> Scalar<D> min(Tensor<D> x) {
+        return AxisReductionFunctions.min(x);
+    }
+
+    /** The minimum over {@code axis} (negative from the end), one rank lower. */
+    public static <D extends DTypeMarker> Scalar<D> min(Vector<D> x, int axis) {
+        return AxisReductionFunctions.min(x, axis);
+    }
+
+    /** The minimum over {@code axis} (negative from the end), one rank lower. */
+    public static <D extends DTypeMarker> Vector<D> min(Matrix<D> x, int axis) {
+        return AxisReductionFunctions.min(x, axis);
+    }
+
+    /** The minimum over {@code axis} (negative from the end), one rank lower. */
+    public static <D extends DTypeMarker> Matrix<D> min(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.min(x, axis);
+    }
+
+    /** The minimum over {@code axis} (negative from the end), one rank lower. */
+    public static <D extends DTypeMarker> Tensor3<D> min(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.min(x, axis);
+    }
+
+    /** The variance of all elements with divisor N ({@code ddof} 0), float64 for integers and bool. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Scalar<M> var(Tensor<D> x) {
+        return AxisReductionFunctions.var(x);
+    }
+
+    /** The variance over {@code axis} with divisor N, one rank lower. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Scalar<M> var(Vector<D> x, int axis) {
+        return AxisReductionFunctions.var(x, axis);
+    }
+
+    /** The variance over {@code axis} with divisor N, one rank lower. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Vector<M> var(Matrix<D> x, int axis) {
+        return AxisReductionFunctions.var(x, axis);
+    }
+
+    /** The variance over {@code axis} with divisor N, one rank lower. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Matrix<M> var(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.var(x, axis);
+    }
+
+    /** The variance over {@code axis} with divisor N, one rank lower. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Tensor3<M> var(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.var(x, axis);
+    }
+
+    /**
+     * The variance over {@code axes} (null or empty: all) with divisor {@code N - ddof} (NumPy's
+     * {@code ddof}; 1 for the unbiased variance), the reduced axes kept with length 1 when {@code keepdims}.
+     */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Tensor<M> var(Tensor<D> x, int[] axes, int ddof,
+            boolean keepdims) {
+        return AxisReductionFunctions.var(x, axes, ddof, keepdims);
+    }
+
+    /** The standard deviation of all elements with divisor N ({@code ddof} 0), float64 for integers and bool. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Scalar<M> std(Tensor<D> x) {
+        return AxisReductionFunctions.std(x);
+    }
+
+    /** The standard deviation over {@code axis} with divisor N, one rank lower. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Scalar<M> std(Vector<D> x, int axis) {
+        return AxisReductionFunctions.std(x, axis);
+    }
+
+    /** The standard deviation over {@code axis} with divisor N, one rank lower. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Vector<M> std(Matrix<D> x, int axis) {
+        return AxisReductionFunctions.std(x, axis);
+    }
+
+    /** The standard deviation over {@code axis} with divisor N, one rank lower. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Matrix<M> std(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.std(x, axis);
+    }
+
+    /** The standard deviation over {@code axis} with divisor N, one rank lower. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Tensor3<M> std(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.std(x, axis);
+    }
+
+    /**
+     * The standard deviation over {@code axes} (null or empty: all) with divisor {@code N - ddof} (NumPy's
+     * {@code ddof}; 1 for the unbiased variance), the reduced axes kept with length 1 when {@code keepdims}.
+     */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Tensor<M> std(Tensor<D> x, int[] axes, int ddof,
+            boolean keepdims) {
+        return AxisReductionFunctions.std(x, axes, ddof, keepdims);
+    }
+
+    /** {@code log(sum(exp(x)))} over all elements, stable (shifted by the maximum); its gradient is the softmax. */
+    public static <D extends FloatingMarker> Scalar<D> logsumexp(Tensor<D> x) {
+        return AxisReductionFunctions.logsumexp(x);
+    }
+
+    /** {@code log(sum(exp(x)))} over {@code axis}, stable, one rank lower. */
+    public static <D extends FloatingMarker> Scalar<D> logsumexp(Vector<D> x, int axis) {
+        return AxisReductionFunctions.logsumexp(x, axis);
+    }
+
+    /** {@code log(sum(exp(x)))} over {@code axis}, stable, one rank lower. */
+    public static <D extends FloatingMarker> Vector<D> logsumexp(Matrix<D> x, int axis) {
+        return AxisReductionFunctions.logsumexp(x, axis);
+    }
+
+    /** {@code log(sum(exp(x)))} over {@code axis}, stable, one rank lower. */
+    public static <D extends FloatingMarker> Matrix<D> logsumexp(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.logsumexp(x, axis);
+    }
+
+    /** {@code log(sum(exp(x)))} over {@code axis}, stable, one rank lower. */
+    public static <D extends FloatingMarker> Tensor3<D> logsumexp(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.logsumexp(x, axis);
+    }
+
+    /**
+     * {@code log(sum(exp(x)))} over {@code axes} (null or empty: all), stable, the reduced axes kept with
+     * length 1 when {@code keepdims}.
+     */
+    public static <D extends FloatingMarker> Tensor<D> logsumexp(Tensor<D> x, int[] axes, boolean keepdims) {
+        return AxisReductionFunctions.logsumexp(x, axes, keepdims);
+    }
+
+    /**
+     * The int64 flat (C-order) index of the first largest element (of the first NaN if any, as NumPy); not
+     * differentiable.
+     */
+    public static <D extends DTypeMarker> Scalar<I64> argmax(Tensor<D> x) {
+        return AxisReductionFunctions.argmax(x);
+    }
+
+    /** The int64 position along {@code axis} of the first largest element (first NaN if any), one rank lower. */
+    public static <D extends DTypeMarker> Scalar<I64> argmax(Vector<D> x, int axis) {
+        return AxisReductionFunctions.argmax(x, axis);
+    }
+
+    /** The int64 position along {@code axis} of the first largest element (first NaN if any), one rank lower. */
+    public static <D extends DTypeMarker> Vector<I64> argmax(Matrix<D> x, int axis) {
+        return AxisReductionFunctions.argmax(x, axis);
+    }
+
+    /** The int64 position along {@code axis} of the first largest element (first NaN if any), one rank lower. */
+    public static <D extends DTypeMarker> Matrix<I64> argmax(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.argmax(x, axis);
+    }
+
+    /** The int64 position along {@code axis} of the first largest element (first NaN if any), one rank lower. */
+    public static <D extends DTypeMarker> Tensor3<I64> argmax(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.argmax(x, axis);
+    }
+
+    /**
+     * The int64 position along {@code axis} of the first largest element, the axis kept with length 1 when
+     * {@code keepdims}.
+     */
+    public static <D extends DTypeMarker> Tensor<I64> argmax(Tensor<D> x, int axis, boolean keepdims) {
+        return AxisReductionFunctions.argmax(x, axis, keepdims);
+    }
+
+    /**
+     * The int64 flat (C-order) index of the first smallest element (of the first NaN if any, as NumPy); not
+     * differentiable.
+     */
+    public static <D extends DTypeMarker> Scalar<I64> argmin(Tensor<D> x) {
+        return AxisReductionFunctions.argmin(x);
+    }
+
+    /** The int64 position along {@code axis} of the first smallest element (first NaN if any), one rank lower. */
+    public static <D extends DTypeMarker> Scalar<I64> argmin(Vector<D> x, int axis) {
+        return AxisReductionFunctions.argmin(x, axis);
+    }
+
+    /** The int64 position along {@code axis} of the first smallest element (first NaN if any), one rank lower. */
+    public static <D extends DTypeMarker> Vector<I64> argmin(Matrix<D> x, int axis) {
+        return AxisReductionFunctions.argmin(x, axis);
+    }
+
+    /** The int64 position along {@code axis} of the first smallest element (first NaN if any), one rank lower. */
+    public static <D extends DTypeMarker> Matrix<I64> argmin(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.argmin(x, axis);
+    }
+
+    /** The int64 position along {@code axis} of the first smallest element (first NaN if any), one rank lower. */
+    public static <D extends DTypeMarker> Tensor3<I64> argmin(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.argmin(x, axis);
+    }
+
+    /**
+     * The int64 position along {@code axis} of the first smallest element, the axis kept with length 1 when
+     * {@code keepdims}.
+     */
+    public static <D extends DTypeMarker> Tensor<I64> argmin(Tensor<D> x, int axis, boolean keepdims) {
+        return AxisReductionFunctions.argmin(x, axis, keepdims);
+    }
+
+    /** Whether every element is non-zero (NaN counts as true), as a bool; true for an empty tensor. */
+    public static <D extends DTypeMarker> Scalar<Bool> all(Tensor<D> x) {
+        return AxisReductionFunctions.all(x);
+    }
+
+    /** Whether every element is non-zero along {@code axis}, as bools one rank lower. */
+    public static <D extends DTypeMarker> Scalar<Bool> all(Vector<D> x, int axis) {
+        return AxisReductionFunctions.all(x, axis);
+    }
+
+    /** Whether every element is non-zero along {@code axis}, as bools one rank lower. */
+    public static <D extends DTypeMarker> Vector<Bool> all(Matrix<D> x, int axis) {
+        return AxisReductionFunctions.all(x, axis);
+    }
+
+    /** Whether every element is non-zero along {@code axis}, as bools one rank lower. */
+    public static <D extends DTypeMarker> Matrix<Bool> all(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.all(x, axis);
+    }
+
+    /** Whether every element is non-zero along {@code axis}, as bools one rank lower. */
+    public static <D extends DTypeMarker> Tensor3<Bool> all(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.all(x, axis);
+    }
+
+    /**
+     * Whether every element is non-zero over {@code axes} (null or empty: all), the reduced axes kept with
+     * length 1 when {@code keepdims}.
+     */
+    public static <D extends DTypeMarker> Tensor<Bool> all(Tensor<D> x, int[] axes, boolean keepdims) {
+        return AxisReductionFunctions.all(x, axes, keepdims);
+    }
+
+    /** Whether some element is non-zero (NaN counts as true), as a bool; false for an empty tensor. */
+    public static <D extends DTypeMarker> Scalar<Bool> any(Tensor<D> x) {
+        return AxisReductionFunctions.any(x);
+    }
+
+    /** Whether some element is non-zero along {@code axis}, as bools one rank lower. */
+    public static <D extends DTypeMarker> Scalar<Bool> any(Vector<D> x, int axis) {
+        return AxisReductionFunctions.any(x, axis);
+    }
+
+    /** Whether some element is non-zero along {@code axis}, as bools one rank lower. */
+    public static <D extends DTypeMarker> Vector<Bool> any(Matrix<D> x, int axis) {
+        return AxisReductionFunctions.any(x, axis);
+    }
+
+    /** Whether some element is non-zero along {@code axis}, as bools one rank lower. */
+    public static <D extends DTypeMarker> Matrix<Bool> any(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.any(x, axis);
+    }
+
+    /** Whether some element is non-zero along {@code axis}, as bools one rank lower. */
+    public static <D extends DTypeMarker> Tensor3<Bool> any(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.any(x, axis);
+    }
+
+    /**
+     * Whether some element is non-zero over {@code axes} (null or empty: all), the reduced axes kept with
+     * length 1 when {@code keepdims}.
+     */
+    public static <D extends DTypeMarker> Tensor<Bool> any(Tensor<D> x, int[] axes, boolean keepdims) {
+        return AxisReductionFunctions.any(x, axes, keepdims);
     }
 
     // ---- neural-network composites (NNetFunctions) ----------------------------------------------------------

@@ -259,6 +259,8 @@ final class GradRules {
                 yield e(ScalarOp.MUL, chosen, gExp);
             }
             case PROD -> e(ScalarOp.MUL, gExp, prodGrad(xg, reduced));
+            // a position or a truth value: piecewise constant, with an integer or bool result
+            case ARGMAX, ARGMIN, ALL, ANY -> null;
         };
     }
 

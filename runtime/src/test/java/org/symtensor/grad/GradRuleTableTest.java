@@ -132,8 +132,10 @@ class GradRuleTableTest {
             case ELEMWISE -> Arrays.stream(ScalarOp.values()).map(GradRuleTableTest::scalarCase).toList();
             case DIMSHUFFLE -> List.of(fd(in -> e(ScalarOp.MUL, Ops.transpose(in.get(0)), Ops.dimshuffle(in.get(1), 0, -1)),
                     MIXED, vec(0.5, -1.0, 2.0)));
-            case REDUCE -> Arrays.stream(Reduce.Kind.values())
-                    .<GradCase>map(k -> fd(in -> Ops.reduce(k, e(ScalarOp.SQR, in.get(0)), 1), MIXED)).toList();
+            case REDUCE -> Arrays.stream(Reduce.Kind.values()).<GradCase>map(k -> Reduce.isIndexOrLogic(k)
+                    ? new NotDifferentiable("a position or a truth value is piecewise constant, with an int64 or bool result",
+                            x -> f64(Ops.reduce(k, x, 1)))
+                    : fd(in -> Ops.reduce(k, e(ScalarOp.SQR, in.get(0)), 1), MIXED)).toList();
             case DOT -> List.of(fd(in -> Ops.dot(in.get(0), in.get(1)), MIXED, mat(new double[] {1.1, -0.4},
                     new double[] {0.9, 2.2}, new double[] {-1.3, 0.5})));
             // the shape is an integer: the product's gradient is the shape, nothing flows through it

@@ -60,12 +60,14 @@ final class ClReduce implements DeviceKernel {
             case PROD -> "(" + t + ")1";
             case MAX -> acc.isFloat() ? "(" + t + ")(-INFINITY)" : "LONG_MIN";
             case MIN -> acc.isFloat() ? "(" + t + ")INFINITY" : "LONG_MAX";
+            case ARGMAX, ARGMIN, ALL, ANY -> throw new AssertionError(kind + " runs on the host (forNode)");
         };
         ScalarOp combine = switch (kind) {
             case SUM, MEAN -> ScalarOp.ADD;
             case PROD -> ScalarOp.MUL;
             case MAX -> ScalarOp.MAXIMUM;
             case MIN -> ScalarOp.MINIMUM;
+            case ARGMAX, ARGMIN, ALL, ANY -> throw new AssertionError(kind + " runs on the host (forNode)");
         };
         String comb = OpenClRenderer.expression(combine, acc, "(a)", "(b)");
         String fin = kind == Reduce.Kind.MEAN ? "(acc / (" + t + ")R)" : "acc";
@@ -127,6 +129,9 @@ final class ClReduce implements DeviceKernel {
     /** The kernel for {@code node}, or null when its axes are not one contiguous run or it needs fp64 the device lacks. */
     static ClReduce forNode(Apply node, ClDevice device) {
         Reduce op = (Reduce) node.op();
+        if (Reduce.isIndexOrLogic(op.reduceKind())) {
+            return null; // argmax, argmin, all, any: the host kernel (IndexReduceKernel)
+        }
         DType in = node.inputs().get(0).type().dtype();
         DType out = node.outputs().get(0).type().dtype();
         int rank = node.inputs().get(0).type().rank();
