@@ -51,6 +51,7 @@ public final class GenerateFacade {
         {"MathFunctions", "elementwise math and casts"},
         {"ReductionFunctions", "products and reductions"},
         {"AxisReductionFunctions", "reductions over axes, with keepdims; var, std, argmax, all, logsumexp"},
+        {"AxisFunctions", "along one axis: cumsum, cumprod, sort, argsort, topk, takeAlongAxis"},
         {"NNetFunctions", "neural-network composites"},
         {"GradFunctions", "gradients"},
         {"ScanFunctions", "loops and conditionals"},

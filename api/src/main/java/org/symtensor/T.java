@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
+import org.symtensor.dsl.AxisFunctions;
 import org.symtensor.dsl.AxisReductionFunctions;
 import org.symtensor.dsl.ConstantFactories;
 import org.symtensor.dsl.FunctionFactories;
@@ -2073,6 +2074,192 @@ public final class T {
      */
     public static <D extends DTypeMarker> Tensor<Bool> any(Tensor<D> x, int[] axes, boolean keepdims) {
         return AxisReductionFunctions.any(x, axes, keepdims);
+    }
+
+    // ---- along one axis: cumsum, cumprod, sort, argsort, topk, takeAlongAxis (AxisFunctions) ----------------
+
+    /** The running sum of a vector (NumPy's {@code cumsum}): float keeps its dtype, integers and bool give int64. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Vector<A> cumsum(Vector<D> x) {
+        return AxisFunctions.cumsum(x);
+    }
+
+    /** The running sum along {@code axis}, same shape; dtype as {@code cumsum(Vector)}. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Vector<A> cumsum(Vector<D> x, int axis) {
+        return AxisFunctions.cumsum(x, axis);
+    }
+
+    /** The running sum along {@code axis}, same shape; dtype as {@code cumsum(Vector)}. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Matrix<A> cumsum(Matrix<D> x, int axis) {
+        return AxisFunctions.cumsum(x, axis);
+    }
+
+    /** The running sum along {@code axis}, same shape; dtype as {@code cumsum(Vector)}. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor3<A> cumsum(Tensor3<D> x, int axis) {
+        return AxisFunctions.cumsum(x, axis);
+    }
+
+    /** The running sum along {@code axis}, same shape; dtype as {@code cumsum(Vector)}. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor4<A> cumsum(Tensor4<D> x, int axis) {
+        return AxisFunctions.cumsum(x, axis);
+    }
+
+    /** The running sum along {@code axis} of a tensor of any rank, same shape. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor<A> cumsum(Tensor<D> x, int axis) {
+        return AxisFunctions.cumsum(x, axis);
+    }
+
+    /**
+     * The running product of a vector (NumPy's {@code cumprod}): float keeps its dtype, integers and bool
+     * give int64.
+     */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Vector<A> cumprod(Vector<D> x) {
+        return AxisFunctions.cumprod(x);
+    }
+
+    /** The running product along {@code axis}, same shape; dtype as {@code cumprod(Vector)}. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Vector<A> cumprod(Vector<D> x, int axis) {
+        return AxisFunctions.cumprod(x, axis);
+    }
+
+    /** The running product along {@code axis}, same shape; dtype as {@code cumprod(Vector)}. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Matrix<A> cumprod(Matrix<D> x, int axis) {
+        return AxisFunctions.cumprod(x, axis);
+    }
+
+    /** The running product along {@code axis}, same shape; dtype as {@code cumprod(Vector)}. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor3<A> cumprod(Tensor3<D> x, int axis) {
+        return AxisFunctions.cumprod(x, axis);
+    }
+
+    /** The running product along {@code axis}, same shape; dtype as {@code cumprod(Vector)}. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor4<A> cumprod(Tensor4<D> x, int axis) {
+        return AxisFunctions.cumprod(x, axis);
+    }
+
+    /** The running product along {@code axis} of a tensor of any rank, same shape. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor<A> cumprod(Tensor<D> x, int axis) {
+        return AxisFunctions.cumprod(x, axis);
+    }
+
+    /**
+     * {@code x} sorted along {@code axis}, ascending, NaN last (NumPy's {@code sort}); differentiable, the
+     * gradient goes back through the permutation.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S sort(AbstractTensor<D, S, ?> x, int axis) {
+        return AxisFunctions.sort(x, axis);
+    }
+
+    /** {@code x} sorted along its last axis, as NumPy's default. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S sort(AbstractTensor<D, S, ?> x) {
+        return AxisFunctions.sort(x);
+    }
+
+    /** {@code sort} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends DTypeMarker> Tensor<D> sort(Tensor<D> x, int axis) {
+        return AxisFunctions.sort(x, axis);
+    }
+
+    /**
+     * The {@code k} largest values along {@code axis}, largest first (NaN counts as the largest; ties keep
+     * their order); differentiable like {@code sort}.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S topk(AbstractTensor<D, S, ?> x, int k, int axis) {
+        return AxisFunctions.topk(x, k, axis);
+    }
+
+    /** The {@code k} largest values along the last axis, largest first. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S topk(AbstractTensor<D, S, ?> x, int k) {
+        return AxisFunctions.topk(x, k);
+    }
+
+    /** {@code topk} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends DTypeMarker> Tensor<D> topk(Tensor<D> x, int k, int axis) {
+        return AxisFunctions.topk(x, k, axis);
+    }
+
+    /**
+     * {@code takeAlongAxis(x, idx, axis)}: the elements of x at the integer positions {@code idx} (x's rank;
+     * negative positions count from the end) along {@code axis}, as NumPy's {@code take_along_axis};
+     * differentiable in x.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S takeAlongAxis(AbstractTensor<D, S, ?> x,
+            Tensor<?> idx, int axis) {
+        return AxisFunctions.takeAlongAxis(x, idx, axis);
+    }
+
+    /** {@code takeAlongAxis} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends DTypeMarker> Tensor<D> takeAlongAxis(Tensor<D> x, Tensor<?> idx, int axis) {
+        return AxisFunctions.takeAlongAxis(x, idx, axis);
+    }
+
+    /**
+     * The int64 positions that sort a vector, stable, NaN last (NumPy's {@code argsort(kind='stable')}); not
+     * differentiable.
+     */
+    public static <D extends DTypeMarker> Vector<I64> argsort(Vector<D> x) {
+        return AxisFunctions.argsort(x);
+    }
+
+    /** The int64 positions that sort along {@code axis}, stable, NaN last; same shape. */
+    public static <D extends DTypeMarker> Vector<I64> argsort(Vector<D> x, int axis) {
+        return AxisFunctions.argsort(x, axis);
+    }
+
+    /** The int64 positions that sort along {@code axis}, stable, NaN last; same shape. */
+    public static <D extends DTypeMarker> Matrix<I64> argsort(Matrix<D> x, int axis) {
+        return AxisFunctions.argsort(x, axis);
+    }
+
+    /** The int64 positions that sort along {@code axis}, stable, NaN last; same shape. */
+    public static <D extends DTypeMarker> Tensor3<I64> argsort(Tensor3<D> x, int axis) {
+        return AxisFunctions.argsort(x, axis);
+    }
+
+    /** The int64 positions that sort along {@code axis}, stable, NaN last; same shape. */
+    public static <D extends DTypeMarker> Tensor4<I64> argsort(Tensor4<D> x, int axis) {
+        return AxisFunctions.argsort(x, axis);
+    }
+
+    /** The int64 positions that sort along {@code axis}, for a tensor of any rank. */
+    public static <D extends DTypeMarker> Tensor<I64> argsort(Tensor<D> x, int axis) {
+        return AxisFunctions.argsort(x, axis);
+    }
+
+    /**
+     * The int64 positions of the {@code k} largest along {@code axis}, largest first (ties: lower position
+     * first); not differentiable.
+     */
+    public static <D extends DTypeMarker> Vector<I64> argtopk(Vector<D> x, int k, int axis) {
+        return AxisFunctions.argtopk(x, k, axis);
+    }
+
+    /**
+     * The int64 positions of the {@code k} largest along {@code axis}, largest first (ties: lower position
+     * first); not differentiable.
+     */
+    public static <D extends DTypeMarker> Matrix<I64> argtopk(Matrix<D> x, int k, int axis) {
+        return AxisFunctions.argtopk(x, k, axis);
+    }
+
+    /**
+     * The int64 positions of the {@code k} largest along {@code axis}, largest first (ties: lower position
+     * first); not differentiable.
+     */
+    public static <D extends DTypeMarker> Tensor3<I64> argtopk(Tensor3<D> x, int k, int axis) {
+        return AxisFunctions.argtopk(x, k, axis);
+    }
+
+    /**
+     * The int64 positions of the {@code k} largest along {@code axis}, largest first (ties: lower position
+     * first); not differentiable.
+     */
+    public static <D extends DTypeMarker> Tensor4<I64> argtopk(Tensor4<D> x, int k, int axis) {
+        return AxisFunctions.argtopk(x, k, axis);
+    }
+
+    /** The int64 positions of the {@code k} largest along {@code axis}, for a tensor of any rank. */
+    public static <D extends DTypeMarker> Tensor<I64> argtopk(Tensor<D> x, int k, int axis) {
+        return AxisFunctions.argtopk(x, k, axis);
     }
 
     // ---- neural-network composites (NNetFunctions) ----------------------------------------------------------

@@ -37,6 +37,9 @@ final class GradRules {
             case INC_INDEX -> ControlGrads.incSubtensor(a, g, batch);
             case IFELSE -> ControlGrads.ifElse(a, g, batch);
             case COMPOSITE -> composite(a, g, batch);
+            case CUMULATIVE -> AxisOpGrads.cumulative(a, (org.symtensor.ir.Cumulative) a.op(), g, batch);
+            case SORT -> nulls(a); // positions: integers, piecewise constant
+            case TAKE_ALONG -> AxisOpGrads.takeAlong(a, (org.symtensor.ir.TakeAlongAxis) a.op(), g, batch);
         };
     }
 

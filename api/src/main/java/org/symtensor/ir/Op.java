@@ -15,7 +15,10 @@ import org.symtensor.type.TensorType;
  */
 public sealed interface Op
         permits Elemwise, DimShuffle, Reduce, Dot, ShapeOf, Eye, GradMark, RandomOp, Scan, Subtensor, IncSubtensor,
-        IfElse, Composite {
+        IfElse, Composite,
+        Cumulative,
+        ArgSort,
+        TakeAlongAxis {
     OpKind kind();
 
     /** The name shown by {@code debugprint}: {@code Elemwise{add}}, {@code Sum{axis=1}}, {@code Dot}. */

@@ -27,5 +27,11 @@ public enum OpKind {
     /** {@link IfElse}: a lazy conditional that computes only the branch taken. */
     IFELSE,
     /** {@link Composite}: several elementwise ops fused into one scalar program, run block by block. */
-    COMPOSITE
+    COMPOSITE,
+    /** {@link Cumulative}: a running sum or product along one axis (cumsum, cumprod). */
+    CUMULATIVE,
+    /** {@link ArgSort}: the int64 positions that sort along one axis (argsort, argtopk). */
+    SORT,
+    /** {@link TakeAlongAxis}: take_along_axis and its adjoint, a scatter-add along one axis. */
+    TAKE_ALONG
 }

@@ -60,6 +60,7 @@ public final class Printer {
                 }
                 yield sb.append(((Composite) a.op()).format(outer));
             }
+            case CUMULATIVE, SORT, TAKE_ALONG -> org.symtensor.ir.AxisOps.print(a.op(), in, (Variable x) -> pp(x), sb);
         };
     }
 

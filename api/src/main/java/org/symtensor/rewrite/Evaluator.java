@@ -29,6 +29,8 @@ final class Evaluator {
         return switch (kind) {
             case ELEMWISE, DIMSHUFFLE, REDUCE, DOT, SHAPE, EYE -> true;
             case GRAD_MARK, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE, COMPOSITE -> false;
+            // left to their kernels: folding them would only save work on constant inputs
+            case CUMULATIVE, SORT, TAKE_ALONG -> false;
         };
     }
 
@@ -43,6 +45,7 @@ final class Evaluator {
             case SHAPE -> NDArray.of((long) in[0].shape(((ShapeOf) node.op()).axis()));
             case EYE -> eye(((Eye) node.op()).dtype(), (int) in[0].getLong(0));
             case GRAD_MARK, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE, COMPOSITE -> null;
+            case CUMULATIVE, SORT, TAKE_ALONG -> null;
         };
     }
 

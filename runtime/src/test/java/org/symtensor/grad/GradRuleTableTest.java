@@ -162,6 +162,19 @@ class GradRuleTableTest {
                     e(ScalarOp.SQR, in.get(0)), e(ScalarOp.EXP, in.get(0))), MIXED));
             case COMPOSITE -> List.of(fd(in -> composite(e(ScalarOp.TRUE_DIV, c(1), e(ScalarOp.ADD, c(1),
                     e(ScalarOp.EXP, e(ScalarOp.NEG, e(ScalarOp.MUL, in.get(0), in.get(1))))))), MIXED, POSITIVE));
+            case CUMULATIVE -> List.of(fd(in -> org.symtensor.ir.AxisOps.cumulative(
+                            org.symtensor.ir.Cumulative.Kind.SUM, e(ScalarOp.SQR, in.get(0)), 1), MIXED),
+                    fd(in -> org.symtensor.ir.AxisOps.cumulative(org.symtensor.ir.Cumulative.Kind.PROD, in.get(0), 0), MIXED),
+                    fd(in -> Apply.output(org.symtensor.ir.Cumulative.of(org.symtensor.ir.Cumulative.Kind.PROD, 1, true),
+                            in.get(0)), POSITIVE));
+            case SORT -> List.of(new NotDifferentiable("sorting positions are integers, piecewise constant in x",
+                    x -> f64(org.symtensor.ir.AxisOps.argsort(x, 1))));
+            // sort and topk values are gathers by the argsort positions; the scatter-add is the gather's adjoint
+            case TAKE_ALONG -> List.of(fd(in -> e(ScalarOp.SQR, org.symtensor.ir.AxisOps.sort(in.get(0), 1)), MIXED),
+                    fd(in -> e(ScalarOp.EXP, org.symtensor.ir.AxisOps.topk(in.get(0), 2, 0)), MIXED),
+                    fd(in -> e(ScalarOp.SQR, Apply.output(org.symtensor.ir.TakeAlongAxis.of(
+                            org.symtensor.ir.TakeAlongAxis.Mode.SCATTER_ADD, 1), Ops.constant(NDArray.zeros(DType.FLOAT64, 2, 3)),
+                            in.get(0), Ops.constant(NDArray.of(new long[][] {{2, 0, 2}, {1, 1, 0}})))), MIXED));
         };
     }
 

@@ -44,6 +44,9 @@ public final class CpuKernels {
             case INC_INDEX -> IndexKernels.incSubtensor(node);
             case IFELSE -> new IfElseKernel(node);
             case COMPOSITE -> new CompositeKernel(node);
+            case CUMULATIVE -> new CumulativeKernel(node);
+            case SORT -> new AxisKernels.ArgSortKernel(node);
+            case TAKE_ALONG -> new AxisKernels.TakeAlongKernel(node);
         };
     }
 

@@ -108,6 +108,9 @@ final class ScalarScanBuilder {
             case REDUCE, DOT, SHAPE, EYE, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE -> {
                 return false;
             }
+            case CUMULATIVE, SORT, TAKE_ALONG -> {
+                return false;
+            }
         }
         return true;
     }

@@ -44,6 +44,7 @@ final class DeviceOps {
             case RANDOM -> ClRandom.supported(node, device) ? ClRandom.step(node, device, ins, outs) : host;
             case SCAN, INDEX, INC_INDEX, IFELSE -> host;
             case COMPOSITE -> ClElemwise.supported(node, device) ? composite(node, device, ins, outs) : host;
+            case CUMULATIVE, SORT, TAKE_ALONG -> host;
         };
     }
 
