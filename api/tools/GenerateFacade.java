@@ -52,6 +52,7 @@ public final class GenerateFacade {
         {"ReductionFunctions", "products and reductions"},
         {"AxisReductionFunctions", "reductions over axes, with keepdims; var, std, argmax, all, logsumexp"},
         {"AxisFunctions", "along one axis: cumsum, cumprod, sort, argsort, topk, takeAlongAxis"},
+        {"BitwiseFunctions", "bitwise operations and shifts on integers"},
         {"NNetFunctions", "neural-network composites"},
         {"GradFunctions", "gradients"},
         {"ScanFunctions", "loops and conditionals"},

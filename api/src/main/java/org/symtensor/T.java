@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.symtensor.dsl.AxisFunctions;
 import org.symtensor.dsl.AxisReductionFunctions;
+import org.symtensor.dsl.BitwiseFunctions;
 import org.symtensor.dsl.ConstantFactories;
 import org.symtensor.dsl.FunctionFactories;
 import org.symtensor.dsl.GradFunctions;
@@ -64,6 +65,7 @@ import org.symtensor.type.I16;
 import org.symtensor.type.I32;
 import org.symtensor.type.I64;
 import org.symtensor.type.I8;
+import org.symtensor.type.IntegerMarker;
 import org.symtensor.type.MeansTo;
 import org.symtensor.type.SumsTo;
 import org.symtensor.value.NDArray;
@@ -2260,6 +2262,121 @@ public final class T {
     /** The int64 positions of the {@code k} largest along {@code axis}, for a tensor of any rank. */
     public static <D extends DTypeMarker> Tensor<I64> argtopk(Tensor<D> x, int k, int axis) {
         return AxisFunctions.argtopk(x, k, axis);
+    }
+
+    // ---- bitwise operations and shifts on integers (BitwiseFunctions) ---------------------------------------
+
+    /**
+     * Bitwise and of two integer tensors of one dtype, elementwise (NumPy's {@code bitwise_and}); {@code b}
+     * may have lower rank.
+     */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S bitwiseAnd(AbstractTensor<D, S, ?> a, Tensor<D> b) {
+        return BitwiseFunctions.bitwiseAnd(a, b);
+    }
+
+    /** {@code bitwiseAnd} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends IntegerMarker> Tensor<D> bitwiseAnd(Tensor<D> a, Tensor<D> b) {
+        return BitwiseFunctions.bitwiseAnd(a, b);
+    }
+
+    /**
+     * {@code bitwiseAnd} with a literal of a's dtype ({@code bitwiseAnd(x, 0xFF)}); a literal that does not
+     * fit the dtype is an error.
+     */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S bitwiseAnd(AbstractTensor<D, S, ?> a, long b) {
+        return BitwiseFunctions.bitwiseAnd(a, b);
+    }
+
+    /**
+     * Bitwise or of two integer tensors of one dtype, elementwise (NumPy's {@code bitwise_or}); {@code b} may
+     * have lower rank.
+     */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S bitwiseOr(AbstractTensor<D, S, ?> a, Tensor<D> b) {
+        return BitwiseFunctions.bitwiseOr(a, b);
+    }
+
+    /** {@code bitwiseOr} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends IntegerMarker> Tensor<D> bitwiseOr(Tensor<D> a, Tensor<D> b) {
+        return BitwiseFunctions.bitwiseOr(a, b);
+    }
+
+    /**
+     * {@code bitwiseOr} with a literal of a's dtype ({@code bitwiseAnd(x, 0xFF)}); a literal that does not
+     * fit the dtype is an error.
+     */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S bitwiseOr(AbstractTensor<D, S, ?> a, long b) {
+        return BitwiseFunctions.bitwiseOr(a, b);
+    }
+
+    /**
+     * Bitwise exclusive or of two integer tensors of one dtype, elementwise (NumPy's {@code bitwise_xor});
+     * {@code b} may have lower rank.
+     */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S bitwiseXor(AbstractTensor<D, S, ?> a, Tensor<D> b) {
+        return BitwiseFunctions.bitwiseXor(a, b);
+    }
+
+    /** {@code bitwiseXor} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends IntegerMarker> Tensor<D> bitwiseXor(Tensor<D> a, Tensor<D> b) {
+        return BitwiseFunctions.bitwiseXor(a, b);
+    }
+
+    /**
+     * {@code bitwiseXor} with a literal of a's dtype ({@code bitwiseAnd(x, 0xFF)}); a literal that does not
+     * fit the dtype is an error.
+     */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S bitwiseXor(AbstractTensor<D, S, ?> a, long b) {
+        return BitwiseFunctions.bitwiseXor(a, b);
+    }
+
+    /** Bitwise not of an integer tensor, {@code ~x} elementwise (NumPy's {@code invert}). */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S invert(AbstractTensor<D, S, ?> x) {
+        return BitwiseFunctions.invert(x);
+    }
+
+    /**
+     * {@code invert} of a bool tensor: the logical not, as NumPy's {@code invert} on bool (not {@code ~1});
+     * the handle of x's rank, typed as {@code Tensor<Bool>} (or call {@code logicalNot}, which keeps the
+     * handle's type).
+     */
+    public static Tensor<Bool> invert(Tensor<Bool> x) {
+        return BitwiseFunctions.invert(x);
+    }
+
+    /**
+     * {@code a << b} elementwise (NumPy's {@code left_shift}), wrapping to the dtype's width; a count outside
+     * [0, 63] gives 0.
+     */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S leftShift(AbstractTensor<D, S, ?> a, Tensor<D> b) {
+        return BitwiseFunctions.leftShift(a, b);
+    }
+
+    /** {@code leftShift} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends IntegerMarker> Tensor<D> leftShift(Tensor<D> a, Tensor<D> b) {
+        return BitwiseFunctions.leftShift(a, b);
+    }
+
+    /** {@code leftShift} by a literal count ({@code leftShift(x, 3)}), taken in a's dtype. */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S leftShift(AbstractTensor<D, S, ?> a, long b) {
+        return BitwiseFunctions.leftShift(a, b);
+    }
+
+    /**
+     * {@code a >> b} elementwise, arithmetic (NumPy's {@code right_shift}); a count outside [0, 63] gives 0,
+     * or -1 where a is negative.
+     */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S rightShift(AbstractTensor<D, S, ?> a, Tensor<D> b) {
+        return BitwiseFunctions.rightShift(a, b);
+    }
+
+    /** {@code rightShift} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends IntegerMarker> Tensor<D> rightShift(Tensor<D> a, Tensor<D> b) {
+        return BitwiseFunctions.rightShift(a, b);
+    }
+
+    /** {@code rightShift} by a literal count ({@code rightShift(x, 3)}), taken in a's dtype. */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S rightShift(AbstractTensor<D, S, ?> a, long b) {
+        return BitwiseFunctions.rightShift(a, b);
     }
 
     // ---- neural-network composites (NNetFunctions) ----------------------------------------------------------

@@ -191,6 +191,8 @@ final class GradRules {
             // only b's values reach the output; a gives the shape
             case SECOND -> Arrays.asList(null, g);
             case CAST, IDENTITY -> List.of(g);
+            // integer in, integer out: nothing to differentiate
+            case BITWISE_AND, BITWISE_OR, BITWISE_XOR, INVERT, LEFT_SHIFT, RIGHT_SHIFT -> nulls(a);
         };
     }
 

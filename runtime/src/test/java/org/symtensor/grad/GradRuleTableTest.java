@@ -116,6 +116,10 @@ class GradRuleTableTest {
                     e(ScalarOp.SQR, in.get(0)), e(ScalarOp.EXP, in.get(1))), vec(0.5, -1.5, 2.0), vec(0.1, 0.2, 0.3));
             case SECOND -> fd(in -> e(op, in.get(0), e(ScalarOp.SQR, in.get(1))), POSITIVE, scalar(1.5));
             case CAST -> fd(in -> e(ScalarOp.SQR, Apply.output(Elemwise.cast(DType.FLOAT64), in.get(0))), MIXED);
+            case BITWISE_AND, BITWISE_OR, BITWISE_XOR, LEFT_SHIFT, RIGHT_SHIFT -> new NotDifferentiable(
+                    "bitwise operations take and give integers", x -> f64(e(op, Ops.cast(x, DType.INT64), Ops.constant(3, DType.INT64))));
+            case INVERT -> new NotDifferentiable("bitwise operations take and give integers",
+                    x -> f64(e(op, Ops.cast(x, DType.INT64))));
         };
     }
 

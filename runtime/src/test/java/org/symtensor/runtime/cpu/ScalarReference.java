@@ -137,6 +137,13 @@ final class ScalarReference {
             case ISNAN:
             case ISINF: return 0; // an integer is never NaN or infinite
             case ISFINITE: return 1;
+            case BITWISE_AND: return x.and(y).longValue();
+            case BITWISE_OR: return x.or(y).longValue();
+            case BITWISE_XOR: return x.xor(y).longValue();
+            case INVERT: return x.not().longValue();
+            // NumPy's defined shifts: past the width everything is shifted out (sign fill for >>)
+            case LEFT_SHIFT: return b < 0 || b >= 64 ? 0 : wrap(x.shiftLeft((int) b));
+            case RIGHT_SHIFT: return b < 0 || b >= 64 ? (a < 0 ? -1 : 0) : x.shiftRight((int) b).longValueExact();
             default: throw new AssertionError(op + " has no integer form, or no independent reference in ScalarReference");
         }
     }
