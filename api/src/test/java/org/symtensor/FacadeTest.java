@@ -27,7 +27,10 @@ import org.symtensor.dsl.TensorFactories;
 class FacadeTest {
     private static final List<Class<?>> IMPLEMENTATIONS = List.of(TensorFactories.class, IntTensorFactories.class,
             ConstantFactories.class, SharedFactories.class, MathFunctions.class, ReductionFunctions.class,
-            NNetFunctions.class, GradFunctions.class, ScanFunctions.class, FunctionFactories.class, PrintFunctions.class);
+            NNetFunctions.class, GradFunctions.class, ScanFunctions.class, FunctionFactories.class, PrintFunctions.class,
+            org.symtensor.dsl.AxisReductionFunctions.class,
+            org.symtensor.dsl.AxisFunctions.class,
+            org.symtensor.dsl.BitwiseFunctions.class);
 
     @Test
     void t_hasTheGenericSignatureOfEveryPublicDslMethod_andNoOther() {

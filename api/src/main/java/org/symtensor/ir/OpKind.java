@@ -6,7 +6,7 @@ public enum OpKind {
     ELEMWISE,
     /** {@link DimShuffle}: permute axes, drop or insert broadcastable axes. */
     DIMSHUFFLE,
-    /** {@link Reduce}: sum, prod, max, min, mean over some or all axes. */
+    /** {@link Reduce}: sum, prod, max, min, mean, argmax, argmin, all, any over some or all axes. */
     REDUCE,
     /** {@link Dot}: vector and matrix products. */
     DOT,

@@ -8,8 +8,11 @@ import org.symtensor.type.TensorType;
 
 /**
  * A reduction over some axes (all when {@code axes} is null): {@code sum}, {@code prod},
- * {@code max}, {@code min}, {@code mean}. The reduced axes disappear from the shape. Sums and
- * products of integers accumulate in int64 as in Theano; the mean of integers is float64.
+ * {@code max}, {@code min}, {@code mean}, and the index and truth reductions {@code argmax},
+ * {@code argmin} (int64; one axis or all, then a flat C-order index), {@code all}, {@code any}
+ * (bool). The reduced axes disappear from the shape ({@link Reductions} keeps them for
+ * {@code keepdims}). Sums and products of integers accumulate in int64 as in Theano; the mean of
+ * integers is float64.
  */
 public final class Reduce implements Op {
     /** What a reduction computes. */
@@ -100,7 +103,8 @@ public final class Reduce implements Op {
                             + " of " + x.describe() + ", which has rank " + rank);
                 }
             }
-            if ((reduceKind == Kind.ARGMAX || reduceKind == Kind.ARGMIN) && axes.length > 1) {
+            // every axis listed is the flat index, as with no axes
+            if ((reduceKind == Kind.ARGMAX || reduceKind == Kind.ARGMIN) && axes.length > 1 && axes.length < rank) {
                 throw new org.symtensor.error.ArgumentException(reduceKind.name().toLowerCase(java.util.Locale.ROOT)
                         + " of " + x.describe() + " over axes " + Arrays.toString(axes)
                         + ": expected one axis or all of them (a flat index), as NumPy");

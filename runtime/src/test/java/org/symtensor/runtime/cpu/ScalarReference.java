@@ -90,6 +90,13 @@ final class ScalarReference {
             case ISINF: return a == Double.POSITIVE_INFINITY || a == Double.NEGATIVE_INFINITY ? 1 : 0;
             case ISFINITE: return a - a == 0 ? 1 : 0; // NaN and infinities give NaN
             case XOR: return (a == 0) == (b == 0) ? 0 : 1;
+            // integer-only ops (never built over floats): the double loops act on the values as longs
+            case BITWISE_AND:
+            case BITWISE_OR:
+            case BITWISE_XOR:
+            case INVERT:
+            case LEFT_SHIFT:
+            case RIGHT_SHIFT: return ofLong(op, (long) a, (long) b, (long) c);
             default:
                 if (CHECKED_AGAINST_NUMPY_DATA.contains(op)) {
                     return op.applyDouble(a, b, c);
