@@ -137,6 +137,27 @@ class AxisOpsTest {
     }
 
     @Test
+    void cumsum_ofALongFloat32Line_inBlocks_matchesTheSequentialLoop() {
+        for (int n : new int[] {4095, 4096, 100_003}) {
+            float[] x = new float[n];
+            Random r = new Random(n);
+            for (int i = 0; i < n; i++) {
+                x[i] = (float) (r.nextGaussian() * 10);
+            }
+            Vector<F32> v = fvector("v");
+            float[] got = function(inputs(v), cumsum(v)).call(x).toFloatArray();
+            double acc = 0;
+            double abs = 0;
+            for (int i = 0; i < n; i++) {
+                acc += x[i];
+                abs += Math.abs(x[i]);
+                // rounded once to float32; the blocks only re-associate the double additions
+                assertThat((double) got[i]).as("n %d at %d", n, i).isCloseTo(acc, within(Math.ulp((float) acc) + 1e-13 * abs));
+            }
+        }
+    }
+
+    @Test
     void sortArgsortTopk_overEveryAxis_withTiesNaNAndSignedZeros_matchTheLoops() {
         double[] x = data(9);
         x[3] = Double.NaN;

@@ -241,6 +241,43 @@ class AxisReductionsTest {
     }
 
     @Test
+    void argmaxArgmin_ofLongRuns_theLanesPath_matchTheLoops() {
+        Random r = new Random(17);
+        for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            for (int trial = 0; trial < 6; trial++) {
+                int n = 1000 + 37 * trial;
+                double[] v = new double[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = r.nextInt(200) - 100; // many ties
+                }
+                if (trial == 1) {
+                    v[777] = Double.NaN;
+                    v[901] = Double.NaN;
+                }
+                if (trial == 2) { // the extremes are signed zeros: -0.0 first, then 0.0
+                    java.util.Arrays.fill(v, -3);
+                    v[40] = -0.0;
+                    v[41] = 0.0;
+                    v[999] = 0.0;
+                }
+                if (trial == 3) {
+                    v[n - 1] = 1000; // the maximum in the scalar tail
+                    v[n - 2] = -1000;
+                }
+                Vector<?> x = dt == DType.FLOAT32 ? fvector("x") : dvector("x");
+                List<NDArray> got = function(inputs(x), outputs(argmax(x), argmin(x)))
+                        .callAll(NDArray.of(v).astype(dt));
+                List<Double> g = new ArrayList<>();
+                for (double e : v) {
+                    g.add(dt == DType.FLOAT32 ? (double) (float) e : e);
+                }
+                assertThat(got.get(0).toLong()).as(dt + " argmax trial " + trial).isEqualTo(argOracle(g, true));
+                assertThat(got.get(1).toLong()).as(dt + " argmin trial " + trial).isEqualTo(argOracle(g, false));
+            }
+        }
+    }
+
+    @Test
     void argmax_keepdims_keepsTheAxis_andOfAConstantFolds() {
         Matrix<F64> m = dmatrix("m");
         NDArray r = function(inputs(m), argmax(m, 0, true)).call((Object) new double[][] {{1, 9}, {4, 2}});

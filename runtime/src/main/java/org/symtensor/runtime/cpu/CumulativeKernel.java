@@ -52,7 +52,9 @@ final class CumulativeKernel implements Kernel {
                 float[] d = (float[]) out.data();
                 int p = x.offset() + base;
                 double acc = sum ? 0 : 1;
-                if (sum) {
+                if (sum && n >= CHAINS * 512) {
+                    prefixSum(s, p, d, base, n);
+                } else if (sum) {
                     for (int i = 0; i < n; i++) {
                         acc += s[p + i];
                         d[base + i] = (float) acc;
@@ -70,6 +72,72 @@ final class CumulativeKernel implements Kernel {
             }
         }
         return new NDArray[] {out};
+    }
+
+    /** How many independent running sums a long float32 line is split into. */
+    private static final int CHAINS = 8;
+
+    /**
+     * A long float32 running sum without one long dependency chain: a sequential sum waits for each
+     * addition before the next (about four cycles an element). The line is cut into {@link #CHAINS}
+     * blocks; a first pass sums each block (independent additions), a second runs the blocks' running
+     * sums side by side, each started from the sum of the blocks before it. Still in double, rounded
+     * once per output; only the association of the additions differs from the sequential loop.
+     */
+    private static void prefixSum(float[] s, int p, float[] d, int q, int n) {
+        int b = n / CHAINS;
+        double[] start = new double[CHAINS];
+        double before = 0;
+        for (int k = 0; k < CHAINS; k++) {
+            start[k] = before;
+            double t0 = 0;
+            double t1 = 0;
+            double t2 = 0;
+            double t3 = 0;
+            int o = p + k * b;
+            int i = 0;
+            for (; i + 3 < b; i += 4) {
+                t0 += s[o + i];
+                t1 += s[o + i + 1];
+                t2 += s[o + i + 2];
+                t3 += s[o + i + 3];
+            }
+            for (; i < b; i++) {
+                t0 += s[o + i];
+            }
+            before += (t0 + t1) + (t2 + t3);
+        }
+        double a0 = start[0];
+        double a1 = start[1];
+        double a2 = start[2];
+        double a3 = start[3];
+        double a4 = start[4];
+        double a5 = start[5];
+        double a6 = start[6];
+        double a7 = start[7];
+        for (int j = 0; j < b; j++) {
+            a0 += s[p + j];
+            a1 += s[p + b + j];
+            a2 += s[p + 2 * b + j];
+            a3 += s[p + 3 * b + j];
+            a4 += s[p + 4 * b + j];
+            a5 += s[p + 5 * b + j];
+            a6 += s[p + 6 * b + j];
+            a7 += s[p + 7 * b + j];
+            d[q + j] = (float) a0;
+            d[q + b + j] = (float) a1;
+            d[q + 2 * b + j] = (float) a2;
+            d[q + 3 * b + j] = (float) a3;
+            d[q + 4 * b + j] = (float) a4;
+            d[q + 5 * b + j] = (float) a5;
+            d[q + 6 * b + j] = (float) a6;
+            d[q + 7 * b + j] = (float) a7;
+        }
+        double acc = a7;
+        for (int i = CHAINS * b; i < n; i++) {
+            acc += s[p + i];
+            d[q + i] = (float) acc;
+        }
     }
 
     /** One {@code (n, inner)} block in double: rows of {@code inner} elements, in order or from the end. */

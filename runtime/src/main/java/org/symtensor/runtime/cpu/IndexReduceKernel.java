@@ -18,6 +18,8 @@ import org.symtensor.value.NDArray;
  */
 final class IndexReduceKernel implements Kernel {
     private static final int CHUNK = 1024;
+    /** Runs at least this long take the Vector API path for argmax/argmin (shorter ones: the scalar loop). */
+    static final int LANES_FROM = 64;
 
     private final String name;
     private final Object where;
@@ -76,6 +78,13 @@ final class IndexReduceKernel implements Kernel {
         int base = v.offset();
         for (int o = 0; o < outSize; o++) {
             int p = base + o * m;
+            boolean arg = kind == Reduce.Kind.ARGMAX || kind == Reduce.Kind.ARGMIN;
+            if (arg && Simd.ENABLED && m >= LANES_FROM && (v.dtype() == DType.FLOAT32 || v.dtype() == DType.FLOAT64)) {
+                boolean max = kind == Reduce.Kind.ARGMAX;
+                out.setLong(o, v.dtype() == DType.FLOAT32 ? ArgLanes.arg(max, (float[]) data, p, m)
+                        : ArgLanes.arg(max, (double[]) data, p, m));
+                continue;
+            }
             long r = switch (v.dtype()) {
                 case FLOAT32 -> scan((float[]) data, p, m);
                 case FLOAT64 -> scan((double[]) data, p, m);
