@@ -39,6 +39,7 @@ public class AxisOpsBench {
     private NDArray input;
     private CompiledFunction argmax;
     private CompiledFunction cumsum;
+    private CompiledFunction max;
 
     @Setup
     public void setUp() {
@@ -47,6 +48,7 @@ public class AxisOpsBench {
         input = NDArray.wrap(DType.FLOAT32, new int[] {N}, x);
         Variable v = Graphs4Bench.var("x", DType.FLOAT32, 1);
         argmax = Graphs4Bench.compile(List.of(v), Ops.reduce(Reduce.Kind.ARGMAX, v), Graphs4Bench.FUSED);
+        max = Graphs4Bench.compile(List.of(v), Ops.reduce(Reduce.Kind.MAX, v), Graphs4Bench.FUSED);
         cumsum = Graphs4Bench.compile(List.of(v), AxisOps.cumulative(Cumulative.Kind.SUM, v, 0), Graphs4Bench.FUSED);
     }
 
@@ -58,6 +60,40 @@ public class AxisOpsBench {
     @Benchmark
     public NDArray cumsum() {
         return cumsum.call(input);
+    }
+
+    /** The full max (ReduceKernel's Vector API fold): the same read, no position to find. */
+    @Benchmark
+    public NDArray max() {
+        return max.call(input);
+    }
+
+    /** argmax as a plain loop: the first largest, the first NaN. */
+    @Benchmark
+    public int handWrittenArgmax() {
+        float best = x[0];
+        int at = 0;
+        for (int i = 1; i < N; i++) {
+            float e = x[i];
+            if (e > best) {
+                best = e;
+                at = i;
+            } else if (e != e) {
+                return i;
+            }
+        }
+        return at;
+    }
+
+    /** cumsum as a plain loop, accumulated in double and rounded once per output as the kernel does. */
+    @Benchmark
+    public float[] handWrittenCumsum() {
+        double acc = 0;
+        for (int i = 0; i < N; i++) {
+            acc += x[i];
+            copy[i] = (float) acc;
+        }
+        return copy;
     }
 
     /** The bandwidth baseline: 4 MB read and 4 MB written. */
