@@ -372,6 +372,29 @@ class AxisReductionsTest {
     }
 
     @Test
+    void secondOrder_hessiansOfLogsumexpAndVar_matchTheirClosedForms() {
+        Vector<F64> v = dvector("v");
+        double[] x = {0.5, -1.25, 3.0, 0.75};
+        int n = x.length;
+        double[][] hl = function(inputs(v), hessian(logsumexp(v), v)).call(x).toDoubleMatrix();
+        double s = 0;
+        for (double e : x) {
+            s += Math.exp(e);
+        }
+        double[][] hv = function(inputs(v), hessian(var(v, null, 1, false).sum(), v)).call(x).toDoubleMatrix();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double pi = Math.exp(x[i]) / s;
+                double pj = Math.exp(x[j]) / s;
+                // d^2 lse / dx_i dx_j = p_i [i == j] - p_i p_j
+                assertThat(hl[i][j]).isCloseTo((i == j ? pi : 0) - pi * pj, within(1e-14));
+                // var with ddof 1 is a quadratic form: 2 / (n - 1) (I - 1/n)
+                assertThat(hv[i][j]).isCloseTo(2.0 / (n - 1) * ((i == j ? 1 : 0) - 1.0 / n), within(1e-14));
+            }
+        }
+    }
+
+    @Test
     void argmaxAndAll_haveNoGradient() {
         Vector<F64> v = dvector("v");
         Scalar<F64> cost = cast(argmax(v), F64.class).plus(cast(all(v), F64.class)).plus(v.sum());
