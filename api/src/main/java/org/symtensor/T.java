@@ -1789,6 +1789,41 @@ public final class T {
         return AxisReductionFunctions.min(x, axes);
     }
 
+    /** The product over {@code axis}, one rank lower; int64 for integers and bool. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Scalar<A> prod(Vector<D> x, int axis) {
+        return AxisReductionFunctions.prod(x, axis);
+    }
+
+    /** The product over {@code axis}, one rank lower; int64 for integers and bool. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Vector<A> prod(Matrix<D> x, int axis) {
+        return AxisReductionFunctions.prod(x, axis);
+    }
+
+    /** The product over {@code axis}, one rank lower; int64 for integers and bool. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Matrix<A> prod(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.prod(x, axis);
+    }
+
+    /** The product over {@code axis}, one rank lower; int64 for integers and bool. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor3<A> prod(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.prod(x, axis);
+    }
+
+    /** The mean over {@code axis}, one rank lower; float64 for integers and bool. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Scalar<M> mean(Vector<D> x, int axis) {
+        return AxisReductionFunctions.mean(x, axis);
+    }
+
+    /** The mean over {@code axis}, one rank lower; float64 for integers and bool. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Matrix<M> mean(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.mean(x, axis);
+    }
+
+    /** The mean over {@code axis}, one rank lower; float64 for integers and bool. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Tensor3<M> mean(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.mean(x, axis);
+    }
+
     /** The maximum of all elements, in x's dtype (NaN if there is one). */
     public static <D extends DTypeMarker> Scalar<D> max(Tensor<D> x) {
         return AxisReductionFunctions.max(x);

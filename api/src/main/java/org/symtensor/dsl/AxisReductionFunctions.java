@@ -79,6 +79,41 @@ public final class AxisReductionFunctions {
         return min(x, axes, false);
     }
 
+    /** The product over {@code axis}, one rank lower; int64 for integers and bool. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Scalar<A> prod(Vector<D> x, int axis) {
+        return new Scalar<>(Reductions.reduce(Reduce.Kind.PROD, x.variable(), new int[] {axis}, false));
+    }
+
+    /** The product over {@code axis}, one rank lower; int64 for integers and bool. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Vector<A> prod(Matrix<D> x, int axis) {
+        return new Vector<>(Reductions.reduce(Reduce.Kind.PROD, x.variable(), new int[] {axis}, false));
+    }
+
+    /** The product over {@code axis}, one rank lower; int64 for integers and bool. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Matrix<A> prod(Tensor3<D> x, int axis) {
+        return new Matrix<>(Reductions.reduce(Reduce.Kind.PROD, x.variable(), new int[] {axis}, false));
+    }
+
+    /** The product over {@code axis}, one rank lower; int64 for integers and bool. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor3<A> prod(Tensor4<D> x, int axis) {
+        return new Tensor3<>(Reductions.reduce(Reduce.Kind.PROD, x.variable(), new int[] {axis}, false));
+    }
+
+    /** The mean over {@code axis}, one rank lower; float64 for integers and bool. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Scalar<M> mean(Vector<D> x, int axis) {
+        return new Scalar<>(Reductions.reduce(Reduce.Kind.MEAN, x.variable(), new int[] {axis}, false));
+    }
+
+    /** The mean over {@code axis}, one rank lower; float64 for integers and bool. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Matrix<M> mean(Tensor3<D> x, int axis) {
+        return new Matrix<>(Reductions.reduce(Reduce.Kind.MEAN, x.variable(), new int[] {axis}, false));
+    }
+
+    /** The mean over {@code axis}, one rank lower; float64 for integers and bool. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Tensor3<M> mean(Tensor4<D> x, int axis) {
+        return new Tensor3<>(Reductions.reduce(Reduce.Kind.MEAN, x.variable(), new int[] {axis}, false));
+    }
+
     /** The maximum of all elements, in x's dtype (NaN if there is one). */
     public static <D extends DTypeMarker> Scalar<D> max(Tensor<D> x) {
         return new Scalar<>(Reductions.reduce(Reduce.Kind.MAX, x.variable(), null, false));

@@ -176,6 +176,10 @@ class AxisReductionsTest {
         Scalar<F64> v = var(m);
         Vector<F64> s = std(m, -1);
         Tensor<I64> sums = sum(m, new int[] {0}, true);
+        Vector<I64> rowProducts = prod(m, 1);
+        Scalar<F64> vmean = mean(ivector("iv"), 0);
+        assertThat(rowProducts.variable().type().dtype()).isEqualTo(DType.INT64);
+        assertThat(vmean.variable().type().dtype()).isEqualTo(DType.FLOAT64);
         int[][] in = {{1, 5, 5}, {7, 0, 2}};
         List<NDArray> r = function(inputs(m), outputs(am, all, v, s, sums)).callAll((Object) in);
         assertThat(r.get(0).dtype()).isEqualTo(DType.INT64);

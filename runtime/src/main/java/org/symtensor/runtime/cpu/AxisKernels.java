@@ -150,7 +150,7 @@ final class AxisKernels {
             boolean gather = op.mode() == TakeAlongAxis.Mode.GATHER;
             NDArray data = gather ? in[0] : in[1];
             NDArray idx = in[in.length - 1];
-            int n = gather ? in[0].shape(axis) : in[0].shape(axis);
+            int n = in[0].shape(axis); // x's length for a gather, the template's for a scatter
             int[] walk = new int[rank]; // the shape walked: the output's for a gather, g's for a scatter
             int[] outShape = new int[rank];
             for (int a = 0; a < rank; a++) {
