@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
+import org.symtensor.dsl.AxisFunctions;
+import org.symtensor.dsl.AxisReductionFunctions;
+import org.symtensor.dsl.BitwiseFunctions;
 import org.symtensor.dsl.ConstantFactories;
 import org.symtensor.dsl.ConstructionFunctions;
 import org.symtensor.dsl.FunctionFactories;
@@ -70,6 +73,7 @@ import org.symtensor.type.I16;
 import org.symtensor.type.I32;
 import org.symtensor.type.I64;
 import org.symtensor.type.I8;
+import org.symtensor.type.IntegerMarker;
 import org.symtensor.type.MeansTo;
 import org.symtensor.type.SumsTo;
 import org.symtensor.value.NDArray;
@@ -1720,6 +1724,702 @@ public final class T {
     /** The mean over {@code axis} of a matrix, typed as {@link #mean(Tensor)} is. */
     public static <M extends DTypeMarker, D extends MeansTo<M>> Vector<M> mean(Matrix<D> x, int axis) {
         return ReductionFunctions.mean(x, axis);
+    }
+
+    // ---- reductions over axes, with keepdims; var, std, argmax, all, logsumexp (AxisReductionFunctions) -----
+
+    /**
+     * The sum over {@code axes} (null or empty: all), the reduced axes kept with length 1 when
+     * {@code keepdims}; dtype: int64 for integers and bool, as
+     * {@link org.symtensor.dsl.ReductionFunctions#sum(Tensor)}.
+     */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor<A> sum(Tensor<D> x, int[] axes,
+            boolean keepdims) {
+        return AxisReductionFunctions.sum(x, axes, keepdims);
+    }
+
+    /** The sum over {@code axes} (null or empty: all), typed as the keepdims form. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor<A> sum(Tensor<D> x, int[] axes) {
+        return AxisReductionFunctions.sum(x, axes);
+    }
+
+    /**
+     * The product over {@code axes} (null or empty: all), the reduced axes kept with length 1 when
+     * {@code keepdims}; dtype: int64 for integers and bool.
+     */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor<A> prod(Tensor<D> x, int[] axes,
+            boolean keepdims) {
+        return AxisReductionFunctions.prod(x, axes, keepdims);
+    }
+
+    /** The product over {@code axes} (null or empty: all), typed as the keepdims form. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor<A> prod(Tensor<D> x, int[] axes) {
+        return AxisReductionFunctions.prod(x, axes);
+    }
+
+    /**
+     * The mean over {@code axes} (null or empty: all), the reduced axes kept with length 1 when
+     * {@code keepdims}; dtype: float64 for integers and bool.
+     */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Tensor<M> mean(Tensor<D> x, int[] axes,
+            boolean keepdims) {
+        return AxisReductionFunctions.mean(x, axes, keepdims);
+    }
+
+    /** The mean over {@code axes} (null or empty: all), typed as the keepdims form. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Tensor<M> mean(Tensor<D> x, int[] axes) {
+        return AxisReductionFunctions.mean(x, axes);
+    }
+
+    /**
+     * The maximum over {@code axes} (null or empty: all), the reduced axes kept with length 1 when
+     * {@code keepdims}; dtype: the input dtype; NaN if the group has one.
+     */
+    public static <D extends DTypeMarker> Tensor<D> max(Tensor<D> x, int[] axes, boolean keepdims) {
+        return AxisReductionFunctions.max(x, axes, keepdims);
+    }
+
+    /** The maximum over {@code axes} (null or empty: all), typed as the keepdims form. */
+    public static <D extends DTypeMarker> Tensor<D> max(Tensor<D> x, int[] axes) {
+        return AxisReductionFunctions.max(x, axes);
+    }
+
+    /**
+     * The minimum over {@code axes} (null or empty: all), the reduced axes kept with length 1 when
+     * {@code keepdims}; dtype: the input dtype; NaN if the group has one.
+     */
+    public static <D extends DTypeMarker> Tensor<D> min(Tensor<D> x, int[] axes, boolean keepdims) {
+        return AxisReductionFunctions.min(x, axes, keepdims);
+    }
+
+    /** The minimum over {@code axes} (null or empty: all), typed as the keepdims form. */
+    public static <D extends DTypeMarker> Tensor<D> min(Tensor<D> x, int[] axes) {
+        return AxisReductionFunctions.min(x, axes);
+    }
+
+    /** The product over {@code axis}, one rank lower; int64 for integers and bool. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Scalar<A> prod(Vector<D> x, int axis) {
+        return AxisReductionFunctions.prod(x, axis);
+    }
+
+    /** The product over {@code axis}, one rank lower; int64 for integers and bool. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Vector<A> prod(Matrix<D> x, int axis) {
+        return AxisReductionFunctions.prod(x, axis);
+    }
+
+    /** The product over {@code axis}, one rank lower; int64 for integers and bool. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Matrix<A> prod(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.prod(x, axis);
+    }
+
+    /** The product over {@code axis}, one rank lower; int64 for integers and bool. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor3<A> prod(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.prod(x, axis);
+    }
+
+    /** The mean over {@code axis}, one rank lower; float64 for integers and bool. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Scalar<M> mean(Vector<D> x, int axis) {
+        return AxisReductionFunctions.mean(x, axis);
+    }
+
+    /** The mean over {@code axis}, one rank lower; float64 for integers and bool. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Matrix<M> mean(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.mean(x, axis);
+    }
+
+    /** The mean over {@code axis}, one rank lower; float64 for integers and bool. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Tensor3<M> mean(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.mean(x, axis);
+    }
+
+    /** The maximum of all elements, in x's dtype (NaN if there is one). */
+    public static <D extends DTypeMarker> Scalar<D> max(Tensor<D> x) {
+        return AxisReductionFunctions.max(x);
+    }
+
+    /** The maximum over {@code axis} (negative from the end), one rank lower. */
+    public static <D extends DTypeMarker> Scalar<D> max(Vector<D> x, int axis) {
+        return AxisReductionFunctions.max(x, axis);
+    }
+
+    /** The maximum over {@code axis} (negative from the end), one rank lower. */
+    public static <D extends DTypeMarker> Vector<D> max(Matrix<D> x, int axis) {
+        return AxisReductionFunctions.max(x, axis);
+    }
+
+    /** The maximum over {@code axis} (negative from the end), one rank lower. */
+    public static <D extends DTypeMarker> Matrix<D> max(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.max(x, axis);
+    }
+
+    /** The maximum over {@code axis} (negative from the end), one rank lower. */
+    public static <D extends DTypeMarker> Tensor3<D> max(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.max(x, axis);
+    }
+
+    /** The minimum of all elements, in x's dtype (NaN if there is one). */
+    public static <D extends DTypeMarker> Scalar<D> min(Tensor<D> x) {
+        return AxisReductionFunctions.min(x);
+    }
+
+    /** The minimum over {@code axis} (negative from the end), one rank lower. */
+    public static <D extends DTypeMarker> Scalar<D> min(Vector<D> x, int axis) {
+        return AxisReductionFunctions.min(x, axis);
+    }
+
+    /** The minimum over {@code axis} (negative from the end), one rank lower. */
+    public static <D extends DTypeMarker> Vector<D> min(Matrix<D> x, int axis) {
+        return AxisReductionFunctions.min(x, axis);
+    }
+
+    /** The minimum over {@code axis} (negative from the end), one rank lower. */
+    public static <D extends DTypeMarker> Matrix<D> min(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.min(x, axis);
+    }
+
+    /** The minimum over {@code axis} (negative from the end), one rank lower. */
+    public static <D extends DTypeMarker> Tensor3<D> min(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.min(x, axis);
+    }
+
+    /** The variance of all elements with divisor N ({@code ddof} 0), float64 for integers and bool. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Scalar<M> var(Tensor<D> x) {
+        return AxisReductionFunctions.var(x);
+    }
+
+    /** The variance over {@code axis} with divisor N, one rank lower. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Scalar<M> var(Vector<D> x, int axis) {
+        return AxisReductionFunctions.var(x, axis);
+    }
+
+    /** The variance over {@code axis} with divisor N, one rank lower. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Vector<M> var(Matrix<D> x, int axis) {
+        return AxisReductionFunctions.var(x, axis);
+    }
+
+    /** The variance over {@code axis} with divisor N, one rank lower. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Matrix<M> var(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.var(x, axis);
+    }
+
+    /** The variance over {@code axis} with divisor N, one rank lower. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Tensor3<M> var(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.var(x, axis);
+    }
+
+    /**
+     * The variance over {@code axes} (null or empty: all) with divisor {@code N - ddof} (NumPy's
+     * {@code ddof}; 1 for the unbiased variance), the reduced axes kept with length 1 when {@code keepdims}.
+     */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Tensor<M> var(Tensor<D> x, int[] axes, int ddof,
+            boolean keepdims) {
+        return AxisReductionFunctions.var(x, axes, ddof, keepdims);
+    }
+
+    /** The standard deviation of all elements with divisor N ({@code ddof} 0), float64 for integers and bool. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Scalar<M> std(Tensor<D> x) {
+        return AxisReductionFunctions.std(x);
+    }
+
+    /** The standard deviation over {@code axis} with divisor N, one rank lower. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Scalar<M> std(Vector<D> x, int axis) {
+        return AxisReductionFunctions.std(x, axis);
+    }
+
+    /** The standard deviation over {@code axis} with divisor N, one rank lower. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Vector<M> std(Matrix<D> x, int axis) {
+        return AxisReductionFunctions.std(x, axis);
+    }
+
+    /** The standard deviation over {@code axis} with divisor N, one rank lower. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Matrix<M> std(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.std(x, axis);
+    }
+
+    /** The standard deviation over {@code axis} with divisor N, one rank lower. */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Tensor3<M> std(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.std(x, axis);
+    }
+
+    /**
+     * The standard deviation over {@code axes} (null or empty: all) with divisor {@code N - ddof} (NumPy's
+     * {@code ddof}; 1 for the unbiased variance), the reduced axes kept with length 1 when {@code keepdims}.
+     */
+    public static <M extends DTypeMarker, D extends MeansTo<M>> Tensor<M> std(Tensor<D> x, int[] axes, int ddof,
+            boolean keepdims) {
+        return AxisReductionFunctions.std(x, axes, ddof, keepdims);
+    }
+
+    /** {@code log(sum(exp(x)))} over all elements, stable (shifted by the maximum); its gradient is the softmax. */
+    public static <D extends FloatingMarker> Scalar<D> logsumexp(Tensor<D> x) {
+        return AxisReductionFunctions.logsumexp(x);
+    }
+
+    /** {@code log(sum(exp(x)))} over {@code axis}, stable, one rank lower. */
+    public static <D extends FloatingMarker> Scalar<D> logsumexp(Vector<D> x, int axis) {
+        return AxisReductionFunctions.logsumexp(x, axis);
+    }
+
+    /** {@code log(sum(exp(x)))} over {@code axis}, stable, one rank lower. */
+    public static <D extends FloatingMarker> Vector<D> logsumexp(Matrix<D> x, int axis) {
+        return AxisReductionFunctions.logsumexp(x, axis);
+    }
+
+    /** {@code log(sum(exp(x)))} over {@code axis}, stable, one rank lower. */
+    public static <D extends FloatingMarker> Matrix<D> logsumexp(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.logsumexp(x, axis);
+    }
+
+    /** {@code log(sum(exp(x)))} over {@code axis}, stable, one rank lower. */
+    public static <D extends FloatingMarker> Tensor3<D> logsumexp(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.logsumexp(x, axis);
+    }
+
+    /**
+     * {@code log(sum(exp(x)))} over {@code axes} (null or empty: all), stable, the reduced axes kept with
+     * length 1 when {@code keepdims}.
+     */
+    public static <D extends FloatingMarker> Tensor<D> logsumexp(Tensor<D> x, int[] axes, boolean keepdims) {
+        return AxisReductionFunctions.logsumexp(x, axes, keepdims);
+    }
+
+    /**
+     * The int64 flat (C-order) index of the first largest element (of the first NaN if any, as NumPy); not
+     * differentiable.
+     */
+    public static <D extends DTypeMarker> Scalar<I64> argmax(Tensor<D> x) {
+        return AxisReductionFunctions.argmax(x);
+    }
+
+    /** The int64 position along {@code axis} of the first largest element (first NaN if any), one rank lower. */
+    public static <D extends DTypeMarker> Scalar<I64> argmax(Vector<D> x, int axis) {
+        return AxisReductionFunctions.argmax(x, axis);
+    }
+
+    /** The int64 position along {@code axis} of the first largest element (first NaN if any), one rank lower. */
+    public static <D extends DTypeMarker> Vector<I64> argmax(Matrix<D> x, int axis) {
+        return AxisReductionFunctions.argmax(x, axis);
+    }
+
+    /** The int64 position along {@code axis} of the first largest element (first NaN if any), one rank lower. */
+    public static <D extends DTypeMarker> Matrix<I64> argmax(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.argmax(x, axis);
+    }
+
+    /** The int64 position along {@code axis} of the first largest element (first NaN if any), one rank lower. */
+    public static <D extends DTypeMarker> Tensor3<I64> argmax(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.argmax(x, axis);
+    }
+
+    /**
+     * The int64 position along {@code axis} of the first largest element, the axis kept with length 1 when
+     * {@code keepdims}.
+     */
+    public static <D extends DTypeMarker> Tensor<I64> argmax(Tensor<D> x, int axis, boolean keepdims) {
+        return AxisReductionFunctions.argmax(x, axis, keepdims);
+    }
+
+    /**
+     * The int64 flat (C-order) index of the first smallest element (of the first NaN if any, as NumPy); not
+     * differentiable.
+     */
+    public static <D extends DTypeMarker> Scalar<I64> argmin(Tensor<D> x) {
+        return AxisReductionFunctions.argmin(x);
+    }
+
+    /** The int64 position along {@code axis} of the first smallest element (first NaN if any), one rank lower. */
+    public static <D extends DTypeMarker> Scalar<I64> argmin(Vector<D> x, int axis) {
+        return AxisReductionFunctions.argmin(x, axis);
+    }
+
+    /** The int64 position along {@code axis} of the first smallest element (first NaN if any), one rank lower. */
+    public static <D extends DTypeMarker> Vector<I64> argmin(Matrix<D> x, int axis) {
+        return AxisReductionFunctions.argmin(x, axis);
+    }
+
+    /** The int64 position along {@code axis} of the first smallest element (first NaN if any), one rank lower. */
+    public static <D extends DTypeMarker> Matrix<I64> argmin(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.argmin(x, axis);
+    }
+
+    /** The int64 position along {@code axis} of the first smallest element (first NaN if any), one rank lower. */
+    public static <D extends DTypeMarker> Tensor3<I64> argmin(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.argmin(x, axis);
+    }
+
+    /**
+     * The int64 position along {@code axis} of the first smallest element, the axis kept with length 1 when
+     * {@code keepdims}.
+     */
+    public static <D extends DTypeMarker> Tensor<I64> argmin(Tensor<D> x, int axis, boolean keepdims) {
+        return AxisReductionFunctions.argmin(x, axis, keepdims);
+    }
+
+    /** Whether every element is non-zero (NaN counts as true), as a bool; true for an empty tensor. */
+    public static <D extends DTypeMarker> Scalar<Bool> all(Tensor<D> x) {
+        return AxisReductionFunctions.all(x);
+    }
+
+    /** Whether every element is non-zero along {@code axis}, as bools one rank lower. */
+    public static <D extends DTypeMarker> Scalar<Bool> all(Vector<D> x, int axis) {
+        return AxisReductionFunctions.all(x, axis);
+    }
+
+    /** Whether every element is non-zero along {@code axis}, as bools one rank lower. */
+    public static <D extends DTypeMarker> Vector<Bool> all(Matrix<D> x, int axis) {
+        return AxisReductionFunctions.all(x, axis);
+    }
+
+    /** Whether every element is non-zero along {@code axis}, as bools one rank lower. */
+    public static <D extends DTypeMarker> Matrix<Bool> all(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.all(x, axis);
+    }
+
+    /** Whether every element is non-zero along {@code axis}, as bools one rank lower. */
+    public static <D extends DTypeMarker> Tensor3<Bool> all(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.all(x, axis);
+    }
+
+    /**
+     * Whether every element is non-zero over {@code axes} (null or empty: all), the reduced axes kept with
+     * length 1 when {@code keepdims}.
+     */
+    public static <D extends DTypeMarker> Tensor<Bool> all(Tensor<D> x, int[] axes, boolean keepdims) {
+        return AxisReductionFunctions.all(x, axes, keepdims);
+    }
+
+    /** Whether some element is non-zero (NaN counts as true), as a bool; false for an empty tensor. */
+    public static <D extends DTypeMarker> Scalar<Bool> any(Tensor<D> x) {
+        return AxisReductionFunctions.any(x);
+    }
+
+    /** Whether some element is non-zero along {@code axis}, as bools one rank lower. */
+    public static <D extends DTypeMarker> Scalar<Bool> any(Vector<D> x, int axis) {
+        return AxisReductionFunctions.any(x, axis);
+    }
+
+    /** Whether some element is non-zero along {@code axis}, as bools one rank lower. */
+    public static <D extends DTypeMarker> Vector<Bool> any(Matrix<D> x, int axis) {
+        return AxisReductionFunctions.any(x, axis);
+    }
+
+    /** Whether some element is non-zero along {@code axis}, as bools one rank lower. */
+    public static <D extends DTypeMarker> Matrix<Bool> any(Tensor3<D> x, int axis) {
+        return AxisReductionFunctions.any(x, axis);
+    }
+
+    /** Whether some element is non-zero along {@code axis}, as bools one rank lower. */
+    public static <D extends DTypeMarker> Tensor3<Bool> any(Tensor4<D> x, int axis) {
+        return AxisReductionFunctions.any(x, axis);
+    }
+
+    /**
+     * Whether some element is non-zero over {@code axes} (null or empty: all), the reduced axes kept with
+     * length 1 when {@code keepdims}.
+     */
+    public static <D extends DTypeMarker> Tensor<Bool> any(Tensor<D> x, int[] axes, boolean keepdims) {
+        return AxisReductionFunctions.any(x, axes, keepdims);
+    }
+
+    // ---- along one axis: cumsum, cumprod, sort, argsort, topk, takeAlongAxis (AxisFunctions) ----------------
+
+    /** The running sum of a vector (NumPy's {@code cumsum}): float keeps its dtype, integers and bool give int64. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Vector<A> cumsum(Vector<D> x) {
+        return AxisFunctions.cumsum(x);
+    }
+
+    /** The running sum along {@code axis}, same shape; dtype as {@code cumsum(Vector)}. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Vector<A> cumsum(Vector<D> x, int axis) {
+        return AxisFunctions.cumsum(x, axis);
+    }
+
+    /** The running sum along {@code axis}, same shape; dtype as {@code cumsum(Vector)}. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Matrix<A> cumsum(Matrix<D> x, int axis) {
+        return AxisFunctions.cumsum(x, axis);
+    }
+
+    /** The running sum along {@code axis}, same shape; dtype as {@code cumsum(Vector)}. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor3<A> cumsum(Tensor3<D> x, int axis) {
+        return AxisFunctions.cumsum(x, axis);
+    }
+
+    /** The running sum along {@code axis}, same shape; dtype as {@code cumsum(Vector)}. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor4<A> cumsum(Tensor4<D> x, int axis) {
+        return AxisFunctions.cumsum(x, axis);
+    }
+
+    /** The running sum along {@code axis} of a tensor of any rank, same shape. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor<A> cumsum(Tensor<D> x, int axis) {
+        return AxisFunctions.cumsum(x, axis);
+    }
+
+    /**
+     * The running product of a vector (NumPy's {@code cumprod}): float keeps its dtype, integers and bool
+     * give int64.
+     */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Vector<A> cumprod(Vector<D> x) {
+        return AxisFunctions.cumprod(x);
+    }
+
+    /** The running product along {@code axis}, same shape; dtype as {@code cumprod(Vector)}. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Vector<A> cumprod(Vector<D> x, int axis) {
+        return AxisFunctions.cumprod(x, axis);
+    }
+
+    /** The running product along {@code axis}, same shape; dtype as {@code cumprod(Vector)}. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Matrix<A> cumprod(Matrix<D> x, int axis) {
+        return AxisFunctions.cumprod(x, axis);
+    }
+
+    /** The running product along {@code axis}, same shape; dtype as {@code cumprod(Vector)}. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor3<A> cumprod(Tensor3<D> x, int axis) {
+        return AxisFunctions.cumprod(x, axis);
+    }
+
+    /** The running product along {@code axis}, same shape; dtype as {@code cumprod(Vector)}. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor4<A> cumprod(Tensor4<D> x, int axis) {
+        return AxisFunctions.cumprod(x, axis);
+    }
+
+    /** The running product along {@code axis} of a tensor of any rank, same shape. */
+    public static <A extends DTypeMarker, D extends SumsTo<A>> Tensor<A> cumprod(Tensor<D> x, int axis) {
+        return AxisFunctions.cumprod(x, axis);
+    }
+
+    /**
+     * {@code x} sorted along {@code axis}, ascending, NaN last (NumPy's {@code sort}); differentiable, the
+     * gradient goes back through the permutation.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S sort(AbstractTensor<D, S, ?> x, int axis) {
+        return AxisFunctions.sort(x, axis);
+    }
+
+    /** {@code x} sorted along its last axis, as NumPy's default. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S sort(AbstractTensor<D, S, ?> x) {
+        return AxisFunctions.sort(x);
+    }
+
+    /** {@code sort} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends DTypeMarker> Tensor<D> sort(Tensor<D> x, int axis) {
+        return AxisFunctions.sort(x, axis);
+    }
+
+    /**
+     * The {@code k} largest values along {@code axis}, largest first (NaN counts as the largest; ties keep
+     * their order); differentiable like {@code sort}.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S topk(AbstractTensor<D, S, ?> x, int k, int axis) {
+        return AxisFunctions.topk(x, k, axis);
+    }
+
+    /** The {@code k} largest values along the last axis, largest first. */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S topk(AbstractTensor<D, S, ?> x, int k) {
+        return AxisFunctions.topk(x, k);
+    }
+
+    /** {@code topk} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends DTypeMarker> Tensor<D> topk(Tensor<D> x, int k, int axis) {
+        return AxisFunctions.topk(x, k, axis);
+    }
+
+    /**
+     * {@code takeAlongAxis(x, idx, axis)}: the elements of x at the integer positions {@code idx} (x's rank;
+     * negative positions count from the end) along {@code axis}, as NumPy's {@code take_along_axis};
+     * differentiable in x.
+     */
+    public static <D extends DTypeMarker, S extends Tensor<D>> S takeAlongAxis(AbstractTensor<D, S, ?> x,
+            Tensor<?> idx, int axis) {
+        return AxisFunctions.takeAlongAxis(x, idx, axis);
+    }
+
+    /** {@code takeAlongAxis} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends DTypeMarker> Tensor<D> takeAlongAxis(Tensor<D> x, Tensor<?> idx, int axis) {
+        return AxisFunctions.takeAlongAxis(x, idx, axis);
+    }
+
+    /**
+     * The int64 positions that sort a vector, stable, NaN last (NumPy's {@code argsort(kind='stable')}); not
+     * differentiable.
+     */
+    public static <D extends DTypeMarker> Vector<I64> argsort(Vector<D> x) {
+        return AxisFunctions.argsort(x);
+    }
+
+    /** The int64 positions that sort along {@code axis}, stable, NaN last; same shape. */
+    public static <D extends DTypeMarker> Vector<I64> argsort(Vector<D> x, int axis) {
+        return AxisFunctions.argsort(x, axis);
+    }
+
+    /** The int64 positions that sort along {@code axis}, stable, NaN last; same shape. */
+    public static <D extends DTypeMarker> Matrix<I64> argsort(Matrix<D> x, int axis) {
+        return AxisFunctions.argsort(x, axis);
+    }
+
+    /** The int64 positions that sort along {@code axis}, stable, NaN last; same shape. */
+    public static <D extends DTypeMarker> Tensor3<I64> argsort(Tensor3<D> x, int axis) {
+        return AxisFunctions.argsort(x, axis);
+    }
+
+    /** The int64 positions that sort along {@code axis}, stable, NaN last; same shape. */
+    public static <D extends DTypeMarker> Tensor4<I64> argsort(Tensor4<D> x, int axis) {
+        return AxisFunctions.argsort(x, axis);
+    }
+
+    /** The int64 positions that sort along {@code axis}, for a tensor of any rank. */
+    public static <D extends DTypeMarker> Tensor<I64> argsort(Tensor<D> x, int axis) {
+        return AxisFunctions.argsort(x, axis);
+    }
+
+    /**
+     * The int64 positions of the {@code k} largest along {@code axis}, largest first (ties: lower position
+     * first); not differentiable.
+     */
+    public static <D extends DTypeMarker> Vector<I64> argtopk(Vector<D> x, int k, int axis) {
+        return AxisFunctions.argtopk(x, k, axis);
+    }
+
+    /**
+     * The int64 positions of the {@code k} largest along {@code axis}, largest first (ties: lower position
+     * first); not differentiable.
+     */
+    public static <D extends DTypeMarker> Matrix<I64> argtopk(Matrix<D> x, int k, int axis) {
+        return AxisFunctions.argtopk(x, k, axis);
+    }
+
+    /**
+     * The int64 positions of the {@code k} largest along {@code axis}, largest first (ties: lower position
+     * first); not differentiable.
+     */
+    public static <D extends DTypeMarker> Tensor3<I64> argtopk(Tensor3<D> x, int k, int axis) {
+        return AxisFunctions.argtopk(x, k, axis);
+    }
+
+    /**
+     * The int64 positions of the {@code k} largest along {@code axis}, largest first (ties: lower position
+     * first); not differentiable.
+     */
+    public static <D extends DTypeMarker> Tensor4<I64> argtopk(Tensor4<D> x, int k, int axis) {
+        return AxisFunctions.argtopk(x, k, axis);
+    }
+
+    /** The int64 positions of the {@code k} largest along {@code axis}, for a tensor of any rank. */
+    public static <D extends DTypeMarker> Tensor<I64> argtopk(Tensor<D> x, int k, int axis) {
+        return AxisFunctions.argtopk(x, k, axis);
+    }
+
+    // ---- bitwise operations and shifts on integers (BitwiseFunctions) ---------------------------------------
+
+    /**
+     * Bitwise and of two integer tensors of one dtype, elementwise (NumPy's {@code bitwise_and}); {@code b}
+     * may have lower rank.
+     */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S bitwiseAnd(AbstractTensor<D, S, ?> a, Tensor<D> b) {
+        return BitwiseFunctions.bitwiseAnd(a, b);
+    }
+
+    /** {@code bitwiseAnd} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends IntegerMarker> Tensor<D> bitwiseAnd(Tensor<D> a, Tensor<D> b) {
+        return BitwiseFunctions.bitwiseAnd(a, b);
+    }
+
+    /**
+     * {@code bitwiseAnd} with a literal of a's dtype ({@code bitwiseAnd(x, 0xFF)}); a literal that does not
+     * fit the dtype is an error.
+     */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S bitwiseAnd(AbstractTensor<D, S, ?> a, long b) {
+        return BitwiseFunctions.bitwiseAnd(a, b);
+    }
+
+    /**
+     * Bitwise or of two integer tensors of one dtype, elementwise (NumPy's {@code bitwise_or}); {@code b} may
+     * have lower rank.
+     */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S bitwiseOr(AbstractTensor<D, S, ?> a, Tensor<D> b) {
+        return BitwiseFunctions.bitwiseOr(a, b);
+    }
+
+    /** {@code bitwiseOr} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends IntegerMarker> Tensor<D> bitwiseOr(Tensor<D> a, Tensor<D> b) {
+        return BitwiseFunctions.bitwiseOr(a, b);
+    }
+
+    /**
+     * {@code bitwiseOr} with a literal of a's dtype ({@code bitwiseAnd(x, 0xFF)}); a literal that does not
+     * fit the dtype is an error.
+     */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S bitwiseOr(AbstractTensor<D, S, ?> a, long b) {
+        return BitwiseFunctions.bitwiseOr(a, b);
+    }
+
+    /**
+     * Bitwise exclusive or of two integer tensors of one dtype, elementwise (NumPy's {@code bitwise_xor});
+     * {@code b} may have lower rank.
+     */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S bitwiseXor(AbstractTensor<D, S, ?> a, Tensor<D> b) {
+        return BitwiseFunctions.bitwiseXor(a, b);
+    }
+
+    /** {@code bitwiseXor} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends IntegerMarker> Tensor<D> bitwiseXor(Tensor<D> a, Tensor<D> b) {
+        return BitwiseFunctions.bitwiseXor(a, b);
+    }
+
+    /**
+     * {@code bitwiseXor} with a literal of a's dtype ({@code bitwiseAnd(x, 0xFF)}); a literal that does not
+     * fit the dtype is an error.
+     */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S bitwiseXor(AbstractTensor<D, S, ?> a, long b) {
+        return BitwiseFunctions.bitwiseXor(a, b);
+    }
+
+    /** Bitwise not of an integer tensor, {@code ~x} elementwise (NumPy's {@code invert}). */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S invert(AbstractTensor<D, S, ?> x) {
+        return BitwiseFunctions.invert(x);
+    }
+
+    /**
+     * {@code invert} of a bool tensor: the logical not, as NumPy's {@code invert} on bool (not {@code ~1});
+     * the handle of x's rank, typed as {@code Tensor<Bool>} (or call {@code logicalNot}, which keeps the
+     * handle's type).
+     */
+    public static Tensor<Bool> invert(Tensor<Bool> x) {
+        return BitwiseFunctions.invert(x);
+    }
+
+    /**
+     * {@code a << b} elementwise (NumPy's {@code left_shift}), wrapping to the dtype's width; a count outside
+     * [0, 63] gives 0.
+     */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S leftShift(AbstractTensor<D, S, ?> a, Tensor<D> b) {
+        return BitwiseFunctions.leftShift(a, b);
+    }
+
+    /** {@code leftShift} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends IntegerMarker> Tensor<D> leftShift(Tensor<D> a, Tensor<D> b) {
+        return BitwiseFunctions.leftShift(a, b);
+    }
+
+    /** {@code leftShift} by a literal count ({@code leftShift(x, 3)}), taken in a's dtype. */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S leftShift(AbstractTensor<D, S, ?> a, long b) {
+        return BitwiseFunctions.leftShift(a, b);
+    }
+
+    /**
+     * {@code a >> b} elementwise, arithmetic (NumPy's {@code right_shift}); a count outside [0, 63] gives 0,
+     * or -1 where a is negative.
+     */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S rightShift(AbstractTensor<D, S, ?> a, Tensor<D> b) {
+        return BitwiseFunctions.rightShift(a, b);
+    }
+
+    /** {@code rightShift} for values typed as the {@code Tensor<D>} interface. */
+    public static <D extends IntegerMarker> Tensor<D> rightShift(Tensor<D> a, Tensor<D> b) {
+        return BitwiseFunctions.rightShift(a, b);
+    }
+
+    /** {@code rightShift} by a literal count ({@code rightShift(x, 3)}), taken in a's dtype. */
+    public static <D extends IntegerMarker, S extends Tensor<D>> S rightShift(AbstractTensor<D, S, ?> a, long b) {
+        return BitwiseFunctions.rightShift(a, b);
     }
 
     // ---- neural-network composites (NNetFunctions) ----------------------------------------------------------

@@ -29,7 +29,10 @@ class FacadeTest {
             ConstantFactories.class, SharedFactories.class, MathFunctions.class, ReductionFunctions.class,
             NNetFunctions.class, GradFunctions.class, ScanFunctions.class, FunctionFactories.class, PrintFunctions.class,
             org.symtensor.dsl.ShapeFunctions.class, org.symtensor.dsl.ConstructionFunctions.class,
-            org.symtensor.dsl.IndexFunctions.class, org.symtensor.dsl.LinAlgFunctions.class);
+            org.symtensor.dsl.IndexFunctions.class, org.symtensor.dsl.LinAlgFunctions.class,
+            org.symtensor.dsl.AxisReductionFunctions.class,
+            org.symtensor.dsl.AxisFunctions.class,
+            org.symtensor.dsl.BitwiseFunctions.class);
 
     @Test
     void t_hasTheGenericSignatureOfEveryPublicDslMethod_andNoOther() {

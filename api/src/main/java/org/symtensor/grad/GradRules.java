@@ -47,6 +47,9 @@ final class GradRules {
             case SPECIFY_SHAPE -> List.of(g);
             case ADVANCED_INDEX -> ShapeGrads.advancedSubtensor(a, g, batch);
             case ADVANCED_INC -> ShapeGrads.advancedIncSubtensor(a, g, batch);
+            case CUMULATIVE -> AxisOpGrads.cumulative(a, (org.symtensor.ir.Cumulative) a.op(), g, batch);
+            case SORT -> nulls(a); // positions: integers, piecewise constant
+            case TAKE_ALONG -> AxisOpGrads.takeAlong(a, (org.symtensor.ir.TakeAlongAxis) a.op(), g, batch);
         };
     }
 
@@ -198,6 +201,8 @@ final class GradRules {
             // only b's values reach the output; a gives the shape
             case SECOND -> Arrays.asList(null, g);
             case CAST, IDENTITY -> List.of(g);
+            // integer in, integer out: nothing to differentiate
+            case BITWISE_AND, BITWISE_OR, BITWISE_XOR, INVERT, LEFT_SHIFT, RIGHT_SHIFT -> nulls(a);
         };
     }
 
@@ -269,6 +274,8 @@ final class GradRules {
                 yield e(ScalarOp.MUL, chosen, gExp);
             }
             case PROD -> e(ScalarOp.MUL, gExp, prodGrad(xg, reduced));
+            // a position or a truth value: piecewise constant, with an integer or bool result
+            case ARGMAX, ARGMIN, ALL, ANY -> null;
         };
     }
 

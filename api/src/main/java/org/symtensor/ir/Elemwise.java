@@ -64,6 +64,13 @@ public final class Elemwise implements Op {
             throw new DTypeMismatchException("switch condition " + inputs.get(0).describe()
                     + " must be bool or integer, got " + dtypes[0]);
         }
+        for (int i = 0; i < dtypes.length; i++) {
+            if (!scalarOp.accepts(dtypes[i])) {
+                throw new DTypeMismatchException(scalarOp.theanoName() + ": " + inputs.get(i).describe() + " is "
+                        + dtypes[i] + "; expected " + (scalarOp.dtypeRule() == ScalarOp.DTypeRule.BITWISE
+                        ? "an integer or bool dtype" : "an integer dtype") + " (cast first, e.g. cast(x, I64.class))");
+            }
+        }
         DType out = scalarOp == ScalarOp.CAST ? castTo : scalarOp.outputDtype(dtypes);
         return List.of(TensorType.of(out, broadcastShape(name(), inputs)));
     }

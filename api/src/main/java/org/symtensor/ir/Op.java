@@ -25,7 +25,10 @@ public sealed interface Op
         Arange,
         SpecifyShape,
         AdvancedSubtensor,
-        AdvancedIncSubtensor {
+        AdvancedIncSubtensor,
+        Cumulative,
+        ArgSort,
+        TakeAlongAxis {
     OpKind kind();
 
     /** The name shown by {@code debugprint}: {@code Elemwise{add}}, {@code Sum{axis=1}}, {@code Dot}. */

@@ -6,7 +6,7 @@ public enum OpKind {
     ELEMWISE,
     /** {@link DimShuffle}: permute axes, drop or insert broadcastable axes. */
     DIMSHUFFLE,
-    /** {@link Reduce}: sum, prod, max, min, mean over some or all axes. */
+    /** {@link Reduce}: sum, prod, max, min, mean, argmax, argmin, all, any over some or all axes. */
     REDUCE,
     /** {@link Dot}: vector and matrix products. */
     DOT,
@@ -47,5 +47,11 @@ public enum OpKind {
     /** {@link AdvancedSubtensor}: integer-array indexing along one axis, or a bool mask. */
     ADVANCED_INDEX,
     /** {@link AdvancedIncSubtensor}: a copy of x with y added at or written to an advanced index. */
-    ADVANCED_INC
+    ADVANCED_INC,
+    /** {@link Cumulative}: a running sum or product along one axis (cumsum, cumprod). */
+    CUMULATIVE,
+    /** {@link ArgSort}: the int64 positions that sort along one axis (argsort, argtopk). */
+    SORT,
+    /** {@link TakeAlongAxis}: take_along_axis and its adjoint, a scatter-add along one axis. */
+    TAKE_ALONG
 }

@@ -8,13 +8,32 @@ import org.symtensor.type.TensorType;
 
 /**
  * A reduction over some axes (all when {@code axes} is null): {@code sum}, {@code prod},
- * {@code max}, {@code min}, {@code mean}. The reduced axes disappear from the shape. Sums and
- * products of integers accumulate in int64 as in Theano; the mean of integers is float64.
+ * {@code max}, {@code min}, {@code mean}, and the index and truth reductions {@code argmax},
+ * {@code argmin} (int64; one axis or all, then a flat C-order index), {@code all}, {@code any}
+ * (bool). The reduced axes disappear from the shape ({@link Reductions} keeps them for
+ * {@code keepdims}). Sums and products of integers accumulate in int64 as in Theano; the mean of
+ * integers is float64.
  */
 public final class Reduce implements Op {
     /** What a reduction computes. */
     public enum Kind {
-        SUM, PROD, MAX, MIN, MEAN
+        SUM, PROD, MAX, MIN, MEAN,
+        /** The int64 position of the first largest element (the first NaN, if any, as NumPy); one axis or all (flat index). */
+        ARGMAX,
+        /** The int64 position of the first smallest element (the first NaN, if any, as NumPy); one axis or all (flat index). */
+        ARGMIN,
+        /** Whether every element is non-zero (NaN counts as true), as bool; true over nothing. */
+        ALL,
+        /** Whether some element is non-zero (NaN counts as true), as bool; false over nothing. */
+        ANY
+    }
+
+    /** Whether {@code kind} gives an index or a truth value: computed by its own kernels, not differentiable. */
+    public static boolean isIndexOrLogic(Kind kind) {
+        return switch (kind) {
+            case SUM, PROD, MAX, MIN, MEAN -> false;
+            case ARGMAX, ARGMIN, ALL, ANY -> true;
+        };
     }
 
     private final Kind reduceKind;
@@ -68,6 +87,8 @@ public final class Reduce implements Op {
             case SUM, PROD -> in.isFloat() ? in : DType.INT64;
             case MAX, MIN -> in;
             case MEAN -> in.isFloat() ? in : DType.FLOAT64;
+            case ARGMAX, ARGMIN -> DType.INT64;
+            case ALL, ANY -> DType.BOOL;
         };
     }
 
@@ -81,6 +102,12 @@ public final class Reduce implements Op {
                     throw new ShapeMismatchException(reduceKind.name().toLowerCase(java.util.Locale.ROOT) + " over axis " + a
                             + " of " + x.describe() + ", which has rank " + rank);
                 }
+            }
+            // every axis listed is the flat index, as with no axes
+            if ((reduceKind == Kind.ARGMAX || reduceKind == Kind.ARGMIN) && axes.length > 1 && axes.length < rank) {
+                throw new org.symtensor.error.ArgumentException(reduceKind.name().toLowerCase(java.util.Locale.ROOT)
+                        + " of " + x.describe() + " over axes " + Arrays.toString(axes)
+                        + ": expected one axis or all of them (a flat index), as NumPy");
             }
         }
         boolean[] reduced = reducedAxes(rank);

@@ -94,7 +94,19 @@ public enum ScalarOp {
     SECOND(2, null, "second", DTypeRule.FILL),
     /** Conversion to the dtype the {@link Elemwise} names. */
     CAST(1, null, "cast", DTypeRule.PARAMETER),
-    IDENTITY(1, null, "identity", DTypeRule.UPCAST);
+    IDENTITY(1, null, "identity", DTypeRule.UPCAST),
+    /** Bitwise and of integers (on bool, logical and): NumPy's {@code bitwise_and}. */
+    BITWISE_AND(2, null, "bitwise_and", DTypeRule.BITWISE),
+    /** Bitwise or of integers (on bool, logical or). */
+    BITWISE_OR(2, null, "bitwise_or", DTypeRule.BITWISE),
+    /** Bitwise exclusive or of integers (on bool, logical xor). */
+    BITWISE_XOR(2, null, "bitwise_xor", DTypeRule.BITWISE),
+    /** Bitwise not of integers, {@code ~a} (the DSL's {@code invert} of bool builds {@link #NOT}). */
+    INVERT(1, null, "invert", DTypeRule.INTEGER),
+    /** {@code a << b}, wrapping to the dtype's width; a count outside [0, 63] gives 0. */
+    LEFT_SHIFT(2, null, "left_shift", DTypeRule.INTEGER),
+    /** {@code a >> b}, arithmetic (sign-filling); a count outside [0, 63] gives 0, or -1 for a negative a. */
+    RIGHT_SHIFT(2, null, "right_shift", DTypeRule.INTEGER);
 
     /** How an op's output dtype follows from its inputs' dtypes. */
     public enum DTypeRule {
@@ -111,7 +123,20 @@ public enum ScalarOp {
         /** The dtype of input 1; input 0 lends only its shape. */
         FILL,
         /** A parameter of the {@link Elemwise} (the target of a cast), not a function of the inputs. */
-        PARAMETER
+        PARAMETER,
+        /** The upcast of the inputs, which must be integers or bool (bitwise logic); a float is refused. */
+        BITWISE,
+        /** The upcast of the inputs, which must be integers (bitwise not, shifts); floats and bool are refused. */
+        INTEGER
+    }
+
+    /** Whether an input of dtype {@code d} is allowed: everything but floats for {@code BITWISE}, integers only for {@code INTEGER}. */
+    public boolean accepts(DType d) {
+        return switch (dtypeRule) {
+            case UPCAST, FLOAT, COMPARISON, LOGIC, SELECT, FILL, PARAMETER -> true;
+            case BITWISE -> !d.isFloat();
+            case INTEGER -> d.isInteger();
+        };
     }
 
     private final int arity;
@@ -163,6 +188,7 @@ public enum ScalarOp {
         return switch (dtypeRule) {
             case SELECT, FILL -> i > 0;
             case UPCAST, FLOAT, COMPARISON, LOGIC, PARAMETER -> true;
+            case BITWISE, INTEGER -> true;
         };
     }
 
@@ -179,6 +205,7 @@ public enum ScalarOp {
             case SELECT -> DType.upcast(in[1], in[2]);
             case FILL -> in[1];
             case PARAMETER -> throw new IllegalStateException(this + "'s dtype is a parameter of its Elemwise");
+            case BITWISE, INTEGER -> DType.upcast(in[0], java.util.Arrays.copyOfRange(in, 1, in.length));
         };
     }
 
@@ -252,6 +279,8 @@ public enum ScalarOp {
             case SWITCH -> a != 0 ? b : c;
             case SECOND -> b;
             case CAST, IDENTITY -> a;
+            // integer-only: never reached with float inputs (Elemwise refuses them); on integral doubles, as on longs
+            case BITWISE_AND, BITWISE_OR, BITWISE_XOR, INVERT, LEFT_SHIFT, RIGHT_SHIFT -> applyLong((long) a, (long) b, (long) c);
         };
     }
 
@@ -288,6 +317,13 @@ public enum ScalarOp {
             case SWITCH -> a != 0 ? b : c;
             case SECOND -> b;
             case CAST, IDENTITY -> a;
+            case BITWISE_AND -> a & b;
+            case BITWISE_OR -> a | b;
+            case BITWISE_XOR -> a ^ b;
+            case INVERT -> ~a;
+            // Java masks the count to 6 bits; NumPy's defined shifts give 0 (or the sign) past the width
+            case LEFT_SHIFT -> b < 0 || b > 63 ? 0 : a << b;
+            case RIGHT_SHIFT -> b < 0 || b > 63 ? (a < 0 ? -1 : 0) : a >> b;
             case TRUE_DIV, SQRT, CBRT, EXP, LOG, LOG1P, EXPM1, TANH, SIGMOID, SOFTPLUS, RECIPROCAL, SIN, COS, TAN,
                     ARCSIN, ARCCOS, ARCTAN, SINH, COSH, ARCSINH, ARCCOSH, ARCTANH, ARCTAN2, LOG2, LOG10, EXP2, CEIL,
                     FLOOR, ROUND, TRUNC, ERF, ERFC, ERFINV, GAMMALN, DIGAMMA, TRIGAMMA ->

@@ -92,6 +92,14 @@ public final class ScalarExpressions {
             case SWITCH -> "(a != 0 ? b : c)";
             case SECOND -> "b";
             case CAST, IDENTITY -> "a";
+            // integer programs compute in long (both languages): the operators are the same, and the
+            // shifts are guarded because both mask (Java) or leave undefined (C) counts past 63
+            case BITWISE_AND -> "(a & b)";
+            case BITWISE_OR -> "(a | b)";
+            case BITWISE_XOR -> "(a ^ b)";
+            case INVERT -> "(~a)";
+            case LEFT_SHIFT -> "(b < 0 || b > 63 ? 0 : a << b)";
+            case RIGHT_SHIFT -> "(b < 0 || b > 63 ? (a < 0 ? -1 : 0) : a >> b)";
         };
     }
 

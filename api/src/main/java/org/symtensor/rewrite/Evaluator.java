@@ -34,6 +34,8 @@ final class Evaluator {
             // left to run: a folded alloc or arange would put a possibly large constant in the graph
             // (Theano does not fold Alloc either), and their static shapes are already known
             case RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> false;
+            // left to their kernels: folding them would only save work on constant inputs
+            case CUMULATIVE, SORT, TAKE_ALONG -> false;
         };
     }
 
@@ -51,6 +53,7 @@ final class Evaluator {
             case CONV2D, POOL2D -> null;
             case LINALG -> null;
             case RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> null;
+            case CUMULATIVE, SORT, TAKE_ALONG -> null;
         };
     }
 
@@ -94,6 +97,9 @@ final class Evaluator {
     }
 
     private static NDArray reduce(Reduce op, NDArray x, DType out) {
+        if (Reduce.isIndexOrLogic(op.reduceKind())) {
+            return indexReduce(op, x);
+        }
         int rank = x.rank();
         boolean[] reduced = op.reducedAxes(rank);
         int[] outShape = new int[rank];
@@ -122,12 +128,14 @@ final class Evaluator {
                 case PROD -> started[o] ? cur * v : v;
                 case MAX -> started[o] ? (Double.isNaN(cur) || Double.isNaN(v) ? Double.NaN : Math.max(cur, v)) : v;
                 case MIN -> started[o] ? (Double.isNaN(cur) || Double.isNaN(v) ? Double.NaN : Math.min(cur, v)) : v;
+                case ARGMAX, ARGMIN, ALL, ANY -> throw new AssertionError("indexReduce");
             };
             accLong[o] = switch (op.reduceKind()) {
                 case SUM, MEAN -> accLong[o] + lv;
                 case PROD -> started[o] ? accLong[o] * lv : lv;
                 case MAX -> started[o] ? Math.max(accLong[o], lv) : lv;
                 case MIN -> started[o] ? Math.min(accLong[o], lv) : lv;
+                case ARGMAX, ARGMIN, ALL, ANY -> throw new AssertionError("indexReduce");
             };
             acc.setDouble(o, next);
             started[o] = true;
@@ -153,6 +161,62 @@ final class Evaluator {
             } else {
                 r.setDouble(o, acc.getDouble(o));
             }
+        }
+        return r;
+    }
+
+    /**
+     * argmax, argmin, all, any, element by element: the kept axes first, the reduced ones last, so
+     * each output element is a run of consecutive C-order positions of the view. An empty argmax is
+     * not folded (null): the kernel reports it at run time.
+     */
+    private static NDArray indexReduce(Reduce op, NDArray x) {
+        int rank = x.rank();
+        boolean[] reduced = op.reducedAxes(rank);
+        int[] perm = new int[rank];
+        int k = 0;
+        for (int a = 0; a < rank; a++) {
+            if (!reduced[a]) {
+                perm[k++] = a;
+            }
+        }
+        int[] outShape = new int[k];
+        for (int j = 0; j < k; j++) {
+            outShape[j] = x.shape(perm[j]);
+        }
+        int m = 1;
+        for (int a = 0; a < rank; a++) {
+            if (reduced[a]) {
+                perm[k++] = a;
+                m *= x.shape(a);
+            }
+        }
+        Reduce.Kind kind = op.reduceKind();
+        boolean arg = kind == Reduce.Kind.ARGMAX || kind == Reduce.Kind.ARGMIN;
+        NDArray v = x.dimshuffle(perm);
+        NDArray r = NDArray.zeros(arg ? DType.INT64 : DType.BOOL, outShape);
+        if (arg && m == 0 && r.size() > 0) {
+            return null;
+        }
+        for (int o = 0; o < r.size(); o++) {
+            long res = kind == Reduce.Kind.ALL ? 1 : 0;
+            for (int i = 0; i < m; i++) {
+                double e = v.getDouble(o * m + i);
+                if (kind == Reduce.Kind.ALL && e == 0) {
+                    res = 0;
+                } else if (kind == Reduce.Kind.ANY && e != 0) {
+                    res = 1;
+                } else if (arg && !Double.isNaN(v.getDouble(o * m + (int) res))) {
+                    boolean better = Double.isNaN(e) || (x.dtype().isFloat()
+                            ? (kind == Reduce.Kind.ARGMAX ? e > v.getDouble(o * m + (int) res) : e < v.getDouble(o * m + (int) res))
+                            : (kind == Reduce.Kind.ARGMAX ? v.getLong(o * m + i) > v.getLong(o * m + (int) res)
+                                    : v.getLong(o * m + i) < v.getLong(o * m + (int) res)));
+                    if (better) {
+                        res = i;
+                    }
+                }
+            }
+            r.setLong(o, res);
         }
         return r;
     }

@@ -227,6 +227,23 @@ final class OptimizedGraphWriter {
             }
             // the advanced indexing ops keep the runtime function for graphs that hold them
             case ADVANCED_INDEX, ADVANCED_INC -> null;
+            case CUMULATIVE -> {
+                org.symtensor.ir.Cumulative c = (org.symtensor.ir.Cumulative) op;
+                yield new Rendered(CodeBlock.of("$T.of($T.$L, $L, $L)", ClassName.get(IR, "Cumulative"),
+                        ClassName.get(IR, "Cumulative").nestedClass("Kind"), c.cumulativeKind().name(), c.axis(), c.reverse()),
+                        org.symtensor.ir.Cumulative.of(c.cumulativeKind(), c.axis(), c.reverse()));
+            }
+            case SORT -> {
+                org.symtensor.ir.ArgSort s = (org.symtensor.ir.ArgSort) op;
+                yield new Rendered(CodeBlock.of("$T.of($L, $L, $L)", ClassName.get(IR, "ArgSort"), s.axis(), s.descending(), s.k()),
+                        org.symtensor.ir.ArgSort.of(s.axis(), s.descending(), s.k()));
+            }
+            case TAKE_ALONG -> {
+                org.symtensor.ir.TakeAlongAxis t = (org.symtensor.ir.TakeAlongAxis) op;
+                yield new Rendered(CodeBlock.of("$T.of($T.$L, $L)", ClassName.get(IR, "TakeAlongAxis"),
+                        ClassName.get(IR, "TakeAlongAxis").nestedClass("Mode"), t.mode().name(), t.axis()),
+                        org.symtensor.ir.TakeAlongAxis.of(t.mode(), t.axis()));
+            }
         };
     }
 

@@ -116,6 +116,10 @@ class GradRuleTableTest {
                     e(ScalarOp.SQR, in.get(0)), e(ScalarOp.EXP, in.get(1))), vec(0.5, -1.5, 2.0), vec(0.1, 0.2, 0.3));
             case SECOND -> fd(in -> e(op, in.get(0), e(ScalarOp.SQR, in.get(1))), POSITIVE, scalar(1.5));
             case CAST -> fd(in -> e(ScalarOp.SQR, Apply.output(Elemwise.cast(DType.FLOAT64), in.get(0))), MIXED);
+            case BITWISE_AND, BITWISE_OR, BITWISE_XOR, LEFT_SHIFT, RIGHT_SHIFT -> new NotDifferentiable(
+                    "bitwise operations take and give integers", x -> f64(e(op, Ops.cast(x, DType.INT64), Ops.constant(3, DType.INT64))));
+            case INVERT -> new NotDifferentiable("bitwise operations take and give integers",
+                    x -> f64(e(op, Ops.cast(x, DType.INT64))));
         };
     }
 
@@ -132,8 +136,10 @@ class GradRuleTableTest {
             case ELEMWISE -> Arrays.stream(ScalarOp.values()).map(GradRuleTableTest::scalarCase).toList();
             case DIMSHUFFLE -> List.of(fd(in -> e(ScalarOp.MUL, Ops.transpose(in.get(0)), Ops.dimshuffle(in.get(1), 0, -1)),
                     MIXED, vec(0.5, -1.0, 2.0)));
-            case REDUCE -> Arrays.stream(Reduce.Kind.values())
-                    .<GradCase>map(k -> fd(in -> Ops.reduce(k, e(ScalarOp.SQR, in.get(0)), 1), MIXED)).toList();
+            case REDUCE -> Arrays.stream(Reduce.Kind.values()).<GradCase>map(k -> Reduce.isIndexOrLogic(k)
+                    ? new NotDifferentiable("a position or a truth value is piecewise constant, with an int64 or bool result",
+                            x -> f64(Ops.reduce(k, x, 1)))
+                    : fd(in -> Ops.reduce(k, e(ScalarOp.SQR, in.get(0)), 1), MIXED)).toList();
             case DOT -> List.of(fd(in -> Ops.dot(in.get(0), in.get(1)), MIXED, mat(new double[] {1.1, -0.4},
                     new double[] {0.9, 2.2}, new double[] {-1.3, 0.5})));
             // the shape is an integer: the product's gradient is the shape, nothing flows through it
@@ -196,6 +202,19 @@ class GradRuleTableTest {
                             org.symtensor.ir.AdvancedSubtensor.take(1)), in.get(0), in.get(1),
                             Ops.constant(NDArray.of(new long[] {2, 0})))), MIXED, mat(new double[] {0.5, -1.0},
                             new double[] {0.25, 1.5})));
+            case CUMULATIVE -> List.of(fd(in -> org.symtensor.ir.AxisOps.cumulative(
+                            org.symtensor.ir.Cumulative.Kind.SUM, e(ScalarOp.SQR, in.get(0)), 1), MIXED),
+                    fd(in -> org.symtensor.ir.AxisOps.cumulative(org.symtensor.ir.Cumulative.Kind.PROD, in.get(0), 0), MIXED),
+                    fd(in -> Apply.output(org.symtensor.ir.Cumulative.of(org.symtensor.ir.Cumulative.Kind.PROD, 1, true),
+                            in.get(0)), POSITIVE));
+            case SORT -> List.of(new NotDifferentiable("sorting positions are integers, piecewise constant in x",
+                    x -> f64(org.symtensor.ir.AxisOps.argsort(x, 1))));
+            // sort and topk values are gathers by the argsort positions; the scatter-add is the gather's adjoint
+            case TAKE_ALONG -> List.of(fd(in -> e(ScalarOp.SQR, org.symtensor.ir.AxisOps.sort(in.get(0), 1)), MIXED),
+                    fd(in -> e(ScalarOp.EXP, org.symtensor.ir.AxisOps.topk(in.get(0), 2, 0)), MIXED),
+                    fd(in -> e(ScalarOp.SQR, Apply.output(org.symtensor.ir.TakeAlongAxis.of(
+                            org.symtensor.ir.TakeAlongAxis.Mode.SCATTER_ADD, 1), Ops.constant(NDArray.zeros(DType.FLOAT64, 2, 3)),
+                            in.get(0), Ops.constant(NDArray.of(new long[][] {{2, 0, 2}, {1, 1, 0}})))), MIXED));
         };
     }
 

@@ -95,6 +95,12 @@ class OpsDocTest {
             case SECOND -> "fill(x, v)";
             case CAST -> "cast(x, F32.class)";
             case IDENTITY -> "(internal: what rewrites leave)";
+            case BITWISE_AND -> "bitwiseAnd(i, j)";
+            case BITWISE_OR -> "bitwiseOr(i, j)";
+            case BITWISE_XOR -> "bitwiseXor(i, j)";
+            case INVERT -> "invert(i)";
+            case LEFT_SHIFT -> "leftShift(i, j)";
+            case RIGHT_SHIFT -> "rightShift(i, j)";
         };
     }
 

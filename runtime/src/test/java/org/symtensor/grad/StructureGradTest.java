@@ -46,19 +46,22 @@ class StructureGradTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Reduce.Kind.class)
+    // the differentiable kinds; argmax, argmin, all, any are declared not differentiable in GradRuleTableTest
+    @EnumSource(value = Reduce.Kind.class, mode = EnumSource.Mode.EXCLUDE, names = {"ARGMAX", "ARGMIN", "ALL", "ANY"})
     void grad_reduceOverAllAxes_matchesFiniteDifferences(Reduce.Kind kind) {
         verify(in -> Ops.reduce(kind, in.get(0)), M23);
     }
 
     @ParameterizedTest
-    @EnumSource(Reduce.Kind.class)
+    // the differentiable kinds; argmax, argmin, all, any are declared not differentiable in GradRuleTableTest
+    @EnumSource(value = Reduce.Kind.class, mode = EnumSource.Mode.EXCLUDE, names = {"ARGMAX", "ARGMIN", "ALL", "ANY"})
     void grad_reduceOverAxis0_matchesFiniteDifferences(Reduce.Kind kind) {
         verify(in -> Ops.reduce(kind, in.get(0), 0), M23);
     }
 
     @ParameterizedTest
-    @EnumSource(Reduce.Kind.class)
+    // the differentiable kinds; argmax, argmin, all, any are declared not differentiable in GradRuleTableTest
+    @EnumSource(value = Reduce.Kind.class, mode = EnumSource.Mode.EXCLUDE, names = {"ARGMAX", "ARGMIN", "ALL", "ANY"})
     void grad_reduceOverAxis1_matchesFiniteDifferences(Reduce.Kind kind) {
         verify(in -> Ops.reduce(kind, in.get(0), 1), M23);
     }
@@ -131,7 +134,8 @@ class StructureGradTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Reduce.Kind.class)
+    // the differentiable kinds; argmax, argmin, all, any are declared not differentiable in GradRuleTableTest
+    @EnumSource(value = Reduce.Kind.class, mode = EnumSource.Mode.EXCLUDE, names = {"ARGMAX", "ARGMIN", "ALL", "ANY"})
     void gradOfGrad_reduceOfCubesOverAxis1_matchesFiniteDifferences(Reduce.Kind kind) {
         verify(in -> gradOf(Ops.reduce(Reduce.Kind.SUM,
                 Ops.reduce(kind, e(ScalarOp.POW, in.get(0), Ops.constant(3, DType.FLOAT64)), 1)), in.get(0)), M23);

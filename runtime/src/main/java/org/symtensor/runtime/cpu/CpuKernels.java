@@ -25,7 +25,8 @@ public final class CpuKernels {
                 int[] pattern = ((DimShuffle) node.op()).pattern();
                 yield in -> new NDArray[] {in[0].dimshuffle(pattern)};
             }
-            case REDUCE -> new ReduceKernel(node);
+            case REDUCE -> org.symtensor.ir.Reduce.isIndexOrLogic(((org.symtensor.ir.Reduce) node.op()).reduceKind())
+                    ? new IndexReduceKernel(node) : new ReduceKernel(node);
             case DOT -> new DotKernel(node);
             case SHAPE -> {
                 int axis = ((ShapeOf) node.op()).axis();
@@ -53,6 +54,9 @@ public final class CpuKernels {
             case SPECIFY_SHAPE -> ShapeKernels.specifyShape(node);
             case ADVANCED_INDEX -> AdvancedIndexKernels.subtensor(node);
             case ADVANCED_INC -> AdvancedIndexKernels.incSubtensor(node);
+            case CUMULATIVE -> new CumulativeKernel(node);
+            case SORT -> new AxisKernels.ArgSortKernel(node);
+            case TAKE_ALONG -> new AxisKernels.TakeAlongKernel(node);
         };
     }
 

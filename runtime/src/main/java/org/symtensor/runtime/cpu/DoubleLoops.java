@@ -110,7 +110,16 @@ final class DoubleLoops {
             case SWITCH -> select(a, ao, b, bo, c, co, o, oo, n);
             case SECOND -> copy(b, bo, o, oo, n);
             case CAST, IDENTITY -> copy(a, ao, o, oo, n);
+            // integer-only ops (Elemwise refuses float inputs): if ever reached, they act on the values as longs
+            case BITWISE_AND, BITWISE_OR, BITWISE_XOR, INVERT, LEFT_SHIFT, RIGHT_SHIFT -> asLongs(op, a, ao, b, bo, o, oo, n);
         };
+    }
+
+    private static int asLongs(ScalarOp op, double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (double) op.applyLong((long) a[ao + i], b == null ? 0 : (long) b[bo + i], 0);
+        }
+        return n;
     }
 
     private static int copy(double[] a, int ao, double[] o, int oo, int n) {

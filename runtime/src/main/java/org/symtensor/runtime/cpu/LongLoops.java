@@ -175,6 +175,37 @@ final class LongLoops {
                 System.arraycopy(a, ao, o, oo, n);
                 yield n;
             }
+            case BITWISE_AND -> {
+                for (int i = 0; i < n; i++) {
+                    o[oo + i] = a[ao + i] & b[bo + i];
+                }
+                yield n;
+            }
+            case BITWISE_OR -> {
+                for (int i = 0; i < n; i++) {
+                    o[oo + i] = a[ao + i] | b[bo + i];
+                }
+                yield n;
+            }
+            case BITWISE_XOR -> {
+                for (int i = 0; i < n; i++) {
+                    o[oo + i] = a[ao + i] ^ b[bo + i];
+                }
+                yield n;
+            }
+            case INVERT -> {
+                for (int i = 0; i < n; i++) {
+                    o[oo + i] = ~a[ao + i];
+                }
+                yield n;
+            }
+            // the table's guarded shifts: Java would mask the count to its low 6 bits
+            case LEFT_SHIFT, RIGHT_SHIFT -> {
+                for (int i = 0; i < n; i++) {
+                    o[oo + i] = op.applyLong(a[ao + i], b[bo + i], 0);
+                }
+                yield n;
+            }
             case TRUE_DIV, SQRT, CBRT, EXP, LOG, LOG1P, EXPM1, TANH, SIGMOID, SOFTPLUS, RECIPROCAL, SIN, COS, TAN,
                     ARCSIN, ARCCOS, ARCTAN, SINH, COSH, ARCSINH, ARCCOSH, ARCTANH, ARCTAN2, LOG2, LOG10, EXP2, CEIL,
                     FLOOR, ROUND, TRUNC, ERF, ERFC, ERFINV, GAMMALN, DIGAMMA, TRIGAMMA ->

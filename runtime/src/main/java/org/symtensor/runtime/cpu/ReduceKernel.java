@@ -105,6 +105,7 @@ final class ReduceKernel implements Kernel {
             case PROD -> 1;
             case MAX -> Double.NEGATIVE_INFINITY;
             case MIN -> Double.POSITIVE_INFINITY;
+            case ARGMAX, ARGMIN, ALL, ANY -> throw notHere();
         };
     }
 
@@ -114,7 +115,13 @@ final class ReduceKernel implements Kernel {
             case PROD -> 1;
             case MAX -> Long.MIN_VALUE;
             case MIN -> Long.MAX_VALUE;
+            case ARGMAX, ARGMIN, ALL, ANY -> throw notHere();
         };
+    }
+
+    /** The index and truth reductions run in {@link IndexReduceKernel}, which CpuKernels picks for them. */
+    private AssertionError notHere() {
+        return new AssertionError(kind + " runs in IndexReduceKernel");
     }
 
     /**
@@ -217,6 +224,7 @@ final class ReduceKernel implements Kernel {
             case PROD -> a * b;
             case MAX -> Math.max(a, b);
             case MIN -> Math.min(a, b);
+            case ARGMAX, ARGMIN, ALL, ANY -> throw notHere();
         };
     }
 
@@ -269,6 +277,7 @@ final class ReduceKernel implements Kernel {
                 }
                 yield t;
             }
+            case ARGMAX, ARGMIN, ALL, ANY -> throw notHere();
         };
     }
 
@@ -299,6 +308,7 @@ final class ReduceKernel implements Kernel {
                 }
                 yield n;
             }
+            case ARGMAX, ARGMIN, ALL, ANY -> throw notHere();
         };
     }
 
@@ -359,6 +369,7 @@ final class ReduceKernel implements Kernel {
                 }
                 yield n;
             }
+            case ARGMAX, ARGMIN, ALL, ANY -> throw notHere();
         };
     }
 }

@@ -109,7 +109,8 @@ final class ScalarScanBuilder {
             case REDUCE, DOT, SHAPE, EYE, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE -> {
                 return false;
             }
-            case LINALG, CONV2D, POOL2D, RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> {
+            case LINALG, CONV2D, POOL2D, RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC, CUMULATIVE, SORT,
+                    TAKE_ALONG -> {
                 return false;
             }
         }
@@ -124,7 +125,7 @@ final class ScalarScanBuilder {
         return switch (kind) {
             case ELEMWISE, COMPOSITE, DIMSHUFFLE, GRAD_MARK -> true;
             case REDUCE, DOT, SHAPE, EYE, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE, LINALG, CONV2D, POOL2D, RESHAPE, JOIN,
-                    ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> false;
+                    ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC, CUMULATIVE, SORT, TAKE_ALONG -> false;
         };
     }
 

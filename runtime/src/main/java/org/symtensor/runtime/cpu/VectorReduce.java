@@ -25,6 +25,7 @@ final class VectorReduce {
         return switch (kind) {
             case SUM, MEAN, MAX, MIN -> true;
             case PROD -> false;
+            case ARGMAX, ARGMIN, ALL, ANY -> false; // IndexReduceKernel's
         };
     }
 
@@ -35,6 +36,7 @@ final class VectorReduce {
             case MAX -> extreme(VectorOperators.MAX, s, p, n);
             case MIN -> extreme(VectorOperators.MIN, s, p, n);
             case PROD -> throw new AssertionError("products are not folded in lanes");
+            case ARGMAX, ARGMIN, ALL, ANY -> throw new AssertionError(kind + " runs in IndexReduceKernel");
         };
     }
 
@@ -45,6 +47,7 @@ final class VectorReduce {
             case MAX -> extreme(VectorOperators.MAX, s, p, n);
             case MIN -> extreme(VectorOperators.MIN, s, p, n);
             case PROD -> throw new AssertionError("products are not folded in lanes");
+            case ARGMAX, ARGMIN, ALL, ANY -> throw new AssertionError(kind + " runs in IndexReduceKernel");
         };
     }
 

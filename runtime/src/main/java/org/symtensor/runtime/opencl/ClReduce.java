@@ -52,7 +52,9 @@ final class ClReduce implements DeviceKernel {
         this.where = where;
         Reduce.Kind kind = op.reduceKind();
         this.kind = kind;
-        DType acc = out.isFloat() ? out : (in.isFloat() ? in : DType.INT64);
+        boolean truth = kind == Reduce.Kind.ALL || kind == Reduce.Kind.ANY;
+        // all/any fold truth values (NaN is true: NaN != 0) as 0/1 longs: min for all, max for any
+        DType acc = truth ? DType.INT64 : out.isFloat() ? out : (in.isFloat() ? in : DType.INT64);
         this.acc = acc;
         String t = OpenClRenderer.cType(acc);
         String identity = switch (kind) {
@@ -60,14 +62,20 @@ final class ClReduce implements DeviceKernel {
             case PROD -> "(" + t + ")1";
             case MAX -> acc.isFloat() ? "(" + t + ")(-INFINITY)" : "LONG_MIN";
             case MIN -> acc.isFloat() ? "(" + t + ")INFINITY" : "LONG_MAX";
+            case ALL -> "1L";
+            case ANY -> "0L";
+            case ARGMAX, ARGMIN -> throw new AssertionError(kind + " runs on the host (forNode)");
         };
         ScalarOp combine = switch (kind) {
             case SUM, MEAN -> ScalarOp.ADD;
             case PROD -> ScalarOp.MUL;
             case MAX -> ScalarOp.MAXIMUM;
-            case MIN -> ScalarOp.MINIMUM;
+            case MIN, ALL -> ScalarOp.MINIMUM;
+            case ANY -> ScalarOp.MAXIMUM;
+            case ARGMAX, ARGMIN -> throw new AssertionError(kind + " runs on the host (forNode)");
         };
         String comb = OpenClRenderer.expression(combine, acc, "(a)", "(b)");
+        String load = truth ? "(x[IDX] != 0 ? 1L : 0L)" : "(" + t + ")x[IDX]";
         String fin = kind == Reduce.Kind.MEAN ? "(acc / (" + t + ")R)" : "acc";
         int p = 1;
         while (p * 2 <= Math.min(256, device.maxWorkGroupSize())) {
@@ -83,7 +91,7 @@ final class ClReduce implements DeviceKernel {
                 + "    const long base = (long)(o / inner) * R * inner + o % inner;\n"
                 + "    " + t + " acc = " + identity + ";\n"
                 + "    for (int j = lid; j < R; j += L) {\n"
-                + "        const " + t + " v = (" + t + ")x[base + (long)j * inner];\n"
+                + "        const " + t + " v = " + load.replace("IDX", "base + (long)j * inner") + ";\n"
                 + "        acc = COMBINE(acc, v);\n"
                 + "    }\n"
                 + "    scratch[lid] = acc;\n"
@@ -103,7 +111,7 @@ final class ClReduce implements DeviceKernel {
                 + "    const long step = get_global_size(0);\n"
                 + "    " + t + " acc = " + identity + ";\n"
                 + "    for (long j = get_global_id(0); j < R; j += step) {\n"
-                + "        const " + t + " v = (" + t + ")x[j];\n"
+                + "        const " + t + " v = " + load.replace("IDX", "j") + ";\n"
                 + "        acc = COMBINE(acc, v);\n"
                 + "    }\n"
                 + TREE
@@ -127,6 +135,9 @@ final class ClReduce implements DeviceKernel {
     /** The kernel for {@code node}, or null when its axes are not one contiguous run or it needs fp64 the device lacks. */
     static ClReduce forNode(Apply node, ClDevice device) {
         Reduce op = (Reduce) node.op();
+        if (op.reduceKind() == Reduce.Kind.ARGMAX || op.reduceKind() == Reduce.Kind.ARGMIN) {
+            return null; // a position needs (value, index) pairs: the host kernel (IndexReduceKernel)
+        }
         DType in = node.inputs().get(0).type().dtype();
         DType out = node.outputs().get(0).type().dtype();
         int rank = node.inputs().get(0).type().rank();

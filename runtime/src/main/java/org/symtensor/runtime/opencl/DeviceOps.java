@@ -52,6 +52,7 @@ final class DeviceOps {
                 yield k == null ? host : Step.device(node, ins, outs, k);
             }
             case RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> host;
+            case CUMULATIVE, SORT, TAKE_ALONG -> host;
         };
     }
 

@@ -73,6 +73,12 @@ class ReduceKernelTest {
                 int mask = m;
                 int[] axes = java.util.stream.IntStream.range(0, 3).filter(a -> ((1 << a) & mask) != 0).toArray();
                 Variable v = var("x", DType.FLOAT64, -1, -1, -1);
+                if ((kind == Kind.ARGMAX || kind == Kind.ARGMIN) && axes.length == 2) {
+                    // a position is over one axis or all of them (flat), as NumPy's
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Ops.reduce(kind, v, axes))
+                            .isInstanceOf(org.symtensor.error.ArgumentException.class);
+                    continue;
+                }
                 NDArray r = run(Ops.reduce(kind, v, axes), x);
                 NDArray expected = oracle(kind, x, mask);
                 assertThat(r.allClose(expected, 1e-12, 1e-12)).as("%s over %s", kind, java.util.Arrays.toString(axes)).isTrue();
@@ -89,10 +95,12 @@ class ReduceKernelTest {
                 kept.add(s[a]);
             }
         }
-        NDArray out = NDArray.zeros(DType.FLOAT64, kept.stream().mapToInt(Integer::intValue).toArray());
+        NDArray out = NDArray.zeros(org.symtensor.ir.Reduce.outputDtype(kind, DType.FLOAT64),
+                kept.stream().mapToInt(Integer::intValue).toArray());
         double[] acc = new double[out.size()];
         int[] count = new int[out.size()];
-        java.util.Arrays.fill(acc, kind == Kind.PROD ? 1 : kind == Kind.MAX ? Double.NEGATIVE_INFINITY
+        double[] best = new double[out.size()]; // argmax/argmin: the extreme so far, acc holding its position
+        java.util.Arrays.fill(acc, kind == Kind.PROD || kind == Kind.ALL ? 1 : kind == Kind.MAX ? Double.NEGATIVE_INFINITY
                 : kind == Kind.MIN ? Double.POSITIVE_INFINITY : 0);
         for (int i = 0; i < s[0]; i++) {
             for (int j = 0; j < s[1]; j++) {
@@ -110,6 +118,21 @@ class ReduceKernelTest {
                         case PROD -> acc[o] *= v;
                         case MAX -> acc[o] = Math.max(acc[o], v);
                         case MIN -> acc[o] = Math.min(acc[o], v);
+                        // C order visits each group's elements in the C order of its reduced axes: count[o] is the position
+                        case ARGMAX -> {
+                            if (count[o] == 0 || v > best[o]) {
+                                best[o] = v;
+                                acc[o] = count[o];
+                            }
+                        }
+                        case ARGMIN -> {
+                            if (count[o] == 0 || v < best[o]) {
+                                best[o] = v;
+                                acc[o] = count[o];
+                            }
+                        }
+                        case ALL -> acc[o] = v == 0 ? 0 : acc[o];
+                        case ANY -> acc[o] = v != 0 ? 1 : acc[o];
                     }
                     count[o]++;
                 }

@@ -90,6 +90,13 @@ final class ScalarReference {
             case ISINF: return a == Double.POSITIVE_INFINITY || a == Double.NEGATIVE_INFINITY ? 1 : 0;
             case ISFINITE: return a - a == 0 ? 1 : 0; // NaN and infinities give NaN
             case XOR: return (a == 0) == (b == 0) ? 0 : 1;
+            // integer-only ops (never built over floats): the double loops act on the values as longs
+            case BITWISE_AND:
+            case BITWISE_OR:
+            case BITWISE_XOR:
+            case INVERT:
+            case LEFT_SHIFT:
+            case RIGHT_SHIFT: return ofLong(op, (long) a, (long) b, (long) c);
             default:
                 if (CHECKED_AGAINST_NUMPY_DATA.contains(op)) {
                     return op.applyDouble(a, b, c);
@@ -137,6 +144,13 @@ final class ScalarReference {
             case ISNAN:
             case ISINF: return 0; // an integer is never NaN or infinite
             case ISFINITE: return 1;
+            case BITWISE_AND: return x.and(y).longValue();
+            case BITWISE_OR: return x.or(y).longValue();
+            case BITWISE_XOR: return x.xor(y).longValue();
+            case INVERT: return x.not().longValue();
+            // NumPy's defined shifts: past the width everything is shifted out (sign fill for >>)
+            case LEFT_SHIFT: return b < 0 || b >= 64 ? 0 : wrap(x.shiftLeft((int) b));
+            case RIGHT_SHIFT: return b < 0 || b >= 64 ? (a < 0 ? -1 : 0) : x.shiftRight((int) b).longValueExact();
             default: throw new AssertionError(op + " has no integer form, or no independent reference in ScalarReference");
         }
     }

@@ -45,7 +45,8 @@ class ElemwiseConformanceTest {
         List<Arguments> r = new ArrayList<>();
         for (ScalarOp op : ScalarOp.values()) {
             for (DType d : DType.values()) {
-                if (op != ScalarOp.CAST) {
+                // an integer-only op refuses float (and for INTEGER, bool) inputs when built: BitwiseTest checks that
+                if (op != ScalarOp.CAST && op.accepts(d)) {
                     r.add(Arguments.of(op, d));
                 }
             }
