@@ -13,7 +13,10 @@ import org.symtensor.function.CompileOptions;
 import org.symtensor.function.FunctionFlag;
 import org.symtensor.function.FunctionSpec;
 import org.symtensor.function.In;
+import org.symtensor.ir.AxisOps;
+import org.symtensor.ir.Cumulative;
 import org.symtensor.ir.Ops;
+import org.symtensor.ir.Reduce;
 import org.symtensor.ir.ScalarOp;
 import org.symtensor.ir.Variable;
 import org.symtensor.runtime.cpu.Parallel;
@@ -134,6 +137,48 @@ class ThreadCountDeterminismTest {
                 }
             }
         }
+    }
+
+    @Test
+    void argmaxArgminCumsum_ofLongRuns_threads1And2And3_giveIdenticalOutputs() {
+        int n = 5 * (1 << 16) + 123; // above the threshold: six pieces, the last partial
+        for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            Variable v = new Variable(TensorType.of(dt, -1), "v");
+            Variable m = new Variable(TensorType.of(dt, -1, -1), "m");
+            List<Variable> outs = List.of(Ops.reduce(Reduce.Kind.ARGMAX, v), Ops.reduce(Reduce.Kind.ARGMIN, v),
+                    AxisOps.cumulative(Cumulative.Kind.SUM, v, 0), Ops.reduce(Reduce.Kind.ARGMAX, m, 1));
+            FunctionSpec spec = spec(List.of(v, m), outs);
+            Random rnd = new Random(7);
+            NDArray vv = NDArray.zeros(dt, n);
+            for (int i = 0; i < n; i++) {
+                vv.setDouble(i, rnd.nextInt(100_001) - 50_000); // ties in every piece
+            }
+            NDArray mv = random(dt, rnd, 2, n);
+            List<NDArray> one = null;
+            for (int threads = 1; threads <= 3; threads++) {
+                CompiledFunction f = new CpuFunctionCompiler().compile(spec, CompileOptions.defaults().withThreads(threads));
+                List<NDArray> got = f.callAll(vv, mv);
+                if (one == null) {
+                    one = got;
+                    // the plain loops: the first largest and smallest, the running sum in double
+                    long hi = 0;
+                    long lo = 0;
+                    double acc = 0;
+                    for (int i = 0; i < n; i++) {
+                        hi = vv.getDouble(i) > vv.getDouble((int) hi) ? i : hi;
+                        lo = vv.getDouble(i) < vv.getDouble((int) lo) ? i : lo;
+                        acc += vv.getDouble(i);
+                        assertThat(got.get(2).getDouble(i)).as(dt + " cumsum at " + i).isEqualTo(
+                                dt == DType.FLOAT32 ? (double) (float) acc : acc); // integers: exact in double
+                    }
+                    assertThat(got.get(0).toLong()).as(dt + " argmax").isEqualTo(hi);
+                    assertThat(got.get(1).toLong()).as(dt + " argmin").isEqualTo(lo);
+                } else {
+                    assertSameBits(one, got, dt + " argmax/argmin/cumsum threads=" + threads);
+                }
+            }
+        }
+        Parallel.configure(1);
     }
 
     @Test

@@ -7,91 +7,218 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API argmax and argmin of one contiguous float32 or float64 run, for
- * {@link IndexReduceKernel}: one pass of lane-wise max (min) finds the extreme value, NaN
- * propagating as in {@link Math#max}; a second, plain loop finds the first position equal to it
- * (or the first NaN) and stops there, so the work is one read in lanes and on average half a read
- * more, instead of a compare and a branch that depends on the running best for every element
- * (measured about five times slower alone on 10^6 float32s). Equal values compare equal
- * ({@code -0.0 == 0.0}), which is what the scalar {@code >} keeps first. Touches
- * {@code jdk.incubator.vector}; loaded only when {@link Simd#ENABLED}.
+ * {@link IndexReduceKernel}, in one pass over memory. The run is cut into blocks of
+ * {@link #BLOCK} elements (small enough to stay in the L1 cache); each block's extreme is found by
+ * a lane-wise max (min), which propagates NaN as {@link Math#max} does. Only when a block holds a
+ * NaN, or an extreme strictly better than the best so far, is that block read again (from the
+ * cache) for the first position equal to it, or its first NaN. On random data that happens about
+ * {@code ln(blocks)} times, so the cost is that of a plain {@code max}. Equal values compare equal
+ * ({@code -0.0 == 0.0}) and a later block only wins when strictly better, which is the first
+ * occurrence that the scalar {@code >} keeps; the first NaN ends the search, as in NumPy.
+ *
+ * <p>Runs longer than {@link Parallel#THRESHOLD} are split into fixed pieces of
+ * {@link Parallel#CHUNK} elements on the project pool; each piece gives its own first extreme (or
+ * first NaN), and the pieces are combined in order with the same rules, so the answer is the
+ * same, exactly, for any thread count. Touches {@code jdk.incubator.vector}; loaded only when
+ * {@link Simd#ENABLED}.
  */
 final class ArgLanes {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /** Elements per block: 8 KB of float32, 16 KB of float64, re-read from L1 when it has a new best. */
+    static final int BLOCK = 2048;
 
     private ArgLanes() {}
 
     /** The first position of the maximum ({@code max}) or minimum of {@code s[p .. p+n)}, n >= 1; the first NaN if any. */
-    static int arg(boolean max, float[] s, int p, int n) {
-        FloatVector acc = FloatVector.broadcast(F, s[p]);
-        int i = 0;
-        int len = F.length();
-        int bound = F.loopBound(n);
-        // two loops with the operation fixed in each, so that the JIT emits the lane instruction
-        if (max) {
-            for (; i < bound; i += len) {
-                acc = acc.max(FloatVector.fromArray(F, s, p + i));
+    static long arg(boolean max, float[] s, int p, int n) {
+        if (n <= Parallel.THRESHOLD) {
+            return piece(max, s, p, n);
+        }
+        int pieces = (int) (((long) n + Parallel.CHUNK - 1) / Parallel.CHUNK);
+        long[] at = new long[pieces];
+        Parallel.run(n, (from, to) -> {
+            for (int c = from / Parallel.CHUNK; (long) c * Parallel.CHUNK < to; c++) {
+                int o = c * Parallel.CHUNK;
+                at[c] = o + piece(max, s, p + o, Math.min(Parallel.CHUNK, n - o));
             }
-        } else {
-            for (; i < bound; i += len) {
-                acc = acc.min(FloatVector.fromArray(F, s, p + i));
+        });
+        // in order: the first piece with a NaN decides; otherwise a later piece wins only when strictly better
+        long best = at[0];
+        float bv = s[p + (int) best];
+        if (bv != bv) {
+            return best;
+        }
+        for (int c = 1; c < pieces; c++) {
+            float e = s[p + (int) at[c]];
+            if (e != e) {
+                return at[c];
+            }
+            if (max ? e > bv : e < bv) {
+                bv = e;
+                best = at[c];
             }
         }
-        float m = max ? acc.reduceLanes(VectorOperators.MAX) : acc.reduceLanes(VectorOperators.MIN);
-        for (; i < n; i++) {
-            m = max ? Math.max(m, s[p + i]) : Math.min(m, s[p + i]);
+        return best;
+    }
+
+    /** One piece, on this thread: block extremes in lanes, a block re-read only when it changes the answer. */
+    private static int piece(boolean max, float[] s, int p, int n) {
+        float best = s[p];
+        if (best != best) {
+            return 0;
         }
-        if (m != m) {
-            for (int j = 0; j < n; j++) {
-                if (s[p + j] != s[p + j]) {
-                    return j;
+        int at = 0;
+        for (int b = 0; b < n; b += BLOCK) {
+            int len = Math.min(BLOCK, n - b);
+            float m = max ? blockMax(s, p + b, len) : blockMin(s, p + b, len);
+            if (m != m) {
+                for (int j = 0; j < len; j++) {
+                    if (s[p + b + j] != s[p + b + j]) {
+                        return b + j;
+                    }
                 }
             }
-        }
-        // a plain loop: its branch is not taken until the end, so it runs at about an element a cycle
-        int j = 0;
-        for (; j < n; j++) {
-            if (s[p + j] == m) {
-                return j;
+            if (max ? m > best : m < best) {
+                best = m;
+                int j = 0;
+                while (s[p + b + j] != m) {
+                    j++;
+                }
+                at = b + j;
             }
         }
-        throw new AssertionError("the extreme " + m + " is in the run");
+        return at;
+    }
+
+    private static float blockMax(float[] s, int o, int n) {
+        int len = F.length();
+        int bound = F.loopBound(n);
+        float m = s[o];
+        int i = 0;
+        if (bound > 0) {
+            FloatVector acc = FloatVector.fromArray(F, s, o);
+            for (i = len; i < bound; i += len) {
+                acc = acc.max(FloatVector.fromArray(F, s, o + i));
+            }
+            m = acc.reduceLanes(VectorOperators.MAX);
+        }
+        for (; i < n; i++) {
+            m = Math.max(m, s[o + i]);
+        }
+        return m;
+    }
+
+    private static float blockMin(float[] s, int o, int n) {
+        int len = F.length();
+        int bound = F.loopBound(n);
+        float m = s[o];
+        int i = 0;
+        if (bound > 0) {
+            FloatVector acc = FloatVector.fromArray(F, s, o);
+            for (i = len; i < bound; i += len) {
+                acc = acc.min(FloatVector.fromArray(F, s, o + i));
+            }
+            m = acc.reduceLanes(VectorOperators.MIN);
+        }
+        for (; i < n; i++) {
+            m = Math.min(m, s[o + i]);
+        }
+        return m;
     }
 
     /** As {@link #arg(boolean, float[], int, int)} for doubles. */
-    static int arg(boolean max, double[] s, int p, int n) {
-        DoubleVector acc = DoubleVector.broadcast(D, s[p]);
-        int i = 0;
-        int len = D.length();
-        int bound = D.loopBound(n);
-        // two loops with the operation fixed in each, so that the JIT emits the lane instruction
-        if (max) {
-            for (; i < bound; i += len) {
-                acc = acc.max(DoubleVector.fromArray(D, s, p + i));
+    static long arg(boolean max, double[] s, int p, int n) {
+        if (n <= Parallel.THRESHOLD) {
+            return piece(max, s, p, n);
+        }
+        int pieces = (int) (((long) n + Parallel.CHUNK - 1) / Parallel.CHUNK);
+        long[] at = new long[pieces];
+        Parallel.run(n, (from, to) -> {
+            for (int c = from / Parallel.CHUNK; (long) c * Parallel.CHUNK < to; c++) {
+                int o = c * Parallel.CHUNK;
+                at[c] = o + piece(max, s, p + o, Math.min(Parallel.CHUNK, n - o));
             }
-        } else {
-            for (; i < bound; i += len) {
-                acc = acc.min(DoubleVector.fromArray(D, s, p + i));
+        });
+        long best = at[0];
+        double bv = s[p + (int) best];
+        if (bv != bv) {
+            return best;
+        }
+        for (int c = 1; c < pieces; c++) {
+            double e = s[p + (int) at[c]];
+            if (e != e) {
+                return at[c];
+            }
+            if (max ? e > bv : e < bv) {
+                bv = e;
+                best = at[c];
             }
         }
-        double m = max ? acc.reduceLanes(VectorOperators.MAX) : acc.reduceLanes(VectorOperators.MIN);
-        for (; i < n; i++) {
-            m = max ? Math.max(m, s[p + i]) : Math.min(m, s[p + i]);
+        return best;
+    }
+
+    private static int piece(boolean max, double[] s, int p, int n) {
+        double best = s[p];
+        if (best != best) {
+            return 0;
         }
-        if (m != m) {
-            for (int j = 0; j < n; j++) {
-                if (s[p + j] != s[p + j]) {
-                    return j;
+        int at = 0;
+        for (int b = 0; b < n; b += BLOCK) {
+            int len = Math.min(BLOCK, n - b);
+            double m = max ? blockMax(s, p + b, len) : blockMin(s, p + b, len);
+            if (m != m) {
+                for (int j = 0; j < len; j++) {
+                    if (s[p + b + j] != s[p + b + j]) {
+                        return b + j;
+                    }
                 }
             }
-        }
-        // a plain loop: its branch is not taken until the end, so it runs at about an element a cycle
-        int j = 0;
-        for (; j < n; j++) {
-            if (s[p + j] == m) {
-                return j;
+            if (max ? m > best : m < best) {
+                best = m;
+                int j = 0;
+                while (s[p + b + j] != m) {
+                    j++;
+                }
+                at = b + j;
             }
         }
-        throw new AssertionError("the extreme " + m + " is in the run");
+        return at;
+    }
+
+    private static double blockMax(double[] s, int o, int n) {
+        int len = D.length();
+        int bound = D.loopBound(n);
+        double m = s[o];
+        int i = 0;
+        if (bound > 0) {
+            DoubleVector acc = DoubleVector.fromArray(D, s, o);
+            for (i = len; i < bound; i += len) {
+                acc = acc.max(DoubleVector.fromArray(D, s, o + i));
+            }
+            m = acc.reduceLanes(VectorOperators.MAX);
+        }
+        for (; i < n; i++) {
+            m = Math.max(m, s[o + i]);
+        }
+        return m;
+    }
+
+    private static double blockMin(double[] s, int o, int n) {
+        int len = D.length();
+        int bound = D.loopBound(n);
+        double m = s[o];
+        int i = 0;
+        if (bound > 0) {
+            DoubleVector acc = DoubleVector.fromArray(D, s, o);
+            for (i = len; i < bound; i += len) {
+                acc = acc.min(DoubleVector.fromArray(D, s, o + i));
+            }
+            m = acc.reduceLanes(VectorOperators.MIN);
+        }
+        for (; i < n; i++) {
+            m = Math.min(m, s[o + i]);
+        }
+        return m;
     }
 }

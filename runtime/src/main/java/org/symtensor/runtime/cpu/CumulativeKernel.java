@@ -79,42 +79,75 @@ final class CumulativeKernel implements Kernel {
 
     /**
      * A long float32 running sum without one long dependency chain: a sequential sum waits for each
-     * addition before the next (about four cycles an element). The line is cut into {@link #CHAINS}
-     * blocks; a first pass sums each block (independent additions), a second runs the blocks' running
-     * sums side by side, each started from the sum of the blocks before it. Still in double, rounded
-     * once per output; only the association of the additions differs from the sequential loop.
+     * addition before the next (about four cycles an element). The line is cut into groups of
+     * {@link Parallel#CHUNK} elements (the last one shorter), and each group into {@link #CHAINS}
+     * equal blocks, the last block also taking the group's remainder; the cut depends on the length
+     * only. A first pass sums every block (four independent accumulators each), a serial pass turns
+     * those sums into each block's starting value, and a second pass runs each group's
+     * {@link #CHAINS} running sums side by side, each from its starting value. Both passes go over
+     * the groups on the project pool ({@link Parallel}); each group's work is the same serial code
+     * whatever thread computes it, so the result is bit-identical for any thread count. Still in
+     * double, rounded once per output; only the association of the additions differs from the
+     * sequential loop.
      */
     private static void prefixSum(float[] s, int p, float[] d, int q, int n) {
-        int b = n / CHAINS;
-        double[] start = new double[CHAINS];
+        int groups = (n + Parallel.CHUNK - 1) / Parallel.CHUNK;
+        double[] start = new double[groups * CHAINS];
+        Parallel.run(n, (from, to) -> {
+            for (int g = from / Parallel.CHUNK; (long) g * Parallel.CHUNK < to; g++) {
+                int g0 = g * Parallel.CHUNK;
+                int len = Math.min(Parallel.CHUNK, n - g0);
+                int b = len / CHAINS;
+                for (int k = 0; k < CHAINS; k++) {
+                    int end = k == CHAINS - 1 ? len : (k + 1) * b;
+                    start[g * CHAINS + k] = blockSum(s, p + g0 + k * b, end - k * b);
+                }
+            }
+        });
         double before = 0;
-        for (int k = 0; k < CHAINS; k++) {
+        for (int k = 0; k < start.length; k++) {
+            double t = start[k];
             start[k] = before;
-            double t0 = 0;
-            double t1 = 0;
-            double t2 = 0;
-            double t3 = 0;
-            int o = p + k * b;
-            int i = 0;
-            for (; i + 3 < b; i += 4) {
-                t0 += s[o + i];
-                t1 += s[o + i + 1];
-                t2 += s[o + i + 2];
-                t3 += s[o + i + 3];
-            }
-            for (; i < b; i++) {
-                t0 += s[o + i];
-            }
-            before += (t0 + t1) + (t2 + t3);
+            before += t;
         }
-        double a0 = start[0];
-        double a1 = start[1];
-        double a2 = start[2];
-        double a3 = start[3];
-        double a4 = start[4];
-        double a5 = start[5];
-        double a6 = start[6];
-        double a7 = start[7];
+        Parallel.run(n, (from, to) -> {
+            for (int g = from / Parallel.CHUNK; (long) g * Parallel.CHUNK < to; g++) {
+                int g0 = g * Parallel.CHUNK;
+                chains(s, p + g0, d, q + g0, Math.min(Parallel.CHUNK, n - g0), start, g * CHAINS);
+            }
+        });
+    }
+
+    /** The sum of {@code s[o .. o+n)} in double with four independent accumulators. */
+    private static double blockSum(float[] s, int o, int n) {
+        double t0 = 0;
+        double t1 = 0;
+        double t2 = 0;
+        double t3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            t0 += s[o + i];
+            t1 += s[o + i + 1];
+            t2 += s[o + i + 2];
+            t3 += s[o + i + 3];
+        }
+        for (; i < n; i++) {
+            t0 += s[o + i];
+        }
+        return (t0 + t1) + (t2 + t3);
+    }
+
+    /** One group's {@link #CHAINS} running sums side by side, from {@code start[k0 ..]}; the last continues over the remainder. */
+    private static void chains(float[] s, int p, float[] d, int q, int n, double[] start, int k0) {
+        int b = n / CHAINS;
+        double a0 = start[k0];
+        double a1 = start[k0 + 1];
+        double a2 = start[k0 + 2];
+        double a3 = start[k0 + 3];
+        double a4 = start[k0 + 4];
+        double a5 = start[k0 + 5];
+        double a6 = start[k0 + 6];
+        double a7 = start[k0 + 7];
         for (int j = 0; j < b; j++) {
             a0 += s[p + j];
             a1 += s[p + b + j];
