@@ -64,7 +64,7 @@ final class ClReduce implements DeviceKernel {
             case MIN -> acc.isFloat() ? "(" + t + ")INFINITY" : "LONG_MAX";
             case ALL -> "1L";
             case ANY -> "0L";
-            case ARGMAX, ARGMIN -> throw new AssertionError(kind + " runs on the host (forNode)");
+            case ARGMAX, ARGMIN -> throw new AssertionError(kind + " is ClArgReduce's (forNode)");
         };
         ScalarOp combine = switch (kind) {
             case SUM, MEAN -> ScalarOp.ADD;
@@ -72,7 +72,7 @@ final class ClReduce implements DeviceKernel {
             case MAX -> ScalarOp.MAXIMUM;
             case MIN, ALL -> ScalarOp.MINIMUM;
             case ANY -> ScalarOp.MAXIMUM;
-            case ARGMAX, ARGMIN -> throw new AssertionError(kind + " runs on the host (forNode)");
+            case ARGMAX, ARGMIN -> throw new AssertionError(kind + " is ClArgReduce's (forNode)");
         };
         String comb = OpenClRenderer.expression(combine, acc, "(a)", "(b)");
         String load = truth ? "(x[IDX] != 0 ? 1L : 0L)" : "(" + t + ")x[IDX]";
@@ -136,7 +136,7 @@ final class ClReduce implements DeviceKernel {
     static ClReduce forNode(Apply node, ClDevice device) {
         Reduce op = (Reduce) node.op();
         if (op.reduceKind() == Reduce.Kind.ARGMAX || op.reduceKind() == Reduce.Kind.ARGMIN) {
-            return null; // a position needs (value, index) pairs: the host kernel (IndexReduceKernel)
+            return null; // a position needs (value, index) pairs: ClArgReduce
         }
         DType in = node.inputs().get(0).type().dtype();
         DType out = node.outputs().get(0).type().dtype();

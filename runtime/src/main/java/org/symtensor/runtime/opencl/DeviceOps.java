@@ -7,6 +7,7 @@ import org.symtensor.type.TensorType;
 import org.symtensor.ir.Apply;
 import org.symtensor.ir.Variable;
 import org.symtensor.ir.DimShuffle;
+import org.symtensor.ir.Reduce;
 import org.symtensor.ir.ShapeOf;
 import org.symtensor.runtime.cpu.CpuKernels;
 import org.symtensor.type.DType;
@@ -31,7 +32,9 @@ final class DeviceOps {
             case DIMSHUFFLE -> !device.supportsFp64() && has64(node)
                     ? host : Step.device(node, ins, outs, new ClDimShuffle((DimShuffle) node.op(), device));
             case REDUCE -> {
-                ClReduce k = ClReduce.forNode(node, device);
+                Reduce.Kind rk = ((Reduce) node.op()).reduceKind();
+                DeviceKernel k = rk == Reduce.Kind.ARGMAX || rk == Reduce.Kind.ARGMIN
+                        ? ClArgReduce.forNode(node, device) : ClReduce.forNode(node, device);
                 yield k == null ? host : Step.device(node, ins, outs, k);
             }
             case DOT -> {

@@ -17,7 +17,7 @@ import org.symtensor.value.NDArray;
 /**
  * {@code all} and {@code any} run as device kernels (ClReduce folds 0/1 truth values with min and
  * max), with the CPU's answers for NaN (true), zeros, empty groups (all: true, any: false) and a
- * reduction long enough for the two-pass path; {@code argmax} stays on the host and agrees.
+ * reduction long enough for the two-pass path; {@code argmax} agrees (ClArgReduce, on the device).
  */
 class TruthReduceOnDeviceTest {
     @Test
@@ -47,7 +47,7 @@ class TruthReduceOnDeviceTest {
     }
 
     @Test
-    void argmax_onTheDevicePath_isTheHostKernel_andAgrees() {
+    void argmax_onTheDevicePath_agrees() {
         assumeOpenCl();
         Matrix<F32> m = fmatrix("m");
         Function dev = function(inputs(m), argmax(m, 1), device(DEVICE));
