@@ -76,12 +76,19 @@ final class CumulativeKernel implements Kernel {
 
     /** How many independent running sums a long float32 line is split into. */
     private static final int CHAINS = 8;
+    /**
+     * Elements per group of {@link #CHAINS} blocks. A block is 8192 + 16 floats, so that the 16
+     * streams of the second pass (8 read, 8 written) do not start a multiple of 4 KB apart: blocks of
+     * exactly 32 KB fall in the same L1 sets and the second pass measured twice as slow as the plain
+     * loop (3.1 vs 1.6 ms on 10^6 floats).
+     */
+    static final int GROUP = CHAINS * (8192 + 16);
 
     /**
      * A long float32 running sum without one long dependency chain: a sequential sum waits for each
      * addition before the next (about four cycles an element). The line is cut into groups of
-     * {@link Parallel#CHUNK} elements (the last one shorter), and each group into {@link #CHAINS}
-     * equal blocks, the last block also taking the group's remainder; the cut depends on the length
+     * {@link #GROUP} elements (the last one shorter), and each group into {@link #CHAINS} equal
+     * blocks, the last block also taking the group's remainder; the cut depends on the length
      * only. A first pass sums every block (four independent accumulators each), a serial pass turns
      * those sums into each block's starting value, and a second pass runs each group's
      * {@link #CHAINS} running sums side by side, each from its starting value. Both passes go over
@@ -91,12 +98,13 @@ final class CumulativeKernel implements Kernel {
      * sequential loop.
      */
     private static void prefixSum(float[] s, int p, float[] d, int q, int n) {
-        int groups = (n + Parallel.CHUNK - 1) / Parallel.CHUNK;
+        int groups = (n + GROUP - 1) / GROUP;
         double[] start = new double[groups * CHAINS];
+        // each group is computed by the pool chunk that holds its first element
         Parallel.run(n, (from, to) -> {
-            for (int g = from / Parallel.CHUNK; (long) g * Parallel.CHUNK < to; g++) {
-                int g0 = g * Parallel.CHUNK;
-                int len = Math.min(Parallel.CHUNK, n - g0);
+            for (int g = (int) (((long) from + GROUP - 1) / GROUP); (long) g * GROUP < to; g++) {
+                int g0 = g * GROUP;
+                int len = Math.min(GROUP, n - g0);
                 int b = len / CHAINS;
                 for (int k = 0; k < CHAINS; k++) {
                     int end = k == CHAINS - 1 ? len : (k + 1) * b;
@@ -111,9 +119,9 @@ final class CumulativeKernel implements Kernel {
             before += t;
         }
         Parallel.run(n, (from, to) -> {
-            for (int g = from / Parallel.CHUNK; (long) g * Parallel.CHUNK < to; g++) {
-                int g0 = g * Parallel.CHUNK;
-                chains(s, p + g0, d, q + g0, Math.min(Parallel.CHUNK, n - g0), start, g * CHAINS);
+            for (int g = (int) (((long) from + GROUP - 1) / GROUP); (long) g * GROUP < to; g++) {
+                int g0 = g * GROUP;
+                chains(s, p + g0, d, q + g0, Math.min(GROUP, n - g0), start, g * CHAINS);
             }
         });
     }
