@@ -97,11 +97,21 @@ final class ArgLanes {
         float m = s[o];
         int i = 0;
         if (bound > 0) {
-            FloatVector acc = FloatVector.fromArray(F, s, o);
-            for (i = len; i < bound; i += len) {
-                acc = acc.max(FloatVector.fromArray(F, s, o + i));
+            // four accumulators: the lane max of one waits for the previous one
+            FloatVector a0 = FloatVector.fromArray(F, s, o);
+            FloatVector a1 = a0;
+            FloatVector a2 = a0;
+            FloatVector a3 = a0;
+            for (i = len; i + 4 * len <= bound; i += 4 * len) {
+                a0 = a0.max(FloatVector.fromArray(F, s, o + i));
+                a1 = a1.max(FloatVector.fromArray(F, s, o + i + len));
+                a2 = a2.max(FloatVector.fromArray(F, s, o + i + 2 * len));
+                a3 = a3.max(FloatVector.fromArray(F, s, o + i + 3 * len));
             }
-            m = acc.reduceLanes(VectorOperators.MAX);
+            for (; i < bound; i += len) {
+                a0 = a0.max(FloatVector.fromArray(F, s, o + i));
+            }
+            m = a0.max(a1).max(a2.max(a3)).reduceLanes(VectorOperators.MAX);
         }
         for (; i < n; i++) {
             m = Math.max(m, s[o + i]);
@@ -115,11 +125,21 @@ final class ArgLanes {
         float m = s[o];
         int i = 0;
         if (bound > 0) {
-            FloatVector acc = FloatVector.fromArray(F, s, o);
-            for (i = len; i < bound; i += len) {
-                acc = acc.min(FloatVector.fromArray(F, s, o + i));
+            // four accumulators: the lane min of one waits for the previous one
+            FloatVector a0 = FloatVector.fromArray(F, s, o);
+            FloatVector a1 = a0;
+            FloatVector a2 = a0;
+            FloatVector a3 = a0;
+            for (i = len; i + 4 * len <= bound; i += 4 * len) {
+                a0 = a0.min(FloatVector.fromArray(F, s, o + i));
+                a1 = a1.min(FloatVector.fromArray(F, s, o + i + len));
+                a2 = a2.min(FloatVector.fromArray(F, s, o + i + 2 * len));
+                a3 = a3.min(FloatVector.fromArray(F, s, o + i + 3 * len));
             }
-            m = acc.reduceLanes(VectorOperators.MIN);
+            for (; i < bound; i += len) {
+                a0 = a0.min(FloatVector.fromArray(F, s, o + i));
+            }
+            m = a0.min(a1).min(a2.min(a3)).reduceLanes(VectorOperators.MIN);
         }
         for (; i < n; i++) {
             m = Math.min(m, s[o + i]);
@@ -192,11 +212,21 @@ final class ArgLanes {
         double m = s[o];
         int i = 0;
         if (bound > 0) {
-            DoubleVector acc = DoubleVector.fromArray(D, s, o);
-            for (i = len; i < bound; i += len) {
-                acc = acc.max(DoubleVector.fromArray(D, s, o + i));
+            // four accumulators: the lane max of one waits for the previous one
+            DoubleVector a0 = DoubleVector.fromArray(D, s, o);
+            DoubleVector a1 = a0;
+            DoubleVector a2 = a0;
+            DoubleVector a3 = a0;
+            for (i = len; i + 4 * len <= bound; i += 4 * len) {
+                a0 = a0.max(DoubleVector.fromArray(D, s, o + i));
+                a1 = a1.max(DoubleVector.fromArray(D, s, o + i + len));
+                a2 = a2.max(DoubleVector.fromArray(D, s, o + i + 2 * len));
+                a3 = a3.max(DoubleVector.fromArray(D, s, o + i + 3 * len));
             }
-            m = acc.reduceLanes(VectorOperators.MAX);
+            for (; i < bound; i += len) {
+                a0 = a0.max(DoubleVector.fromArray(D, s, o + i));
+            }
+            m = a0.max(a1).max(a2.max(a3)).reduceLanes(VectorOperators.MAX);
         }
         for (; i < n; i++) {
             m = Math.max(m, s[o + i]);
@@ -210,11 +240,21 @@ final class ArgLanes {
         double m = s[o];
         int i = 0;
         if (bound > 0) {
-            DoubleVector acc = DoubleVector.fromArray(D, s, o);
-            for (i = len; i < bound; i += len) {
-                acc = acc.min(DoubleVector.fromArray(D, s, o + i));
+            // four accumulators: the lane min of one waits for the previous one
+            DoubleVector a0 = DoubleVector.fromArray(D, s, o);
+            DoubleVector a1 = a0;
+            DoubleVector a2 = a0;
+            DoubleVector a3 = a0;
+            for (i = len; i + 4 * len <= bound; i += 4 * len) {
+                a0 = a0.min(DoubleVector.fromArray(D, s, o + i));
+                a1 = a1.min(DoubleVector.fromArray(D, s, o + i + len));
+                a2 = a2.min(DoubleVector.fromArray(D, s, o + i + 2 * len));
+                a3 = a3.min(DoubleVector.fromArray(D, s, o + i + 3 * len));
             }
-            m = acc.reduceLanes(VectorOperators.MIN);
+            for (; i < bound; i += len) {
+                a0 = a0.min(DoubleVector.fromArray(D, s, o + i));
+            }
+            m = a0.min(a1).min(a2.min(a3)).reduceLanes(VectorOperators.MIN);
         }
         for (; i < n; i++) {
             m = Math.min(m, s[o + i]);
