@@ -61,7 +61,8 @@ class ArgLanesTest {
 
     @Test
     void randomRuns_ofManyLengths_matchThePlainLoop_withAnyThreadCount() {
-        int[] lengths = {1, 2, 7, 8, 17, 63, 64, 65, 2047, 2048, 2049, 5000, Parallel.CHUNK - 1, Parallel.CHUNK + 1,
+        int[] lengths = {1, 2, 7, 8, 17, 63, 64, 65, 2047, 2048, 2049, 5000, ArgLanes.BLOCK - 1, ArgLanes.BLOCK + 1,
+            2 * ArgLanes.BLOCK + 70, Parallel.CHUNK - 1, Parallel.CHUNK + 1,
             Parallel.THRESHOLD, Parallel.THRESHOLD + 1, 3 * Parallel.CHUNK + 17};
         for (int threads = 1; threads <= 3; threads++) {
             Parallel.configure(threads);
