@@ -34,10 +34,14 @@ final class CompositeKernel implements Kernel {
     private final FloatBlocks floatLanes;
 
     CompositeKernel(Apply node) {
-        Composite c = (Composite) node.op();
+        this(node, (Composite) node.op());
+    }
+
+    /** The kernel of {@code c}'s elementwise program over {@code node}'s inputs (a reduce tail is the caller's). */
+    CompositeKernel(Apply node, Composite c) {
         this.node = node;
-        this.outDtype = c.outputDtype();
-        this.rank = node.output().type().rank();
+        this.outDtype = c.programDtype();
+        this.rank = node.inputs().get(0).type().rank();
         this.nIn = c.inputDtypes().size();
         this.steps = c.steps();
         this.constants = c.constants();
@@ -93,13 +97,31 @@ final class CompositeKernel implements Kernel {
             floatLanes.run(in, shape, out);
         } else if (size > 0) {
             NDArray target = out;
-            Parallel.run(size, (from, to) -> execute(in, shape, target, from, to));
+            Parallel.run(size, (from, to) -> execute(in, shape, target, from, to, null));
         }
         return new NDArray[] {out};
     }
 
-    /** The elements {@code [from, to)} of the output; {@code from} is a multiple of the block. */
-    private void execute(NDArray[] in, int[] shape, NDArray out, int from, int to) {
+    /** Whether blocks come in float lanes ({@link BlockSink#floats}) rather than as doubles. */
+    boolean inFloatLanes() {
+        return floatLanes != null;
+    }
+
+    /**
+     * The elements {@code [from, to)} of the program's result over {@code in} broadcast to
+     * {@code shape}, each block handed to {@code sink} in order instead of being stored. The
+     * program's result must be a float.
+     */
+    void blocks(NDArray[] in, int[] shape, int from, int to, BlockSink sink) {
+        if (floatLanes != null) {
+            floatLanes.blocks(in, shape, from, to, sink);
+        } else {
+            execute(in, shape, null, from, to, sink);
+        }
+    }
+
+    /** The elements {@code [from, to)} of the output, stored into {@code out} or handed to {@code sink}. */
+    private void execute(NDArray[] in, int[] shape, NDArray out, int from, int to, BlockSink sink) {
         int block = Math.min(ElemwiseKernel.BLOCK, to - from);
         int nValues = isDouble.length;
         double[][] dreg = new double[nValues][];
@@ -206,7 +228,9 @@ final class CompositeKernel implements Kernel {
                     narrow(lreg[o], n, st.dtype());
                 }
             }
-            if (isDouble[last]) {
+            if (sink != null) {
+                sink.doubles(dreg[last], start, n);
+            } else if (isDouble[last]) {
                 ArrayIo.store(dreg[last], 0, out.data(), outDtype, start, n);
             } else {
                 ArrayIo.store(lreg[last], 0, out.data(), outDtype, start, n);

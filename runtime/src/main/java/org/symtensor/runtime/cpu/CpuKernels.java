@@ -42,7 +42,8 @@ public final class CpuKernels {
             case INDEX -> IndexKernels.subtensor(node);
             case INC_INDEX -> IndexKernels.incSubtensor(node);
             case IFELSE -> new IfElseKernel(node);
-            case COMPOSITE -> new CompositeKernel(node);
+            case COMPOSITE -> ((org.symtensor.ir.Composite) node.op()).reduce() != null
+                    ? new FusedReduceKernel(node) : new CompositeKernel(node);
         };
     }
 

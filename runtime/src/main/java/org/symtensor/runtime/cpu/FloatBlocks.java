@@ -45,11 +45,19 @@ final class FloatBlocks {
 
     /** Computes the program over {@code in} broadcast to {@code shape} into the contiguous float32 {@code out}. */
     void run(NDArray[] in, int[] shape, NDArray out) {
-        Parallel.run(out.size(), (from, to) -> run(in, shape, out, from, to));
+        Parallel.run(out.size(), (from, to) -> run(in, shape, out, from, to, null));
     }
 
-    /** The elements {@code [from, to)} of the output; {@code from} is a multiple of the block. */
-    private void run(NDArray[] in, int[] shape, NDArray out, int from, int to) {
+    /**
+     * The elements {@code [from, to)} of the result, each block handed to {@code sink} (in order) as
+     * soon as it is computed instead of being stored: what a composite with a reduce tail folds.
+     */
+    void blocks(NDArray[] in, int[] shape, int from, int to, BlockSink sink) {
+        run(in, shape, null, from, to, sink);
+    }
+
+    /** The elements {@code [from, to)} of the output, stored into {@code out} or handed to {@code sink}. */
+    private void run(NDArray[] in, int[] shape, NDArray out, int from, int to, BlockSink sink) {
         int block = Math.min(ElemwiseKernel.BLOCK, to - from);
         int nValues = nIn + constants.length + ops.length;
         float[][] reg = new float[nValues][];
@@ -75,10 +83,11 @@ final class FloatBlocks {
         }
         int first = nIn + constants.length;
         int last = ops.length - 1;
-        for (int s = 0; s < last; s++) {
+        for (int s = 0; s < (sink == null ? last : last + 1); s++) {
             reg[first + s] = new float[block];
         }
-        float[] o = (float[]) out.data();
+        float[] o = sink == null ? (float[]) out.data() : reg[first + last];
+        int outOffset = sink == null ? out.offset() : 0;
         int[] idx = new int[shape.length];
         for (int start = from; start < to; start += block) {
             int n = Math.min(block, to - start);
@@ -92,11 +101,14 @@ final class FloatBlocks {
             for (int s = 0; s <= last; s++) {
                 int[] a = args[s];
                 float[] dst = s == last ? o : reg[first + s];
-                int dOff = s == last ? out.offset() + start : 0;
+                int dOff = s == last && sink == null ? outOffset + start : 0;
                 int a0 = a[0];
                 int a1 = a.length > 1 ? a[1] : a0;
                 int a2 = a.length > 2 ? a[2] : a0;
                 FloatLoops.apply(ops[s], reg[a0], off[a0], reg[a1], off[a1], reg[a2], off[a2], dst, dOff, n);
+            }
+            if (sink != null) {
+                sink.floats(o, start, n);
             }
         }
     }
