@@ -87,10 +87,15 @@ final class CompositeKernel implements Kernel {
 
     @Override
     public NDArray[] run(NDArray[] in, int[] donors) {
+        return run(in, donors, null);
+    }
+
+    @Override
+    public NDArray[] run(NDArray[] in, int[] donors, NDArray[] recycled) {
         int[] shape = rank == 0 ? new int[0] : Broadcasting.outputShape(node, in);
         NDArray out = ElemwiseKernel.donor(in, donors, outDtype, shape);
         if (out == null) {
-            out = NDArray.zeros(outDtype, shape);
+            out = Recycled.orZeros(recycled, 0, outDtype, shape);
         }
         int size = out.size();
         if (size > 0 && floatLanes != null) {

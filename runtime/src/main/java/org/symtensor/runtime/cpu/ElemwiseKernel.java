@@ -64,13 +64,18 @@ final class ElemwiseKernel implements Kernel {
 
     @Override
     public NDArray[] run(NDArray[] in, int[] donors) {
+        return run(in, donors, null);
+    }
+
+    @Override
+    public NDArray[] run(NDArray[] in, int[] donors, NDArray[] recycled) {
         if (rank == 0) {
             return new NDArray[] {scalar(in)};
         }
         int[] shape = Broadcasting.outputShape(node, in);
         NDArray out = donor(in, donors, outDtype, shape);
         if (out == null) {
-            out = NDArray.zeros(outDtype, shape);
+            out = Recycled.orZeros(recycled, 0, outDtype, shape);
         }
         if (out.size() > 0) {
             NDArray target = out;

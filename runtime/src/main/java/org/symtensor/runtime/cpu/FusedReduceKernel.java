@@ -47,6 +47,11 @@ final class FusedReduceKernel implements Kernel {
 
     @Override
     public NDArray[] run(NDArray[] in) {
+        return run(in, null, null);
+    }
+
+    @Override
+    public NDArray[] run(NDArray[] in, int[] donors, NDArray[] recycled) {
         if (rank == 0) {
             // a 0-d program: the reduction of one element is not worth a split
             NDArray v = program.run(in)[0];
@@ -79,7 +84,7 @@ final class FusedReduceKernel implements Kernel {
                 stride *= shape[d];
             }
         }
-        NDArray out = NDArray.zeros(outDtype, outShape);
+        NDArray out = Recycled.orZeros(recycled, 0, outDtype, outShape);
         int outSize = out.size();
         if (outSize == 0) {
             return new NDArray[] {out};

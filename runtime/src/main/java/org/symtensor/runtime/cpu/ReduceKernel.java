@@ -41,6 +41,11 @@ final class ReduceKernel implements Kernel {
 
     @Override
     public NDArray[] run(NDArray[] inputs) {
+        return run(inputs, null, null);
+    }
+
+    @Override
+    public NDArray[] run(NDArray[] inputs, int[] donors, NDArray[] recycled) {
         NDArray x = inputs[0];
         int rank = x.rank();
         int[] shape = x.shape();
@@ -70,7 +75,7 @@ final class ReduceKernel implements Kernel {
                 stride *= shape[d];
             }
         }
-        NDArray out = NDArray.zeros(outDtype, outShape);
+        NDArray out = Recycled.orZeros(recycled, 0, outDtype, outShape);
         int outSize = out.size();
         if (outSize == 0) {
             return new NDArray[] {out};

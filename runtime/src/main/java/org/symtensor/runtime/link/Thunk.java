@@ -21,9 +21,14 @@ public final class Thunk {
     private final DType[] outputDtypes;
     private final int[] outputRanks;
     private final boolean nanGuard;
+    /** Kernels that allocate their outputs fresh and take recycled buffers: elementwise, composite, reduce, dot. */
+    private final boolean recyclable;
 
     Thunk(Plan.Step step, Kernel kernel, boolean nanGuard) {
         this.nanGuard = nanGuard;
+        org.symtensor.ir.OpKind kind = step.node().op().kind();
+        this.recyclable = kind == org.symtensor.ir.OpKind.ELEMWISE || kind == org.symtensor.ir.OpKind.COMPOSITE
+                || kind == org.symtensor.ir.OpKind.REDUCE || kind == org.symtensor.ir.OpKind.DOT;
         this.node = step.node();
         this.donors = step.donors.length == 0 ? null : step.donors;
         this.kernel = kernel;
@@ -40,12 +45,22 @@ public final class Thunk {
 
     /** Runs the kernel on {@code values} in place: the slots of its outputs are filled, dead slots cleared. */
     void run(NDArray[] values) {
+        run(values, null, false);
+    }
+
+    /**
+     * As {@link #run(NDArray[])}, offering the kernel {@code recycled} buffers for its outputs; when
+     * {@code track}, returns the outputs the kernel made fresh (null entries for the others: a
+     * donor, an input, a view of one), for the {@link Arena}; else null.
+     */
+    NDArray[] run(NDArray[] values, NDArray[] recycled, boolean track) {
         int[] ins = inputSlots;
         NDArray[] args = new NDArray[ins.length];
         for (int k = 0; k < ins.length; k++) {
             args[k] = values[ins[k]];
         }
-        NDArray[] results = donors == null ? kernel.run(args) : kernel.run(args, donors);
+        NDArray[] results = recycled == null ? (donors == null ? kernel.run(args) : kernel.run(args, donors))
+                : kernel.run(args, donors, recycled);
         int[] outs = outputSlots;
         if (results == null || results.length != outs.length) {
             throw kernelContract("returned " + (results == null ? "null" : results.length + " values")
@@ -68,6 +83,24 @@ public final class Thunk {
         for (int k = 0; k < dead.length; k++) {
             values[dead[k]] = null;
         }
+        if (!track || !recyclable) {
+            return null;
+        }
+        NDArray[] fresh = new NDArray[results.length];
+        for (int k = 0; k < results.length; k++) {
+            Object data = results[k].data();
+            boolean mine = true;
+            for (NDArray a : args) {
+                mine &= a.data() != data;
+            }
+            fresh[k] = mine ? results[k] : null;
+        }
+        return fresh;
+    }
+
+    /** Whether the kernel's outputs are fresh arrays it may take back from an {@link Arena}. */
+    boolean recyclable() {
+        return recyclable;
     }
 
     private SymtensorException kernelContract(String what) {
