@@ -27,6 +27,9 @@ public final class Schedule {
         Kernel kernelFor(Apply node);
     }
 
+    /** {@code -Dsymtensor.reuseBuffers=false} turns the {@link Arena} off (to measure it, or to rule it out). */
+    private static final boolean REUSE_BUFFERS = !"false".equalsIgnoreCase(System.getProperty("symtensor.reuseBuffers"));
+
     private final Plan plan;
     private final Checks checks;
     private final NDArray[] template;
@@ -87,7 +90,7 @@ public final class Schedule {
             thunks[t] = new Thunk(step, kernels.kernelFor(step.node()), checks.nanGuard());
         }
         Schedule reference = checks.compareWithAsWritten() ? build(Plan.asWritten(plan.spec()), kernels, Checks.NONE) : null;
-        return new Schedule(plan, checks, template, thunks, reference, recycle);
+        return new Schedule(plan, checks, template, thunks, reference, recycle && REUSE_BUFFERS);
     }
 
     /**
