@@ -1,10 +1,9 @@
 package org.symtensor.runtime.cpu;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.symtensor.runtime.random.Philox;
 
@@ -13,103 +12,140 @@ import org.symtensor.runtime.random.Philox;
  * {@link Philox#block} (the counter scheme of {@link Philox}): element {@code i} is
  * {@code (W[i] >>> 8) * 2^-24}.
  *
- * <p>Layout. A block's four 32-bit words {@code (c0, c1, c2, c3)} sit in two 64-bit lanes as
- * {@code c0 | c1 << 32} and {@code c2 | c3 << 32}, so at the start the even lane is just the 64-bit
- * counter {@code C + b} and the odd lane the stream. One round is then, for all blocks of the vector
- * at once: multiply each lane's low word by its multiplier ({@code M0} in even lanes, {@code M1} in
- * odd lanes) to a 64-bit product; swap the products of each lane pair (the even lane needs the odd
- * lane's product and back); rotate by 32 bits (high half to the low word, low half to the high word);
- * and xor into the low word the lane's old high word and the round key ({@code k0} even,
- * {@code k1} odd). That is exactly {@code c0' = hi(M1 c2) ^ c1 ^ k0, c1' = lo(M1 c2),
- * c2' = hi(M0 c0) ^ c3 ^ k1, c3' = lo(M0 c0)}. After ten rounds the lanes, read as 32-bit ints, are
- * the words in output order, so they convert to floats and store with no shuffling. Four vectors are
- * computed side by side so the multiplies' latency overlaps. Touches {@code jdk.incubator.vector};
- * loaded only when {@link Simd#ENABLED}.
+ * <p>Layout. Lane {@code j} of two 64-bit vectors holds block {@code b + j}: {@code E} its words
+ * {@code c0 | c1 << 32} (at the start just the 64-bit counter {@code C + b + j}) and {@code O}
+ * its words {@code c2 | c3 << 32} (at the start the stream). One round is then, for all blocks of
+ * the vectors at once and with no lane crossing: {@code pE = lo32(E) * M0} and
+ * {@code pO = lo32(O) * M1} as full 64-bit products, {@code E' = rotate(pO, 32) ^ (E >>> 32) ^ k0}
+ * and {@code O' = rotate(pE, 32) ^ (O >>> 32) ^ k1} (the rotation puts the product's high half in
+ * the low word and its low half in the high word), which is exactly
+ * {@code c0' = hi(M1 c2) ^ c1 ^ k0, c1' = lo(M1 c2), c2' = hi(M0 c0) ^ c3 ^ k1, c3' = lo(M0 c0)}.
+ * After ten rounds each word becomes a float ({@code (w >>> 8)} converted exactly, times 2^-24) and
+ * is stored with a stride-4 scatter. Two groups are computed side by side so the multiplies'
+ * latency overlaps. Only operations that C2 compiles to vector instructions on JDK 17 are used
+ * (no lane shuffles or reinterpretations, which it leaves to boxed fallbacks). Touches
+ * {@code jdk.incubator.vector}; loaded only when {@link Simd#ENABLED}.
  */
 final class PhiloxLanes {
     private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    /** Floats of half the long vector's size: one per long lane. */
+    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64,
+            L.vectorBitSize() / 2)));
     private static final long MASK = 0xFFFFFFFFL;
-    /** Blocks per vector: two lanes each. */
-    private static final int BLOCKS = L.length() / 2;
-    /** Floats per vector: four words per block. */
+    private static final long M0 = Philox.M0 & MASK;
+    private static final long M1 = Philox.M1 & MASK;
+    /** Blocks per vector: one per lane. */
+    private static final int BLOCKS = L.length();
+    /** Floats per vector group: four words per block. */
     private static final int FLOATS = BLOCKS * 4;
-    private static final VectorShuffle<Long> SWAP_PAIRS = VectorShuffle.fromOp(L, i -> i ^ 1);
-    private static final LongVector MULTIPLIERS = LongVector.broadcast(L, 0).addIndex(1).and(1L)
-            .lanewise(VectorOperators.MUL, (Philox.M1 & MASK) - (Philox.M0 & MASK)).add(Philox.M0 & MASK);
-    /** {@code (0, 0, 1, 0, 2, 0, ...)}: block offsets in even lanes, nothing added to the stream lanes. */
-    private static final LongVector BLOCK_OFFSETS = LongVector.broadcast(L, 0).addIndex(1)
-            .lanewise(VectorOperators.ASHR, 1).mul(LongVector.broadcast(L, 0).addIndex(1).and(1L).neg().add(1L));
-    /** The odd lanes: the second half (words 2 and 3) of each block. */
-    private static final jdk.incubator.vector.VectorMask<Long> ODD =
-            LongVector.broadcast(L, 0).addIndex(1).and(1L).compare(VectorOperators.EQ, 1L);
-    /** Whether the preferred shapes line up (longs and ints of the same vector size, at least one block). */
-    static final boolean USABLE = L.length() >= 2 && L.vectorBitSize() == I.vectorBitSize()
-            && I.vectorBitSize() == F.vectorBitSize();
+    /** Block offsets {@code 0, 1, 2, ...} of the lanes. */
+    private static final LongVector LANE = LongVector.zero(L).addIndex(1);
+    /** Where lane j's word goes in a group's output: {@code 4 j}. */
+    private static final int[] STRIDE4 = new int[BLOCKS];
+
+    static {
+        for (int j = 0; j < BLOCKS; j++) {
+            STRIDE4[j] = 4 * j;
+        }
+    }
+
+    /** Whether the shapes line up (a float vector of one lane per long lane exists). */
+    static final boolean USABLE = L.length() >= 2 && F.length() == L.length();
 
     private PhiloxLanes() {}
 
-    /** Elements {@code [from, to)} of the unit float32 draw from {@code (key, stream, counter)}; {@code from} a multiple of 4. */
+
+    /**
+     * Elements {@code [from, i)} of the unit float32 draw from {@code (key, stream, counter)}, for the
+     * largest {@code i <= to} this covers in whole groups; returns {@code i}. {@code from} is a
+     * multiple of 4; the caller computes the tail.
+     */
     static int unitFloats(long key, long stream, long counter, float[] out, int from, int to) {
-        LongVector[] keys = roundKeys(key);
+        long[] k0 = new long[10];
+        long[] k1 = new long[10];
+        int a = (int) key;
+        int c = (int) (key >>> 32);
+        for (int r = 0; r < 10; r++) {
+            k0[r] = a & MASK;
+            k1[r] = c & MASK;
+            a += Philox.W0;
+            c += Philox.W1;
+        }
         int i = from;
         long b = counter + (from >>> 2);
-        for (; i + 4 * FLOATS <= to; i += 4 * FLOATS, b += 4 * BLOCKS) {
-            LongVector x0 = start(b, stream);
-            LongVector x1 = start(b + BLOCKS, stream);
-            LongVector x2 = start(b + 2 * BLOCKS, stream);
-            LongVector x3 = start(b + 3 * BLOCKS, stream);
-            for (int r = 0; r < 10; r++) {
-                LongVector k = keys[r];
-                x0 = round(x0, k);
-                x1 = round(x1, k);
-                x2 = round(x2, k);
-                x3 = round(x3, k);
-            }
-            store(x0, out, i);
-            store(x1, out, i + FLOATS);
-            store(x2, out, i + 2 * FLOATS);
-            store(x3, out, i + 3 * FLOATS);
+        long[] words = new long[4 * BLOCKS];
+        for (; i + 2 * FLOATS <= to; i += 2 * FLOATS, b += 2 * BLOCKS) {
+            twoGroups(b, stream, k0, k1, words);
+            store(words, 0, out, i);
+            store(words, 2 * BLOCKS, out, i + FLOATS);
         }
         for (; i + FLOATS <= to; i += FLOATS, b += BLOCKS) {
-            LongVector x = start(b, stream);
-            for (int r = 0; r < 10; r++) {
-                x = round(x, keys[r]);
-            }
-            store(x, out, i);
+            oneGroup(b, stream, k0, k1, words);
+            store(words, 0, out, i);
         }
         return i;
     }
 
-    /** Counter and stream of blocks {@code b .. b + BLOCKS - 1}, as the even and odd lanes. */
-    private static LongVector start(long b, long stream) {
-        // even lanes: b + lane/2; odd lanes: the stream
-        return BLOCK_OFFSETS.add(b).blend(stream, ODD);
+    /*
+     * Rounds and stores are separate small methods that meet in a long[] scratch: one method with
+     * both exceeds C2's inlining budget for the Vector API's expansion, and what is not inlined runs
+     * on boxed vectors (allocating tens of bytes per element).
+     */
+
+    /** The final words of blocks {@code b .. b + 2 BLOCKS - 1}: E and O of the first group, then of the second. */
+    private static void twoGroups(long b, long stream, long[] k0, long[] k1, long[] words) {
+        LongVector e0 = LANE.add(b);
+        LongVector e1 = LANE.add(b + BLOCKS);
+        LongVector o0 = LongVector.broadcast(L, stream);
+        LongVector o1 = o0;
+        for (int r = 0; r < 10; r++) {
+            LongVector p0 = e0.and(MASK).mul(M0);
+            LongVector q0 = o0.and(MASK).mul(M1);
+            LongVector p1 = e1.and(MASK).mul(M0);
+            LongVector q1 = o1.and(MASK).mul(M1);
+            e0 = mix(q0, e0, k0[r]);
+            o0 = mix(p0, o0, k1[r]);
+            e1 = mix(q1, e1, k0[r]);
+            o1 = mix(p1, o1, k1[r]);
+        }
+        e0.intoArray(words, 0);
+        o0.intoArray(words, BLOCKS);
+        e1.intoArray(words, 2 * BLOCKS);
+        o1.intoArray(words, 3 * BLOCKS);
     }
 
-    private static LongVector round(LongVector x, LongVector key) {
-        LongVector p = x.and(MASK).mul(MULTIPLIERS);
-        LongVector s = p.rearrange(SWAP_PAIRS);
-        return s.lanewise(VectorOperators.ROR, 32).lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 32))
+    /** The final words of blocks {@code b .. b + BLOCKS - 1}: E, then O. */
+    private static void oneGroup(long b, long stream, long[] k0, long[] k1, long[] words) {
+        LongVector e = LANE.add(b);
+        LongVector o = LongVector.broadcast(L, stream);
+        for (int r = 0; r < 10; r++) {
+            LongVector p = e.and(MASK).mul(M0);
+            LongVector q = o.and(MASK).mul(M1);
+            e = mix(q, e, k0[r]);
+            o = mix(p, o, k1[r]);
+        }
+        e.intoArray(words, 0);
+        o.intoArray(words, BLOCKS);
+    }
+
+    /** {@code rotate(product, 32) ^ (old >>> 32) ^ key}: the new pair of words of one half of a block. */
+    private static LongVector mix(LongVector product, LongVector old, long key) {
+        return product.lanewise(VectorOperators.ROR, 32).lanewise(VectorOperators.XOR, old.lanewise(VectorOperators.LSHR, 32))
                 .lanewise(VectorOperators.XOR, key);
     }
 
-    private static void store(LongVector x, float[] out, int i) {
-        IntVector w = x.reinterpretAsInts();
-        ((FloatVector) w.lanewise(VectorOperators.LSHR, 8).convert(VectorOperators.I2F, 0)).mul(0x1p-24f).intoArray(out, i);
+    /** The four words of each lane's block ({@code words[at ..]}: E, then O) as unit floats into {@code out[i + 4 j ..]}. */
+    private static void store(long[] words, int at, float[] out, int i) {
+        LongVector e = LongVector.fromArray(L, words, at);
+        LongVector o = LongVector.fromArray(L, words, at + BLOCKS);
+        word(e.lanewise(VectorOperators.LSHR, 8).and(0xFFFFFFL), out, i);
+        word(e.lanewise(VectorOperators.LSHR, 40), out, i + 1);
+        word(o.lanewise(VectorOperators.LSHR, 8).and(0xFFFFFFL), out, i + 2);
+        word(o.lanewise(VectorOperators.LSHR, 40), out, i + 3);
     }
 
-    /** The ten round keys: {@code k0 + r W0} in even lanes, {@code k1 + r W1} in odd lanes, as unsigned 32-bit values. */
-    private static LongVector[] roundKeys(long key) {
-        int k0 = (int) key;
-        int k1 = (int) (key >>> 32);
-        LongVector[] keys = new LongVector[10];
-        for (int r = 0; r < 10; r++) {
-            keys[r] = LongVector.broadcast(L, k0 & MASK).blend(k1 & MASK, ODD);
-            k0 += Philox.W0;
-            k1 += Philox.W1;
-        }
-        return keys;
+    /** 24-bit integers (exact in float) times 2^-24, lane j to {@code out[i + 4 j]}. */
+    private static void word(LongVector top24, float[] out, int i) {
+        ((FloatVector) top24.castShape(F, 0)).mul(0x1p-24f).intoArray(out, i, STRIDE4, 0);
     }
 }
