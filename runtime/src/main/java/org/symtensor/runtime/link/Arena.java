@@ -17,22 +17,24 @@ import org.symtensor.value.NDArray;
  * (the thread contract of pure functions is kept: no lock, no sharing). A failing call drops it.
  */
 final class Arena {
+    /** Per step: null for a step that keeps nothing, else one entry per output (null when none is kept). */
     private final NDArray[][] buffers;
 
-    Arena(int steps) {
-        this.buffers = new NDArray[steps][];
+    /** An arena for the steps whose {@code outputs[t]} is not zero (steps with 0 keep nothing). */
+    Arena(int[] outputs) {
+        this.buffers = new NDArray[outputs.length][];
+        for (int t = 0; t < outputs.length; t++) {
+            buffers[t] = outputs[t] == 0 ? null : new NDArray[outputs[t]];
+        }
     }
 
-    /** The buffers step {@code t} made in the last call (null when none), handed over: the entry is cleared. */
-    NDArray[] take(int t) {
-        NDArray[] b = buffers[t];
-        buffers[t] = null;
-        return b;
-    }
-
-    /** Records the outputs step {@code t} made fresh this call (entries that are not fresh are null). */
-    void record(int t, NDArray[] fresh) {
-        buffers[t] = fresh;
+    /**
+     * Step {@code t}'s entries: the buffers it made in the last call, offered to its kernel, and
+     * then overwritten by the step with what it makes fresh in this call (null for a step that keeps
+     * nothing). Read before the kernel runs; the kernel does not keep the array.
+     */
+    NDArray[] slot(int t) {
+        return buffers[t];
     }
 
     /** Forgets every recorded buffer whose backing array is one of {@code results}'. */

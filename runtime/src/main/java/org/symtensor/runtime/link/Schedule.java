@@ -37,6 +37,8 @@ public final class Schedule {
     private final Schedule reference;
     /** Whether calls reuse the intermediate buffers of earlier calls ({@link Arena}). */
     private final boolean recycle;
+    /** Per thunk: how many outputs an {@link Arena} keeps for it (0 for kernels whose outputs are not recycled). */
+    private final int[] keptOutputs;
     /** The arena of the last finished call, taken by the next one (null while a call holds it). */
     private final AtomicReference<Arena> spare = new AtomicReference<>();
     /** Per slot: the index of the thunk that writes it and which of its outputs it is, or -1. */
@@ -49,7 +51,14 @@ public final class Schedule {
         this.template = template;
         this.thunks = thunks;
         this.reference = reference;
-        this.recycle = recycle;
+        this.keptOutputs = new int[thunks.length];
+        boolean any = false;
+        for (int t = 0; t < thunks.length; t++) {
+            keptOutputs[t] = thunks[t].recyclable() ? plan.steps[t].outputs.length : 0;
+            any |= keptOutputs[t] > 0;
+        }
+        // nothing worth keeping (a 2-scalar add): no arena at all, the call stays as cheap as before
+        this.recycle = recycle && any;
         this.producerThunk = new int[plan.slotCount()];
         this.producerOutput = new int[plan.slotCount()];
         java.util.Arrays.fill(producerThunk, -1);
@@ -128,20 +137,19 @@ public final class Schedule {
         if (recycle) {
             arena = spare.getAndSet(null);
             if (arena == null) {
-                arena = new Arena(ts.length);
+                arena = new Arena(keptOutputs);
             }
         }
         NDArray[][] offers = into == null ? null : offers(into, values);
         for (int t = 0; t < ts.length; t++) {
-            NDArray[] recycled = arena == null ? null : arena.take(t);
+            NDArray[] slot = arena == null ? null : arena.slot(t);
+            NDArray[] recycled = slot;
             if (offers != null && offers[t] != null) {
-                recycled = withOffers(recycled, offers[t]);
+                recycled = withOffers(slot, offers[t]);
             }
             try {
-                NDArray[] fresh = ts[t].run(values, recycled, arena != null);
-                if (arena != null) {
-                    arena.record(t, fresh);
-                }
+                // the kernel reads the offered buffers before the step overwrites slot with what it made
+                ts[t].run(values, recycled, slot);
             } catch (ShapeMismatchException e) {
                 throw withNode(e, ts[t].node());
             }

@@ -27,8 +27,12 @@ public final class Thunk {
     Thunk(Plan.Step step, Kernel kernel, boolean nanGuard) {
         this.nanGuard = nanGuard;
         org.symtensor.ir.OpKind kind = step.node().op().kind();
-        this.recyclable = kind == org.symtensor.ir.OpKind.ELEMWISE || kind == org.symtensor.ir.OpKind.COMPOSITE
-                || kind == org.symtensor.ir.OpKind.REDUCE || kind == org.symtensor.ir.OpKind.DOT;
+        boolean arrays = true; // 0-d results are not worth keeping: a 2-scalar call stays as cheap as before
+        for (org.symtensor.ir.Variable o : step.node().outputs()) {
+            arrays &= o.type().rank() > 0;
+        }
+        this.recyclable = arrays && (kind == org.symtensor.ir.OpKind.ELEMWISE || kind == org.symtensor.ir.OpKind.COMPOSITE
+                || kind == org.symtensor.ir.OpKind.REDUCE || kind == org.symtensor.ir.OpKind.DOT);
         this.node = step.node();
         this.donors = step.donors.length == 0 ? null : step.donors;
         this.kernel = kernel;
@@ -45,15 +49,15 @@ public final class Thunk {
 
     /** Runs the kernel on {@code values} in place: the slots of its outputs are filled, dead slots cleared. */
     void run(NDArray[] values) {
-        run(values, null, false);
+        run(values, null, null);
     }
 
     /**
      * As {@link #run(NDArray[])}, offering the kernel {@code recycled} buffers for its outputs; when
-     * {@code track}, returns the outputs the kernel made fresh (null entries for the others: a
-     * donor, an input, a view of one), for the {@link Arena}; else null.
+     * {@code fresh} is not null (one entry per output), fills it with the outputs the kernel made
+     * fresh (null for the others: a donor, an input, a view of one), for the {@link Arena}.
      */
-    NDArray[] run(NDArray[] values, NDArray[] recycled, boolean track) {
+    void run(NDArray[] values, NDArray[] recycled, NDArray[] fresh) {
         int[] ins = inputSlots;
         NDArray[] args = new NDArray[ins.length];
         for (int k = 0; k < ins.length; k++) {
@@ -83,10 +87,9 @@ public final class Thunk {
         for (int k = 0; k < dead.length; k++) {
             values[dead[k]] = null;
         }
-        if (!track || !recyclable) {
-            return null;
+        if (fresh == null) {
+            return;
         }
-        NDArray[] fresh = new NDArray[results.length];
         for (int k = 0; k < results.length; k++) {
             Object data = results[k].data();
             boolean mine = true;
@@ -95,7 +98,6 @@ public final class Thunk {
             }
             fresh[k] = mine ? results[k] : null;
         }
-        return fresh;
     }
 
     /** Whether the kernel's outputs are fresh arrays it may take back from an {@link Arena}. */
