@@ -64,6 +64,8 @@ final class CompositeKernel implements Kernel {
             stepInDouble[s] = d;
         }
         this.floatLanes = FloatBlocks.eligible(Arrays.asList(dtypes)) ? floatProgram() : null;
+        boolean[] kinds = isDouble;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(kinds));
     }
 
     private FloatBlocks floatProgram() {
@@ -129,6 +131,7 @@ final class CompositeKernel implements Kernel {
     private void execute(NDArray[] in, int[] shape, NDArray out, int from, int to, BlockSink sink) {
         int block = Math.min(ElemwiseKernel.BLOCK, to - from);
         int nValues = isDouble.length;
+        Scratch own = scratch.get();
         double[][] dreg = new double[nValues][];
         long[][] lreg = new long[nValues][];
         int[] offs = new int[nValues];
@@ -150,9 +153,9 @@ final class CompositeKernel implements Kernel {
                     lreg[v] = (long[]) in[v].data();
                 }
             } else if (isDouble[v]) {
-                dreg[v] = new double[block];
+                dreg[v] = own.d[v];
             } else {
-                lreg[v] = new long[block];
+                lreg[v] = own.l[v];
             }
         }
         for (int j = 0; j < constants.size(); j++) {
@@ -163,9 +166,9 @@ final class CompositeKernel implements Kernel {
                 Arrays.fill(lreg[v], constants.get(j).getLong(0));
             }
         }
-        double[][] dtmp = {new double[block], new double[block], new double[block], new double[block]};
-        double[] dzero = new double[block];
-        long[] lzero = new long[block];
+        double[][] dtmp = own.tmp;
+        double[] dzero = own.dzero;
+        long[] lzero = own.lzero;
         double[][] a = new double[3][];
         int[] ao = new int[3];
         int first = nIn + constants.size();
@@ -239,6 +242,34 @@ final class CompositeKernel implements Kernel {
                 ArrayIo.store(dreg[last], 0, out.data(), outDtype, start, n);
             } else {
                 ArrayIo.store(lreg[last], 0, out.data(), outDtype, start, n);
+            }
+        }
+    }
+
+    /**
+     * The block registers of one thread, kept between calls so that a steady loop does not allocate
+     * them per call (each thread has its own: chunks of one call run on several threads at once).
+     * Only the executor's own buffers live here; inputs read in place are never stored in it.
+     */
+    private final ThreadLocal<Scratch> scratch;
+
+    private static final class Scratch {
+        final double[][] d;
+        final long[][] l;
+        final double[][] tmp = new double[4][ElemwiseKernel.BLOCK];
+        /** Zero operands of absent arguments: never written. */
+        final double[] dzero = new double[ElemwiseKernel.BLOCK];
+        final long[] lzero = new long[ElemwiseKernel.BLOCK];
+
+        Scratch(boolean[] isDouble) {
+            d = new double[isDouble.length][];
+            l = new long[isDouble.length][];
+            for (int v = 0; v < isDouble.length; v++) {
+                if (isDouble[v]) {
+                    d[v] = new double[ElemwiseKernel.BLOCK];
+                } else {
+                    l[v] = new long[ElemwiseKernel.BLOCK];
+                }
             }
         }
     }

@@ -28,7 +28,22 @@ final class FloatBlocks {
         this.constants = constants;
         this.ops = ops;
         this.args = args;
+        int values = nIn + constants.length + ops.length;
+        this.scratch = ThreadLocal.withInitial(() -> {
+            float[][] r = new float[values][];
+            for (int v = 0; v < values; v++) {
+                r[v] = new float[ElemwiseKernel.BLOCK];
+            }
+            return r;
+        });
     }
+
+    /**
+     * Each thread's block registers, kept between calls so a steady loop does not allocate them
+     * (chunks of one call run on several threads at once, each with its own). Inputs read in place
+     * are never stored here.
+     */
+    private final ThreadLocal<float[][]> scratch;
 
     /** Whether the float lanes apply: the Vector API is on and every value of the program is float32. */
     static boolean eligible(List<DType> dtypes) {
@@ -60,6 +75,7 @@ final class FloatBlocks {
     private void run(NDArray[] in, int[] shape, NDArray out, int from, int to, BlockSink sink) {
         int block = Math.min(ElemwiseKernel.BLOCK, to - from);
         int nValues = nIn + constants.length + ops.length;
+        float[][] own = scratch.get();
         float[][] reg = new float[nValues][];
         int[] off = new int[nValues];
         boolean[] direct = new boolean[nIn];
@@ -67,24 +83,24 @@ final class FloatBlocks {
         for (int v = 0; v < nIn; v++) {
             NDArray x = in[v];
             if (x.size() == 1) {
-                reg[v] = new float[block];
-                Arrays.fill(reg[v], ((float[]) x.data())[x.offset()]);
+                reg[v] = own[v];
+                Arrays.fill(reg[v], 0, block, ((float[]) x.data())[x.offset()]);
             } else if (x.isContiguous() && Arrays.equals(x.shape(), shape)) {
                 direct[v] = true;
                 reg[v] = (float[]) x.data();
             } else {
-                reg[v] = new float[block];
+                reg[v] = own[v];
                 strides[v] = broadcastStrides(x);
             }
         }
         for (int j = 0; j < constants.length; j++) {
-            reg[nIn + j] = new float[block];
-            Arrays.fill(reg[nIn + j], constants[j]);
+            reg[nIn + j] = own[nIn + j];
+            Arrays.fill(reg[nIn + j], 0, block, constants[j]);
         }
         int first = nIn + constants.length;
         int last = ops.length - 1;
         for (int s = 0; s < (sink == null ? last : last + 1); s++) {
-            reg[first + s] = new float[block];
+            reg[first + s] = own[first + s];
         }
         float[] o = sink == null ? (float[]) out.data() : reg[first + last];
         int outOffset = sink == null ? out.offset() : 0;
