@@ -250,4 +250,21 @@ class CallIntoTest {
             }
         }
     }
+
+    @Test
+    void resultsThatAreViewsOfIntermediates_andNewSharedValues_areNeverOverwrittenByLaterCalls() {
+        SharedValue acc = new SharedValue(TensorType.of(DType.FLOAT64, -1, -1), NDArray.zeros(DType.FLOAT64, 3, 2), "acc");
+        Variable doubled = Ops.elemwise(ScalarOp.MUL, X, Ops.constant(2.0, DType.FLOAT64));
+        Variable viewOut = Ops.dimshuffle(Ops.elemwise(ScalarOp.ADD, X, Ops.constant(1.0, DType.FLOAT64)), 1, 0);
+        // the new value of acc is a transposed view of an elementwise intermediate
+        FunctionSpec spec = spec(List.of(X), List.of(viewOut), Map.of(acc, Ops.dimshuffle(doubled, 1, 0)));
+        CompiledFunction f = new CpuFunctionCompiler().compile(spec, CompileOptions.defaults());
+        NDArray first = f.call(NDArray.of(new double[][] {{1, 2, 3}, {4, 5, 6}}));
+        NDArray accFirst = acc.get();
+        f.call(NDArray.of(new double[][] {{10, 20, 30}, {40, 50, 60}}));
+        f.call(NDArray.of(new double[][] {{-1, -1, -1}, {-1, -1, -1}}));
+        assertThat(first.toDoubleMatrix()).isEqualTo(new double[][] {{2, 5}, {3, 6}, {4, 7}});
+        assertThat(accFirst.toDoubleMatrix()).isEqualTo(new double[][] {{2, 8}, {4, 10}, {6, 12}});
+        assertThat(acc.get().toDoubleMatrix()).isEqualTo(new double[][] {{-2, -2}, {-2, -2}, {-2, -2}});
+    }
 }
