@@ -57,7 +57,7 @@ public final class OpLibrary {
     static Map<String, NDArray> tutorialIdioms() {
         Map<String, NDArray> r = new LinkedHashMap<>();
         Vector<F64> p = dvector("p");
-        Vector<F64> reversed = p.get(slice(null, null, -1));                       // P[::-1]
+        Vector<F64> reversed = p.get(slice(null, null, -1));                        // P[::-1]
         System.out.println("  pp(P[::-1]) = " + pp(reversed));
         r.put("P[::-1]", reversed.eval(Map.of(p, P)));
         r.put("np.arange(0, 10, 3)", arange(0L, 10L, 3L).eval());
@@ -82,9 +82,9 @@ public final class OpLibrary {
         Map<String, NDArray> r = new LinkedHashMap<>();
         Vector<F64> p = dvector("p");
         Matrix<F64> m = dmatrix("m");
-        r.put("P[[4, 0, -1]]", take(p, indices(4, 0, -1)).eval(Map.of(p, P)));     // np.take(P, [4, 0, -1])
+        r.put("P[[4, 0, -1]]", take(p, indices(4, 0, -1)).eval(Map.of(p, P)));      // np.take(P, [4, 0, -1])
         r.put("np.take(M, [2, 0], axis=1)", take(m, indices(2, 0), 1).eval(Map.of(m, M)));
-        r.put("P[P > 2]", p.get(p.gt(2)).eval(Map.of(p, P)));                      // a bool mask: a vector
+        r.put("P[P > 2]", p.get(p.gt(2)).eval(Map.of(p, P)));                       // a bool mask: a vector
         return r;
     }
 
@@ -98,15 +98,17 @@ public final class OpLibrary {
         r.put("M.mean(axis=1)", m.mean(1).eval(Map.of(m, M)));
         r.put("M.max(axis=1, keepdims=True)", max(m, new int[] {1}, true).eval(Map.of(m, M)));
         r.put("np.var(P)", var(p).eval(Map.of(p, P)));                              // ddof=0
-        r.put("np.var(P, ddof=1)", var(p, new int[] {0}, 1, false).eval(Map.of(p, P)));
+        Tensor<F64> sampleVar = var(p, new int[] {0}, 1, false);                    // np.var(P, ddof=1)
+        r.put("np.var(P, ddof=1)", sampleVar.eval(Map.of(p, P)));
         r.put("np.std(P, ddof=1)", std(p, new int[] {0}, 1, false).eval(Map.of(p, P)));
         r.put("M.argmax(axis=1)", argmax(m, 1).eval(Map.of(m, M)));
-        r.put("M.argmax()", argmax(m).eval(Map.of(m, M)));                           // flat C-order index
+        r.put("M.argmax()", argmax(m).eval(Map.of(m, M)));                          // flat C-order index
         r.put("logsumexp(M, axis=1)", logsumexp(m, 1).eval(Map.of(m, M)));          // scipy.special
         r.put("np.cumsum(P)", cumsum(p).eval(Map.of(p, P)));
         r.put("np.sort(P)", sort(p).eval(Map.of(p, P)));
         r.put("np.argsort(P, kind='stable')", argsort(p).eval(Map.of(p, P)));       // ties keep their order
-        r.put("-np.sort(-P)[:2]", topk(p, 2).eval(Map.of(p, P)));                   // torch.topk(P, 2)
+        Vector<F64> top2 = topk(p, 2);                                              // -np.sort(-P)[:2]
+        r.put("-np.sort(-P)[:2]", top2.eval(Map.of(p, P)));
         return r;
     }
 
@@ -116,14 +118,15 @@ public final class OpLibrary {
         Matrix<F64> a = dmatrix("a");
         Matrix<F64> c = dmatrix("c");
         Vector<F64> b = dvector("b");
-        r.put("np.linalg.solve(A, b)", solve(a, b).eval(Map.of(a, A, b, B)));
+        Vector<F64> x = solve(a, b);                                                // np.linalg.solve(A, b)
+        r.put("np.linalg.solve(A, b)", x.eval(Map.of(a, A, b, B)));
         r.put("np.linalg.inv(A)", inverse(a).eval(Map.of(a, A)));
         r.put("np.linalg.det(A)", det(a).eval(Map.of(a, A)));
-        r.put("np.linalg.cholesky(S)", cholesky(a).eval(Map.of(a, S)));            // lower triangular
+        r.put("np.linalg.cholesky(S)", cholesky(a).eval(Map.of(a, S)));             // lower triangular
         r.put("np.einsum('ij,jk->ik', A, C)", einsum("ij,jk->ik", a, c).eval(Map.of(a, A, c, C)));
         // d det(A) / dA = det(A) * inv(A).T (the cofactor matrix): T.grad against the closed form.
         Matrix<F64> dDet = grad(det(a), a);                                         // T.grad(det(A), A)
-        Matrix<F64> closedForm = transpose(inverse(a)).times(det(a));              // det(A) * inv(A).T
+        Matrix<F64> closedForm = transpose(inverse(a)).times(det(a));               // det(A) * inv(A).T
         Function g = function(inputs(a), outputs(dDet, closedForm));
         List<NDArray> both = g.callAll((Object) A);
         r.put("T.grad(det(A), A)", both.get(0));
@@ -138,7 +141,7 @@ public final class OpLibrary {
         r.put("v & 10", bitwiseAnd(v, 10).eval(Map.of(v, BITS)));                   // np.bitwise_and(v, 10)
         r.put("v | 1", bitwiseOr(v, 1).eval(Map.of(v, BITS)));
         r.put("v ^ 15", bitwiseXor(v, 15).eval(Map.of(v, BITS)));
-        r.put("~v", invert(v).eval(Map.of(v, BITS)));                                // np.invert: -v - 1
+        r.put("~v", invert(v).eval(Map.of(v, BITS)));                               // np.invert: -v - 1
         r.put("v << 2", leftShift(v, 2).eval(Map.of(v, BITS)));
         r.put("v >> 1", rightShift(v, 1).eval(Map.of(v, BITS)));
         return r;
