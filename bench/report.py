@@ -8,9 +8,14 @@ products), so a ratio above 1 means slower than the baseline.
 import json
 import sys
 
-BASELINE = {"MatmulBench": "openBlasDirect", "CallOverheadBench": "plainJava", "MlpGradBench": "forward",
+BASELINE = {"RandomBench": "plainJavaSplittableRandomFreshArray", "MatmulBench": "openBlasDirect", "CallOverheadBench": "plainJava", "MlpGradBench": "forward",
             "GeneratedKernelBench": "dynamicFunction", "ScanBench": "plainJava", "TrainStepBench": "forwardAndGradient",
             "Conv2dBench": "openBlasIm2colGemmPerImage"}
+
+
+def thread_free(method):
+    """Rows whose code does not use the runtime's pool: measured in every fork, shown once."""
+    return method.startswith(("handWritten", "plainJava", "memoryCopy", "ejml"))
 
 
 def fmt(ms, like=None):
@@ -35,25 +40,37 @@ def main():
     rows = {}
     for r in results:
         cls, method = r["benchmark"].split(".")[-2:]
-        param = (r.get("params") or {}).get("dtype", "")
+        params = r.get("params") or {}
+        param = params.get("dtype", "")
+        threads = params.get("threads")
+        if threads is not None and thread_free(method):
+            if threads != "1":
+                continue  # the same loop in every fork: shown once
+            threads = None
         score = r["primaryMetric"]["score"]
         err = r["primaryMetric"].get("scoreError")
         unit = r["primaryMetric"]["scoreUnit"]
-        scale = 1e-3 if unit.startswith("us") else 1e3 if unit.startswith("s/") else 1e-6 if unit.startswith("ns") else 1
+        if unit == "ops/s":  # throughput (RandomBench: draws per second) shown as ms per 10^6 operations
+            per_million_ms = 1e9 / score
+            err = err / score * per_million_ms if isinstance(err, (int, float)) and err == err else None
+            score, scale = per_million_ms, 1
+        else:
+            scale = 1e-3 if unit.startswith("us") else 1e3 if unit.startswith("s/") else 1e-6 if unit.startswith("ns") else 1
         err = err * scale if isinstance(err, (int, float)) and err == err else None  # NaN with one iteration
-        rows.setdefault((cls, param), {})[method] = (score * scale, err)
-    print("| benchmark | dtype | variant | time (± 99.9% CI) | vs baseline | NumPy | vs NumPy |")
-    print("| --- | --- | --- | ---: | ---: | ---: | ---: |")
+        rows.setdefault((cls, param), {})[(method, threads)] = (score * scale, err)
+    print("| benchmark | dtype | variant | threads | time (± 99.9% CI) | vs baseline | NumPy | vs NumPy |")
+    print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
     for (cls, param), methods in sorted(rows.items()):
         base_name = BASELINE.get(cls, "handWrittenLoop")
-        base = methods.get(base_name, (None, None))[0]
         np_ms = numpy.get((cls, param))
-        for method, (ms, err) in sorted(methods.items()):
-            ratio = "" if base is None else ("baseline" if method == base_name else f"{ms / base:.2f}x")
+        for (method, threads), (ms, err) in sorted(methods.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+            base = methods.get((base_name, threads), methods.get((base_name, None), (None, None)))[0]
+            is_base = method == base_name
+            ratio = "" if base is None else ("baseline" if is_base else f"{ms / base:.2f}x")
             t = fmt(ms) + ("" if err is None else f" ± {fmt(err, ms)}")
-            npcol = f"{np_ms:.3f} ms" if np_ms is not None and method == base_name else ""
+            npcol = f"{np_ms:.3f} ms" if np_ms is not None and is_base and threads in (None, "1") else ""
             vs_np = f"{ms / np_ms:.2f}x" if np_ms else ""
-            print(f"| {cls.replace('Bench', '')} | {param or '-'} | {method} | {t} | {ratio} | {npcol} | {vs_np} |")
+            print(f"| {cls.replace('Bench', '')} | {param or '-'} | {method} | {threads or '-'} | {t} | {ratio} | {npcol} | {vs_np} |")
     if note:
         print(f"\n{note}")
 

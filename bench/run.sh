@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 mvn -q -pl bench -am package -DskipTests
 # ignoreLock: a stale /tmp/jmh.lock left by an earlier run must not block this one
 java --add-modules jdk.incubator.vector -Djmh.ignoreLock=true -jar bench/target/benchmarks.jar \
-    'bench\.(LogisticBench|FmaSumBench|SoftmaxBench|MatmulBench|CallOverheadBench|MlpGradBench|TrainStepBench|NpzBench|GeneratedKernelBench|ScanBench|Conv2dBench)\.' \
+    'bench\.(LogisticBench|FmaSumBench|SoftmaxBench|MatmulBench|CallOverheadBench|MlpGradBench|TrainStepBench|NpzBench|GeneratedKernelBench|ScanBench|Conv2dBench|RandomBench)\.' \
     -f 1 -wi 3 -i 5 -w 1 -r 1 -rf json -rff bench/target/jmh.json
 python3 bench/numpy_bench.py > bench/target/numpy.jsonl
 {
@@ -19,7 +19,9 @@ python3 bench/numpy_bench.py > bench/target/numpy.jsonl
   echo "directly for Matmul, a plain Java add for CallOverhead, the forward pass alone for MlpGrad, loss and gradients without"
   echo "the update for TrainStep, the runtime function \`function().call\` for GeneratedKernel (the typed call of the"
   echo "processor's kernel against it), the plain Java loop for Scan), measured in the same run."
-  echo "The NumPy column is the same computation in NumPy (best of 5), on the baseline's row; \"vs NumPy\" divides by it"
+  echo "\"threads\" is the CPU runtime's pool size in that fork (threads=N; JMH's @Param, each value its own fork); rows"
+  echo "that do not use the pool (hand-written loops, the memoryCopy bandwidth rows, EJML) are shown once. RandomBench is shown"
+  echo "as ms per 10^6 draws. The NumPy column is the same computation in NumPy (best of 5), on the baseline's row; \"vs NumPy\" divides by it"
   echo "(for TrainStep it is the whole Adam step, so compare it with the adamStep row)."
   echo
   python3 bench/report.py bench/target/jmh.json bench/target/numpy.jsonl

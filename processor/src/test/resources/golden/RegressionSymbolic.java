@@ -182,9 +182,9 @@ public final class RegressionSymbolic {
             private static Linker.Linked link() {
                 Variable x = new Variable(TensorType.ofRank(DType.FLOAT64, 2), "x");
                 SourceLocation.at("Regression.java", 19, "test.Regression.meanLogistic");
-                Variable n0_ = Apply.output(Elemwise.of(ScalarOp.SIGMOID), x);
-                Variable n1_ = Apply.output(Reduce.of(Reduce.Kind.MEAN, null), n0_);
-                return Linker.link(List.of(x), List.of(n1_), T.compileOptions());
+                Variable n0_ = Apply.output(Composite.program(List.of(DType.FLOAT64), List.of(), List.of(
+                                Composite.Step.of(Elemwise.of(ScalarOp.SIGMOID), DType.FLOAT64, 0))).withReduce(Reduce.of(Reduce.Kind.MEAN, null)), x);
+                return Linker.link(List.of(x), List.of(n0_), T.compileOptions());
             }
         }
 

@@ -297,17 +297,15 @@ public final class TutorialSymbolic {
                 Variable n1_ = Apply.output(Dot.INSTANCE, m, v);
                 SourceLocation.at("Tutorial.java", 31, "test.Tutorial.stats");
                 Variable n2_ = Apply.output(Reduce.of(Reduce.Kind.SUM, null), n1_);
-                SourceLocation.at("Tutorial.java", 17, "test.Tutorial.logistic");
-                Variable n3_ = Apply.output(Elemwise.of(ScalarOp.SIGMOID), m);
-                SourceLocation.at("Tutorial.java", 31, "test.Tutorial.stats");
-                Variable n4_ = Apply.output(Reduce.of(Reduce.Kind.SUM, null), n3_);
-                Variable n5_ = Apply.output(Elemwise.of(ScalarOp.ADD), n2_, n4_);
+                Variable n3_ = Apply.output(Composite.program(List.of(DType.FLOAT64), List.of(), List.of(
+                                Composite.Step.of(Elemwise.of(ScalarOp.SIGMOID), DType.FLOAT64, 0))).withReduce(Reduce.of(Reduce.Kind.SUM, null)), m);
+                Variable n4_ = Apply.output(Elemwise.of(ScalarOp.ADD), n2_, n3_);
                 SourceLocation.at("Tutorial.java", 30, "test.Tutorial.stats");
-                Variable n6_ = Apply.output(Reduce.of(Reduce.Kind.MEAN, new int[] {1}), m);
+                Variable n5_ = Apply.output(Reduce.of(Reduce.Kind.MEAN, new int[] {1}), m);
                 SourceLocation.at("Tutorial.java", 31, "test.Tutorial.stats");
-                Variable n7_ = Apply.output(DimShuffle.of(-1), c0_);
-                Variable n8_ = Apply.output(Elemwise.of(ScalarOp.MUL), n6_, n7_);
-                return Linker.link(List.of(m, v), List.of(n5_, n8_), T.compileOptions());
+                Variable n6_ = Apply.output(DimShuffle.of(-1), c0_);
+                Variable n7_ = Apply.output(Elemwise.of(ScalarOp.MUL), n5_, n6_);
+                return Linker.link(List.of(m, v), List.of(n4_, n7_), T.compileOptions());
             }
         }
 

@@ -51,6 +51,22 @@ public interface Function {
     List<NDArray> callAll(Map<String, ?> keywordArgs, Object... positionalArgs);
 
     /**
+     * Calls and writes output {@code i} into {@code outputs[i]} instead of returning new arrays
+     * (one destination per output, each with the output's dtype and shape; a view is fine). On the
+     * CPU backend the kernel that computes an output writes straight into a whole contiguous
+     * destination, and the function reuses its intermediate buffers from call to call, so a steady
+     * loop allocates no large arrays. A wrong count, a null, a wrong dtype or rank (or a length the
+     * output's type fixes) is an error before anything runs; a run-time shape that differs is a
+     * {@link org.symtensor.error.ShapeMismatchException} before any destination is written (and,
+     * on the CPU backend, before shared variables are updated). Arguments follow the destinations,
+     * as for {@link #call}. The default computes the outputs and copies them.
+     */
+    default void callInto(NDArray[] outputs, Object... args) {
+        CallInto.requireDestinations(spec(), outputs);
+        CallInto.deliver(spec(), callAll(args), outputs);
+    }
+
+    /**
      * Theano's {@code f.copy(swap=..., delete_updates=...)}: a new function over the same graph,
      * compiled for the same backend and mode. {@code swap(a, b)} makes the copy read and update
      * shared variable {@code b} where this function uses {@code a} (this function is unchanged);

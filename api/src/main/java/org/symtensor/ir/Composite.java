@@ -20,6 +20,11 @@ import org.symtensor.value.NDArray;
  * composites computing the same program compare equal, so merging works) and which the backends
  * execute block by block. Built by the fusion pass; {@link #expand} turns it back into the graph of
  * elementwise ops it stands for (what gradients differentiate).
+ *
+ * <p>A composite may end in a <em>reduce tail</em> ({@link #withReduce}): then its output is the
+ * {@link Reduce} of the program's elementwise result, and the backend folds each block into the
+ * reduction's accumulators as soon as it is computed, so the elementwise result never exists as a
+ * full-size array ({@code ((a*b + c)*d).sum()} and {@code sum(exp(x - m), axis)} in one pass).
  */
 public final class Composite implements Op {
     /**
@@ -75,11 +80,40 @@ public final class Composite implements Op {
     private final List<DType> inputDtypes;
     private final List<NDArray> constants;
     private final List<Step> steps;
+    /** The reduction applied to the program's result, or null for a plain elementwise composite. */
+    private final Reduce reduce;
 
     private Composite(List<DType> inputDtypes, List<NDArray> constants, List<Step> steps) {
+        this(inputDtypes, constants, steps, null);
+    }
+
+    private Composite(List<DType> inputDtypes, List<NDArray> constants, List<Step> steps, Reduce reduce) {
         this.inputDtypes = List.copyOf(inputDtypes);
         this.constants = List.copyOf(constants);
         this.steps = List.copyOf(steps);
+        this.reduce = reduce;
+    }
+
+    /**
+     * This program followed by the reduction {@code r} of its elementwise result (the fusion pass
+     * absorbs a reduction whose only input is a composite this way; generated code rebuilds one
+     * with {@code Composite.program(...).withReduce(Reduce.of(...))}).
+     */
+    public Composite withReduce(Reduce r) {
+        if (reduce != null) {
+            throw new IllegalArgumentException("Composite: " + name() + " already ends in a reduction");
+        }
+        return new Composite(inputDtypes, constants, steps, Objects.requireNonNull(r, "r"));
+    }
+
+    /** The reduction applied to the program's result, or null when the composite is elementwise. */
+    public Reduce reduce() {
+        return reduce;
+    }
+
+    /** The composite without its reduce tail (itself when it has none): the elementwise program. */
+    public Composite elementwise() {
+        return reduce == null ? this : new Composite(inputDtypes, constants, steps);
     }
 
     /**
@@ -165,7 +199,14 @@ public final class Composite implements Op {
         return steps;
     }
 
+    /** The dtype of the node's output: the last step's, or the reduction's of it when there is a tail. */
     public DType outputDtype() {
+        DType elem = programDtype();
+        return reduce == null ? elem : Reduce.outputDtype(reduce.reduceKind(), elem);
+    }
+
+    /** The dtype of the program's elementwise result (the last step's). */
+    public DType programDtype() {
         return steps.get(steps.size() - 1).dtype();
     }
 
@@ -185,7 +226,8 @@ public final class Composite implements Op {
             }
             values.add(s.op.scalarOp() == ScalarOp.CAST ? Apply.output(s.op, args) : Ops.elemwise(s.op.scalarOp(), args));
         }
-        return values.get(values.size() - 1);
+        Variable result = values.get(values.size() - 1);
+        return reduce == null ? result : Apply.output(reduce, result);
     }
 
     @Override
@@ -226,7 +268,13 @@ public final class Composite implements Op {
             }
             values.add(text);
         }
-        return values.get(values.size() - 1);
+        String body = values.get(values.size() - 1);
+        if (reduce == null) {
+            return body;
+        }
+        int[] axes = reduce.axes();
+        return reduce.reduceKind().name().toLowerCase(java.util.Locale.ROOT) + "(" + body
+                + (axes == null ? "" : ", axis=" + (axes.length == 1 ? Integer.toString(axes[0]) : Arrays.toString(axes))) + ")";
     }
 
     @Override
@@ -241,7 +289,8 @@ public final class Composite implements Op {
                         + inputDtypes.get(i) + ", got " + got);
             }
         }
-        return List.of(TensorType.of(outputDtype(), Elemwise.broadcastShape(name(), inputs)));
+        TensorType elem = TensorType.of(programDtype(), Elemwise.broadcastShape(name(), inputs));
+        return reduce == null ? List.of(elem) : reduce.outputTypes(List.of(new Variable(elem, "composite")));
     }
 
     @Override
@@ -250,12 +299,13 @@ public final class Composite implements Op {
             return false;
         }
         Composite c = (Composite) o;
-        return inputDtypes.equals(c.inputDtypes) && constants.equals(c.constants) && steps.equals(c.steps);
+        return inputDtypes.equals(c.inputDtypes) && constants.equals(c.constants) && steps.equals(c.steps)
+                && Objects.equals(reduce, c.reduce);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(inputDtypes, constants, steps);
+        return Objects.hash(inputDtypes, constants, steps, reduce);
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.symtensor.ir.Graphs;
 import org.symtensor.ir.Variable;
 import org.symtensor.ir.Composite;
 import org.symtensor.ir.OpKind;
+import org.symtensor.ir.Reduce;
 import org.symtensor.ir.SourceLocation;
 import org.symtensor.type.TensorType;
 import org.symtensor.value.NDArray;
@@ -89,12 +90,149 @@ public final class Fusion {
         for (Variable o : outputs) {
             result.add(map.getOrDefault(o, o));
         }
+        return absorbReductions(result);
+    }
+
+    /**
+     * Each {@link Reduce} whose input is a float elementwise or composite node read by nothing else
+     * (and no function output) becomes one composite with a reduce tail, so the backend folds every
+     * block into the reduction as it is computed and the elementwise result is never stored.
+     */
+    static List<Variable> absorbReductions(List<Variable> outputs) {
+        List<Apply> order = Graphs.toposort(outputs);
+        Map<Variable, Integer> uses = readers(outputs, order);
+        Map<Variable, Variable> map = new IdentityHashMap<>();
+        for (Apply a : order) {
+            Variable absorbed = a.op().kind() == OpKind.REDUCE ? absorb(a, uses, map) : null;
+            List<Variable> ins = new ArrayList<>();
+            boolean changed = false;
+            for (Variable in : a.inputs()) {
+                Variable n = map.getOrDefault(in, in);
+                changed |= n != in;
+                ins.add(n);
+            }
+            Apply b = changed ? a.withInputs(ins) : a;
+            for (int k = 0; k < a.outputs().size(); k++) {
+                map.put(a.outputs().get(k), b.outputs().get(k));
+            }
+            if (absorbed != null) {
+                absorbed.setName(a.output().name());
+                map.put(a.output(), absorbed);
+            }
+        }
+        List<Variable> result = new ArrayList<>();
+        for (Variable o : outputs) {
+            result.add(map.getOrDefault(o, o));
+        }
         return result;
+    }
+
+    private static Map<Variable, Integer> readers(List<Variable> outputs, List<Apply> order) {
+        Map<Variable, Integer> uses = new IdentityHashMap<>();
+        for (Variable o : outputs) {
+            uses.merge(o, 2, Integer::sum); // a function output is always read from outside
+        }
+        for (Apply a : order) {
+            for (Variable in : a.inputs()) {
+                uses.merge(in, 1, Integer::sum);
+            }
+        }
+        return uses;
+    }
+
+    /** The reduction {@code r} fused with its input's producer, or null when it cannot be. */
+    private static Variable absorb(Apply r, Map<Variable, Integer> uses, Map<Variable, Variable> map) {
+        Variable x = r.inputs().get(0);
+        Apply p = x.owner();
+        if (p == null || !isFusable(p) || uses.getOrDefault(x, 0) != 1 || x.type().rank() == 0
+                || !x.type().dtype().isFloat() || !foldsBlockwise(((Reduce) r.op()).reduceKind())) {
+            return null;
+        }
+        Composite program;
+        List<Variable> outer = new ArrayList<>();
+        if (p.op().kind() == OpKind.COMPOSITE) {
+            program = (Composite) p.op();
+            for (Variable in : p.inputs()) {
+                outer.add(map.getOrDefault(in, in));
+            }
+        } else {
+            Map<Variable, Variable> inner = new IdentityHashMap<>();
+            List<Variable> placeholders = new ArrayList<>();
+            List<Variable> args = new ArrayList<>();
+            for (Variable in : p.inputs()) {
+                Variable v = inner.get(in);
+                if (v == null) {
+                    NDArray c = scalarConstant(in);
+                    if (c != null) {
+                        v = new Constant(c);
+                    } else {
+                        v = new Variable(TensorType.of(in.type().dtype(), new int[0]), "i" + placeholders.size());
+                        placeholders.add(v);
+                        outer.add(map.getOrDefault(in, in));
+                    }
+                    inner.put(in, v);
+                }
+                args.add(v);
+            }
+            if (outer.isEmpty()) {
+                return null;
+            }
+            program = Composite.of(placeholders, Apply.output(p.op(), args.toArray(new Variable[0])));
+        }
+        Composite fused = program.withReduce((Reduce) r.op());
+        return SourceLocation.inheriting(r.createdAt(), () -> Apply.of(fused, outer).output());
+    }
+
+    /**
+     * Whether the fused-reduce kernel can fold this reduction block by block into accumulators: the
+     * arithmetic folds can; positions and truth values run in their own kernel.
+     */
+    private static boolean foldsBlockwise(Reduce.Kind kind) {
+        return switch (kind) {
+            case SUM, PROD, MAX, MIN, MEAN -> true;
+            case ARGMAX, ARGMIN, ALL, ANY -> false;
+        };
     }
 
     private static boolean isFusable(Apply a) {
         OpKind k = a.op().kind();
-        return (k == OpKind.ELEMWISE || k == OpKind.COMPOSITE) && a.outputs().size() == 1;
+        // a composite that already ends in a reduction is not elementwise any more
+        return (k == OpKind.ELEMWISE || (k == OpKind.COMPOSITE && ((Composite) a.op()).reduce() == null))
+                && a.outputs().size() == 1;
+    }
+
+    /**
+     * The inverse of the reduce-tail absorption: every composite with a reduce tail becomes its
+     * elementwise composite followed by an ordinary {@link Reduce}. For backends that run the two
+     * as separate kernels (the OpenCL backend appends this pass to its pipeline).
+     */
+    public static List<Variable> splitReduceTails(List<Variable> outputs) {
+        List<Apply> order = Graphs.toposort(outputs);
+        Map<Variable, Variable> map = new IdentityHashMap<>();
+        for (Apply a : order) {
+            List<Variable> ins = new ArrayList<>();
+            boolean changed = false;
+            for (Variable in : a.inputs()) {
+                Variable n = map.getOrDefault(in, in);
+                changed |= n != in;
+                ins.add(n);
+            }
+            Variable split = null;
+            if (a.op() instanceof Composite c && c.reduce() != null) {
+                split = SourceLocation.inheriting(a.createdAt(),
+                        () -> Apply.output(c.reduce(), Apply.of(c.elementwise(), ins).output()));
+                split.setName(a.output().name());
+            }
+            Apply b = changed ? a.withInputs(ins) : a;
+            for (int k = 0; k < a.outputs().size(); k++) {
+                map.put(a.outputs().get(k), split != null ? split : b.outputs().get(k));
+            }
+        }
+        List<Variable> result = new ArrayList<>();
+        for (Variable o : outputs) {
+            result.add(map.getOrDefault(o, o));
+        }
+        return result;
     }
 
     /** Whether a value of type {@code in} would be stretched along some axis to make {@code out}. */

@@ -7,6 +7,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -28,6 +29,10 @@ import org.symtensor.value.NDArray;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class FmaSumBench {
+    /** The CPU runtime's pool size for this fork ({@code threads=N}); bench/run.sh runs 1 and 2. */
+    @Param({"1", "2"})
+    public int threads;
+
     private static final int N = 1_000_000;
     private float[] a;
     private float[] b;
@@ -39,6 +44,7 @@ public class FmaSumBench {
 
     @Setup
     public void setUp() {
+        Graphs4Bench.useThreads(threads);
         a = Graphs4Bench.randomFloats(N, 1, -1, 1);
         b = Graphs4Bench.randomFloats(N, 2, -1, 1);
         c = Graphs4Bench.randomFloats(N, 3, -1, 1);
@@ -51,8 +57,8 @@ public class FmaSumBench {
         Variable body = Graphs4Bench.e(ScalarOp.MUL, Graphs4Bench.e(ScalarOp.ADD,
                 Graphs4Bench.e(ScalarOp.MUL, in.get(0), in.get(1)), in.get(2)), in.get(3));
         Variable out = Ops.reduce(Reduce.Kind.SUM, body);
-        fused = Graphs4Bench.compile(in, out, Graphs4Bench.FUSED);
-        unfused = Graphs4Bench.compile(in, out, Graphs4Bench.UNFUSED);
+        fused = Graphs4Bench.compile(in, out, Graphs4Bench.FUSED.withThreads(threads));
+        unfused = Graphs4Bench.compile(in, out, Graphs4Bench.UNFUSED.withThreads(threads));
     }
 
     @Benchmark

@@ -27,6 +27,15 @@ final class Graphs4Bench {
 
     private Graphs4Bench() {}
 
+    /**
+     * Makes functions compiled through the DSL in this fork use {@code n} threads: the flags are read
+     * once per process and JMH runs each parameter value in its own fork, so setting them before the
+     * first compile is enough. Graphs compiled here take {@code withThreads(n)} explicitly.
+     */
+    static void useThreads(int n) {
+        System.setProperty("symtensor.flags", "threads=" + n);
+    }
+
     static Variable var(String name, DType dt, int rank) {
         int[] shape = new int[rank];
         java.util.Arrays.fill(shape, -1);

@@ -37,6 +37,10 @@ import org.symtensor.value.NDArray;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class LogisticBench {
+    /** The CPU runtime's pool size for this fork ({@code threads=N}); bench/run.sh runs 1 and 2. */
+    @Param({"1", "2"})
+    public int threads;
+
     private static final int N = 1000;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
@@ -45,6 +49,13 @@ public class LogisticBench {
     public String dtype;
 
     private double[] d;
+    private final double[] copyD = new double[N * N];
+    private final float[] copyF = new float[N * N];
+    private final java.util.concurrent.ExecutorService copier = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "copy");
+        t.setDaemon(true);
+        return t;
+    });
     private float[] f;
     private NDArray input;
     private CompiledFunction fused;
@@ -53,15 +64,46 @@ public class LogisticBench {
 
     @Setup
     public void setUp() {
+        Graphs4Bench.useThreads(threads);
         DType dt = DType.fromName(dtype);
         input = Graphs4Bench.array(dt, new int[] {N, N}, 1, -5, 5);
         d = Graphs4Bench.randomDoubles(N * N, 1, -5, 5);
         f = Graphs4Bench.randomFloats(N * N, 1, -5, 5);
         Variable x = Graphs4Bench.var("x", dt, 2);
-        fused = Graphs4Bench.compile(List.of(x), Graphs4Bench.logistic(x), Graphs4Bench.FUSED);
-        unfused = Graphs4Bench.compile(List.of(x), Graphs4Bench.logistic(x), Graphs4Bench.UNFUSED);
+        fused = Graphs4Bench.compile(List.of(x), Graphs4Bench.logistic(x), Graphs4Bench.FUSED.withThreads(threads));
+        unfused = Graphs4Bench.compile(List.of(x), Graphs4Bench.logistic(x), Graphs4Bench.UNFUSED.withThreads(threads));
         Variable fusedOnly = Fusion.fuse(List.of(Graphs4Bench.logistic(x))).get(0);
-        composite = Graphs4Bench.compile(List.of(x), fusedOnly, Graphs4Bench.UNFUSED);
+        composite = Graphs4Bench.compile(List.of(x), fusedOnly, Graphs4Bench.UNFUSED.withThreads(threads));
+    }
+
+    /**
+     * The memory-bandwidth reference: the same bytes as the input copied into a preallocated array
+     * of the same size by two threads, each one half ({@code System.arraycopy}). A kernel that reads
+     * x once and writes its result once cannot beat it.
+     */
+    @Benchmark
+    public Object memoryCopyTwoThreads() throws Exception {
+        Object src = dtype.equals("float32") ? f : d;
+        Object dst = dtype.equals("float32") ? copyF : copyD;
+        int half = N * N / 2;
+        java.util.concurrent.Future<?> other = copier.submit(() -> System.arraycopy(src, half, dst, half, N * N - half));
+        System.arraycopy(src, 0, dst, 0, half);
+        other.get();
+        return dst;
+    }
+
+    /** {@link #memoryCopyTwoThreads} on one thread. */
+    @Benchmark
+    public Object memoryCopyOneThread() {
+        Object src = dtype.equals("float32") ? f : d;
+        Object dst = dtype.equals("float32") ? copyF : copyD;
+        System.arraycopy(src, 0, dst, 0, N * N);
+        return dst;
+    }
+
+    @org.openjdk.jmh.annotations.TearDown
+    public void tearDown() {
+        copier.shutdown();
     }
 
     @Benchmark

@@ -35,6 +35,10 @@ import org.symtensor.value.NDArray;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class MatmulBench {
+    /** The CPU runtime's pool size for this fork ({@code threads=N}); bench/run.sh runs 1 and 2. */
+    @Param({"1", "2"})
+    public int threads;
+
     private static final int N = 1024;
 
     @Param({"float32", "float64"})
@@ -46,12 +50,13 @@ public class MatmulBench {
 
     @Setup
     public void setUp() {
+        Graphs4Bench.useThreads(threads);
         DType dt = DType.fromName(dtype);
         a = Graphs4Bench.array(dt, new int[] {N, N}, 1, -1, 1);
         b = Graphs4Bench.array(dt, new int[] {N, N}, 2, -1, 1);
         Variable va = Graphs4Bench.var("a", dt, 2);
         Variable vb = Graphs4Bench.var("b", dt, 2);
-        dot = Graphs4Bench.compile(List.of(va, vb), Ops.dot(va, vb), Graphs4Bench.FUSED);
+        dot = Graphs4Bench.compile(List.of(va, vb), Ops.dot(va, vb), Graphs4Bench.FUSED.withThreads(threads));
         openblas.blas_set_num_threads(1);
     }
 

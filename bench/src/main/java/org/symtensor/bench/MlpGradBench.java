@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -37,6 +38,10 @@ import org.symtensor.value.NDArray;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class MlpGradBench {
+    /** The CPU runtime's pool size for this fork ({@code threads=N}); bench/run.sh runs 1 and 2. */
+    @Param({"1", "2"})
+    public int threads;
+
     static final int BATCH = 128;
     static final int IN = 784;
     static final int HIDDEN = 256;
@@ -59,6 +64,7 @@ public class MlpGradBench {
 
     @Setup
     public void setUp() {
+        Graphs4Bench.useThreads(threads);
         SplittableRandom r = new SplittableRandom(1234);
         SharedMatrix<F64> w1 = sharedMatrix(normal(r, 1 / Math.sqrt(IN), IN, HIDDEN), F64.class, "W1");
         SharedVector<F64> b1 = sharedVector(NDArray.zeros(DType.FLOAT64, HIDDEN), F64.class, "b1");

@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -32,6 +33,10 @@ import org.symtensor.value.NDArray;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class RandomBench {
+    /** The CPU runtime's pool size for this fork ({@code threads=N}); bench/run.sh runs 1 and 2. */
+    @Param({"1", "2"})
+    public int threads;
+
     private static final int N = 1_000_000;
 
     private Function uniform;
@@ -40,6 +45,7 @@ public class RandomBench {
 
     @Setup
     public void setUp() {
+        Graphs4Bench.useThreads(threads);
         uniform = function(inputs(), new RandomStreams(234).uniform(F32.class, N));
         random = new SplittableRandom(234);
         buffer = new float[N];

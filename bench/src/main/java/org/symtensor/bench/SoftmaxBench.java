@@ -7,6 +7,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -25,6 +26,10 @@ import org.symtensor.value.NDArray;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class SoftmaxBench {
+    /** The CPU runtime's pool size for this fork ({@code threads=N}); bench/run.sh runs 1 and 2. */
+    @Param({"1", "2"})
+    public int threads;
+
     private static final int N = 1000;
     private float[] x;
     private NDArray input;
@@ -33,11 +38,12 @@ public class SoftmaxBench {
 
     @Setup
     public void setUp() {
+        Graphs4Bench.useThreads(threads);
         x = Graphs4Bench.randomFloats(N * N, 5, -5, 5);
         input = NDArray.wrap(DType.FLOAT32, new int[] {N, N}, x);
         Variable v = Graphs4Bench.var("x", DType.FLOAT32, 2);
-        fused = Graphs4Bench.compile(List.of(v), Graphs4Bench.softmaxRows(v), Graphs4Bench.FUSED);
-        unfused = Graphs4Bench.compile(List.of(v), Graphs4Bench.softmaxRows(v), Graphs4Bench.UNFUSED);
+        fused = Graphs4Bench.compile(List.of(v), Graphs4Bench.softmaxRows(v), Graphs4Bench.FUSED.withThreads(threads));
+        unfused = Graphs4Bench.compile(List.of(v), Graphs4Bench.softmaxRows(v), Graphs4Bench.UNFUSED.withThreads(threads));
     }
 
     @Benchmark

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -47,6 +48,10 @@ import org.symtensor.value.NDArray;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class TrainStepBench {
+    /** The CPU runtime's pool size for this fork ({@code threads=N}); bench/run.sh runs 1 and 2. */
+    @Param({"1", "2"})
+    public int threads;
+
     static final int BATCH = 128;
     static final int IN = 784;
     static final int HIDDEN = 256;
@@ -54,11 +59,13 @@ public class TrainStepBench {
 
     private Function adamStep;
     private Function forwardAndGradient;
+    private NDArray[] into;
     private NDArray xs;
     private NDArray ys;
 
     @Setup
     public void setUp() {
+        Graphs4Bench.useThreads(threads);
         SplittableRandom r = new SplittableRandom(1234);
         SharedMatrix<F32> w1 = Init.heUniform().matrix("W1", F32.class, IN, HIDDEN, r);
         SharedVector<F32> b1 = Init.zeros().vector("b1", F32.class, HIDDEN, r);
@@ -79,12 +86,25 @@ public class TrainStepBench {
         Grads g = params.grad(loss);
         adamStep = function(inputs(x, y), outputs(loss), Adam.of(1e-4).updates(params, g));
         forwardAndGradient = function(inputs(x, y), outputs(loss, g.get(w1), g.get(b1), g.get(w2), g.get(b2)));
+        into = new NDArray[] {NDArray.zeros(DType.FLOAT32), NDArray.zeros(DType.FLOAT32, IN, HIDDEN),
+            NDArray.zeros(DType.FLOAT32, HIDDEN), NDArray.zeros(DType.FLOAT32, HIDDEN, OUT), NDArray.zeros(DType.FLOAT32, OUT)};
     }
 
     /** Loss, gradients and Adam's update of W1, b1, W2, b2 and their moments. */
     @Benchmark
     public NDArray adamStep() {
         return adamStep.call(xs, ys);
+    }
+
+    /**
+     * The same loss and gradients written into preallocated arrays with {@code callInto}: with the
+     * function's reused intermediate buffers, what a training loop that keeps its gradient arrays
+     * allocates per step ({@code -prof gc}).
+     */
+    @Benchmark
+    public NDArray[] forwardAndGradientInto() {
+        forwardAndGradient.callInto(into, xs, ys);
+        return into;
     }
 
     /** Loss and the four gradients, nothing updated. */

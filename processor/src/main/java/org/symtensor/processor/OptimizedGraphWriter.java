@@ -284,8 +284,16 @@ final class OptimizedGraphWriter {
         }
         steps.unindent().unindent();
         Composite copy = Composite.program(c.inputDtypes(), c.constants(), copies);
-        return new Rendered(CodeBlock.of("$T.program($T.of($L), $T.of($L), $T.of($L))", COMPOSITE, List.class,
-                dtypes.build(), List.class, consts.build(), List.class, steps.build()), copy);
+        CodeBlock program = CodeBlock.of("$T.program($T.of($L), $T.of($L), $T.of($L))", COMPOSITE, List.class,
+                dtypes.build(), List.class, consts.build(), List.class, steps.build());
+        if (c.reduce() == null) {
+            return new Rendered(program, copy);
+        }
+        // a reduce tail: the program, then the reduction it folds into
+        Reduce r = c.reduce();
+        int[] axes = r.axes();
+        return new Rendered(CodeBlock.of("$L.withReduce($T.of($T.$L, $L))", program, REDUCE, REDUCE_KIND, r.reduceKind().name(),
+                axes == null ? "null" : CodeBlock.of("new int[] {$L}", ints(axes))), copy.withReduce(Reduce.of(r.reduceKind(), axes)));
     }
 
     private static String ints(int[] values) {

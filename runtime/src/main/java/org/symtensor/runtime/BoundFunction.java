@@ -92,26 +92,44 @@ public abstract class BoundFunction implements Function {
         }
     }
 
-    private NDArray[] run(NDArray[] arguments) {
+    /**
+     * As {@link #execute(NDArray[])}, writing output i into {@code into[i]} (destinations already
+     * checked against the outputs' types). The default runs {@link #execute(NDArray[])} and copies;
+     * a backend whose kernels can write into the destinations overrides it.
+     */
+    protected NDArray[] execute(NDArray[] arguments, NDArray[] into) {
+        NDArray[] results = execute(arguments);
+        org.symtensor.function.CallInto.deliver(spec, Arrays.asList(results).subList(0, into.length), into);
+        for (int i = 0; i < into.length; i++) {
+            results[i] = into[i];
+        }
+        return results;
+    }
+
+    private NDArray[] run(NDArray[] arguments, NDArray[] into) {
         if (locks.isEmpty()) {
-            return execute(arguments);
+            return into == null ? execute(arguments) : execute(arguments, into);
         }
         locks.lock();
         try {
-            return execute(arguments);
+            return into == null ? execute(arguments) : execute(arguments, into);
         } finally {
             locks.unlock();
         }
     }
 
-    /** Binds and runs; with stateful inputs, binding, running and storing their new values are one step. */
     private NDArray[] bindAndRun(Map<String, ?> keywordArgs, Object[] positionalArgs) {
+        return bindAndRun(keywordArgs, positionalArgs, null);
+    }
+
+    /** Binds and runs; with stateful inputs, binding, running and storing their new values are one step. */
+    private NDArray[] bindAndRun(Map<String, ?> keywordArgs, Object[] positionalArgs, NDArray[] into) {
         if (updatedInputs.length == 0) {
-            return run(keywordArgs == null ? binder.bind(positionalArgs) : binder.bind(keywordArgs, positionalArgs));
+            return run(keywordArgs == null ? binder.bind(positionalArgs) : binder.bind(keywordArgs, positionalArgs), into);
         }
         synchronized (stateLock) {
             NDArray[] results = run(keywordArgs == null ? binder.bind(positionalArgs)
-                    : binder.bind(keywordArgs, positionalArgs));
+                    : binder.bind(keywordArgs, positionalArgs), into);
             for (int k = 0; k < updatedInputs.length; k++) {
                 binder.setValue(updatedInputs[k], results[outputCount + k]);
             }
@@ -129,6 +147,12 @@ public abstract class BoundFunction implements Function {
     public final NDArray call(Map<String, ?> keywordArgs, Object... positionalArgs) {
         requireOneOutput();
         return bindAndRun(keywordArgs, positionalArgs)[0];
+    }
+
+    @Override
+    public final void callInto(NDArray[] outputs, Object... args) {
+        org.symtensor.function.CallInto.requireDestinations(spec, outputs);
+        bindAndRun(null, args, outputs);
     }
 
     @Override

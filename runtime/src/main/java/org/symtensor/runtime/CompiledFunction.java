@@ -75,8 +75,14 @@ public final class CompiledFunction extends BoundFunction {
 
     @Override
     protected NDArray[] execute(NDArray[] arguments) {
+        return execute(arguments, null);
+    }
+
+    /** Runs the schedule (outputs into {@code into} when not null: its kernels write there directly) and commits the updates. */
+    @Override
+    protected NDArray[] execute(NDArray[] arguments, NDArray[] into) {
         long t0 = timer == null ? 0 : System.nanoTime();
-        NDArray[] results = schedule.run(arguments);
+        NDArray[] results = schedule.run(arguments, into);
         SharedValue[] targets = updateTargets;
         int base = outputCount;
         for (int j = 0; j < targets.length; j++) {

@@ -38,7 +38,7 @@ public final class CpuFunctionCompiler {
         Pipeline.Optimized optimized = Pipeline.optimize(spec, passes);
         Plan plan = Plan.of(spec, optimized);
         KernelTimer timer = spec.profile() ? new KernelTimer(CpuKernels::forApply, plan) : null;
-        Schedule schedule = Schedule.build(plan, timer == null ? CpuKernels::forApply : timer, Checks.forMode(mode));
+        Schedule schedule = Schedule.build(plan, timer == null ? CpuKernels::forApply : timer, Checks.forMode(mode), true);
         CompiledFunction f = new CompiledFunction(spec, binder, schedule, optimized.outputs(), timer, mode, passes);
         COMPILED.incrementAndGet();
         return f;

@@ -48,7 +48,7 @@ public final class Linker {
         FunctionSpec spec = FunctionSpec.build(ins, outputs, List.of(), Map.of(), false,
                 FunctionFlag.UnusedInput.IGNORE, null);
         Plan plan = Plan.of(spec, outputs, List.of());
-        return new Linked(Schedule.build(plan, CpuKernels::forApply, Checks.forMode(current.mode())), inputs.size());
+        return new Linked(Schedule.build(plan, CpuKernels::forApply, Checks.forMode(current.mode()), true), inputs.size());
     }
 
     /** A linked graph: call it with arguments of the declared dtypes and ranks. */

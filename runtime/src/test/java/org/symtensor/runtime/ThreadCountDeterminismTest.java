@@ -182,6 +182,74 @@ class ThreadCountDeterminismTest {
     }
 
     @Test
+    void reductions_anyAxis_fusedOrNot_andSoftmaxShapedRows_threads1And2And3_giveBitIdenticalOutputs() {
+        Random rnd = new Random(20261130L);
+        for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64, DType.INT64}) {
+            Variable x = new Variable(TensorType.of(dt, -1, -1), "x");
+            Variable y = new Variable(TensorType.of(dt, -1, -1), "y");
+            Variable xy = Ops.elemwise(ScalarOp.ADD, Ops.elemwise(ScalarOp.MUL, x, y), x);
+            List<Variable> outs = new ArrayList<>();
+            for (org.symtensor.ir.Reduce.Kind kind : org.symtensor.ir.Reduce.Kind.values()) {
+                if (kind == org.symtensor.ir.Reduce.Kind.PROD) {
+                    continue; // products of 210000 terms only over- or underflow
+                }
+                outs.add(Ops.reduce(kind, x));
+                outs.add(Ops.reduce(kind, x, 0));
+                outs.add(Ops.reduce(kind, x, 1));
+                // read once: fused into a composite with a reduce tail when optimized
+                outs.add(Ops.reduce(kind, Ops.elemwise(ScalarOp.MUL, Ops.elemwise(ScalarOp.ADD, x, y), y)));
+                outs.add(Ops.reduce(kind, Ops.elemwise(ScalarOp.SUB, y, x), 0));
+                outs.add(Ops.reduce(kind, Ops.elemwise(ScalarOp.MAXIMUM, y, x), 1));
+            }
+            outs.add(Ops.reduce(org.symtensor.ir.Reduce.Kind.SUM, xy, 1));
+            outs.add(Ops.reduce(org.symtensor.ir.Reduce.Kind.SUM, Ops.dimshuffle(x, 1, 0), 1));
+            if (dt.isFloat()) {
+                // softmax's structure (row max, shift, elementwise, row sum, divide) with sqr in place of
+                // exp: exp in lanes may change by an ulp when the JIT compiles its loop, whatever the
+                // thread count, so bits are compared on correctly rounded ops only
+                Variable m = Ops.dimshuffle(Ops.reduce(org.symtensor.ir.Reduce.Kind.MAX, x, 1), 0, org.symtensor.ir.DimShuffle.NEW_AXIS);
+                Variable e = Ops.elemwise(ScalarOp.SQR, Ops.elemwise(ScalarOp.SUB, x, m));
+                Variable s = Ops.dimshuffle(Ops.reduce(org.symtensor.ir.Reduce.Kind.SUM, e, 1), 0, org.symtensor.ir.DimShuffle.NEW_AXIS);
+                outs.add(Ops.elemwise(ScalarOp.TRUE_DIV, e, s));
+                Variable my = Ops.dimshuffle(Ops.reduce(org.symtensor.ir.Reduce.Kind.MAX, y, 1), 0, org.symtensor.ir.DimShuffle.NEW_AXIS);
+                Variable sy = Ops.reduce(org.symtensor.ir.Reduce.Kind.SUM, Ops.elemwise(ScalarOp.SQR, Ops.elemwise(ScalarOp.SUB, y, my)), 1);
+                outs.add(Ops.elemwise(ScalarOp.SUB, Ops.elemwise(ScalarOp.SUB, y, my),
+                        Ops.elemwise(ScalarOp.SQRT, Ops.dimshuffle(sy, 0, org.symtensor.ir.DimShuffle.NEW_AXIS))));
+            }
+            FunctionSpec spec = spec(List.of(x, y), outs);
+            NDArray xv = random(dt, rnd, ROWS, COLS);
+            NDArray yv = random(dt, rnd, COLS, ROWS).transpose();
+            for (String flags : new String[] {"", "optimizer=None"}) {
+                List<NDArray> one = null;
+                for (int threads = 1; threads <= 3; threads++) {
+                    CompileOptions options = CompileOptions.fromFlags(Config.parse(flags)).withThreads(threads);
+                    CompiledFunction f = new CpuFunctionCompiler().compile(spec, options);
+                    List<NDArray> got = f.callAll(xv, yv);
+                    if (one == null) {
+                        one = got;
+                    } else {
+                        assertSameBits(one, got, dt + " flags '" + flags + "' threads=" + threads);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void threads2_reductionRunsOnTwoThreads() {
+        Variable x = new Variable(TensorType.of(DType.FLOAT64, -1, -1), "x");
+        FunctionSpec spec = spec(List.of(x), List.of(Ops.reduce(org.symtensor.ir.Reduce.Kind.SUM, x, 0)));
+        CompiledFunction f = new CpuFunctionCompiler().compile(spec, CompileOptions.fromFlags(Config.parse("optimizer=None"))
+                .withThreads(2));
+        NDArray xv = random(DType.FLOAT64, new Random(3), 1024, 1024);
+        long before = Parallel.multiThreadedRuns();
+        for (int i = 0; i < 50 && Parallel.multiThreadedRuns() == before; i++) {
+            f.call(xv);
+        }
+        assertThat(Parallel.multiThreadedRuns()).isGreaterThan(before);
+    }
+
+    @Test
     void threads2_runsTheWorkOnTwoThreads() {
         Variable x = new Variable(TensorType.of(DType.FLOAT64, -1), "x");
         Variable y = Ops.elemwise(ScalarOp.EXP, Ops.elemwise(ScalarOp.TANH, x));

@@ -23,6 +23,7 @@ public final class Samples {
             new Sample("TutorialCompiled", "the tutorial again as @SymbolicFunction methods, compiled by javac", TutorialCompiled::main),
             new Sample("CompiledKernels", "javac-time kernels with products, reductions and transposes", CompiledKernels::main),
             new Sample("LogisticRegression", "Theano's \"A real example\": logistic regression trained with grad", LogisticRegression::main),
+            new Sample("OpLibrary", "the op library: slicing, indexing, reductions, sorting, linear algebra, bitwise ops", OpLibrary::main),
             new Sample("Digits", "an MLP on the UCI handwritten digits with the training kit (10 epochs here; Digits alone runs 30)", Digits::quick),
             new Sample("DigitsConv", "a conv net (conv2d, relu, maxPool2d, dense, softmax) on the same digits (4 epochs here; 8 alone)", DigitsConv::quick),
             new Sample("Optimization", "what a compiled function runs: the optimizer, modes, the NaN guard", Optimization::main),

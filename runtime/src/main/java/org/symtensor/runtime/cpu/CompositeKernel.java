@@ -34,10 +34,14 @@ final class CompositeKernel implements Kernel {
     private final FloatBlocks floatLanes;
 
     CompositeKernel(Apply node) {
-        Composite c = (Composite) node.op();
+        this(node, (Composite) node.op());
+    }
+
+    /** The kernel of {@code c}'s elementwise program over {@code node}'s inputs (a reduce tail is the caller's). */
+    CompositeKernel(Apply node, Composite c) {
         this.node = node;
-        this.outDtype = c.outputDtype();
-        this.rank = node.output().type().rank();
+        this.outDtype = c.programDtype();
+        this.rank = node.inputs().get(0).type().rank();
         this.nIn = c.inputDtypes().size();
         this.steps = c.steps();
         this.constants = c.constants();
@@ -60,6 +64,8 @@ final class CompositeKernel implements Kernel {
             stepInDouble[s] = d;
         }
         this.floatLanes = FloatBlocks.eligible(Arrays.asList(dtypes)) ? floatProgram() : null;
+        boolean[] kinds = isDouble;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(kinds));
     }
 
     private FloatBlocks floatProgram() {
@@ -83,25 +89,49 @@ final class CompositeKernel implements Kernel {
 
     @Override
     public NDArray[] run(NDArray[] in, int[] donors) {
+        return run(in, donors, null);
+    }
+
+    @Override
+    public NDArray[] run(NDArray[] in, int[] donors, NDArray[] recycled) {
         int[] shape = rank == 0 ? new int[0] : Broadcasting.outputShape(node, in);
         NDArray out = ElemwiseKernel.donor(in, donors, outDtype, shape);
         if (out == null) {
-            out = NDArray.zeros(outDtype, shape);
+            out = Recycled.orZeros(recycled, 0, outDtype, shape);
         }
         int size = out.size();
         if (size > 0 && floatLanes != null) {
             floatLanes.run(in, shape, out);
         } else if (size > 0) {
             NDArray target = out;
-            Parallel.run(size, (from, to) -> execute(in, shape, target, from, to));
+            Parallel.run(size, (from, to) -> execute(in, shape, target, from, to, null));
         }
         return new NDArray[] {out};
     }
 
-    /** The elements {@code [from, to)} of the output; {@code from} is a multiple of the block. */
-    private void execute(NDArray[] in, int[] shape, NDArray out, int from, int to) {
+    /** Whether blocks come in float lanes ({@link BlockSink#floats}) rather than as doubles. */
+    boolean inFloatLanes() {
+        return floatLanes != null;
+    }
+
+    /**
+     * The elements {@code [from, to)} of the program's result over {@code in} broadcast to
+     * {@code shape}, each block handed to {@code sink} in order instead of being stored. The
+     * program's result must be a float.
+     */
+    void blocks(NDArray[] in, int[] shape, int from, int to, BlockSink sink) {
+        if (floatLanes != null) {
+            floatLanes.blocks(in, shape, from, to, sink);
+        } else {
+            execute(in, shape, null, from, to, sink);
+        }
+    }
+
+    /** The elements {@code [from, to)} of the output, stored into {@code out} or handed to {@code sink}. */
+    private void execute(NDArray[] in, int[] shape, NDArray out, int from, int to, BlockSink sink) {
         int block = Math.min(ElemwiseKernel.BLOCK, to - from);
         int nValues = isDouble.length;
+        Scratch own = scratch.get();
         double[][] dreg = new double[nValues][];
         long[][] lreg = new long[nValues][];
         int[] offs = new int[nValues];
@@ -123,9 +153,9 @@ final class CompositeKernel implements Kernel {
                     lreg[v] = (long[]) in[v].data();
                 }
             } else if (isDouble[v]) {
-                dreg[v] = new double[block];
+                dreg[v] = own.d[v];
             } else {
-                lreg[v] = new long[block];
+                lreg[v] = own.l[v];
             }
         }
         for (int j = 0; j < constants.size(); j++) {
@@ -136,9 +166,9 @@ final class CompositeKernel implements Kernel {
                 Arrays.fill(lreg[v], constants.get(j).getLong(0));
             }
         }
-        double[][] dtmp = {new double[block], new double[block], new double[block], new double[block]};
-        double[] dzero = new double[block];
-        long[] lzero = new long[block];
+        double[][] dtmp = own.tmp;
+        double[] dzero = own.dzero;
+        long[] lzero = own.lzero;
         double[][] a = new double[3][];
         int[] ao = new int[3];
         int first = nIn + constants.size();
@@ -206,10 +236,40 @@ final class CompositeKernel implements Kernel {
                     narrow(lreg[o], n, st.dtype());
                 }
             }
-            if (isDouble[last]) {
+            if (sink != null) {
+                sink.doubles(dreg[last], start, n);
+            } else if (isDouble[last]) {
                 ArrayIo.store(dreg[last], 0, out.data(), outDtype, start, n);
             } else {
                 ArrayIo.store(lreg[last], 0, out.data(), outDtype, start, n);
+            }
+        }
+    }
+
+    /**
+     * The block registers of one thread, kept between calls so that a steady loop does not allocate
+     * them per call (each thread has its own: chunks of one call run on several threads at once).
+     * Only the executor's own buffers live here; inputs read in place are never stored in it.
+     */
+    private final ThreadLocal<Scratch> scratch;
+
+    private static final class Scratch {
+        final double[][] d;
+        final long[][] l;
+        final double[][] tmp = new double[4][ElemwiseKernel.BLOCK];
+        /** Zero operands of absent arguments: never written. */
+        final double[] dzero = new double[ElemwiseKernel.BLOCK];
+        final long[] lzero = new long[ElemwiseKernel.BLOCK];
+
+        Scratch(boolean[] isDouble) {
+            d = new double[isDouble.length][];
+            l = new long[isDouble.length][];
+            for (int v = 0; v < isDouble.length; v++) {
+                if (isDouble[v]) {
+                    d[v] = new double[ElemwiseKernel.BLOCK];
+                } else {
+                    l[v] = new long[ElemwiseKernel.BLOCK];
+                }
             }
         }
     }

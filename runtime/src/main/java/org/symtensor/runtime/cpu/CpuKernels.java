@@ -43,7 +43,8 @@ public final class CpuKernels {
             case INDEX -> IndexKernels.subtensor(node);
             case INC_INDEX -> IndexKernels.incSubtensor(node);
             case IFELSE -> new IfElseKernel(node);
-            case COMPOSITE -> new CompositeKernel(node);
+            case COMPOSITE -> ((org.symtensor.ir.Composite) node.op()).reduce() != null
+                    ? new FusedReduceKernel(node) : new CompositeKernel(node);
             case LINALG -> new LinAlgKernel(node);
             case CONV2D -> new Conv2dKernel(node);
             case POOL2D -> new Pool2dKernel(node);

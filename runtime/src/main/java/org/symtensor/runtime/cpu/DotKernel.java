@@ -50,6 +50,11 @@ final class DotKernel implements Kernel {
 
     @Override
     public NDArray[] run(NDArray[] inputs) {
+        return run(inputs, null, null);
+    }
+
+    @Override
+    public NDArray[] run(NDArray[] inputs, int[] donors, NDArray[] recycled) {
         NDArray a = inputs[0];
         NDArray b = inputs[1];
         int k = a.shape(a.rank() - 1);
@@ -69,7 +74,7 @@ final class DotKernel implements Kernel {
                 : (b.rank() == 2 ? new int[] {n} : new int[0]);
         NDArray.elementCount(outShape); // a product too large for one array fails here, before any allocation
         if (outDtype.isFloat() && (a.rank() == 2 || b.rank() == 2) && m > 0 && n > 0 && k > 0 && Blas.available()) {
-            return new NDArray[] {blas(a, b, m, k, n, outShape)};
+            return new NDArray[] {blas(a, b, m, k, n, outShape, Recycled.fit(recycled, 0, outDtype, outShape))};
         }
         if (a.rank() == 2 && b.rank() == 2 && m > 0 && n > 0 && k > 0) {
             if (outDtype == DType.FLOAT64) {
@@ -97,12 +102,18 @@ final class DotKernel implements Kernel {
      * operand that is the transpose of a contiguous array is passed as such, with no copy.
      */
     NDArray blas(NDArray a, NDArray b, int m, int k, int n, int[] outShape) {
+        return blas(a, b, m, k, n, outShape, null);
+    }
+
+    /** As {@link #blas(NDArray, NDArray, int, int, int, int[])}, into {@code into} (a whole contiguous array of the output's shape) when not null. */
+    NDArray blas(NDArray a, NDArray b, int m, int k, int n, int[] outShape, NDArray into) {
         boolean ta = isTransposed(a);
         boolean tb = isTransposed(b);
         Object pa = ta ? a.transpose().data() : rowMajor(a).data();
         Object pb = tb ? b.transpose().data() : rowMajor(b).data();
         boolean f64 = outDtype == DType.FLOAT64;
-        Object c = f64 ? new double[m * n] : new float[m * n];
+        // BLAS overwrites the result (beta = 0), so a recycled buffer needs no clearing
+        Object c = into != null ? into.data() : f64 ? new double[m * n] : new float[m * n];
         if (a.rank() == 2 && b.rank() == 2) {
             if (f64) {
                 Blas.gemm((double[]) pa, ta, (double[]) pb, tb, (double[]) c, m, k, n);
@@ -110,17 +121,34 @@ final class DotKernel implements Kernel {
                 Blas.gemm((float[]) pa, ta, (float[]) pb, tb, (float[]) c, m, k, n);
             }
         } else if (a.rank() == 2) {
+            clear(into);
             if (f64) {
                 Blas.gemv((double[]) pa, ta, (double[]) pb, (double[]) c, m, k);
             } else {
                 Blas.gemv((float[]) pa, ta, (float[]) pb, (float[]) c, m, k);
             }
-        } else if (f64) { // x·B = (Bᵀ)·x
+        } else if (clear(into) && f64) { // x·B = (Bᵀ)·x
             Blas.gemv((double[]) pb, !tb, (double[]) pa, (double[]) c, n, k);
         } else {
             Blas.gemv((float[]) pb, !tb, (float[]) pa, (float[]) c, n, k);
         }
-        return NDArray.wrap(outDtype, outShape, c);
+        return into != null ? into : NDArray.wrap(outDtype, outShape, c);
+    }
+
+    /**
+     * Zeroes a recycled gemv destination: whether gemv's {@code beta = 0} clears a NaN already in
+     * {@code y} has changed between OpenBLAS versions, and a fresh array is zero anyway. True, for
+     * use inside a condition.
+     */
+    private static boolean clear(NDArray into) {
+        if (into != null) {
+            if (into.data() instanceof double[] d) {
+                java.util.Arrays.fill(d, 0);
+            } else {
+                java.util.Arrays.fill((float[]) into.data(), 0);
+            }
+        }
+        return true;
     }
 
     /** Whether {@code x} is a matrix of the output dtype whose transpose is exactly a whole contiguous array. */

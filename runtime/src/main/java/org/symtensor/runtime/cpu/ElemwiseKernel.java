@@ -64,13 +64,18 @@ final class ElemwiseKernel implements Kernel {
 
     @Override
     public NDArray[] run(NDArray[] in, int[] donors) {
+        return run(in, donors, null);
+    }
+
+    @Override
+    public NDArray[] run(NDArray[] in, int[] donors, NDArray[] recycled) {
         if (rank == 0) {
             return new NDArray[] {scalar(in)};
         }
         int[] shape = Broadcasting.outputShape(node, in);
         NDArray out = donor(in, donors, outDtype, shape);
         if (out == null) {
-            out = NDArray.zeros(outDtype, shape);
+            out = Recycled.orZeros(recycled, 0, outDtype, shape);
         }
         if (out.size() > 0) {
             NDArray target = out;
@@ -145,9 +150,21 @@ final class ElemwiseKernel implements Kernel {
         return st;
     }
 
+    /**
+     * Each thread's block buffers (three operands and a result, in double and in long), kept
+     * between calls so a steady loop does not allocate them; inputs read in place never go here.
+     */
+    private static final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        final double[][] doubles = new double[4][BLOCK];
+        final long[][] longs = new long[4][BLOCK];
+    }
+
     /** The elements {@code [from, to)} of the output; {@code from} is a multiple of the block. */
     private void runDouble(NDArray[] in, int[] shape, NDArray out, int from, int to) {
         int block = Math.min(BLOCK, to - from);
+        Scratch own = scratch.get();
         Feed[] feeds = new Feed[arity];
         double[][] bufs = new double[3][];
         int[][] strides = new int[arity][];
@@ -156,18 +173,18 @@ final class ElemwiseKernel implements Kernel {
             switch (feeds[k]) {
                 case IN_PLACE -> bufs[k] = (double[]) in[k].data();
                 case CONSTANT -> {
-                    bufs[k] = new double[block];
+                    bufs[k] = own.doubles[k];
                     Arrays.fill(bufs[k], in[k].getDouble(0));
                 }
-                case CONTIGUOUS -> bufs[k] = new double[block];
+                case CONTIGUOUS -> bufs[k] = own.doubles[k];
                 case STRIDED -> {
-                    bufs[k] = new double[block];
+                    bufs[k] = own.doubles[k];
                     strides[k] = broadcastStrides(in[k]);
                 }
             }
         }
         boolean outInPlace = outDtype == DType.FLOAT64;
-        double[] o = outInPlace ? (double[]) out.data() : new double[block];
+        double[] o = outInPlace ? (double[]) out.data() : own.doubles[3];
         int[] offs = new int[3];
         for (int start = from; start < to; start += block) {
             int n = Math.min(block, to - start);
@@ -191,6 +208,7 @@ final class ElemwiseKernel implements Kernel {
     /** The elements {@code [from, to)} of the output; {@code from} is a multiple of the block. */
     private void runLong(NDArray[] in, int[] shape, NDArray out, int from, int to) {
         int block = Math.min(BLOCK, to - from);
+        Scratch own = scratch.get();
         Feed[] feeds = new Feed[arity];
         long[][] bufs = new long[3][];
         int[][] strides = new int[arity][];
@@ -199,18 +217,18 @@ final class ElemwiseKernel implements Kernel {
             switch (feeds[k]) {
                 case IN_PLACE -> bufs[k] = (long[]) in[k].data();
                 case CONSTANT -> {
-                    bufs[k] = new long[block];
+                    bufs[k] = own.longs[k];
                     Arrays.fill(bufs[k], in[k].getLong(0));
                 }
-                case CONTIGUOUS -> bufs[k] = new long[block];
+                case CONTIGUOUS -> bufs[k] = own.longs[k];
                 case STRIDED -> {
-                    bufs[k] = new long[block];
+                    bufs[k] = own.longs[k];
                     strides[k] = broadcastStrides(in[k]);
                 }
             }
         }
         boolean outInPlace = outDtype == DType.INT64;
-        long[] o = outInPlace ? (long[]) out.data() : new long[block];
+        long[] o = outInPlace ? (long[]) out.data() : own.longs[3];
         int[] offs = new int[3];
         for (int start = from; start < to; start += block) {
             int n = Math.min(block, to - start);

@@ -28,7 +28,22 @@ final class FloatBlocks {
         this.constants = constants;
         this.ops = ops;
         this.args = args;
+        int values = nIn + constants.length + ops.length;
+        this.scratch = ThreadLocal.withInitial(() -> {
+            float[][] r = new float[values][];
+            for (int v = 0; v < values; v++) {
+                r[v] = new float[ElemwiseKernel.BLOCK];
+            }
+            return r;
+        });
     }
+
+    /**
+     * Each thread's block registers, kept between calls so a steady loop does not allocate them
+     * (chunks of one call run on several threads at once, each with its own). Inputs read in place
+     * are never stored here.
+     */
+    private final ThreadLocal<float[][]> scratch;
 
     /** Whether the float lanes apply: the Vector API is on and every value of the program is float32. */
     static boolean eligible(List<DType> dtypes) {
@@ -45,13 +60,22 @@ final class FloatBlocks {
 
     /** Computes the program over {@code in} broadcast to {@code shape} into the contiguous float32 {@code out}. */
     void run(NDArray[] in, int[] shape, NDArray out) {
-        Parallel.run(out.size(), (from, to) -> run(in, shape, out, from, to));
+        Parallel.run(out.size(), (from, to) -> run(in, shape, out, from, to, null));
     }
 
-    /** The elements {@code [from, to)} of the output; {@code from} is a multiple of the block. */
-    private void run(NDArray[] in, int[] shape, NDArray out, int from, int to) {
+    /**
+     * The elements {@code [from, to)} of the result, each block handed to {@code sink} (in order) as
+     * soon as it is computed instead of being stored: what a composite with a reduce tail folds.
+     */
+    void blocks(NDArray[] in, int[] shape, int from, int to, BlockSink sink) {
+        run(in, shape, null, from, to, sink);
+    }
+
+    /** The elements {@code [from, to)} of the output, stored into {@code out} or handed to {@code sink}. */
+    private void run(NDArray[] in, int[] shape, NDArray out, int from, int to, BlockSink sink) {
         int block = Math.min(ElemwiseKernel.BLOCK, to - from);
         int nValues = nIn + constants.length + ops.length;
+        float[][] own = scratch.get();
         float[][] reg = new float[nValues][];
         int[] off = new int[nValues];
         boolean[] direct = new boolean[nIn];
@@ -59,26 +83,27 @@ final class FloatBlocks {
         for (int v = 0; v < nIn; v++) {
             NDArray x = in[v];
             if (x.size() == 1) {
-                reg[v] = new float[block];
-                Arrays.fill(reg[v], ((float[]) x.data())[x.offset()]);
+                reg[v] = own[v];
+                Arrays.fill(reg[v], 0, block, ((float[]) x.data())[x.offset()]);
             } else if (x.isContiguous() && Arrays.equals(x.shape(), shape)) {
                 direct[v] = true;
                 reg[v] = (float[]) x.data();
             } else {
-                reg[v] = new float[block];
+                reg[v] = own[v];
                 strides[v] = broadcastStrides(x);
             }
         }
         for (int j = 0; j < constants.length; j++) {
-            reg[nIn + j] = new float[block];
-            Arrays.fill(reg[nIn + j], constants[j]);
+            reg[nIn + j] = own[nIn + j];
+            Arrays.fill(reg[nIn + j], 0, block, constants[j]);
         }
         int first = nIn + constants.length;
         int last = ops.length - 1;
-        for (int s = 0; s < last; s++) {
-            reg[first + s] = new float[block];
+        for (int s = 0; s < (sink == null ? last : last + 1); s++) {
+            reg[first + s] = own[first + s];
         }
-        float[] o = (float[]) out.data();
+        float[] o = sink == null ? (float[]) out.data() : reg[first + last];
+        int outOffset = sink == null ? out.offset() : 0;
         int[] idx = new int[shape.length];
         for (int start = from; start < to; start += block) {
             int n = Math.min(block, to - start);
@@ -92,11 +117,14 @@ final class FloatBlocks {
             for (int s = 0; s <= last; s++) {
                 int[] a = args[s];
                 float[] dst = s == last ? o : reg[first + s];
-                int dOff = s == last ? out.offset() + start : 0;
+                int dOff = s == last && sink == null ? outOffset + start : 0;
                 int a0 = a[0];
                 int a1 = a.length > 1 ? a[1] : a0;
                 int a2 = a.length > 2 ? a[2] : a0;
                 FloatLoops.apply(ops[s], reg[a0], off[a0], reg[a1], off[a1], reg[a2], off[a2], dst, dOff, n);
+            }
+            if (sink != null) {
+                sink.floats(o, start, n);
             }
         }
     }

@@ -67,35 +67,59 @@ public final class Parallel {
         void run(int from, int to);
     }
 
+    /** One of a fixed number of independent tasks, numbered from 0. */
+    interface Task {
+        void run(int index);
+    }
+
     /**
      * Runs {@code body} over {@code [0, size)}: in one call on this thread when the output is small,
      * the pool has one thread, or this is a pool thread; else chunk by chunk of {@link #CHUNK}
      * elements on the pool and the calling thread.
      */
     static void run(int size, Range body) {
-        int t = threads;
-        ForkJoinPool p = pool;
-        if (size <= THRESHOLD || t <= 1 || p == null || ForkJoinTask.inForkJoinPool()) {
+        if (size <= THRESHOLD || threads <= 1 || pool == null || ForkJoinTask.inForkJoinPool()) {
             body.run(0, size);
             return;
         }
         int chunks = (int) (((long) size + CHUNK - 1) / CHUNK);
+        tasks(chunks, true, c -> {
+            int from = c * CHUNK;
+            body.run(from, (int) Math.min((long) from + CHUNK, size));
+        });
+    }
+
+    /**
+     * Runs {@code body(0) .. body(count - 1)}, each exactly once: in order on this thread unless
+     * {@code split} (the caller's size rule, never the thread count) and the pool has more than one
+     * thread, else shared between the pool and the calling thread. The split of the work into tasks
+     * is the caller's, fixed, so whatever combines the tasks' results in index order afterwards gets
+     * the same bits for any thread count.
+     */
+    static void tasks(int count, boolean split, Task body) {
+        int t = threads;
+        ForkJoinPool p = pool;
+        if (!split || count <= 1 || t <= 1 || p == null || ForkJoinTask.inForkJoinPool()) {
+            for (int i = 0; i < count; i++) {
+                body.run(i);
+            }
+            return;
+        }
         PARALLEL_RUNS.incrementAndGet();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger participants = new AtomicInteger();
         Runnable worker = () -> {
             boolean counted = false;
             int c;
-            while ((c = next.getAndIncrement()) < chunks) {
+            while ((c = next.getAndIncrement()) < count) {
                 if (!counted) {
                     participants.incrementAndGet();
                     counted = true;
                 }
-                int from = c * CHUNK;
-                body.run(from, (int) Math.min((long) from + CHUNK, size));
+                body.run(c);
             }
         };
-        int helpers = Math.min(t, chunks) - 1;
+        int helpers = Math.min(t, count) - 1;
         ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[helpers];
         for (int k = 0; k < helpers; k++) {
             tasks[k] = p.submit(worker);
@@ -105,7 +129,7 @@ public final class Parallel {
             worker.run();
         } catch (Throwable e) {
             error = e;
-            next.set(chunks);
+            next.set(count);
         }
         for (ForkJoinTask<?> task : tasks) {
             try {

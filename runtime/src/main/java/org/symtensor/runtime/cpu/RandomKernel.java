@@ -50,7 +50,7 @@ final class RandomKernel implements Kernel {
                 boolean uniform = op.distribution() == RandomOp.Distribution.UNIFORM;
                 if (op.dtype() == DType.FLOAT32) {
                     float[] out = new float[count];
-                    long next = uniform ? Draws.uniformFloat(key, stream, counter, a, b, out)
+                    long next = uniform ? uniformFloat(key, stream, counter, a, b, out)
                             : Draws.normalFloat(key, stream, counter, a, b, out);
                     yield new Drawn(NDArray.wrap(DType.FLOAT32, shape, out), next);
                 }
@@ -109,5 +109,36 @@ final class RandomKernel implements Kernel {
             System.arraycopy(x.data(), (int) perm[r] * width, out.data(), r * width, width);
         }
         return out;
+    }
+
+    /** Draws of at least this many elements are split over the pool. */
+    private static final int PARALLEL_MIN = 1 << 16;
+    /** Elements per task of a split draw, a multiple of 4 (one Philox block is four elements). */
+    private static final int DRAW_CHUNK = 1 << 14;
+
+    /**
+     * Uniform float32 draws, the same numbers as {@link Draws#uniformFloat}: Philox in vector lanes
+     * where the Vector API is on ({@link PhiloxLanes}), split over the pool in fixed chunks for big
+     * draws (the generator is counter-based, so each chunk computes its own blocks and any split
+     * gives the same numbers).
+     */
+    static long uniformFloat(long key, long stream, long counter, double low, double high, float[] out) {
+        int n = out.length;
+        int chunks = (n + DRAW_CHUNK - 1) / DRAW_CHUNK;
+        Parallel.tasks(chunks, n >= PARALLEL_MIN, c -> uniformRange(key, stream, counter, low, high, out, c * DRAW_CHUNK,
+                Math.min(n, (c + 1) * DRAW_CHUNK)));
+        return counter + org.symtensor.runtime.random.Philox.blocksFor(n);
+    }
+
+    private static void uniformRange(long key, long stream, long counter, double low, double high, float[] out, int from,
+            int to) {
+        int i = from;
+        if (Simd.ENABLED && PhiloxLanes.USABLE) {
+            i = PhiloxLanes.unitFloats(key, stream, counter, out, from, to);
+            Draws.unitToRange(low, high, out, from, i);
+        }
+        if (i < to) {
+            Draws.uniformFloatRange(key, stream, counter, low, high, out, i, to);
+        }
     }
 }

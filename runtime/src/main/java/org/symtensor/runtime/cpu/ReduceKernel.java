@@ -41,6 +41,11 @@ final class ReduceKernel implements Kernel {
 
     @Override
     public NDArray[] run(NDArray[] inputs) {
+        return run(inputs, null, null);
+    }
+
+    @Override
+    public NDArray[] run(NDArray[] inputs, int[] donors, NDArray[] recycled) {
         NDArray x = inputs[0];
         int rank = x.rank();
         int[] shape = x.shape();
@@ -70,17 +75,38 @@ final class ReduceKernel implements Kernel {
                 stride *= shape[d];
             }
         }
-        NDArray out = NDArray.zeros(outDtype, outShape);
+        NDArray out = Recycled.orZeros(recycled, 0, outDtype, outShape);
         int outSize = out.size();
         if (outSize == 0) {
             return new NDArray[] {out};
         }
         Walk walk = Walk.of(shape, inStrides, outStrides);
+        // above the threshold the walk's outer axis is cut into fixed ranges (ReduceSplit): the same
+        // cut for any thread count, partials of a reduced outer axis combined in range order
+        ReduceSplit split = x.size() > Parallel.THRESHOLD
+                ? ReduceSplit.of(walk.shape[0], x.size() / walk.shape[0], walk.outStrides[0] == 0, outSize) : null;
         if (inDouble) {
             double[] acc = new double[outSize];
             Arrays.fill(acc, identityDouble());
-            if (x.size() > 0) {
-                accumulate(x, walk, acc);
+            if (split != null && split.ranges() > 1) {
+                double[][] parts = split.privateAccumulators() ? new double[split.ranges()][] : null;
+                Parallel.tasks(split.ranges(), split.parallel(), r -> {
+                    double[] a = acc;
+                    if (parts != null) {
+                        a = new double[outSize];
+                        Arrays.fill(a, identityDouble());
+                        parts[r] = a;
+                    }
+                    accumulate(x, walk.rows(split.firstRow(r), split.rowCount(r)), a,
+                            x.offset() + split.firstRow(r) * walk.inStrides[0], split.firstRow(r) * walk.outStrides[0]);
+                });
+                if (parts != null) {
+                    for (double[] part : parts) {
+                        ReduceSplit.combineAll(kind, acc, part);
+                    }
+                }
+            } else if (x.size() > 0) {
+                accumulate(x, walk, acc, x.offset(), 0);
             }
             if (kind == Reduce.Kind.MEAN) {
                 for (int i = 0; i < outSize; i++) {
@@ -91,8 +117,27 @@ final class ReduceKernel implements Kernel {
         } else {
             long[] acc = new long[outSize];
             Arrays.fill(acc, identityLong());
-            if (x.size() > 0) {
-                accumulate(x, walk, acc);
+            if (split != null && split.ranges() > 1) {
+                long[][] parts = split.privateAccumulators() ? new long[split.ranges()][] : null;
+                Parallel.tasks(split.ranges(), split.parallel(), r -> {
+                    long[] a = acc;
+                    if (parts != null) {
+                        a = new long[outSize];
+                        Arrays.fill(a, identityLong());
+                        parts[r] = a;
+                    }
+                    accumulate(x, walk.rows(split.firstRow(r), split.rowCount(r)), a,
+                            x.offset() + split.firstRow(r) * walk.inStrides[0], split.firstRow(r) * walk.outStrides[0]);
+                });
+                if (parts != null) {
+                    for (long[] part : parts) {
+                        for (int i = 0; i < outSize; i++) {
+                            acc[i] = combineLong(acc[i], part[i]);
+                        }
+                    }
+                }
+            } else if (x.size() > 0) {
+                accumulate(x, walk, acc, x.offset(), 0);
             }
             ArrayIo.store(acc, 0, out.data(), outDtype, 0, outSize);
         }
@@ -105,6 +150,16 @@ final class ReduceKernel implements Kernel {
             case PROD -> 1;
             case MAX -> Double.NEGATIVE_INFINITY;
             case MIN -> Double.POSITIVE_INFINITY;
+            case ARGMAX, ARGMIN, ALL, ANY -> throw notHere();
+        };
+    }
+
+    private long combineLong(long a, long b) {
+        return switch (kind) {
+            case SUM, MEAN -> a + b;
+            case PROD -> a * b;
+            case MAX -> Math.max(a, b);
+            case MIN -> Math.min(a, b);
             case ARGMAX, ARGMIN, ALL, ANY -> throw notHere();
         };
     }
@@ -160,9 +215,17 @@ final class ReduceKernel implements Kernel {
             }
             return new Walk(Arrays.copyOf(s, r), Arrays.copyOf(si, r), Arrays.copyOf(so, r));
         }
+
+        /** The same walk over {@code count} of the outer axis' entries (the caller offsets by the first). */
+        Walk rows(int first, int count) {
+            int[] s = shape.clone();
+            s[0] = count;
+            return new Walk(s, inStrides, outStrides);
+        }
     }
 
-    private void accumulate(NDArray x, Walk w, double[] acc) {
+    /** Folds the walk {@code w} starting at element {@code base} of {@code x}'s data into {@code acc} from {@code qBase}. */
+    private void accumulate(NDArray x, Walk w, double[] acc, int base, int qBase) {
         int r = w.shape.length;
         int last = r - 1;
         int len = w.shape[last];
@@ -175,8 +238,8 @@ final class ReduceKernel implements Kernel {
         // contiguous float runs folded whole go through the Vector API (full reductions, last-axis reductions)
         boolean lanes = Simd.ENABLED && (dt == DType.FLOAT32 || dt == DType.FLOAT64) && VectorReduce.supports(kind);
         while (true) {
-            int p = x.offset();
-            int q = 0;
+            int p = base;
+            int q = qBase;
             for (int d = 0; d < last; d++) {
                 p += idx[d] * w.inStrides[d];
                 q += idx[d] * w.outStrides[d];
@@ -312,7 +375,8 @@ final class ReduceKernel implements Kernel {
         };
     }
 
-    private void accumulate(NDArray x, Walk w, long[] acc) {
+    /** As the double accumulate, in int64. */
+    private void accumulate(NDArray x, Walk w, long[] acc, int base, int qBase) {
         int r = w.shape.length;
         int last = r - 1;
         int len = w.shape[last];
@@ -321,8 +385,8 @@ final class ReduceKernel implements Kernel {
         int[] idx = new int[r];
         long[] buf = new long[Math.min(CHUNK, len)];
         while (true) {
-            int p = x.offset();
-            int q = 0;
+            int p = base;
+            int q = qBase;
             for (int d = 0; d < last; d++) {
                 p += idx[d] * w.inStrides[d];
                 q += idx[d] * w.outStrides[d];

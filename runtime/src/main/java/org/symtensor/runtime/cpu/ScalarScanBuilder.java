@@ -74,6 +74,9 @@ final class ScalarScanBuilder {
             case ELEMWISE -> emit(((Elemwise) a.op()).scalarOp(), in, register(a.output()));
             case COMPOSITE -> {
                 Composite c = (Composite) a.op();
+                if (c.reduce() != null) {
+                    return false; // a reduction, not rank-0 elementwise work
+                }
                 List<Integer> values = new ArrayList<>();
                 for (int r : in) {
                     values.add(r);

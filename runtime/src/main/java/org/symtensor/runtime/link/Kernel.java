@@ -21,4 +21,16 @@ public interface Kernel {
     default NDArray[] run(NDArray[] inputs, int[] donors) {
         return run(inputs);
     }
+
+    /**
+     * As {@link #run(NDArray[], int[])} ({@code donors} may be null), and {@code recycled} (null, or
+     * one entry per output, each possibly null) offers, per output, an array that this node's kernel
+     * made in an earlier call and that nobody holds any more ({@link Arena}), or the caller's
+     * destination of a {@code callInto}: a kernel that allocates its outputs fresh may write an
+     * output into its entry instead when its dtype and shape fit exactly and it is contiguous and
+     * whole, overwriting every element. Kernels that cannot use that ignore it.
+     */
+    default NDArray[] run(NDArray[] inputs, int[] donors, NDArray[] recycled) {
+        return donors == null ? run(inputs) : run(inputs, donors);
+    }
 }

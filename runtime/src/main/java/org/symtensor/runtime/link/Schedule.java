@@ -1,6 +1,8 @@
 package org.symtensor.runtime.link;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.symtensor.ir.Variable;
 import org.symtensor.error.ShapeMismatchException;
 import org.symtensor.function.FunctionSpec;
 import org.symtensor.ir.Apply;
@@ -25,18 +27,48 @@ public final class Schedule {
         Kernel kernelFor(Apply node);
     }
 
+    /** {@code -Dsymtensor.reuseBuffers=false} turns the {@link Arena} off (to measure it, or to rule it out). */
+    private static final boolean REUSE_BUFFERS = !"false".equalsIgnoreCase(System.getProperty("symtensor.reuseBuffers"));
+
     private final Plan plan;
     private final Checks checks;
     private final NDArray[] template;
     private final Thunk[] thunks;
     private final Schedule reference;
+    /** Whether calls reuse the intermediate buffers of earlier calls ({@link Arena}). */
+    private final boolean recycle;
+    /** Per thunk: how many outputs an {@link Arena} keeps for it (0 for kernels whose outputs are not recycled). */
+    private final int[] keptOutputs;
+    /** The arena of the last finished call, taken by the next one (null while a call holds it). */
+    private final AtomicReference<Arena> spare = new AtomicReference<>();
+    /** Per slot: the index of the thunk that writes it and which of its outputs it is, or -1. */
+    private final int[] producerThunk;
+    private final int[] producerOutput;
 
-    private Schedule(Plan plan, Checks checks, NDArray[] template, Thunk[] thunks, Schedule reference) {
+    private Schedule(Plan plan, Checks checks, NDArray[] template, Thunk[] thunks, Schedule reference, boolean recycle) {
         this.plan = plan;
         this.checks = checks;
         this.template = template;
         this.thunks = thunks;
         this.reference = reference;
+        this.keptOutputs = new int[thunks.length];
+        boolean any = false;
+        for (int t = 0; t < thunks.length; t++) {
+            keptOutputs[t] = thunks[t].recyclable() ? plan.steps[t].outputs.length : 0;
+            any |= keptOutputs[t] > 0;
+        }
+        // nothing worth keeping (a 2-scalar add): no arena at all, the call stays as cheap as before
+        this.recycle = recycle && any;
+        this.producerThunk = new int[plan.slotCount()];
+        this.producerOutput = new int[plan.slotCount()];
+        java.util.Arrays.fill(producerThunk, -1);
+        for (int t = 0; t < thunks.length; t++) {
+            int[] outs = plan.steps[t].outputs;
+            for (int k = 0; k < outs.length; k++) {
+                producerThunk[outs[k]] = t;
+                producerOutput[outs[k]] = k;
+            }
+        }
     }
 
     /** Links {@code spec}'s graph as written, without checks (inner graphs of scan and ifelse, tests). */
@@ -49,6 +81,14 @@ public final class Schedule {
      * ({@link Checks#forMode}); for DEBUG_MODE the reference schedule is linked here too.
      */
     public static Schedule build(Plan plan, KernelSource kernels, Checks checks) {
+        return build(plan, kernels, checks, false);
+    }
+
+    /**
+     * As {@link #build(Plan, KernelSource, Checks)}; with {@code recycle}, calls reuse the
+     * intermediate buffers of the previous call ({@link Arena}): what a compiled function does.
+     */
+    public static Schedule build(Plan plan, KernelSource kernels, Checks checks, boolean recycle) {
         NDArray[] template = new NDArray[plan.slotCount()];
         for (int k = 0; k < plan.constants.length; k++) {
             template[plan.constantSlots[k]] = plan.constants[k].value();
@@ -59,7 +99,7 @@ public final class Schedule {
             thunks[t] = new Thunk(step, kernels.kernelFor(step.node()), checks.nanGuard());
         }
         Schedule reference = checks.compareWithAsWritten() ? build(Plan.asWritten(plan.spec()), kernels, Checks.NONE) : null;
-        return new Schedule(plan, checks, template, thunks, reference);
+        return new Schedule(plan, checks, template, thunks, reference, recycle && REUSE_BUFFERS);
     }
 
     /**
@@ -69,6 +109,19 @@ public final class Schedule {
      * {@link org.symtensor.error.DebugModeException} here) leaves every shared value as it was.
      */
     public NDArray[] run(NDArray[] arguments) {
+        return run(arguments, null);
+    }
+
+    /**
+     * As {@link #run(NDArray[])}, and each non-null {@code into[i]} (one entry per output) receives
+     * output i: the kernel that computes it writes straight into it when it can (dtype, shape and a
+     * whole contiguous layout fit, and it is not also an argument or a shared value's array), else
+     * the value is copied into it; the returned array then holds {@code into[i]} for that output. A
+     * destination whose shape differs from the output's is a {@link ShapeMismatchException} raised
+     * before any destination is written and before the caller commits updates. Dtypes are the
+     * caller's check.
+     */
+    public NDArray[] run(NDArray[] arguments, NDArray[] into) {
         NDArray[] values = template.clone();
         int[] ins = plan.inputSlots;
         for (int i = 0; i < ins.length; i++) {
@@ -80,9 +133,23 @@ public final class Schedule {
             values[ss[i]] = sv[i].get();
         }
         Thunk[] ts = thunks;
+        Arena arena = null;
+        if (recycle) {
+            arena = spare.getAndSet(null);
+            if (arena == null) {
+                arena = new Arena(keptOutputs);
+            }
+        }
+        NDArray[][] offers = into == null ? null : offers(into, values);
         for (int t = 0; t < ts.length; t++) {
+            NDArray[] slot = arena == null ? null : arena.slot(t);
+            NDArray[] recycled = slot;
+            if (offers != null && offers[t] != null) {
+                recycled = withOffers(slot, offers[t]);
+            }
             try {
-                ts[t].run(values);
+                // the kernel reads the offered buffers before the step overwrites slot with what it made
+                ts[t].run(values, recycled, slot);
             } catch (ShapeMismatchException e) {
                 throw withNode(e, ts[t].node());
             }
@@ -96,7 +163,80 @@ public final class Schedule {
         if (reference != null) {
             DebugCheck.compare(plan.spec(), results, reference.run(arguments));
         }
+        if (into != null) {
+            deliver(results, into);
+        }
+        if (arena != null) {
+            arena.releaseReturned(results);
+            spare.set(arena);
+        }
         return results;
+    }
+
+    /**
+     * Per thunk, the destinations offered to its outputs: {@code into[i]} goes to the thunk that
+     * computes output i unless it is also an argument's, a constant's, a shared value's or another
+     * destination's array (writing it early would change what a later step reads).
+     */
+    private NDArray[][] offers(NDArray[] into, NDArray[] values) {
+        NDArray[][] offers = null;
+        int[] rs = plan.resultSlots;
+        for (int i = 0; i < into.length && i < rs.length; i++) {
+            NDArray d = into[i];
+            int t = producerThunk[rs[i]];
+            if (d == null || t < 0) {
+                continue;
+            }
+            Object data = d.data();
+            boolean clash = aliasesSlots(data, plan.inputSlots, values) || aliasesSlots(data, plan.constantSlots, values)
+                    || aliasesSlots(data, plan.sharedSlots, values);
+            for (int j = 0; !clash && j < into.length; j++) {
+                clash = j != i && into[j] != null && into[j].data() == data;
+            }
+            for (int j = 0; !clash && j < i; j++) {
+                clash = rs[j] == rs[i]; // the same variable returned twice: offered once
+            }
+            if (clash) {
+                continue;
+            }
+            if (offers == null) {
+                offers = new NDArray[thunks.length][];
+            }
+            if (offers[t] == null) {
+                offers[t] = new NDArray[plan.steps[t].outputs.length];
+            }
+            offers[t][producerOutput[rs[i]]] = d;
+        }
+        return offers;
+    }
+
+    private static NDArray[] withOffers(NDArray[] recycled, NDArray[] offered) {
+        NDArray[] r = offered.clone();
+        for (int k = 0; recycled != null && k < r.length; k++) {
+            if (r[k] == null) {
+                r[k] = recycled[k];
+            }
+        }
+        return r;
+    }
+
+    /** Checks every destination's shape, then copies the outputs their kernels did not write in place. */
+    private void deliver(NDArray[] results, NDArray[] into) {
+        int n = Math.min(into.length, plan.outputCount());
+        for (int i = 0; i < n; i++) {
+            if (into[i] != null && !java.util.Arrays.equals(into[i].shape(), results[i].shape())) {
+                Variable v = plan.spec().outputs().get(i);
+                throw new ShapeMismatchException("callInto: output " + i + " " + v.describe() + " has shape "
+                        + NDArray.shapeToString(results[i].shape()) + " but its destination has shape "
+                        + NDArray.shapeToString(into[i].shape()));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (into[i] != null && results[i] != into[i]) {
+                into[i].assign(results[i]);
+                results[i] = into[i];
+            }
+        }
     }
 
     /**
@@ -160,6 +300,15 @@ public final class Schedule {
     /** The checks this schedule runs. */
     public Checks checks() {
         return checks;
+    }
+
+    /**
+     * The intermediate buffers the next call will be offered (the spare {@link Arena}'s), in step
+     * order; empty when calls do not reuse buffers or a call holds the arena now. For inspection.
+     */
+    public List<NDArray> reusedBuffers() {
+        Arena a = spare.get();
+        return a == null ? List.of() : a.held();
     }
 
     /** The thunks in execution order. */

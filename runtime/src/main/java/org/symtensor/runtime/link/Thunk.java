@@ -21,9 +21,18 @@ public final class Thunk {
     private final DType[] outputDtypes;
     private final int[] outputRanks;
     private final boolean nanGuard;
+    /** Kernels that allocate their outputs fresh and take recycled buffers: elementwise, composite, reduce, dot. */
+    private final boolean recyclable;
 
     Thunk(Plan.Step step, Kernel kernel, boolean nanGuard) {
         this.nanGuard = nanGuard;
+        org.symtensor.ir.OpKind kind = step.node().op().kind();
+        boolean arrays = true; // 0-d results are not worth keeping: a 2-scalar call stays as cheap as before
+        for (org.symtensor.ir.Variable o : step.node().outputs()) {
+            arrays &= o.type().rank() > 0;
+        }
+        this.recyclable = arrays && (kind == org.symtensor.ir.OpKind.ELEMWISE || kind == org.symtensor.ir.OpKind.COMPOSITE
+                || kind == org.symtensor.ir.OpKind.REDUCE || kind == org.symtensor.ir.OpKind.DOT);
         this.node = step.node();
         this.donors = step.donors.length == 0 ? null : step.donors;
         this.kernel = kernel;
@@ -40,12 +49,22 @@ public final class Thunk {
 
     /** Runs the kernel on {@code values} in place: the slots of its outputs are filled, dead slots cleared. */
     void run(NDArray[] values) {
+        run(values, null, null);
+    }
+
+    /**
+     * As {@link #run(NDArray[])}, offering the kernel {@code recycled} buffers for its outputs; when
+     * {@code fresh} is not null (one entry per output), fills it with the outputs the kernel made
+     * fresh (null for the others: a donor, an input, a view of one), for the {@link Arena}.
+     */
+    void run(NDArray[] values, NDArray[] recycled, NDArray[] fresh) {
         int[] ins = inputSlots;
         NDArray[] args = new NDArray[ins.length];
         for (int k = 0; k < ins.length; k++) {
             args[k] = values[ins[k]];
         }
-        NDArray[] results = donors == null ? kernel.run(args) : kernel.run(args, donors);
+        NDArray[] results = recycled == null ? (donors == null ? kernel.run(args) : kernel.run(args, donors))
+                : kernel.run(args, donors, recycled);
         int[] outs = outputSlots;
         if (results == null || results.length != outs.length) {
             throw kernelContract("returned " + (results == null ? "null" : results.length + " values")
@@ -68,6 +87,22 @@ public final class Thunk {
         for (int k = 0; k < dead.length; k++) {
             values[dead[k]] = null;
         }
+        if (fresh == null) {
+            return;
+        }
+        for (int k = 0; k < results.length; k++) {
+            Object data = results[k].data();
+            boolean mine = true;
+            for (NDArray a : args) {
+                mine &= a.data() != data;
+            }
+            fresh[k] = mine ? results[k] : null;
+        }
+    }
+
+    /** Whether the kernel's outputs are fresh arrays it may take back from an {@link Arena}. */
+    boolean recyclable() {
+        return recyclable;
     }
 
     private SymtensorException kernelContract(String what) {

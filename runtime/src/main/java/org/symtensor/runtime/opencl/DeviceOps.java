@@ -47,7 +47,8 @@ final class DeviceOps {
             // uniform, normal, integers on the device (same counter scheme); the other draws exact on the host
             case RANDOM -> ClRandom.supported(node, device) ? ClRandom.step(node, device, ins, outs) : host;
             case SCAN, INDEX, INC_INDEX, IFELSE -> host;
-            case COMPOSITE -> ClElemwise.supported(node, device) ? composite(node, device, ins, outs) : host;
+            case COMPOSITE -> ((Composite) node.op()).reduce() == null && ClElemwise.supported(node, device)
+                    ? composite(node, device, ins, outs) : host;
             case LINALG -> host; // products and decompositions run on the host (OpenBLAS, EJML)
             // conv2d and pooling, every variant, on the device (ClConv)
             case CONV2D, POOL2D -> {

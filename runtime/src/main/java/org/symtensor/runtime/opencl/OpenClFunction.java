@@ -71,7 +71,10 @@ public final class OpenClFunction extends BoundFunction {
         this.passes = List.copyOf(passes);
         Checks checks = Checks.forMode(mode);
         // the same pipeline and the same plan as the CPU backend; only the steps differ
-        Pipeline.Optimized optimized = Pipeline.optimize(spec, passes);
+        // the device runs a reduction and its elementwise input as two kernels: undo the CPU's reduce tails
+        List<Optimizer.Pass> devicePasses = new java.util.ArrayList<>(passes);
+        devicePasses.add(Optimizer.Pass.of("split_reduce_tails", org.symtensor.rewrite.Fusion::splitReduceTails));
+        Pipeline.Optimized optimized = Pipeline.optimize(spec, devicePasses);
         this.optimizedOutputs = optimized.outputs();
         Plan plan = Plan.of(spec, optimized);
         this.schedule = new DeviceSchedule(plan, device, checks.nanGuard());

@@ -67,11 +67,26 @@ public final class Draws {
     }
 
     /**
+     * {@code out[from .. to)}, holding unit uniforms {@code u24(W[i])} (exact in float), mapped to
+     * {@code [low, high)} exactly as {@link #uniformFloat} maps them: for a vectorized generator of
+     * the unit words.
+     */
+    public static void unitToRange(double low, double high, float[] out, int from, int to) {
+        if (low == 0 && high == 1) {
+            return;
+        }
+        double span = high - low;
+        for (int i = from; i < to; i++) {
+            out[i] = toFloat(low + span * out[i], low, high);
+        }
+    }
+
+    /**
      * Elements {@code [from, to)}, from a multiple of 4: block {@code i / 4} holds elements i..i+3.
      * The rounds are {@link Philox#block} written out over locals, so the hot loop stores nothing
      * but samples (the known-answer tests pin both to the same function).
      */
-    private static void uniformFloatRange(long key, long stream, long counter, double low, double high, float[] out,
+    public static void uniformFloatRange(long key, long stream, long counter, double low, double high, float[] out,
             int from, int to) {
         int i = from;
         if (low == 0 && high == 1) {

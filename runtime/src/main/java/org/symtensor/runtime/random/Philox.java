@@ -19,10 +19,14 @@ package org.symtensor.runtime.random;
  * 64 bits, so no two streams ever produce the same block.
  */
 public final class Philox {
-    static final int M0 = 0xD2511F53;
-    static final int M1 = 0xCD9E8D57;
-    static final int W0 = 0x9E3779B9;
-    static final int W1 = 0xBB67AE85;
+    /** The round multipliers and key increments (Weyl constants) of Philox-4x32, for the vectorized twin. */
+    public static final int M0 = 0xD2511F53;
+    /** See {@link #M0}. */
+    public static final int M1 = 0xCD9E8D57;
+    /** See {@link #M0}. */
+    public static final int W0 = 0x9E3779B9;
+    /** See {@link #M0}. */
+    public static final int W1 = 0xBB67AE85;
     private static final long MASK = 0xFFFFFFFFL;
 
     private Philox() {}
