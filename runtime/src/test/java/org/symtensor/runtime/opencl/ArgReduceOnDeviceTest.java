@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.symtensor.error.ShapeMismatchException;
 import org.symtensor.function.Function;
 import org.symtensor.tensor.Matrix;
+import org.symtensor.tensor.Tensor3;
 import org.symtensor.tensor.Vector;
 import org.symtensor.type.DType;
 import org.symtensor.type.F32;
@@ -139,6 +140,34 @@ class ArgReduceOnDeviceTest {
         List<NDArray> di = ints.callAll(xi);
         assertThat(di.get(0).toLong()).as("int32 argmax").isEqualTo(5);
         assertThat(di.get(1).toLong()).as("int32 argmin").isEqualTo(oracle(false, xid, 0, 1, n));
+    }
+
+    @Test
+    void theMiddleAxisOfATensor3_andKeepdims_withNaNs_matchTheLoops() {
+        Tensor3<F64> t = dtensor3("t");
+        Function dev = function(inputs(t), outputs(argmax(t, 1), argmin(t, 1), argmax(t, 1, true)), device(DEVICE));
+        assertThat(((OpenClFunction) dev).hostOps()).as("on the device").isEmpty();
+        int a = 3;
+        int b = 50;
+        int c = 4;
+        Random r = new Random(8);
+        double[] x = new double[a * b * c];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextInt(5);
+        }
+        x[(1 * b + 30) * c + 2] = Double.NaN; // (1, 30, 2) and a later NaN in the same line
+        x[(1 * b + 40) * c + 2] = Double.NaN;
+        List<NDArray> d = dev.callAll(NDArray.wrap(DType.FLOAT64, new int[] {a, b, c}, x));
+        for (int i = 0; i < a; i++) {
+            for (int k = 0; k < c; k++) {
+                int from = i * b * c + k;
+                assertThat(d.get(0).getLong(i * c + k)).as("argmax at (%d, :, %d)", i, k).isEqualTo(oracle(true, x, from, c, b));
+                assertThat(d.get(1).getLong(i * c + k)).as("argmin at (%d, :, %d)", i, k).isEqualTo(oracle(false, x, from, c, b));
+                assertThat(d.get(2).getLong(i * c + k)).as("keepdims").isEqualTo(d.get(0).getLong(i * c + k));
+            }
+        }
+        assertThat(d.get(0).getLong(1 * c + 2)).isEqualTo(30);
+        assertThat(d.get(2).shape()).containsExactly(a, 1, c);
     }
 
     @Test
