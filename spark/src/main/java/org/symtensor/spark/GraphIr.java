@@ -11,19 +11,38 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.symtensor.error.SymtensorException;
+import org.symtensor.ir.AdvancedIncSubtensor;
+import org.symtensor.ir.AdvancedSubtensor;
+import org.symtensor.ir.Alloc;
 import org.symtensor.ir.Apply;
+import org.symtensor.ir.Arange;
+import org.symtensor.ir.ArgSort;
+import org.symtensor.ir.Composite;
 import org.symtensor.ir.Constant;
+import org.symtensor.ir.Conv2d;
+import org.symtensor.ir.Cumulative;
 import org.symtensor.ir.DimShuffle;
 import org.symtensor.ir.Dot;
 import org.symtensor.ir.Elemwise;
 import org.symtensor.ir.Eye;
 import org.symtensor.ir.GradMark;
 import org.symtensor.ir.Graphs;
+import org.symtensor.ir.IncSubtensor;
+import org.symtensor.ir.Join;
+import org.symtensor.ir.LinAlg;
 import org.symtensor.ir.Op;
+import org.symtensor.ir.OpKind;
+import org.symtensor.ir.Pool2d;
 import org.symtensor.ir.Reduce;
+import org.symtensor.ir.Reshape;
 import org.symtensor.ir.ScalarOp;
 import org.symtensor.ir.ShapeOf;
 import org.symtensor.ir.SharedValue;
+import org.symtensor.ir.SpecifyShape;
+import org.symtensor.ir.Subtensor;
+import org.symtensor.ir.TakeAlongAxis;
 import org.symtensor.ir.Variable;
 import org.symtensor.type.DType;
 import org.symtensor.type.TensorType;
@@ -35,7 +54,7 @@ import org.symtensor.value.NDArray;
  * string is a boolean then the string) is documented in docs/spark.md:
  *
  * <pre>
- * int magic 0x53594D47 ("SYMG")   int version (1)
+ * int magic 0x53594D47 ("SYMG")   int version (2; version 1 is read too)
  * int nInputs, then per input: type, nullable name                 -- values 0 .. nInputs-1
  * int nNodes, then per node a tag byte:
  *   'C' constant: nullable name, array                              -- the next value
@@ -44,21 +63,31 @@ import org.symtensor.value.NDArray;
  * type  = dtype name, int rank, rank ints (-1 for an axis known at run time)
  * array = dtype name, int rank, rank ints, then size values in C order (double, float, long, int,
  *         short or byte per dtype; bool as a byte 0/1)
- * op    = OpKind name, then: ELEMWISE scalar-op name, nullable cast dtype; DIMSHUFFLE int n, n ints
- *         (-1 inserts an axis); REDUCE kind name, int n (-1: all axes), n ints; DOT nothing;
- *         SHAPE int axis; EYE dtype name; GRAD_MARK kind name, nullable reason
+ * ints  = int n (-1: null), n ints
+ * op    = OpKind name, then the op's parameters (one line per kind in docs/spark.md)
  * </pre>
  *
- * Reading rebuilds every node through {@link Apply#of}, so the types are checked again by the reader's
- * own op classes. Graphs are written before optimization (the optimizer runs again where the function
- * is compiled). Ops with inner graphs or generator state (scan, random draws, ifelse), fused
- * composites, indexing and any op kind added after version 1 are refused with a message naming the kind.
+ * <p>Every op kind whose parameters are plain values is carried: each is written through its public
+ * accessors and rebuilt through its public factory, exactly as generated code rebuilds optimized
+ * graphs. Reading rebuilds every node through {@link Apply#of}, so the types are checked again by the
+ * reader's own op classes. Graphs are written before optimization (the optimizer runs again where the
+ * function is compiled). Ops with inner graphs or generator state (scan, random draws, ifelse) are
+ * refused with a message naming the kind and pointing to {@code FunctionRecipe.symbolic}. The op
+ * dispatch is an exhaustive switch over {@link OpKind}, so a kind added later does not compile until
+ * this class encodes or refuses it.
  */
 public final class GraphIr {
     /** The first four bytes of every serialized graph: "SYMG". */
     public static final int MAGIC = 0x53594D47;
-    /** The format version this class writes and the only one it reads. */
-    public static final int VERSION = 1;
+    /**
+     * The format version this class writes. It reads this one and version 1, whose streams are version
+     * 2's restricted to the op kinds of {@link #VERSION_1_KINDS} (version 2 added kinds, and changed none).
+     */
+    public static final int VERSION = 2;
+
+    /** The op kinds a version 1 stream may hold. */
+    private static final Set<String> VERSION_1_KINDS =
+            Set.of("ELEMWISE", "DIMSHUFFLE", "REDUCE", "DOT", "SHAPE", "EYE", "GRAD_MARK");
 
     private GraphIr() {}
 
@@ -116,11 +145,16 @@ public final class GraphIr {
             DataOutputStream nodes = new DataOutputStream(nodeBytes);
             int count = 0;
             for (Apply a : applies) {
+                // the op first: an op that cannot be written is named before the state it reads is
+                ByteArrayOutputStream opBytes = new ByteArrayOutputStream();
+                DataOutputStream op = new DataOutputStream(opBytes);
+                writeOp(op, a.op());
+                op.flush();
                 for (Variable in : a.inputs()) {
                     count += leaf(nodes, in);
                 }
                 nodes.writeByte('A');
-                writeOp(nodes, a.op());
+                opBytes.writeTo(nodes);
                 nodes.writeInt(a.inputs().size());
                 for (Variable in : a.inputs()) {
                     nodes.writeInt(refs.get(in));
@@ -191,35 +225,183 @@ public final class GraphIr {
             }
         }
 
+        /**
+         * Writes the op's kind and parameters. The switch is exhaustive on purpose: a new {@link OpKind}
+         * does not compile here until this format says how it is written (or why it is refused).
+         */
         private static void writeOp(DataOutputStream o, Op op) throws IOException {
-            if (op instanceof Elemwise e) {
-                o.writeUTF("ELEMWISE");
-                o.writeUTF(e.scalarOp().name());
-                writeName(o, e.castTo() == null ? null : e.castTo().name());
-            } else if (op instanceof DimShuffle d) {
-                o.writeUTF("DIMSHUFFLE");
-                writeInts(o, d.pattern());
-            } else if (op instanceof Reduce r) {
-                o.writeUTF("REDUCE");
-                o.writeUTF(r.reduceKind().name());
-                writeInts(o, r.axes());
-            } else if (op instanceof Dot) {
-                o.writeUTF("DOT");
-            } else if (op instanceof ShapeOf s) {
-                o.writeUTF("SHAPE");
-                o.writeInt(s.axis());
-            } else if (op instanceof Eye e) {
-                o.writeUTF("EYE");
-                o.writeUTF(e.dtype().name());
-            } else if (op instanceof GradMark g) {
-                o.writeUTF("GRAD_MARK");
-                o.writeUTF(g.markKind().name());
-                writeName(o, g.reason());
-            } else {
-                throw new IrFormatException("serialized graph: op kind " + op.kind() + " (" + op.name()
-                        + ") is not supported by IR format version " + VERSION + "; supported: ELEMWISE, DIMSHUFFLE,"
-                        + " REDUCE, DOT, SHAPE, EYE, GRAD_MARK and constants. Ship such a model as a @SymbolicFunction"
-                        + " recipe instead (FunctionRecipe.symbolic)");
+            switch (op.kind()) {
+                case ELEMWISE -> {
+                    o.writeUTF("ELEMWISE");
+                    writeElemwise(o, (Elemwise) op);
+                }
+                case DIMSHUFFLE -> {
+                    o.writeUTF("DIMSHUFFLE");
+                    writeInts(o, ((DimShuffle) op).pattern());
+                }
+                case REDUCE -> {
+                    o.writeUTF("REDUCE");
+                    writeReduce(o, (Reduce) op);
+                }
+                case DOT -> o.writeUTF("DOT");
+                case SHAPE -> {
+                    o.writeUTF("SHAPE");
+                    o.writeInt(((ShapeOf) op).axis());
+                }
+                case EYE -> {
+                    o.writeUTF("EYE");
+                    o.writeUTF(((Eye) op).dtype().name());
+                }
+                case GRAD_MARK -> {
+                    GradMark g = (GradMark) op;
+                    o.writeUTF("GRAD_MARK");
+                    o.writeUTF(g.markKind().name());
+                    writeName(o, g.reason());
+                }
+                // inner graphs and generator state have no value encoding: the symbolic recipe rebuilds them
+                case RANDOM, SCAN, IFELSE -> throw new IrFormatException("serialized graph: op kind " + op.kind() + " ("
+                        + op.name() + ") holds " + (op.kind() == OpKind.RANDOM ? "random generator state" : "inner graphs")
+                        + ", which IR format version " + VERSION + " does not carry; ship such a model as a"
+                        + " @SymbolicFunction recipe instead (FunctionRecipe.symbolic), which rebuilds the graph from"
+                        + " the application's code on each executor");
+                case INDEX -> {
+                    o.writeUTF("INDEX");
+                    writeSubtensor(o, (Subtensor) op);
+                }
+                case INC_INDEX -> {
+                    o.writeUTF("INC_INDEX");
+                    writeSubtensor(o, ((IncSubtensor) op).view());
+                }
+                case COMPOSITE -> {
+                    o.writeUTF("COMPOSITE");
+                    writeComposite(o, (Composite) op);
+                }
+                case LINALG -> {
+                    o.writeUTF("LINALG");
+                    o.writeUTF(((LinAlg) op).linAlgKind().name());
+                }
+                case CONV2D -> {
+                    Conv2d c = (Conv2d) op;
+                    o.writeUTF("CONV2D");
+                    o.writeUTF(c.variant().name());
+                    writeInts(o, c.stride());
+                    writeInts(o, c.dilation());
+                    o.writeInt(c.groups());
+                    o.writeUTF(c.padding().name());
+                    writeInts(o, c.explicitPads());
+                }
+                case POOL2D -> {
+                    Pool2d p = (Pool2d) op;
+                    o.writeUTF("POOL2D");
+                    o.writeUTF(p.mode().name());
+                    o.writeUTF(p.variant().name());
+                    writeInts(o, p.window());
+                    writeInts(o, p.stride());
+                    writeInts(o, p.pad());
+                    o.writeBoolean(p.ignoreBorder());
+                }
+                case RESHAPE -> {
+                    o.writeUTF("RESHAPE");
+                    o.writeInt(((Reshape) op).ndim());
+                }
+                case JOIN -> {
+                    o.writeUTF("JOIN");
+                    o.writeInt(((Join) op).axis());
+                }
+                case ALLOC -> {
+                    o.writeUTF("ALLOC");
+                    o.writeInt(((Alloc) op).ndim());
+                }
+                case ARANGE -> {
+                    o.writeUTF("ARANGE");
+                    o.writeUTF(((Arange) op).dtype().name());
+                }
+                case SPECIFY_SHAPE -> {
+                    o.writeUTF("SPECIFY_SHAPE");
+                    writeInts(o, ((SpecifyShape) op).shape());
+                }
+                case ADVANCED_INDEX -> {
+                    o.writeUTF("ADVANCED_INDEX");
+                    writeAdvanced(o, (AdvancedSubtensor) op);
+                }
+                case ADVANCED_INC -> {
+                    AdvancedIncSubtensor a = (AdvancedIncSubtensor) op;
+                    o.writeUTF("ADVANCED_INC");
+                    o.writeBoolean(a.isSet());
+                    writeAdvanced(o, a.view());
+                }
+                case CUMULATIVE -> {
+                    Cumulative c = (Cumulative) op;
+                    o.writeUTF("CUMULATIVE");
+                    o.writeUTF(c.cumulativeKind().name());
+                    o.writeInt(c.axis());
+                    o.writeBoolean(c.reverse());
+                }
+                case SORT -> {
+                    ArgSort s = (ArgSort) op;
+                    o.writeUTF("SORT");
+                    o.writeInt(s.axis());
+                    o.writeBoolean(s.descending());
+                    o.writeInt(s.k());
+                }
+                case TAKE_ALONG -> {
+                    TakeAlongAxis t = (TakeAlongAxis) op;
+                    o.writeUTF("TAKE_ALONG");
+                    o.writeUTF(t.mode().name());
+                    o.writeInt(t.axis());
+                }
+            }
+        }
+
+        /** Scalar-op name, then the cast dtype (null unless CAST). */
+        private static void writeElemwise(DataOutputStream o, Elemwise e) throws IOException {
+            o.writeUTF(e.scalarOp().name());
+            writeName(o, e.castTo() == null ? null : e.castTo().name());
+        }
+
+        private static void writeReduce(DataOutputStream o, Reduce r) throws IOException {
+            o.writeUTF(r.reduceKind().name());
+            writeInts(o, r.axes());
+        }
+
+        /** Form name, axis, hasStart, hasStop, step (the last three are ignored for INDEX). */
+        private static void writeSubtensor(DataOutputStream o, Subtensor s) throws IOException {
+            o.writeUTF(s.form().name());
+            o.writeInt(s.axis());
+            boolean slice = s.form() == Subtensor.Form.SLICE;
+            o.writeBoolean(slice && s.hasStart());
+            o.writeBoolean(slice && s.hasStop());
+            o.writeInt(slice ? s.step() : 1);
+        }
+
+        /** Form name, then the axis (0 for MASK, which indexes the whole tensor). */
+        private static void writeAdvanced(DataOutputStream o, AdvancedSubtensor a) throws IOException {
+            o.writeUTF(a.form().name());
+            o.writeInt(a.axis());
+        }
+
+        /**
+         * The scalar program as {@link Composite#program} takes it: input dtypes, rank-0 constants, steps
+         * (elemwise op, result dtype, operand numbers), then the optional reduce tail.
+         */
+        private static void writeComposite(DataOutputStream o, Composite c) throws IOException {
+            o.writeInt(c.inputDtypes().size());
+            for (DType d : c.inputDtypes()) {
+                o.writeUTF(d.name());
+            }
+            o.writeInt(c.constants().size());
+            for (NDArray k : c.constants()) {
+                writeArray(o, k);
+            }
+            o.writeInt(c.steps().size());
+            for (Composite.Step s : c.steps()) {
+                writeElemwise(o, s.op());
+                o.writeUTF(s.dtype().name());
+                writeInts(o, s.args());
+            }
+            o.writeBoolean(c.reduce() != null);
+            if (c.reduce() != null) {
+                writeReduce(o, c.reduce());
             }
         }
 
@@ -280,6 +462,8 @@ public final class GraphIr {
     private static final class Reader {
         private final DataInputStream in;
         private final List<Variable> values = new ArrayList<>();
+        /** The version the stream declares: version 1 streams may only hold version 1's op kinds. */
+        private int version;
 
         Reader(DataInputStream in) {
             this.in = in;
@@ -291,11 +475,11 @@ public final class GraphIr {
                 throw new IrFormatException(String.format("serialized graph: bad magic number 0x%08X, expected 0x%08X"
                         + " (\"SYMG\"); these bytes are not a Symtensor graph", magic, MAGIC));
             }
-            int version = in.readInt();
-            if (version != VERSION) {
+            version = in.readInt();
+            if (version < 1 || version > VERSION) {
                 throw new IrFormatException("serialized graph: IR format version " + version + ", but this Symtensor"
-                        + " reads version " + VERSION + " only; build the recipe with the same Symtensor version that"
-                        + " runs on the executors");
+                        + " reads versions 1 to " + VERSION + " only; build the recipe with the same Symtensor version"
+                        + " that runs on the executors");
             }
             List<Variable> inputs = new ArrayList<>();
             int nInputs = count("inputs");
@@ -372,7 +556,10 @@ public final class GraphIr {
         }
 
         private DType readDType() throws IOException {
-            String name = in.readUTF();
+            return dtype(in.readUTF());
+        }
+
+        private static DType dtype(String name) {
             try {
                 return DType.valueOf(name);
             } catch (IllegalArgumentException e) {
@@ -408,26 +595,28 @@ public final class GraphIr {
 
         private Op readOp() throws IOException {
             String kind = in.readUTF();
+            if (version == 1 && !VERSION_1_KINDS.contains(kind)) {
+                throw new IrFormatException("serialized graph: op kind '" + kind + "' is not part of IR format version 1");
+            }
+            try {
+                return readOp(kind);
+            } catch (IrFormatException e) {
+                throw e;
+            } catch (SymtensorException | IllegalArgumentException e) {
+                // a factory refused the written parameters: damaged bytes, or a writer with other rules
+                throw new IrFormatException("serialized graph: the parameters of op kind " + kind + " are invalid here: "
+                        + e.getMessage());
+            }
+        }
+
+        private Op readOp(String kind) throws IOException {
             switch (kind) {
-                case "ELEMWISE": {
-                    String scalar = in.readUTF();
-                    String cast = readName();
-                    if (cast != null) {
-                        return Elemwise.cast(DType.valueOf(cast));
-                    }
-                    try {
-                        return Elemwise.of(ScalarOp.valueOf(scalar));
-                    } catch (IllegalArgumentException e) {
-                        throw new IrFormatException("serialized graph: unknown scalar op '" + scalar
-                                + "' (written by a newer Symtensor?)");
-                    }
-                }
+                case "ELEMWISE":
+                    return readElemwise();
                 case "DIMSHUFFLE":
                     return DimShuffle.of(readInts());
-                case "REDUCE": {
-                    Reduce.Kind k = Reduce.Kind.valueOf(in.readUTF());
-                    return Reduce.of(k, readInts());
-                }
+                case "REDUCE":
+                    return readReduce();
                 case "DOT":
                     return Dot.INSTANCE;
                 case "SHAPE":
@@ -435,12 +624,137 @@ public final class GraphIr {
                 case "EYE":
                     return Eye.of(readDType());
                 case "GRAD_MARK": {
-                    GradMark.Kind k = GradMark.Kind.valueOf(in.readUTF());
+                    GradMark.Kind k = readEnum(GradMark.Kind.class, "grad-mark kind");
                     return GradMark.of(k, readName());
+                }
+                case "INDEX":
+                    return readSubtensor();
+                case "INC_INDEX":
+                    return IncSubtensor.of(readSubtensor());
+                case "COMPOSITE":
+                    return readComposite();
+                case "LINALG":
+                    return LinAlg.of(readEnum(LinAlg.Kind.class, "linalg kind"));
+                case "CONV2D": {
+                    Conv2d.Variant variant = readEnum(Conv2d.Variant.class, "conv2d variant");
+                    int[] stride = readInts();
+                    int[] dilation = readInts();
+                    int groups = in.readInt();
+                    Conv2d.Padding padding = readEnum(Conv2d.Padding.class, "conv2d padding");
+                    return Conv2d.of(variant, stride, dilation, groups, padding, readInts());
+                }
+                case "POOL2D": {
+                    Pool2d.Mode mode = readEnum(Pool2d.Mode.class, "pool2d mode");
+                    Pool2d.Variant variant = readEnum(Pool2d.Variant.class, "pool2d variant");
+                    int[] window = readInts();
+                    int[] stride = readInts();
+                    int[] pad = readInts();
+                    return Pool2d.of(mode, variant, window, stride, pad, in.readBoolean());
+                }
+                case "RESHAPE":
+                    return Reshape.of(in.readInt());
+                case "JOIN":
+                    return Join.of(in.readInt());
+                case "ALLOC":
+                    return Alloc.of(in.readInt());
+                case "ARANGE":
+                    return Arange.of(readDType());
+                case "SPECIFY_SHAPE":
+                    return SpecifyShape.of(readInts());
+                case "ADVANCED_INDEX":
+                    return readAdvanced();
+                case "ADVANCED_INC": {
+                    boolean set = in.readBoolean();
+                    AdvancedSubtensor view = readAdvanced();
+                    return set ? AdvancedIncSubtensor.set(view) : AdvancedIncSubtensor.inc(view);
+                }
+                case "CUMULATIVE": {
+                    Cumulative.Kind k = readEnum(Cumulative.Kind.class, "cumulative kind");
+                    int axis = in.readInt();
+                    return Cumulative.of(k, axis, in.readBoolean());
+                }
+                case "SORT": {
+                    int axis = in.readInt();
+                    boolean descending = in.readBoolean();
+                    return ArgSort.of(axis, descending, in.readInt());
+                }
+                case "TAKE_ALONG": {
+                    TakeAlongAxis.Mode mode = readEnum(TakeAlongAxis.Mode.class, "take-along mode");
+                    return TakeAlongAxis.of(mode, in.readInt());
                 }
                 default:
                     throw new IrFormatException("serialized graph: op kind '" + kind + "' is not part of IR format version "
-                            + VERSION);
+                            + version + " (written by a newer Symtensor?)");
+            }
+        }
+
+        private Elemwise readElemwise() throws IOException {
+            String scalar = in.readUTF();
+            String cast = readName();
+            if (cast != null) {
+                return Elemwise.cast(dtype(cast));
+            }
+            try {
+                return Elemwise.of(ScalarOp.valueOf(scalar));
+            } catch (IllegalArgumentException e) {
+                throw new IrFormatException("serialized graph: unknown scalar op '" + scalar
+                        + "' (written by a newer Symtensor?)");
+            }
+        }
+
+        private Reduce readReduce() throws IOException {
+            Reduce.Kind k = readEnum(Reduce.Kind.class, "reduce kind");
+            return Reduce.of(k, readInts());
+        }
+
+        private Subtensor readSubtensor() throws IOException {
+            Subtensor.Form form = readEnum(Subtensor.Form.class, "subtensor form");
+            int axis = in.readInt();
+            boolean hasStart = in.readBoolean();
+            boolean hasStop = in.readBoolean();
+            int step = in.readInt();
+            return form == Subtensor.Form.INDEX ? Subtensor.index(axis) : Subtensor.slice(axis, hasStart, hasStop, step);
+        }
+
+        private AdvancedSubtensor readAdvanced() throws IOException {
+            AdvancedSubtensor.Form form = readEnum(AdvancedSubtensor.Form.class, "advanced-index form");
+            int axis = in.readInt();
+            return form == AdvancedSubtensor.Form.MASK ? AdvancedSubtensor.mask() : AdvancedSubtensor.take(axis);
+        }
+
+        private Composite readComposite() throws IOException {
+            int nInputs = count("composite inputs");
+            List<DType> dtypes = new ArrayList<>(nInputs);
+            for (int i = 0; i < nInputs; i++) {
+                dtypes.add(readDType());
+            }
+            int nConstants = count("composite constants");
+            List<NDArray> constants = new ArrayList<>(nConstants);
+            for (int i = 0; i < nConstants; i++) {
+                constants.add(readArray());
+            }
+            int nSteps = count("composite steps");
+            List<Composite.Step> steps = new ArrayList<>(nSteps);
+            for (int i = 0; i < nSteps; i++) {
+                Elemwise op = readElemwise();
+                DType d = readDType();
+                int[] args = readInts();
+                if (args == null) {
+                    throw new IrFormatException("serialized graph: composite step " + i + " has no operand list");
+                }
+                steps.add(Composite.Step.of(op, d, args));
+            }
+            Composite c = Composite.program(dtypes, constants, steps);
+            return in.readBoolean() ? c.withReduce(readReduce()) : c;
+        }
+
+        private <E extends Enum<E>> E readEnum(Class<E> type, String what) throws IOException {
+            String name = in.readUTF();
+            try {
+                return Enum.valueOf(type, name);
+            } catch (IllegalArgumentException e) {
+                throw new IrFormatException("serialized graph: unknown " + what + " '" + name
+                        + "' (written by a newer Symtensor?)");
             }
         }
 
