@@ -225,132 +225,89 @@ public final class GraphIr {
             }
         }
 
+        /** Writes one op's parameters (after its kind name). */
+        private interface ParamWriter {
+            void write(DataOutputStream o) throws IOException;
+        }
+
         /**
-         * Writes the op's kind and parameters. The switch is exhaustive on purpose: a new {@link OpKind}
-         * does not compile here until this format says how it is written (or why it is refused).
+         * Writes the op's kind name and parameters. The dispatch is a switch expression over
+         * {@link OpKind} without a default, so the compiler checks it covers every kind: a kind added
+         * later does not compile here until this format says how it is written (or why it is refused).
          */
         private static void writeOp(DataOutputStream o, Op op) throws IOException {
-            switch (op.kind()) {
-                case ELEMWISE -> {
-                    o.writeUTF("ELEMWISE");
-                    writeElemwise(o, (Elemwise) op);
-                }
-                case DIMSHUFFLE -> {
-                    o.writeUTF("DIMSHUFFLE");
-                    writeInts(o, ((DimShuffle) op).pattern());
-                }
-                case REDUCE -> {
-                    o.writeUTF("REDUCE");
-                    writeReduce(o, (Reduce) op);
-                }
-                case DOT -> o.writeUTF("DOT");
-                case SHAPE -> {
-                    o.writeUTF("SHAPE");
-                    o.writeInt(((ShapeOf) op).axis());
-                }
-                case EYE -> {
-                    o.writeUTF("EYE");
-                    o.writeUTF(((Eye) op).dtype().name());
-                }
-                case GRAD_MARK -> {
+            ParamWriter params = switch (op.kind()) {
+                case ELEMWISE -> p -> writeElemwise(p, (Elemwise) op);
+                case DIMSHUFFLE -> p -> writeInts(p, ((DimShuffle) op).pattern());
+                case REDUCE -> p -> writeReduce(p, (Reduce) op);
+                case DOT -> p -> { };
+                case SHAPE -> p -> p.writeInt(((ShapeOf) op).axis());
+                case EYE -> p -> p.writeUTF(((Eye) op).dtype().name());
+                case GRAD_MARK -> p -> {
                     GradMark g = (GradMark) op;
-                    o.writeUTF("GRAD_MARK");
-                    o.writeUTF(g.markKind().name());
-                    writeName(o, g.reason());
-                }
+                    p.writeUTF(g.markKind().name());
+                    writeName(p, g.reason());
+                };
                 // inner graphs and generator state have no value encoding: the symbolic recipe rebuilds them
                 case RANDOM, SCAN, IFELSE -> throw new IrFormatException("serialized graph: op kind " + op.kind() + " ("
                         + op.name() + ") holds " + (op.kind() == OpKind.RANDOM ? "random generator state" : "inner graphs")
                         + ", which IR format version " + VERSION + " does not carry; ship such a model as a"
                         + " @SymbolicFunction recipe instead (FunctionRecipe.symbolic), which rebuilds the graph from"
                         + " the application's code on each executor");
-                case INDEX -> {
-                    o.writeUTF("INDEX");
-                    writeSubtensor(o, (Subtensor) op);
-                }
-                case INC_INDEX -> {
-                    o.writeUTF("INC_INDEX");
-                    writeSubtensor(o, ((IncSubtensor) op).view());
-                }
-                case COMPOSITE -> {
-                    o.writeUTF("COMPOSITE");
-                    writeComposite(o, (Composite) op);
-                }
-                case LINALG -> {
-                    o.writeUTF("LINALG");
-                    o.writeUTF(((LinAlg) op).linAlgKind().name());
-                }
-                case CONV2D -> {
+                case INDEX -> p -> writeSubtensor(p, (Subtensor) op);
+                case INC_INDEX -> p -> writeSubtensor(p, ((IncSubtensor) op).view());
+                case COMPOSITE -> p -> writeComposite(p, (Composite) op);
+                case LINALG -> p -> p.writeUTF(((LinAlg) op).linAlgKind().name());
+                case CONV2D -> p -> {
                     Conv2d c = (Conv2d) op;
-                    o.writeUTF("CONV2D");
-                    o.writeUTF(c.variant().name());
-                    writeInts(o, c.stride());
-                    writeInts(o, c.dilation());
-                    o.writeInt(c.groups());
-                    o.writeUTF(c.padding().name());
-                    writeInts(o, c.explicitPads());
-                }
-                case POOL2D -> {
-                    Pool2d p = (Pool2d) op;
-                    o.writeUTF("POOL2D");
-                    o.writeUTF(p.mode().name());
-                    o.writeUTF(p.variant().name());
-                    writeInts(o, p.window());
-                    writeInts(o, p.stride());
-                    writeInts(o, p.pad());
-                    o.writeBoolean(p.ignoreBorder());
-                }
-                case RESHAPE -> {
-                    o.writeUTF("RESHAPE");
-                    o.writeInt(((Reshape) op).ndim());
-                }
-                case JOIN -> {
-                    o.writeUTF("JOIN");
-                    o.writeInt(((Join) op).axis());
-                }
-                case ALLOC -> {
-                    o.writeUTF("ALLOC");
-                    o.writeInt(((Alloc) op).ndim());
-                }
-                case ARANGE -> {
-                    o.writeUTF("ARANGE");
-                    o.writeUTF(((Arange) op).dtype().name());
-                }
-                case SPECIFY_SHAPE -> {
-                    o.writeUTF("SPECIFY_SHAPE");
-                    writeInts(o, ((SpecifyShape) op).shape());
-                }
-                case ADVANCED_INDEX -> {
-                    o.writeUTF("ADVANCED_INDEX");
-                    writeAdvanced(o, (AdvancedSubtensor) op);
-                }
-                case ADVANCED_INC -> {
+                    p.writeUTF(c.variant().name());
+                    writeInts(p, c.stride());
+                    writeInts(p, c.dilation());
+                    p.writeInt(c.groups());
+                    p.writeUTF(c.padding().name());
+                    writeInts(p, c.explicitPads());
+                };
+                case POOL2D -> p -> {
+                    Pool2d pool = (Pool2d) op;
+                    p.writeUTF(pool.mode().name());
+                    p.writeUTF(pool.variant().name());
+                    writeInts(p, pool.window());
+                    writeInts(p, pool.stride());
+                    writeInts(p, pool.pad());
+                    p.writeBoolean(pool.ignoreBorder());
+                };
+                case RESHAPE -> p -> p.writeInt(((Reshape) op).ndim());
+                case JOIN -> p -> p.writeInt(((Join) op).axis());
+                case ALLOC -> p -> p.writeInt(((Alloc) op).ndim());
+                case ARANGE -> p -> p.writeUTF(((Arange) op).dtype().name());
+                case SPECIFY_SHAPE -> p -> writeInts(p, ((SpecifyShape) op).shape());
+                case ADVANCED_INDEX -> p -> writeAdvanced(p, (AdvancedSubtensor) op);
+                case ADVANCED_INC -> p -> {
                     AdvancedIncSubtensor a = (AdvancedIncSubtensor) op;
-                    o.writeUTF("ADVANCED_INC");
-                    o.writeBoolean(a.isSet());
-                    writeAdvanced(o, a.view());
-                }
-                case CUMULATIVE -> {
+                    p.writeBoolean(a.isSet());
+                    writeAdvanced(p, a.view());
+                };
+                case CUMULATIVE -> p -> {
                     Cumulative c = (Cumulative) op;
-                    o.writeUTF("CUMULATIVE");
-                    o.writeUTF(c.cumulativeKind().name());
-                    o.writeInt(c.axis());
-                    o.writeBoolean(c.reverse());
-                }
-                case SORT -> {
-                    ArgSort s = (ArgSort) op;
-                    o.writeUTF("SORT");
-                    o.writeInt(s.axis());
-                    o.writeBoolean(s.descending());
-                    o.writeInt(s.k());
-                }
-                case TAKE_ALONG -> {
+                    p.writeUTF(c.cumulativeKind().name());
+                    p.writeInt(c.axis());
+                    p.writeBoolean(c.reverse());
+                };
+                case SORT -> p -> {
+                    ArgSort sort = (ArgSort) op;
+                    p.writeInt(sort.axis());
+                    p.writeBoolean(sort.descending());
+                    p.writeInt(sort.k());
+                };
+                case TAKE_ALONG -> p -> {
                     TakeAlongAxis t = (TakeAlongAxis) op;
-                    o.writeUTF("TAKE_ALONG");
-                    o.writeUTF(t.mode().name());
-                    o.writeInt(t.axis());
-                }
-            }
+                    p.writeUTF(t.mode().name());
+                    p.writeInt(t.axis());
+                };
+            };
+            // the kind's name is the OpKind constant's, which the reader's switch matches
+            o.writeUTF(op.kind().name());
+            params.write(o);
         }
 
         /** Scalar-op name, then the cast dtype (null unless CAST). */

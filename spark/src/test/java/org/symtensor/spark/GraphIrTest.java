@@ -271,6 +271,20 @@ class GraphIrTest {
                 .hasMessageContaining("unknown cumulative kind 'XUM'");
     }
 
+    @Test
+    void parametersAFactoryRefusesAreAFormatErrorWithTheFactorysReason() {
+        Tensor4<F64> x = dtensor4("x");
+        Tensor<F64> pooled = maxPool2d(x, new int[] {2, 2}, new int[] {2, 2}, new int[] {1, 1}, true);
+        byte[] bytes = GraphIr.write(List.of(x.variable()), List.of(pooled.variable()));
+        // POOL2D, "MAX", "FORWARD", window, stride and pad (3 x (4 + 8) bytes), then ignoreBorder
+        int at = indexOf(bytes, "POOL2D".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + 6 + 5 + 9 + 36;
+        assertThat(bytes[at]).isEqualTo((byte) 1);
+        bytes[at] = 0;
+        assertThatThrownBy(() -> GraphIr.read(bytes)).isInstanceOf(IrFormatException.class)
+                .hasMessageContaining("parameters of op kind POOL2D are invalid")
+                .hasMessageContaining("needs ignoreBorder=true");
+    }
+
     private static int indexOf(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= hay.length; i++) {
@@ -406,6 +420,16 @@ class GraphIrTest {
         assertRoundTrip(vars(x, w, w2), List.of(y, same.variable(), pooled.variable(), avg.variable(), grads.get(0),
                 grads.get(1)), EnumSet.of(OpKind.CONV2D, OpKind.POOL2D), random(r, 2, 4, 6, 7), random(r, 4, 2, 3, 2),
                 random(r, 3, 4, 3, 3));
+        // the gradient variants travel too
+        Set<String> variants = new java.util.HashSet<>();
+        for (Apply a : Graphs.toposort(GraphIr.read(GraphIr.write(vars(x, w), grads)).outputs())) {
+            if (a.op() instanceof Conv2d c) {
+                variants.add("conv " + c.variant());
+            } else if (a.op() instanceof org.symtensor.ir.Pool2d p) {
+                variants.add("pool " + p.mode() + " " + p.variant());
+            }
+        }
+        assertThat(variants).contains("conv GRAD_INPUT", "conv GRAD_FILTERS", "pool MAX GRAD", "pool AVG_EXC_PAD GRAD");
     }
 
     @Test
@@ -436,7 +460,7 @@ class GraphIrTest {
                 idx.variable());
         Variable set = Apply.output(AdvancedIncSubtensor.set(AdvancedSubtensor.take(1)), x.variable(), y.variable(),
                 idx.variable());
-        // the gradient of take is an advanced increment too, of the adjoint direction
+        // the gradient of take adds into zeros: an advanced increment
         List<Variable> g = Gradients.grad(Apply.output(Reduce.of(Reduce.Kind.SUM, null),
                 taken.times(taken).variable()), List.of(x.variable()), GradOptions.defaults());
         SplittableRandom r = new SplittableRandom(10);
