@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.symtensor.error.ArgumentException;
 import org.symtensor.error.DTypeMismatchException;
 import org.symtensor.type.DType;
 import org.symtensor.type.TensorType;
@@ -102,6 +103,11 @@ public final class Composite implements Op {
     public Composite withReduce(Reduce r) {
         if (reduce != null) {
             throw new IllegalArgumentException("Composite: " + name() + " already ends in a reduction");
+        }
+        if (Reduce.isIndexOrLogic(Objects.requireNonNull(r, "r").reduceKind())) {
+            // positions and truth values are not folds of block partials: they run in their own kernel
+            throw new ArgumentException("Composite: a reduce tail must be sum, prod, max, min or mean, not "
+                    + r.reduceKind().name().toLowerCase(java.util.Locale.ROOT));
         }
         return new Composite(inputDtypes, constants, steps, Objects.requireNonNull(r, "r"));
     }

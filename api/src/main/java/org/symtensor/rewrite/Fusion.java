@@ -145,7 +145,7 @@ public final class Fusion {
         Variable x = r.inputs().get(0);
         Apply p = x.owner();
         if (p == null || !isFusable(p) || uses.getOrDefault(x, 0) != 1 || x.type().rank() == 0
-                || !x.type().dtype().isFloat() || !foldsBlockwise(((Reduce) r.op()).reduceKind())) {
+                || !x.type().dtype().isFloat() || Reduce.isIndexOrLogic(((Reduce) r.op()).reduceKind())) {
             return null;
         }
         Composite program;
@@ -181,17 +181,6 @@ public final class Fusion {
         }
         Composite fused = program.withReduce((Reduce) r.op());
         return SourceLocation.inheriting(r.createdAt(), () -> Apply.of(fused, outer).output());
-    }
-
-    /**
-     * Whether the fused-reduce kernel can fold this reduction block by block into accumulators: the
-     * arithmetic folds can; positions and truth values run in their own kernel.
-     */
-    private static boolean foldsBlockwise(Reduce.Kind kind) {
-        return switch (kind) {
-            case SUM, PROD, MAX, MIN, MEAN -> true;
-            case ARGMAX, ARGMIN, ALL, ANY -> false;
-        };
     }
 
     private static boolean isFusable(Apply a) {

@@ -276,6 +276,9 @@ class FusedReductionTest {
             assertThat(got.get(0).getLong(r)).as("argmax of row " + r).isEqualTo(best);
         }
         assertThat(got.get(1).getDouble(0)).as("any(sin(x)) with non-zero entries").isEqualTo(1.0);
+        Composite program = (Composite) Fusion.fuse(List.of(shifted)).get(0).owner().op();
+        assertThatThrownBy(() -> program.withReduce(Reduce.of(Reduce.Kind.ARGMAX, new int[] {1})))
+                .isInstanceOf(org.symtensor.error.ArgumentException.class).hasMessageContaining("not argmax");
     }
 
     @Test
