@@ -11,7 +11,7 @@ import org.symtensor.value.NDArray;
 
 /**
  * The CPU kernel of a {@link Composite} node, numexpr-style: the output is produced in blocks of
- * {@value ElemwiseKernel#BLOCK} elements; for each block the inputs are gathered (any layout, any
+ * {@value #BLOCK} elements; for each block the inputs are gathered (any layout, any
  * dtype, broadcasting) into scratch registers, then the program runs step by step, each step one
  * tight loop over the block (vectorized where {@link DoubleLoops} can), and the last step's block
  * is stored. Memory is touched once and no full-size temporary exists. Each step rounds or wraps
@@ -19,6 +19,19 @@ import org.symtensor.value.NDArray;
  * unfused graphs compute the same values.
  */
 final class CompositeKernel implements Kernel {
+    /**
+     * Elements per program block, here and in {@link FloatBlocks}. Small on purpose: every step of
+     * a block streams its operands (inputs read in place, earlier steps' scratch) and its result, so
+     * a block touches {@code (inputs + steps + 1) * BLOCK} elements, and all of that must stay in L1
+     * for the steps after the first to read their operands at cache speed. Measured at 10^7 float32
+     * elements, {@code ((a*b+c)*d)} in one thread (the scratch harness of bench/README.md, issue 15):
+     * 1024 (4 KB per operand, 28 KB per block: L1 thrashes) 15.9–19.4 ms, 512 12.3–17.4 ms,
+     * 256 9.5–15 ms, 128 7.9–9.2 ms, 64 8.7–10.5 ms; at 10^6 (in L3) 256 and 128 tie at 0.43–0.57 ms
+     * and 64 pays its per-block dispatch (0.65–0.72 ms). A multiple of the widest vector and a
+     * divisor of {@link Parallel#CHUNK}, so chunk boundaries are block boundaries.
+     */
+    static final int BLOCK = Integer.getInteger("symtensor.probeBlock", 256);
+
     private final Apply node;
     private final DType outDtype;
     private final int rank;
@@ -129,7 +142,7 @@ final class CompositeKernel implements Kernel {
 
     /** The elements {@code [from, to)} of the output, stored into {@code out} or handed to {@code sink}. */
     private void execute(NDArray[] in, int[] shape, NDArray out, int from, int to, BlockSink sink) {
-        int block = Math.min(ElemwiseKernel.BLOCK, to - from);
+        int block = Math.min(BLOCK, to - from);
         int nValues = isDouble.length;
         Scratch own = scratch.get();
         double[][] dreg = new double[nValues][];
@@ -173,6 +186,10 @@ final class CompositeKernel implements Kernel {
         int[] ao = new int[3];
         int first = nIn + constants.size();
         int last = nValues - 1;
+        // a float64 result is computed straight into the output (no scratch store and copy back);
+        // every other dtype goes through its register, where it is rounded or wrapped first
+        boolean direct = sink == null && isDouble[last] && dtypes[last] == DType.FLOAT64 && outDtype == DType.FLOAT64;
+        double[] outData = direct ? (double[]) out.data() : null;
         for (int start = from; start < to; start += block) {
             int n = Math.min(block, to - start);
             for (int v = 0; v < nIn; v++) {
@@ -216,6 +233,10 @@ final class CompositeKernel implements Kernel {
                             }
                         }
                     }
+                    if (direct && o == last) {
+                        DoubleLoops.apply(op, a[0], ao[0], a[1], ao[1], a[2], ao[2], outData, out.offset() + start, n);
+                        continue;
+                    }
                     double[] dst = isDouble[o] ? dreg[o] : dtmp[3];
                     DoubleLoops.apply(op, a[0], ao[0], a[1], ao[1], a[2], ao[2], dst, 0, n);
                     if (isDouble[o]) {
@@ -238,6 +259,8 @@ final class CompositeKernel implements Kernel {
             }
             if (sink != null) {
                 sink.doubles(dreg[last], start, n);
+            } else if (direct) {
+                continue;
             } else if (isDouble[last]) {
                 ArrayIo.store(dreg[last], 0, out.data(), outDtype, start, n);
             } else {
@@ -256,19 +279,19 @@ final class CompositeKernel implements Kernel {
     private static final class Scratch {
         final double[][] d;
         final long[][] l;
-        final double[][] tmp = new double[4][ElemwiseKernel.BLOCK];
+        final double[][] tmp = new double[4][BLOCK];
         /** Zero operands of absent arguments: never written. */
-        final double[] dzero = new double[ElemwiseKernel.BLOCK];
-        final long[] lzero = new long[ElemwiseKernel.BLOCK];
+        final double[] dzero = new double[BLOCK];
+        final long[] lzero = new long[BLOCK];
 
         Scratch(boolean[] isDouble) {
             d = new double[isDouble.length][];
             l = new long[isDouble.length][];
             for (int v = 0; v < isDouble.length; v++) {
                 if (isDouble[v]) {
-                    d[v] = new double[ElemwiseKernel.BLOCK];
+                    d[v] = new double[BLOCK];
                 } else {
-                    l[v] = new long[ElemwiseKernel.BLOCK];
+                    l[v] = new long[BLOCK];
                 }
             }
         }

@@ -9,7 +9,7 @@ import org.symtensor.value.NDArray;
 /**
  * The float32 block executor shared by {@link CompositeKernel} and {@link ElemwiseKernel}: when every
  * input, constant and step of a program is float32 (and the Vector API is on), blocks of
- * {@value ElemwiseKernel#BLOCK} elements are computed in {@code float[]} scratch with
+ * {@value CompositeKernel#BLOCK} elements are computed in {@code float[]} scratch with
  * {@code FloatLoops} (the float32 twin of {@link DoubleLoops}, on its lanes), never widened to double. Contiguous same-shape inputs are read straight
  * from their backing arrays, the last step writes straight into the output, and broadcast inputs
  * are gathered a row at a time (a fill for a column broadcast along the last axis, an array copy for
@@ -32,7 +32,7 @@ final class FloatBlocks {
         this.scratch = ThreadLocal.withInitial(() -> {
             float[][] r = new float[values][];
             for (int v = 0; v < values; v++) {
-                r[v] = new float[ElemwiseKernel.BLOCK];
+                r[v] = new float[CompositeKernel.BLOCK];
             }
             return r;
         });
@@ -73,7 +73,7 @@ final class FloatBlocks {
 
     /** The elements {@code [from, to)} of the output, stored into {@code out} or handed to {@code sink}. */
     private void run(NDArray[] in, int[] shape, NDArray out, int from, int to, BlockSink sink) {
-        int block = Math.min(ElemwiseKernel.BLOCK, to - from);
+        int block = Math.min(CompositeKernel.BLOCK, to - from);
         int nValues = nIn + constants.length + ops.length;
         float[][] own = scratch.get();
         float[][] reg = new float[nValues][];
