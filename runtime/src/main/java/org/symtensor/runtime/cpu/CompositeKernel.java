@@ -21,16 +21,18 @@ import org.symtensor.value.NDArray;
 final class CompositeKernel implements Kernel {
     /**
      * Elements per program block, here and in {@link FloatBlocks}. Small on purpose: every step of
-     * a block streams its operands (inputs read in place, earlier steps' scratch) and its result, so
-     * a block touches {@code (inputs + steps + 1) * BLOCK} elements, and all of that must stay in L1
-     * for the steps after the first to read their operands at cache speed. Measured at 10^7 float32
-     * elements, {@code ((a*b+c)*d)} in one thread (the scratch harness of bench/README.md, issue 15):
-     * 1024 (4 KB per operand, 28 KB per block: L1 thrashes) 15.9–19.4 ms, 512 12.3–17.4 ms,
-     * 256 9.5–15 ms, 128 7.9–9.2 ms, 64 8.7–10.5 ms; at 10^6 (in L3) 256 and 128 tie at 0.43–0.57 ms
-     * and 64 pays its per-block dispatch (0.65–0.72 ms). A multiple of the widest vector and a
-     * divisor of {@link Parallel#CHUNK}, so chunk boundaries are block boundaries.
+     * a block streams its operands (inputs read in place, earlier steps' scratch) and writes its
+     * result, so one block touches about {@code (inputs + steps) * BLOCK} elements, and the
+     * steps after the first read their operands at L1 speed only if all of that stays in L1. With
+     * 1024 float32 elements, {@code ((a*b+c)*d)} touches 7 × 4 KB per block, nearly all of a 32 KB
+     * L1, and at 10^7 elements the fused program (20–21 ms) was slower than its three ops as
+     * separate kernels (13–15 ms); with 256 it takes 12.7–13.3 ms, and its summed form 11.2–11.7 ms
+     * instead of 14.7–19.2 ms (one thread, same-moment runs; bench/README.md, issue 15). 128 was
+     * another 5–15% faster there, but in cache (10^6 elements, the JMH benchmarks) the extra
+     * per-block calls made it slower than 256, which is why 256 was kept. A multiple of the widest
+     * vector and a divisor of {@link Parallel#CHUNK}, so chunk boundaries are block boundaries.
      */
-    static final int BLOCK = Integer.getInteger("symtensor.probeBlock", 256);
+    static final int BLOCK = 256;
 
     private final Apply node;
     private final DType outDtype;
@@ -92,7 +94,7 @@ final class CompositeKernel implements Kernel {
             ops[s] = steps.get(s).op().scalarOp();
             args[s] = steps.get(s).args();
         }
-        return new FloatBlocks(nIn, cs, ops, args);
+        return new FloatBlocks(nIn, cs, ops, args, BLOCK);
     }
 
     @Override
