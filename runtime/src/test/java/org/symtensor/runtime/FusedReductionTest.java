@@ -36,9 +36,9 @@ import org.symtensor.value.NDArray;
  * optimized graph has no full-size intermediate, and its values agree with the unoptimized graph
  * and with a plain-Java loop written here, within the rounding that reassociated sums allow.
  *
- * <p>Tolerance: the fused kernel adds in a different order than the unfused one (blocks of 1024
- * elements, vector lanes, then double partials per range), so a float32 sum of n terms of size
- * about |t| can differ by a few float ulps of each block's partial: we allow
+ * <p>Tolerance: the fused kernel adds in a different order than the unfused one (blocks of
+ * {@code CompositeKernel.BLOCK} elements, vector lanes, then double partials per range), so a
+ * float32 sum of n terms of size about |t| can differ by a few float ulps of each block's partial: we allow
  * {@code 1e-5 * (Σ|t| + 1)} for float32 and {@code 1e-12 * (Σ|t| + 1)} for float64. Max and min
  * do not reassociate rounding and must be exact.
  */

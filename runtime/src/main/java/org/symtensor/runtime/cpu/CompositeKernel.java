@@ -11,7 +11,7 @@ import org.symtensor.value.NDArray;
 
 /**
  * The CPU kernel of a {@link Composite} node, numexpr-style: the output is produced in blocks of
- * {@value ElemwiseKernel#BLOCK} elements; for each block the inputs are gathered (any layout, any
+ * {@value #BLOCK} elements; for each block the inputs are gathered (any layout, any
  * dtype, broadcasting) into scratch registers, then the program runs step by step, each step one
  * tight loop over the block (vectorized where {@link DoubleLoops} can), and the last step's block
  * is stored. Memory is touched once and no full-size temporary exists. Each step rounds or wraps
@@ -19,6 +19,21 @@ import org.symtensor.value.NDArray;
  * unfused graphs compute the same values.
  */
 final class CompositeKernel implements Kernel {
+    /**
+     * Elements per program block, here and in {@link FloatBlocks}. Small on purpose: every step of
+     * a block streams its operands (inputs read in place, earlier steps' scratch) and writes its
+     * result, so one block touches about {@code (inputs + steps) * BLOCK} elements, and the
+     * steps after the first read their operands at L1 speed only if all of that stays in L1. With
+     * 1024 float32 elements, {@code ((a*b+c)*d)} touches 7 × 4 KB per block, nearly all of a 32 KB
+     * L1, and at 10^7 elements the fused program (20–21 ms) was slower than its three ops as
+     * separate kernels (13–15 ms); with 256 it takes 12.7–13.3 ms, and its summed form 11.2–11.7 ms
+     * instead of 14.7–19.2 ms (one thread, same-moment runs; bench/README.md, issue 15). 128 was
+     * another 5–15% faster there, but in cache (10^6 elements, the JMH benchmarks) the extra
+     * per-block calls made it slower than 256, which is why 256 was kept. A multiple of the widest
+     * vector and a divisor of {@link Parallel#CHUNK}, so chunk boundaries are block boundaries.
+     */
+    static final int BLOCK = 256;
+
     private final Apply node;
     private final DType outDtype;
     private final int rank;
@@ -79,7 +94,7 @@ final class CompositeKernel implements Kernel {
             ops[s] = steps.get(s).op().scalarOp();
             args[s] = steps.get(s).args();
         }
-        return new FloatBlocks(nIn, cs, ops, args);
+        return new FloatBlocks(nIn, cs, ops, args, BLOCK);
     }
 
     @Override
@@ -129,7 +144,7 @@ final class CompositeKernel implements Kernel {
 
     /** The elements {@code [from, to)} of the output, stored into {@code out} or handed to {@code sink}. */
     private void execute(NDArray[] in, int[] shape, NDArray out, int from, int to, BlockSink sink) {
-        int block = Math.min(ElemwiseKernel.BLOCK, to - from);
+        int block = Math.min(BLOCK, to - from);
         int nValues = isDouble.length;
         Scratch own = scratch.get();
         double[][] dreg = new double[nValues][];
@@ -173,6 +188,10 @@ final class CompositeKernel implements Kernel {
         int[] ao = new int[3];
         int first = nIn + constants.size();
         int last = nValues - 1;
+        // a float64 result is computed straight into the output (no scratch store and copy back);
+        // every other dtype goes through its register, where it is rounded or wrapped first
+        boolean direct = sink == null && isDouble[last] && dtypes[last] == DType.FLOAT64 && outDtype == DType.FLOAT64;
+        double[] outData = direct ? (double[]) out.data() : null;
         for (int start = from; start < to; start += block) {
             int n = Math.min(block, to - start);
             for (int v = 0; v < nIn; v++) {
@@ -216,6 +235,10 @@ final class CompositeKernel implements Kernel {
                             }
                         }
                     }
+                    if (direct && o == last) {
+                        DoubleLoops.apply(op, a[0], ao[0], a[1], ao[1], a[2], ao[2], outData, out.offset() + start, n);
+                        continue;
+                    }
                     double[] dst = isDouble[o] ? dreg[o] : dtmp[3];
                     DoubleLoops.apply(op, a[0], ao[0], a[1], ao[1], a[2], ao[2], dst, 0, n);
                     if (isDouble[o]) {
@@ -238,6 +261,8 @@ final class CompositeKernel implements Kernel {
             }
             if (sink != null) {
                 sink.doubles(dreg[last], start, n);
+            } else if (direct) {
+                continue;
             } else if (isDouble[last]) {
                 ArrayIo.store(dreg[last], 0, out.data(), outDtype, start, n);
             } else {
@@ -256,19 +281,19 @@ final class CompositeKernel implements Kernel {
     private static final class Scratch {
         final double[][] d;
         final long[][] l;
-        final double[][] tmp = new double[4][ElemwiseKernel.BLOCK];
+        final double[][] tmp = new double[4][BLOCK];
         /** Zero operands of absent arguments: never written. */
-        final double[] dzero = new double[ElemwiseKernel.BLOCK];
-        final long[] lzero = new long[ElemwiseKernel.BLOCK];
+        final double[] dzero = new double[BLOCK];
+        final long[] lzero = new long[BLOCK];
 
         Scratch(boolean[] isDouble) {
             d = new double[isDouble.length][];
             l = new long[isDouble.length][];
             for (int v = 0; v < isDouble.length; v++) {
                 if (isDouble[v]) {
-                    d[v] = new double[ElemwiseKernel.BLOCK];
+                    d[v] = new double[BLOCK];
                 } else {
-                    l[v] = new long[ElemwiseKernel.BLOCK];
+                    l[v] = new long[BLOCK];
                 }
             }
         }

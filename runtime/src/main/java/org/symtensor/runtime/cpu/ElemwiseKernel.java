@@ -44,7 +44,7 @@ final class ElemwiseKernel implements Kernel {
             args[k] = k;
         }
         this.floatLanes = FloatBlocks.eligible(dtypes)
-                ? new FloatBlocks(arity, new float[0], new ScalarOp[] {op}, new int[][] {args}) : null;
+                ? new FloatBlocks(arity, new float[0], new ScalarOp[] {op}, new int[][] {args}, BLOCK) : null;
     }
 
     /** SECOND's first input only lends its shape, so its dtype must not force int64 values through double. */

@@ -8,8 +8,9 @@ import org.symtensor.value.NDArray;
 
 /**
  * The float32 block executor shared by {@link CompositeKernel} and {@link ElemwiseKernel}: when every
- * input, constant and step of a program is float32 (and the Vector API is on), blocks of
- * {@value ElemwiseKernel#BLOCK} elements are computed in {@code float[]} scratch with
+ * input, constant and step of a program is float32 (and the Vector API is on), blocks of the
+ * caller's size ({@link CompositeKernel#BLOCK} for a program, {@link ElemwiseKernel#BLOCK} for one
+ * op) are computed in {@code float[]} scratch with
  * {@code FloatLoops} (the float32 twin of {@link DoubleLoops}, on its lanes), never widened to double. Contiguous same-shape inputs are read straight
  * from their backing arrays, the last step writes straight into the output, and broadcast inputs
  * are gathered a row at a time (a fill for a column broadcast along the last axis, an array copy for
@@ -21,10 +22,18 @@ final class FloatBlocks {
     private final float[] constants;
     private final ScalarOp[] ops;
     private final int[][] args;
+    private final int block;
 
-    /** A program of {@code ops}, each reading operands numbered inputs, then constants, then earlier steps. */
-    FloatBlocks(int nIn, float[] constants, ScalarOp[] ops, int[][] args) {
+    /**
+     * A program of {@code ops}, each reading operands numbered inputs, then constants, then earlier
+     * steps, run {@code block} elements at a time. A program of several steps wants blocks small
+     * enough that its scratch stays in L1 ({@link CompositeKernel#BLOCK}); a single op reads and
+     * writes in place and scratch holds only broadcast inputs, so larger blocks there just save
+     * per-block calls.
+     */
+    FloatBlocks(int nIn, float[] constants, ScalarOp[] ops, int[][] args, int block) {
         this.nIn = nIn;
+        this.block = block;
         this.constants = constants;
         this.ops = ops;
         this.args = args;
@@ -32,7 +41,7 @@ final class FloatBlocks {
         this.scratch = ThreadLocal.withInitial(() -> {
             float[][] r = new float[values][];
             for (int v = 0; v < values; v++) {
-                r[v] = new float[ElemwiseKernel.BLOCK];
+                r[v] = new float[block];
             }
             return r;
         });
@@ -73,7 +82,7 @@ final class FloatBlocks {
 
     /** The elements {@code [from, to)} of the output, stored into {@code out} or handed to {@code sink}. */
     private void run(NDArray[] in, int[] shape, NDArray out, int from, int to, BlockSink sink) {
-        int block = Math.min(ElemwiseKernel.BLOCK, to - from);
+        int block = Math.min(this.block, to - from);
         int nValues = nIn + constants.length + ops.length;
         float[][] own = scratch.get();
         float[][] reg = new float[nValues][];

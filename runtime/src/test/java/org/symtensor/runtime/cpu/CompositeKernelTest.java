@@ -176,4 +176,49 @@ class CompositeKernelTest {
         assertThat(r.toDoubleArray()).containsExactly(2, 1 + Math.E, 1 + Math.exp(2));
         assertThat(yv.toDoubleArray()).containsExactly(1, 1, 1);
     }
+
+    /**
+     * A float64 program is computed straight into the output (no scratch copy): over several chunks
+     * and a ragged last block, with an in-place float64 input, a float32 input that is converted on
+     * the way in and a broadcast constant, into a fresh output and into a donated input, every
+     * element exactly the oracle's (only exact ops, so the lanes must agree bit for bit).
+     */
+    @Test
+    void composite_float64ResultWrittenInPlace_matchesTheOracleOverChunksAndRaggedBlocks() {
+        Variable x = var("x", DType.FLOAT64, -1);
+        Variable y = var("y", DType.FLOAT64, -1);
+        Variable z = var("z", DType.FLOAT32, -1);
+        Variable out = e(ScalarOp.TRUE_DIV, e(ScalarOp.ADD, e(ScalarOp.MUL, x, y), Ops.cast(z, DType.FLOAT64)),
+                e(ScalarOp.ADD, e(ScalarOp.SQRT, e(ScalarOp.ABS, x)), Ops.constant(1, DType.FLOAT64)));
+        Apply node = Fusion.fuse(List.of(out)).get(0).owner();
+        assertThat(node.op()).isInstanceOf(Composite.class);
+        Composite c = (Composite) node.op();
+        int n = 2 * Parallel.CHUNK + 3 * CompositeKernel.BLOCK + 7;
+        Random rnd = new Random(11);
+        NDArray[] values = {random(DType.FLOAT64, rnd, n), random(DType.FLOAT64, rnd, n), random(DType.FLOAT32, rnd, n)};
+        NDArray[] args = new NDArray[3];
+        for (int k = 0; k < 3; k++) {
+            args[k] = values[List.of(x, y, z).indexOf(node.inputs().get(k))];
+        }
+        double[] want = new double[n];
+        for (int i = 0; i < n; i++) {
+            double[] in = new double[3];
+            for (int k = 0; k < 3; k++) {
+                in[k] = args[k].getDouble(i);
+            }
+            want[i] = oracle(c, in);
+        }
+        int xAt = node.inputs().indexOf(x);
+
+        NDArray fresh = new CompositeKernel(node).run(args)[0];
+        NDArray donated = new CompositeKernel(node).run(args.clone(), new int[] {xAt})[0];
+
+        assertThat(donated.data()).isSameAs(args[xAt].data());
+        for (int i = 0; i < n; i++) {
+            assertThat(Double.doubleToLongBits(fresh.getDouble(i))).as("fresh output, element %d", i)
+                    .isEqualTo(Double.doubleToLongBits(want[i]));
+            assertThat(Double.doubleToLongBits(donated.getDouble(i))).as("donated output, element %d", i)
+                    .isEqualTo(Double.doubleToLongBits(want[i]));
+        }
+    }
 }

@@ -40,6 +40,22 @@ class FloatLanesTest {
         assertThat(Math.abs(got - want)).as("%s: got %s, want %s", what, got, want).isLessThanOrEqualTo(tol);
     }
 
+    /**
+     * A program result within four float ulps of {@code scale} (its largest step value): a vectorized
+     * exp one ulp off the scalar one moves {@code exp(x)*r + s} by an ulp of {@code exp(x)*r}, which
+     * is many ulps of the result when the add cancels. Which elements run in lanes rather than in the
+     * scalar tail, and whether the lanes are already compiled to the vector intrinsic, depend on the
+     * block size and on JIT warm-up, so the comparison must hold either way.
+     */
+    private static void assertCloseAtScale(float got, float want, float scale, String what) {
+        if (Float.isNaN(want) || Float.isInfinite(want)) {
+            assertClose(got, want, true, what);
+            return;
+        }
+        float tol = 4 * Math.max(Math.max(Math.ulp(want), Math.ulp(scale)), Math.ulp(Float.MIN_NORMAL));
+        assertThat(Math.abs(got - want)).as("%s: got %s, want %s (scale %s)", what, got, want, scale).isLessThanOrEqualTo(tol);
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(ScalarOp.class)
     void floatLoops_everyOp_lanesAndPlain_agreeWithDoubleMathRoundedToFloat(ScalarOp op) {
@@ -81,6 +97,26 @@ class FloatLanesTest {
 
     /** The program for one element, each step in double rounded to float, as the unfused float32 kernels store it. */
     private static float oracle(Composite c, float[] inputs) {
+        float[] v = oracleValues(c, inputs);
+        return v[v.length - 1];
+    }
+
+    /**
+     * The largest magnitude among the program's step values for these inputs: an inexact step's
+     * error (a few ulps of its own value) carries into the result at that scale when a later add
+     * cancels, so that is the scale at which a lanes result is compared.
+     */
+    private static float oracleScale(Composite c, float[] inputs) {
+        float[] v = oracleValues(c, inputs);
+        float m = 0;
+        for (int k = inputs.length + c.constants().size(); k < v.length; k++) {
+            m = Math.max(m, Math.abs(v[k]));
+        }
+        return m;
+    }
+
+    /** Every value of the program (inputs, constants, steps), each step rounded to float as the kernel stores it. */
+    private static float[] oracleValues(Composite c, float[] inputs) {
         int nIn = inputs.length;
         int nc = c.constants().size();
         float[] v = new float[nIn + nc + c.steps().size()];
@@ -93,7 +129,7 @@ class FloatLanesTest {
             v[nIn + nc + s] = (float) c.steps().get(s).op().scalarOp().applyDouble(v[a[0]],
                     a.length > 1 ? v[a[1]] : 0, a.length > 2 ? v[a[2]] : 0);
         }
-        return v[v.length - 1];
+        return v;
     }
 
     private static NDArray randomFloats(Random rnd, int... shape) {
@@ -138,7 +174,11 @@ class FloatLanesTest {
                 }
                 in[k] = (float) args[k].getDoubleAt(j);
             }
-            assertClose((float) r.getDouble(flat), oracle(c, in), exact, "element " + flat);
+            if (exact) {
+                assertClose((float) r.getDouble(flat), oracle(c, in), true, "element " + flat);
+            } else {
+                assertCloseAtScale((float) r.getDouble(flat), oracle(c, in), oracleScale(c, in), "element " + flat);
+            }
         }
     }
 
@@ -150,7 +190,7 @@ class FloatLanesTest {
         Variable c = var("c", DType.FLOAT32, -1, -1);
         Variable out = e(ScalarOp.MAXIMUM, e(ScalarOp.TRUE_DIV, e(ScalarOp.ADD, e(ScalarOp.MUL, a, b), c),
                 Ops.constant(3, DType.FLOAT32)), e(ScalarOp.NEG, a));
-        // 37×61 = 2257 elements: three blocks, the last one ragged; b is a transposed (strided) view
+        // 37×61 = 2257 elements: several blocks, the last one ragged; b is a transposed (strided) view
         NDArray[] args = {randomFloats(rnd, 37, 61), randomFloats(rnd, 61, 37).transpose(), randomFloats(rnd, 37, 61)};
 
         checkComposite(out, List.of(a, b, c), args, true);
@@ -164,7 +204,7 @@ class FloatLanesTest {
         Variable row = var("row", DType.FLOAT32, 1, -1);
         Variable s = var("s", DType.FLOAT32, 1, 1);
         Variable out = e(ScalarOp.ADD, e(ScalarOp.MUL, e(ScalarOp.EXP, e(ScalarOp.SUB, x, col)), row), s);
-        // rows of 999 never line up with the 1024-element blocks: runs start mid-row
+        // rows of 999 never line up with the blocks (CompositeKernel.BLOCK): runs start mid-row
         NDArray[] args = {randomFloats(rnd, 5, 999), randomFloats(rnd, 5, 1), randomFloats(rnd, 1, 999),
             randomFloats(rnd, 1, 1)};
 
