@@ -64,7 +64,7 @@ public final class Blas {
         try {
             openblas.cblas_dgemm(openblas.CblasRowMajor, trans(ta), trans(tb), m, n, k, 1.0, s.in(0, a, m * k),
                     ta ? m : k, s.in(1, b, k * n), tb ? k : n, 0.0, s.out64(2, m * n), n);
-            s.d[2].get(c, 0, m * n);
+            copyOut(s.d[2], c, m * n);
         } finally {
             s.trim();
         }
@@ -75,7 +75,7 @@ public final class Blas {
         try {
             openblas.cblas_sgemm(openblas.CblasRowMajor, trans(ta), trans(tb), m, n, k, 1f, s.in(0, a, m * k),
                     ta ? m : k, s.in(1, b, k * n), tb ? k : n, 0f, s.out32(2, m * n), n);
-            s.f[2].get(c, 0, m * n);
+            copyOut(s.f[2], c, m * n);
         } finally {
             s.trim();
         }
@@ -87,7 +87,7 @@ public final class Blas {
         try {
             openblas.cblas_dgemv(openblas.CblasRowMajor, trans(ta), ta ? k : m, ta ? m : k, 1.0, s.in(0, a, m * k),
                     ta ? m : k, s.in(1, x, k), 1, 0.0, s.zeroed64(2, m), 1);
-            s.d[2].get(y, 0, m);
+            copyOut(s.d[2], y, m);
         } finally {
             s.trim();
         }
@@ -98,10 +98,19 @@ public final class Blas {
         try {
             openblas.cblas_sgemv(openblas.CblasRowMajor, trans(ta), ta ? k : m, ta ? m : k, 1f, s.in(0, a, m * k),
                     ta ? m : k, s.in(1, x, k), 1, 0f, s.zeroed32(2, m), 1);
-            s.f[2].get(y, 0, m);
+            copyOut(s.f[2], y, m);
         } finally {
             s.trim();
         }
+    }
+
+    /** Copies the result back into the Java array, split over the pool like the operands' copies. */
+    private static void copyOut(FloatPointer p, float[] dst, int count) {
+        Parallel.run(count, (from, to) -> new FloatPointer(p).position(from).get(dst, from, to - from));
+    }
+
+    private static void copyOut(DoublePointer p, double[] dst, int count) {
+        Parallel.run(count, (from, to) -> new DoublePointer(p).position(from).get(dst, from, to - from));
     }
 
     /**
@@ -110,7 +119,9 @@ public final class Blas {
      * native code a freshly allocated copy of every array and copies it back on release, so each
      * 1024² product paid for three large allocations (fresh pages) and six 4–8 MB copies — 7 ms of
      * CPU on a 21 ms float32 product and 15 ms on a 41 ms float64 one (bench/README.md, issue 15).
-     * Copying the operands into kept native memory and only the result back costs about 1 ms.
+     * Copying the operands into kept native memory and only the result back costs about 1 ms (float32)
+     * to 3 ms (float64) on one thread; the copies are split over the runtime's pool
+     * ({@link Parallel#run}) when it has more than one thread, as OpenBLAS then is.
      * Buffers larger than {@link #KEEP_BYTES} are freed after the call, so a rare huge product
      * does not pin its memory for the thread's lifetime.
      */
@@ -120,11 +131,15 @@ public final class Blas {
         final DoublePointer[] d = new DoublePointer[3];
 
         FloatPointer in(int slot, float[] src, int count) {
-            return out32(slot, count).put(src, 0, count);
+            FloatPointer p = out32(slot, count);
+            Parallel.run(count, (from, to) -> new FloatPointer(p).position(from).put(src, from, to - from));
+            return p;
         }
 
         DoublePointer in(int slot, double[] src, int count) {
-            return out64(slot, count).put(src, 0, count);
+            DoublePointer p = out64(slot, count);
+            Parallel.run(count, (from, to) -> new DoublePointer(p).position(from).put(src, from, to - from));
+            return p;
         }
 
         FloatPointer out32(int slot, int count) {
