@@ -119,9 +119,9 @@ public final class Blas {
      * native code a freshly allocated copy of every array and copies it back on release, so each
      * 1024² product paid for three large allocations (fresh pages) and six 4–8 MB copies — 7 ms of
      * CPU on a 21 ms float32 product and 15 ms on a 41 ms float64 one (bench/README.md, issue 15).
-     * Copying the operands into kept native memory and only the result back costs about 1 ms (float32)
-     * to 3 ms (float64) on one thread; the copies are split over the runtime's pool
-     * ({@link Parallel#run}) when it has more than one thread, as OpenBLAS then is.
+     * Copying the operands into kept native memory and only the result back costs about 0.3 ms
+     * (float32) to 0.8 ms (float64) for a 1024² product on one thread; the copies are split over the
+     * runtime's pool ({@link Parallel#run}) when it has more than one thread, as OpenBLAS then is.
      * Buffers larger than {@link #KEEP_BYTES} are freed after the call, so a rare huge product
      * does not pin its memory for the thread's lifetime.
      */
