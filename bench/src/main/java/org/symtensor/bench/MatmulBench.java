@@ -2,6 +2,9 @@ package org.symtensor.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
@@ -17,6 +20,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.symtensor.ir.Variable;
 import org.symtensor.ir.Ops;
@@ -25,8 +29,10 @@ import org.symtensor.type.DType;
 import org.symtensor.value.NDArray;
 
 /**
- * A 1024×1024 matrix product: the compiled {@code dot}, OpenBLAS called directly on the same Java
- * arrays (one thread, as the runtime's default), and EJML.
+ * A 1024×1024 matrix product: the compiled {@code dot}, OpenBLAS called directly through JavaCPP's
+ * array overloads on the same Java arrays, OpenBLAS on operands already in native memory (the
+ * library alone, no copies: the floor for the compiled {@code dot}), and EJML. Both OpenBLAS rows use
+ * the fork's {@code threads}, as the compiled function does.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +53,9 @@ public class MatmulBench {
     private NDArray a;
     private NDArray b;
     private CompiledFunction dot;
+    private Pointer na;
+    private Pointer nb;
+    private Pointer nc;
 
     @Setup
     public void setUp() {
@@ -57,7 +66,24 @@ public class MatmulBench {
         Variable va = Graphs4Bench.var("a", dt, 2);
         Variable vb = Graphs4Bench.var("b", dt, 2);
         dot = Graphs4Bench.compile(List.of(va, vb), Ops.dot(va, vb), Graphs4Bench.FUSED.withThreads(threads));
-        openblas.blas_set_num_threads(1);
+        // the library's thread count is process-wide: keep the one the compiled function set
+        openblas.blas_set_num_threads(threads);
+        if (dtype.equals("float32")) {
+            na = new FloatPointer((float[]) a.data());
+            nb = new FloatPointer((float[]) b.data());
+            nc = new FloatPointer((long) N * N);
+        } else {
+            na = new DoublePointer((double[]) a.data());
+            nb = new DoublePointer((double[]) b.data());
+            nc = new DoublePointer((long) N * N);
+        }
+    }
+
+    @TearDown
+    public void tearDown() {
+        na.deallocate();
+        nb.deallocate();
+        nc.deallocate();
     }
 
     @Benchmark
@@ -77,6 +103,18 @@ public class MatmulBench {
         openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, N, N, N, 1.0,
                 (double[]) a.data(), N, (double[]) b.data(), N, 0.0, c, N);
         return c;
+    }
+
+    @Benchmark
+    public Object openBlasNativeBuffers() {
+        if (dtype.equals("float32")) {
+            openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, N, N, N, 1f,
+                    (FloatPointer) na, N, (FloatPointer) nb, N, 0f, (FloatPointer) nc, N);
+        } else {
+            openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, N, N, N, 1.0,
+                    (DoublePointer) na, N, (DoublePointer) nb, N, 0.0, (DoublePointer) nc, N);
+        }
+        return nc;
     }
 
     @Benchmark

@@ -95,4 +95,78 @@ class BlasDotTest {
 
         assertThat(viaBlas.allClose(viaEjml, 1e-12, 1e-12)).isTrue();
     }
+
+    /**
+     * Blas copies operands into native buffers kept per thread: a product after a larger one (the
+     * buffers hold stale values beyond the new sizes) and a matrix·vector product after a product
+     * whose result held NaN (gemv must not see the old NaN in its output buffer) stay exact.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = DType.class, names = {"FLOAT32", "FLOAT64"})
+    void dot_reusedNativeBuffers_doNotLeakValuesBetweenCalls(DType dt) {
+        Random rnd = new Random(5);
+        NDArray nanRow = random(dt, rnd, 30, 20);
+        nanRow.setDouble(0, Double.NaN);
+        Variable va = var("a", dt, 30, 20);
+        Variable vb = var("b", dt, 20, 25);
+        NDArray withNan = CpuKernels.forApply(Ops.dot(va, vb).owner()).run(new NDArray[] {nanRow, random(dt, rnd, 20, 25)})[0];
+        assertThat(Double.isNaN(withNan.getDouble(0))).isTrue();
+
+        check(random(dt, rnd, 12, 7), random(dt, rnd, 7), dt);
+        check(random(dt, rnd, 7), random(dt, rnd, 7, 5), dt);
+        check(random(dt, rnd, 5, 3), random(dt, rnd, 3, 4), dt);
+        check(random(dt, rnd, 1, 1), random(dt, rnd, 1, 1), dt);
+    }
+
+    /** A product whose buffers exceed what a thread keeps (16 MB) is freed after the call and still correct; so is the next one. */
+    @Test
+    void dot_productLargerThanKeptBuffers_isCorrect() {
+        Random rnd = new Random(6);
+        NDArray a = random(DType.FLOAT64, rnd, 2100, 3);
+        NDArray b = random(DType.FLOAT64, rnd, 3, 1000); // result 2100×1000 float64 = 16.8 MB
+        Variable va = var("a", DType.FLOAT64, 2100, 3);
+        Variable vb = var("b", DType.FLOAT64, 3, 1000);
+        NDArray r = CpuKernels.forApply(Ops.dot(va, vb).owner()).run(new NDArray[] {a, b})[0];
+        for (int i : new int[] {0, 1, 999, 1000, 2_099_999, 1_234_567}) {
+            int row = i / 1000;
+            int col = i % 1000;
+            double want = 0;
+            for (int p = 0; p < 3; p++) {
+                want += a.getDoubleAt(row, p) * b.getDoubleAt(p, col);
+            }
+            assertThat(r.getDouble(i)).as("element %d", i).isCloseTo(want, within(1e-12));
+        }
+        check(random(DType.FLOAT64, rnd, 9, 4), random(DType.FLOAT64, rnd, 4, 6), DType.FLOAT64);
+    }
+
+    /** Products on several threads at once each use their own buffers. */
+    @Test
+    void dot_concurrentProductsOnSeveralThreads_matchTripleLoop() throws Exception {
+        Thread[] ts = new Thread[4];
+        Throwable[] failure = new Throwable[1];
+        for (int t = 0; t < ts.length; t++) {
+            int seed = 10 + t;
+            ts[t] = new Thread(() -> {
+                try {
+                    Random rnd = new Random(seed);
+                    for (int rep = 0; rep < 20; rep++) {
+                        int m = 5 + rnd.nextInt(40);
+                        int k = 1 + rnd.nextInt(40);
+                        int n = 5 + rnd.nextInt(40);
+                        DType dt = rep % 2 == 0 ? DType.FLOAT32 : DType.FLOAT64;
+                        check(random(dt, rnd, m, k), random(dt, rnd, k, n), dt);
+                    }
+                } catch (Throwable e) {
+                    synchronized (failure) {
+                        failure[0] = e;
+                    }
+                }
+            });
+            ts[t].start();
+        }
+        for (Thread t : ts) {
+            t.join();
+        }
+        assertThat(failure[0]).isNull();
+    }
 }
