@@ -2344,8 +2344,8 @@ public final class T {
     }
 
     /**
-     * {@code bitwiseOr} with a literal of a's dtype ({@code bitwiseAnd(x, 0xFF)}); a literal that does not
-     * fit the dtype is an error.
+     * {@code bitwiseOr} with a literal of a's dtype ({@code bitwiseOr(x, 0x80)}); a literal that does not fit
+     * the dtype is an error.
      */
     public static <D extends IntegerMarker, S extends Tensor<D>> S bitwiseOr(AbstractTensor<D, S, ?> a, long b) {
         return BitwiseFunctions.bitwiseOr(a, b);
@@ -2365,7 +2365,7 @@ public final class T {
     }
 
     /**
-     * {@code bitwiseXor} with a literal of a's dtype ({@code bitwiseAnd(x, 0xFF)}); a literal that does not
+     * {@code bitwiseXor} with a literal of a's dtype ({@code bitwiseXor(x, 0xFF)}); a literal that does not
      * fit the dtype is an error.
      */
     public static <D extends IntegerMarker, S extends Tensor<D>> S bitwiseXor(AbstractTensor<D, S, ?> a, long b) {

@@ -54,7 +54,7 @@ public final class BitwiseFunctions {
         return bitwiseOr(Tensors.handle(a), b);
     }
 
-    /** {@code bitwiseOr} with a literal of a's dtype ({@code bitwiseAnd(x, 0xFF)}); a literal that does not fit the dtype is an error. */
+    /** {@code bitwiseOr} with a literal of a's dtype ({@code bitwiseOr(x, 0x80)}); a literal that does not fit the dtype is an error. */
     public static <D extends IntegerMarker, S extends Tensor<D>> S bitwiseOr(AbstractTensor<D, S, ?> a, long b) {
         return a.sameKind(Ops.elemwise(ScalarOp.BITWISE_OR, a.variable(), literal("bitwiseOr", a, b)));
     }
@@ -69,7 +69,7 @@ public final class BitwiseFunctions {
         return bitwiseXor(Tensors.handle(a), b);
     }
 
-    /** {@code bitwiseXor} with a literal of a's dtype ({@code bitwiseAnd(x, 0xFF)}); a literal that does not fit the dtype is an error. */
+    /** {@code bitwiseXor} with a literal of a's dtype ({@code bitwiseXor(x, 0xFF)}); a literal that does not fit the dtype is an error. */
     public static <D extends IntegerMarker, S extends Tensor<D>> S bitwiseXor(AbstractTensor<D, S, ?> a, long b) {
         return a.sameKind(Ops.elemwise(ScalarOp.BITWISE_XOR, a.variable(), literal("bitwiseXor", a, b)));
     }

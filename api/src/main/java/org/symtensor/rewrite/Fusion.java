@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.symtensor.ir.Apply;
 import org.symtensor.ir.Constant;
 import org.symtensor.ir.Graphs;
@@ -30,15 +31,7 @@ public final class Fusion {
     /** {@code outputs} with every fusable elementwise chain replaced by one composite node. */
     public static List<Variable> fuse(List<Variable> outputs) {
         List<Apply> order = Graphs.toposort(outputs);
-        Map<Variable, Integer> uses = new IdentityHashMap<>();
-        for (Variable o : outputs) {
-            uses.merge(o, 2, Integer::sum); // a function output is always read from outside
-        }
-        for (Apply a : order) {
-            for (Variable in : a.inputs()) {
-                uses.merge(in, 1, Integer::sum);
-            }
-        }
+        Map<Variable, Integer> uses = readers(outputs, order);
         Map<Apply, Apply> rootOf = new IdentityHashMap<>();
         Map<Apply, List<Apply>> members = new IdentityHashMap<>();
         for (int i = order.size() - 1; i >= 0; i--) {
@@ -61,36 +54,14 @@ public final class Fusion {
             }
             members.put(root, group);
         }
-        Map<Variable, Variable> map = new IdentityHashMap<>();
         Map<Apply, Integer> position = new IdentityHashMap<>();
         for (int i = 0; i < order.size(); i++) {
             position.put(order.get(i), i);
         }
-        for (Apply a : order) {
-            // the composite keeps the location of the chain's root, so run-time errors name the user's line
-            Variable fused = members.containsKey(a) && members.get(a).size() > 1
-                    ? SourceLocation.inheriting(a.createdAt(), () -> fuseGroup(members.get(a), position, map)) : null;
-            List<Variable> ins = new ArrayList<>();
-            boolean changed = false;
-            for (Variable in : a.inputs()) {
-                Variable n = map.getOrDefault(in, in);
-                changed |= n != in;
-                ins.add(n);
-            }
-            Apply b = changed ? a.withInputs(ins) : a;
-            for (int k = 0; k < a.outputs().size(); k++) {
-                map.put(a.outputs().get(k), b.outputs().get(k));
-            }
-            if (fused != null) {
-                fused.setName(a.output().name());
-                map.put(a.output(), fused);
-            }
-        }
-        List<Variable> result = new ArrayList<>();
-        for (Variable o : outputs) {
-            result.add(map.getOrDefault(o, o));
-        }
-        return absorbReductions(result);
+        // the composite keeps the location of the chain's root, so run-time errors name the user's line
+        List<Variable> fused = rebuild(outputs, order, (a, map) -> members.containsKey(a) && members.get(a).size() > 1
+                ? SourceLocation.inheriting(a.createdAt(), () -> fuseGroup(members.get(a), position, map)) : null);
+        return absorbReductions(fused);
     }
 
     /**
@@ -101,9 +72,20 @@ public final class Fusion {
     static List<Variable> absorbReductions(List<Variable> outputs) {
         List<Apply> order = Graphs.toposort(outputs);
         Map<Variable, Integer> uses = readers(outputs, order);
+        return rebuild(outputs, order, (a, map) -> a.op().kind() == OpKind.REDUCE ? absorb(a, uses, map) : null);
+    }
+
+    /**
+     * The graph of {@code outputs} copied node by node in {@code order}, each node rewired to the
+     * copies of its inputs. Where {@code replace} gives a variable for a node (it is asked before
+     * the node is rewired, and may read the map from old to new variables filled so far), that
+     * variable stands for the node's output from then on and takes its name.
+     */
+    private static List<Variable> rebuild(List<Variable> outputs, List<Apply> order,
+            BiFunction<Apply, Map<Variable, Variable>, Variable> replace) {
         Map<Variable, Variable> map = new IdentityHashMap<>();
         for (Apply a : order) {
-            Variable absorbed = a.op().kind() == OpKind.REDUCE ? absorb(a, uses, map) : null;
+            Variable replacement = replace.apply(a, map);
             List<Variable> ins = new ArrayList<>();
             boolean changed = false;
             for (Variable in : a.inputs()) {
@@ -115,9 +97,9 @@ public final class Fusion {
             for (int k = 0; k < a.outputs().size(); k++) {
                 map.put(a.outputs().get(k), b.outputs().get(k));
             }
-            if (absorbed != null) {
-                absorbed.setName(a.output().name());
-                map.put(a.output(), absorbed);
+            if (replacement != null) {
+                replacement.setName(a.output().name());
+                map.put(a.output(), replacement);
             }
         }
         List<Variable> result = new ArrayList<>();
@@ -156,28 +138,10 @@ public final class Fusion {
                 outer.add(map.getOrDefault(in, in));
             }
         } else {
-            Map<Variable, Variable> inner = new IdentityHashMap<>();
-            List<Variable> placeholders = new ArrayList<>();
-            List<Variable> args = new ArrayList<>();
-            for (Variable in : p.inputs()) {
-                Variable v = inner.get(in);
-                if (v == null) {
-                    NDArray c = scalarConstant(in);
-                    if (c != null) {
-                        v = new Constant(c);
-                    } else {
-                        v = new Variable(TensorType.of(in.type().dtype(), new int[0]), "i" + placeholders.size());
-                        placeholders.add(v);
-                        outer.add(map.getOrDefault(in, in));
-                    }
-                    inner.put(in, v);
-                }
-                args.add(v);
-            }
-            if (outer.isEmpty()) {
+            program = groupProgram(List.of(p), map, outer);
+            if (program == null) {
                 return null;
             }
-            program = Composite.of(placeholders, Apply.output(p.op(), args.toArray(new Variable[0])));
         }
         Composite fused = program.withReduce((Reduce) r.op());
         return SourceLocation.inheriting(r.createdAt(), () -> Apply.of(fused, outer).output());
@@ -238,12 +202,23 @@ public final class Fusion {
     private static Variable fuseGroup(List<Apply> group, Map<Apply, Integer> position, Map<Variable, Variable> map) {
         List<Apply> sorted = new ArrayList<>(group);
         sorted.sort((x, y) -> Integer.compare(position.get(x), position.get(y)));
+        List<Variable> outer = new ArrayList<>();
+        Composite program = groupProgram(sorted, map, outer);
+        return program == null ? null : Apply.of(program, outer).output();
+    }
+
+    /**
+     * The nodes {@code sorted} (in graph order, the last one giving the result) as one composite
+     * program, or null when they read no non-constant value from outside. Each distinct outside
+     * value becomes a placeholder, and its rebuilt variable is appended to {@code outer}, in
+     * placeholder order; size-one constants go inside the program instead.
+     */
+    private static Composite groupProgram(List<Apply> sorted, Map<Variable, Variable> map, List<Variable> outer) {
         Map<Variable, Variable> inner = new IdentityHashMap<>();
         for (Apply a : sorted) {
             inner.put(a.output(), null); // mark as computed inside
         }
         List<Variable> placeholders = new ArrayList<>();
-        List<Variable> outer = new ArrayList<>();
         for (Apply a : sorted) {
             List<Variable> args = new ArrayList<>();
             for (Variable in : a.inputs()) {
@@ -268,7 +243,7 @@ public final class Fusion {
             return null;
         }
         Apply last = sorted.get(sorted.size() - 1);
-        return Apply.of(Composite.of(placeholders, inner.get(last.output())), outer).output();
+        return Composite.of(placeholders, inner.get(last.output()));
     }
 
     /** The value of a size-one constant, directly or behind a broadcasting DimShuffle, as a 0-d array. */

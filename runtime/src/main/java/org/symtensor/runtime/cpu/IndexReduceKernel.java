@@ -98,114 +98,80 @@ final class IndexReduceKernel implements Kernel {
     /** The result for one run: a position for argmax/argmin, 1 or 0 for all/any. */
     private long scan(float[] s, int p, int n) {
         return switch (kind) {
-            case ARGMAX -> {
-                float best = s[p];
-                int at = 0;
-                if (best != best) {
-                    yield 0;
-                }
-                for (int i = 1; i < n; i++) {
-                    float e = s[p + i];
-                    if (e > best) {
-                        best = e;
-                        at = i;
-                    } else if (e != e) {
-                        yield i; // NumPy: the first NaN is the maximum
-                    }
-                }
-                yield at;
-            }
-            case ARGMIN -> {
-                float best = s[p];
-                int at = 0;
-                if (best != best) {
-                    yield 0;
-                }
-                for (int i = 1; i < n; i++) {
-                    float e = s[p + i];
-                    if (e < best) {
-                        best = e;
-                        at = i;
-                    } else if (e != e) {
-                        yield i;
-                    }
-                }
-                yield at;
-            }
-            case ALL -> {
-                for (int i = 0; i < n; i++) {
-                    if (s[p + i] == 0) {
-                        yield 0;
-                    }
-                }
-                yield 1;
-            }
-            case ANY -> {
-                for (int i = 0; i < n; i++) {
-                    if (s[p + i] != 0) { // NaN != 0: NaN is true, as in NumPy
-                        yield 1;
-                    }
-                }
-                yield 0;
-            }
+            case ARGMAX, ARGMIN -> position(s, p, n, kind == Reduce.Kind.ARGMAX);
+            case ALL, ANY -> truth(s, p, n, kind == Reduce.Kind.ALL);
             case SUM, PROD, MAX, MIN, MEAN -> throw new AssertionError(kind + " is ReduceKernel's");
         };
     }
 
     private long scan(double[] s, int p, int n) {
         return switch (kind) {
-            case ARGMAX -> {
-                double best = s[p];
-                int at = 0;
-                if (best != best) {
-                    yield 0;
-                }
-                for (int i = 1; i < n; i++) {
-                    double e = s[p + i];
-                    if (e > best) {
-                        best = e;
-                        at = i;
-                    } else if (e != e) {
-                        yield i;
-                    }
-                }
-                yield at;
-            }
-            case ARGMIN -> {
-                double best = s[p];
-                int at = 0;
-                if (best != best) {
-                    yield 0;
-                }
-                for (int i = 1; i < n; i++) {
-                    double e = s[p + i];
-                    if (e < best) {
-                        best = e;
-                        at = i;
-                    } else if (e != e) {
-                        yield i;
-                    }
-                }
-                yield at;
-            }
-            case ALL -> {
-                for (int i = 0; i < n; i++) {
-                    if (s[p + i] == 0) {
-                        yield 0;
-                    }
-                }
-                yield 1;
-            }
-            case ANY -> {
-                for (int i = 0; i < n; i++) {
-                    if (s[p + i] != 0) {
-                        yield 1;
-                    }
-                }
-                yield 0;
-            }
+            case ARGMAX, ARGMIN -> position(s, p, n, kind == Reduce.Kind.ARGMAX);
+            case ALL, ANY -> truth(s, p, n, kind == Reduce.Kind.ALL);
             case SUM, PROD, MAX, MIN, MEAN -> throw new AssertionError(kind + " is ReduceKernel's");
         };
+    }
+
+    // The float and double versions below are the same loop: Java has no generics over primitive
+    // arrays, and boxing or widening every element would cost more than the loop itself.
+
+    /** Where the largest ({@code max}) or smallest element of the run is; NumPy's rule: the first NaN wins. */
+    private static int position(float[] s, int p, int n, boolean max) {
+        float best = s[p];
+        if (best != best) {
+            return 0;
+        }
+        int at = 0;
+        for (int i = 1; i < n; i++) {
+            float e = s[p + i];
+            if (max ? e > best : e < best) {
+                best = e;
+                at = i;
+            } else if (e != e) {
+                return i;
+            }
+        }
+        return at;
+    }
+
+    private static int position(double[] s, int p, int n, boolean max) {
+        double best = s[p];
+        if (best != best) {
+            return 0;
+        }
+        int at = 0;
+        for (int i = 1; i < n; i++) {
+            double e = s[p + i];
+            if (max ? e > best : e < best) {
+                best = e;
+                at = i;
+            } else if (e != e) {
+                return i;
+            }
+        }
+        return at;
+    }
+
+    /**
+     * 1 or 0 for {@code all} (or any) of the run: all stops at the first zero, any at the first
+     * non-zero, and the element that stops the scan decides it. NaN != 0, so NaN is true, as in NumPy.
+     */
+    private static long truth(float[] s, int p, int n, boolean all) {
+        for (int i = 0; i < n; i++) {
+            if ((s[p + i] != 0) != all) {
+                return all ? 0 : 1;
+            }
+        }
+        return all ? 1 : 0;
+    }
+
+    private static long truth(double[] s, int p, int n, boolean all) {
+        for (int i = 0; i < n; i++) {
+            if ((s[p + i] != 0) != all) {
+                return all ? 0 : 1;
+            }
+        }
+        return all ? 1 : 0;
     }
 
     /** Integer and bool runs, read a chunk at a time as longs (exact for every integer dtype). */

@@ -60,11 +60,7 @@ final class ClArgReduce implements DeviceKernel {
         String t = OpenClRenderer.cType(val);
         String x = OpenClRenderer.cType(in);
         String beats = kind == Reduce.Kind.ARGMAX ? ">" : "<";
-        int p = 1;
-        while (p * 2 <= Math.min(256, device.maxWorkGroupSize())) {
-            p *= 2;
-        }
-        this.localSize = p;
+        this.localSize = ClReduce.localSize(device);
         this.source = OpenClRenderer.preamble(Set.of(val))
                 // (av, ai) better than (bv, bi): the rules of the class comment, position -1 being empty
                 + "inline int better(" + t + " av, long ai, " + t + " bv, long bi) {\n"
@@ -124,54 +120,28 @@ final class ClArgReduce implements DeviceKernel {
             return null;
         }
         int rank = node.inputs().get(0).type().rank();
-        boolean[] reduced = op.reducedAxes(rank);
-        int first = -1;
-        int last = -1;
-        for (int a = 0; a < rank; a++) {
-            if (reduced[a]) {
-                if (first < 0) {
-                    first = a;
-                } else if (last != a - 1) {
-                    return null;
-                }
-                last = a;
-            }
-        }
-        if (first < 0) {
-            first = 0;
-            last = -1; // nothing reduced: R = 1, every position 0
-        }
-        return new ClArgReduce(device, op, in, first, last, node.createdAt());
+        // nothing reduced gives R = 1: every position 0
+        int[] run = ClReduce.contiguousRun(op.reducedAxes(rank));
+        return run == null ? null : new ClArgReduce(device, op, in, run[0], run[1], node.createdAt());
     }
 
     @Override
     public DeviceArray run(DeviceArray[] in, Allocator alloc) {
         int[] shape = in[0].shape();
-        int outer = 1;
-        int r = 1;
-        int inner = 1;
-        int[] outShape = new int[shape.length - (last - first + 1)];
-        int j = 0;
-        for (int a = 0; a < shape.length; a++) {
-            if (a >= first && a <= last && shape[a] == 0) {
+        for (int a = first; a <= last; a++) {
+            if (shape[a] == 0) {
                 // the CPU kernel's error (IndexReduceKernel), word for word
                 String k = kind.name().toLowerCase(Locale.ROOT);
                 throw new ShapeMismatchException(name + ": cannot take the " + k + " over axis " + a
                         + " of input shape " + NDArray.shapeToString(shape) + ", which has length 0; an empty run"
                         + " has no position of an extreme (node created at " + where + ")");
             }
-            if (a < first) {
-                outer *= shape[a];
-                outShape[j++] = shape[a];
-            } else if (a <= last) {
-                r *= shape[a];
-            } else {
-                inner *= shape[a];
-                outShape[j++] = shape[a];
-            }
         }
-        DeviceArray out = alloc.allocate(DType.INT64, outShape);
-        int groups = outer * inner;
+        ClReduce.Layout layout = ClReduce.Layout.of(shape, first, last);
+        int r = layout.r();
+        int inner = layout.inner();
+        DeviceArray out = alloc.allocate(DType.INT64, layout.outShape());
+        int groups = layout.outer() * inner;
         if (groups == 0) {
             return out;
         }

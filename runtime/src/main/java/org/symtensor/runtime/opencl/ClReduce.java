@@ -77,11 +77,7 @@ final class ClReduce implements DeviceKernel {
         String comb = OpenClRenderer.expression(combine, acc, "(a)", "(b)");
         String load = truth ? "(x[IDX] != 0 ? 1L : 0L)" : "(" + t + ")x[IDX]";
         String fin = kind == Reduce.Kind.MEAN ? "(acc / (" + t + ")R)" : "acc";
-        int p = 1;
-        while (p * 2 <= Math.min(256, device.maxWorkGroupSize())) {
-            p *= 2;
-        }
-        this.localSize = p;
+        this.localSize = localSize(device);
         this.source = OpenClRenderer.preamble(Set.of(acc)) + "#define COMBINE(a, b) (" + comb + ")\n"
                 + "__kernel void st_reduce(__global const " + OpenClRenderer.cType(in) + "* restrict x, __global "
                 + OpenClRenderer.cType(out) + "* restrict out, const int R, const int inner, __local " + t + "* scratch) {\n"
@@ -144,10 +140,29 @@ final class ClReduce implements DeviceKernel {
         if (!device.supportsFp64() && (in == DType.FLOAT64 || out == DType.FLOAT64)) {
             return null;
         }
-        boolean[] reduced = op.reducedAxes(rank);
+        int[] run = contiguousRun(op.reducedAxes(rank));
+        return run == null ? null : new ClReduce(device, op, in, out, run[0], run[1], node.createdAt());
+    }
+
+    // The helpers below are shared with ClArgReduce, which lays out its input the same way.
+
+    /** The work-group size of the reduction kernels: the largest power of two the device allows, at most 256 (the tree halves it). */
+    static int localSize(ClDevice device) {
+        int p = 1;
+        while (p * 2 <= Math.min(256, device.maxWorkGroupSize())) {
+            p *= 2;
+        }
+        return p;
+    }
+
+    /**
+     * The reduced axes as {@code {first, last}} when they are one contiguous run, {@code {0, -1}}
+     * when none is reduced (then R = 1), or null when they are not contiguous (no kernel here).
+     */
+    static int[] contiguousRun(boolean[] reduced) {
         int first = -1;
         int last = -1;
-        for (int a = 0; a < rank; a++) {
+        for (int a = 0; a < reduced.length; a++) {
             if (reduced[a]) {
                 if (first < 0) {
                     first = a;
@@ -157,41 +172,49 @@ final class ClReduce implements DeviceKernel {
                 last = a;
             }
         }
-        if (first < 0) {
-            first = 0;
-            last = -1; // nothing reduced: R = 1
+        return first < 0 ? new int[] {0, -1} : new int[] {first, last};
+    }
+
+    /** An input shape seen as {@code (outer, r, inner)} around the reduced axes, and the output's shape (the kept axes). */
+    record Layout(int outer, int r, int inner, int[] outShape) {
+        static Layout of(int[] shape, int first, int last) {
+            int outer = 1;
+            int r = 1;
+            int inner = 1;
+            int[] outShape = new int[shape.length - (last - first + 1)];
+            int j = 0;
+            for (int a = 0; a < shape.length; a++) {
+                if (a < first) {
+                    outer *= shape[a];
+                    outShape[j++] = shape[a];
+                } else if (a <= last) {
+                    r *= shape[a];
+                } else {
+                    inner *= shape[a];
+                    outShape[j++] = shape[a];
+                }
+            }
+            return new Layout(outer, r, inner, outShape);
         }
-        return new ClReduce(device, op, in, out, first, last, node.createdAt());
     }
 
     @Override
     public DeviceArray run(DeviceArray[] in, Allocator alloc) {
         int[] shape = in[0].shape();
-        int outer = 1;
-        int r = 1;
-        int inner = 1;
-        int[] outShape = new int[shape.length - (last - first + 1)];
-        int j = 0;
-        for (int a = 0; a < shape.length; a++) {
-            if (a >= first && a <= last && shape[a] == 0 && (kind == Reduce.Kind.MAX || kind == Reduce.Kind.MIN)) {
+        for (int a = first; a <= last; a++) {
+            if (shape[a] == 0 && (kind == Reduce.Kind.MAX || kind == Reduce.Kind.MIN)) {
                 // the CPU kernel's error (ReduceKernel), word for word: max and min of nothing are undefined
                 String k = kind.name().toLowerCase(Locale.ROOT);
                 throw new ShapeMismatchException(name + ": cannot take the " + k + " over axis " + a
                         + " of input shape " + NDArray.shapeToString(shape) + ", which has length 0; " + k
                         + " has no identity (node created at " + where + ")");
             }
-            if (a < first) {
-                outer *= shape[a];
-                outShape[j++] = shape[a];
-            } else if (a <= last) {
-                r *= shape[a];
-            } else {
-                inner *= shape[a];
-                outShape[j++] = shape[a];
-            }
         }
-        DeviceArray out = alloc.allocate(outType, outShape);
-        int groups = outer * inner;
+        Layout layout = Layout.of(shape, first, last);
+        int r = layout.r();
+        int inner = layout.inner();
+        DeviceArray out = alloc.allocate(outType, layout.outShape());
+        int groups = layout.outer() * inner;
         if (groups == 1 && r > 2 * localSize) {
             twoPass(in[0], out, r, alloc);
             return out;
