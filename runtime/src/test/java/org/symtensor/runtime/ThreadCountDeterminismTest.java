@@ -243,7 +243,10 @@ class ThreadCountDeterminismTest {
                 .withThreads(2));
         NDArray xv = random(DType.FLOAT64, new Random(3), 1024, 1024);
         long before = Parallel.multiThreadedRuns();
-        for (int i = 0; i < 50 && Parallel.multiThreadedRuns() == before; i++) {
+        // whether the pool's thread wakes before the calling thread has taken every chunk depends on the
+        // machine's load, so call until it has joined once (bounded: 5 s on a machine that never schedules it)
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (Parallel.multiThreadedRuns() == before && System.nanoTime() < deadline) {
             f.call(xv);
         }
         assertThat(Parallel.multiThreadedRuns()).isGreaterThan(before);
@@ -258,7 +261,10 @@ class ThreadCountDeterminismTest {
         assertThat(Parallel.threads()).isEqualTo(2);
         NDArray xv = random(DType.FLOAT64, new Random(1), 1 << 20);
         long before = Parallel.multiThreadedRuns();
-        for (int i = 0; i < 50 && Parallel.multiThreadedRuns() == before; i++) {
+        // whether the pool's thread wakes before the calling thread has taken every chunk depends on the
+        // machine's load, so call until it has joined once (bounded: 5 s on a machine that never schedules it)
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (Parallel.multiThreadedRuns() == before && System.nanoTime() < deadline) {
             f.call(xv);
         }
         assertThat(Parallel.multiThreadedRuns()).isGreaterThan(before);
