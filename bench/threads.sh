@@ -36,11 +36,17 @@ if float(load) > float(cores) - 1:
 PY
 python3 - <<'PY'
 readme = open("bench/README.md").read()
+section = open("bench/target/threads.md").read()
 cut = readme.find("\n## Threads\n")
 if cut >= 0:
-    readme = readme[:cut + 1]
-if not readme.endswith("\n"):
-    readme += "\n"
-open("bench/README.md", "w").write(readme + "\n" + open("bench/target/threads.md").read())
+    # replace the section only: the sections after it stay
+    rest = readme.find("\n## ", cut + 1)
+    tail = readme[rest + 1:] if rest >= 0 else ""
+    head = readme[:cut + 1]
+    open("bench/README.md", "w").write(head + section + ("\n" + tail if tail else ""))
+else:
+    if not readme.endswith("\n"):
+        readme += "\n"
+    open("bench/README.md", "w").write(readme + "\n" + section)
 PY
 cat bench/target/threads.md
