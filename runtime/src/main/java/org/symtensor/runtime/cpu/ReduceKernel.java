@@ -1,8 +1,6 @@
 package org.symtensor.runtime.cpu;
 
 import java.util.Arrays;
-import java.util.Locale;
-import org.symtensor.error.ShapeMismatchException;
 import org.symtensor.ir.Apply;
 import org.symtensor.ir.Reduce;
 import org.symtensor.type.DType;
@@ -50,31 +48,10 @@ final class ReduceKernel implements Kernel {
         int rank = x.rank();
         int[] shape = x.shape();
         int[] inStrides = x.strides();
-        int outRank = 0;
-        long count = 1;
-        for (int d = 0; d < rank; d++) {
-            if (reduced[d]) {
-                count *= shape[d];
-                if (shape[d] == 0 && (kind == Reduce.Kind.MAX || kind == Reduce.Kind.MIN)) {
-                    String k = kind.name().toLowerCase(Locale.ROOT);
-                    throw new ShapeMismatchException(name + ": cannot take the " + k + " over axis " + d
-                            + " of input shape " + NDArray.shapeToString(shape) + ", which has length 0; " + k
-                            + " has no identity (node created at " + where + ")");
-                }
-            } else {
-                outRank++;
-            }
-        }
-        int[] outShape = new int[outRank];
-        int[] outStrides = new int[rank];
-        int stride = 1;
-        for (int d = rank - 1, j = outRank - 1; d >= 0; d--) {
-            if (!reduced[d]) {
-                outShape[j--] = shape[d];
-                outStrides[d] = stride;
-                stride *= shape[d];
-            }
-        }
+        ReduceSplit.Layout layout = ReduceSplit.Layout.of(kind, shape, reduced, name, "input shape", where);
+        int[] outShape = layout.outShape();
+        int[] outStrides = layout.outStrides();
+        long count = layout.count();
         NDArray out = Recycled.orZeros(recycled, 0, outDtype, outShape);
         int outSize = out.size();
         if (outSize == 0) {

@@ -46,6 +46,44 @@ record ReduceSplit(int rows, int rowsPerRange, int rowSize, int ranges, boolean 
         return Math.min(rows, (r + 1) * rowsPerRange) - r * rowsPerRange;
     }
 
+    /**
+     * The output of reducing a tensor of {@code shape} over the {@code reduced} axes: its shape, the
+     * output stride of each input axis (0 for a reduced one) and how many elements fold into each
+     * output element. A max or min over an axis of length 0 has no identity: a ShapeMismatchException
+     * naming the node ({@code what}, the shape's {@code description} and {@code where} it was created).
+     */
+    record Layout(int[] outShape, int[] outStrides, long count) {
+        static Layout of(Reduce.Kind kind, int[] shape, boolean[] reduced, String what, String description, Object where) {
+            int rank = shape.length;
+            int outRank = 0;
+            long count = 1;
+            for (int d = 0; d < rank; d++) {
+                if (reduced[d]) {
+                    count *= shape[d];
+                    if (shape[d] == 0 && (kind == Reduce.Kind.MAX || kind == Reduce.Kind.MIN)) {
+                        String k = kind.name().toLowerCase(java.util.Locale.ROOT);
+                        throw new org.symtensor.error.ShapeMismatchException(what + ": cannot take the " + k + " over axis "
+                                + d + " of " + description + " " + org.symtensor.value.NDArray.shapeToString(shape)
+                                + ", which has length 0; " + k + " has no identity (node created at " + where + ")");
+                    }
+                } else {
+                    outRank++;
+                }
+            }
+            int[] outShape = new int[outRank];
+            int[] outStrides = new int[rank];
+            int stride = 1;
+            for (int d = rank - 1, j = outRank - 1; d >= 0; d--) {
+                if (!reduced[d]) {
+                    outShape[j--] = shape[d];
+                    outStrides[d] = stride;
+                    stride *= shape[d];
+                }
+            }
+            return new Layout(outShape, outStrides, count);
+        }
+    }
+
     static double identity(Reduce.Kind kind) {
         return switch (kind) {
             case SUM, MEAN -> 0;
