@@ -50,6 +50,7 @@ final class GradRules {
             case CUMULATIVE -> AxisOpGrads.cumulative(a, (org.symtensor.ir.Cumulative) a.op(), g, batch);
             case SORT -> nulls(a); // positions: integers, piecewise constant
             case TAKE_ALONG -> AxisOpGrads.takeAlong(a, (org.symtensor.ir.TakeAlongAxis) a.op(), g, batch);
+            case SOFTMAX -> List.of(org.symtensor.ir.Softmax.gradient(a.output(), g, ((org.symtensor.ir.Softmax) a.op()).axis(), batch));
         };
     }
 

@@ -28,7 +28,8 @@ public sealed interface Op
         AdvancedIncSubtensor,
         Cumulative,
         ArgSort,
-        TakeAlongAxis {
+        TakeAlongAxis,
+        Softmax {
     OpKind kind();
 
     /** The name shown by {@code debugprint}: {@code Elemwise{add}}, {@code Sum{axis=1}}, {@code Dot}. */

@@ -53,5 +53,7 @@ public enum OpKind {
     /** {@link ArgSort}: the int64 positions that sort along one axis (argsort, argtopk). */
     SORT,
     /** {@link TakeAlongAxis}: take_along_axis and its adjoint, a scatter-add along one axis. */
-    TAKE_ALONG
+    TAKE_ALONG,
+    /** {@link Softmax}: softmax along one axis as one node (the CPU's one-pass form of the primitive graph). */
+    SOFTMAX
 }

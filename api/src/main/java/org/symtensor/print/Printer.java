@@ -71,6 +71,7 @@ public final class Printer {
             case ADVANCED_INDEX -> call(a.op().name(), in, sb);
             case ADVANCED_INC -> call(a.op().name(), in, sb);
             case CUMULATIVE, SORT, TAKE_ALONG -> org.symtensor.ir.AxisOps.print(a.op(), in, (Variable x) -> pp(x), sb);
+            case SOFTMAX -> call("softmax{axis=" + ((org.symtensor.ir.Softmax) a.op()).axis() + "}", in, sb);
         };
     }
 

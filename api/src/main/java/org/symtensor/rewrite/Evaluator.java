@@ -36,6 +36,8 @@ final class Evaluator {
             case RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> false;
             // left to their kernels: folding them would only save work on constant inputs
             case CUMULATIVE, SORT, TAKE_ALONG -> false;
+            // only the CPU's softmax_rows rewrite builds it, after folding has run
+            case SOFTMAX -> false;
         };
     }
 
@@ -54,6 +56,7 @@ final class Evaluator {
             case LINALG -> null;
             case RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> null;
             case CUMULATIVE, SORT, TAKE_ALONG -> null;
+            case SOFTMAX -> null;
         };
     }
 

@@ -76,7 +76,9 @@ final class OptimizedGraphWriter {
         }
         FunctionSpec spec = FunctionSpec.build(ins, m.outputVariables(), List.of(), Map.of(), false,
                 FunctionFlag.UnusedInput.IGNORE, null);
-        return Pipeline.optimize(spec, CompileOptions.defaults()).outputs();
+        // the CPU's passes, as the runtime's CpuFunctionCompiler runs them: generated kernels link on the CPU
+        return Pipeline.optimize(spec, org.symtensor.rewrite.SoftmaxRows.beforeFusion(CompileOptions.defaults().mode().passes()))
+                .outputs();
     }
 
     /**
@@ -243,6 +245,10 @@ final class OptimizedGraphWriter {
                 yield new Rendered(CodeBlock.of("$T.of($T.$L, $L)", ClassName.get(IR, "TakeAlongAxis"),
                         ClassName.get(IR, "TakeAlongAxis").nestedClass("Mode"), t.mode().name(), t.axis()),
                         org.symtensor.ir.TakeAlongAxis.of(t.mode(), t.axis()));
+            }
+            case SOFTMAX -> {
+                int axis = ((org.symtensor.ir.Softmax) op).axis();
+                yield new Rendered(CodeBlock.of("$T.of($L)", ClassName.get(IR, "Softmax"), axis), org.symtensor.ir.Softmax.of(axis));
             }
         };
     }

@@ -6,6 +6,7 @@ import org.symtensor.function.CompileOptions;
 import org.symtensor.function.FunctionSpec;
 import org.symtensor.function.Mode;
 import org.symtensor.rewrite.Optimizer;
+import org.symtensor.rewrite.SoftmaxRows;
 import org.symtensor.runtime.cpu.Blas;
 import org.symtensor.runtime.cpu.Parallel;
 import org.symtensor.runtime.cpu.CpuKernels;
@@ -29,7 +30,7 @@ public final class CpuFunctionCompiler {
     public CompiledFunction compile(FunctionSpec spec, CompileOptions options) {
         Blas.configure(options.blasThreads());
         Parallel.configure(options.threads());
-        return compile(spec, options.mode(), options.mode().passes());
+        return compile(spec, options.mode(), SoftmaxRows.beforeFusion(options.mode().passes()));
     }
 
     /** Compiles with an explicit pipeline (tests plant passes this way); {@code mode} still chooses the checks. */

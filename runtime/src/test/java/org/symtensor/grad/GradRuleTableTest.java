@@ -215,6 +215,10 @@ class GradRuleTableTest {
                     fd(in -> e(ScalarOp.SQR, Apply.output(org.symtensor.ir.TakeAlongAxis.of(
                             org.symtensor.ir.TakeAlongAxis.Mode.SCATTER_ADD, 1), Ops.constant(NDArray.zeros(DType.FLOAT64, 2, 3)),
                             in.get(0), Ops.constant(NDArray.of(new long[][] {{2, 0, 2}, {1, 1, 0}})))), MIXED));
+            // weighted by a ramp so that the gradient is not the zero a plain sum of a softmax has
+            case SOFTMAX -> List.of(fd(in -> e(ScalarOp.MUL, org.symtensor.ir.Softmax.apply(in.get(0), 1),
+                            Ops.constant(mat(new double[] {1, -2, 3}, new double[] {0.5, 2, -1}))), MIXED),
+                    fd(in -> e(ScalarOp.SQR, org.symtensor.ir.Softmax.apply(in.get(0), 0)), MIXED));
         };
     }
 

@@ -304,6 +304,10 @@ public final class GraphIr {
                     p.writeUTF(t.mode().name());
                     p.writeInt(t.axis());
                 };
+                // made only by the CPU optimizer (softmax_rows) from the primitive graph a recipe carries
+                case SOFTMAX -> throw new IrFormatException("serialized graph: op kind SOFTMAX (" + op.name() + ") is made"
+                        + " by the CPU optimizer, and IR format version " + VERSION + " carries graphs as built; serialize"
+                        + " the graph before optimization (NNet.softmax builds it from primitive ops, which the format carries)");
             };
             // the kind's name is the OpKind constant's, which the reader's switch matches
             o.writeUTF(op.kind().name());

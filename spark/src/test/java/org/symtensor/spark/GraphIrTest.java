@@ -242,6 +242,17 @@ class GraphIrTest {
     }
 
     @Test
+    void theCpuOptimizersSoftmaxNodeIsRefused_theGraphAsBuiltIsCarried() {
+        Matrix<F64> x = dmatrix("x");
+        Variable node = org.symtensor.ir.Softmax.apply(x.variable(), 1);
+        assertThatThrownBy(() -> GraphIr.write(List.of(x.variable()), List.of(node)))
+                .isInstanceOf(IrFormatException.class).hasMessageContaining("op kind SOFTMAX")
+                .hasMessageContaining("CPU optimizer").hasMessageContaining("before optimization");
+        assertRoundTrip(vars(x), List.of(softmax(x).variable()), EnumSet.of(OpKind.REDUCE, OpKind.ELEMWISE),
+                random(new SplittableRandom(5), 3, 4));
+    }
+
+    @Test
     void aVersion1StreamIsStillReadButMayNotHoldLaterOpKinds() {
         Vector<F64> x = dvector("x");
         byte[] old = GraphIr.write(List.of(x.variable()), List.of(softplus(x).sum().variable()));

@@ -56,6 +56,7 @@ public final class CpuKernels {
             case ADVANCED_INDEX -> AdvancedIndexKernels.subtensor(node);
             case ADVANCED_INC -> AdvancedIndexKernels.incSubtensor(node);
             case CUMULATIVE -> new CumulativeKernel(node);
+            case SOFTMAX -> new SoftmaxKernel(node);
             case SORT -> new AxisKernels.ArgSortKernel(node);
             case TAKE_ALONG -> new AxisKernels.TakeAlongKernel(node);
         };

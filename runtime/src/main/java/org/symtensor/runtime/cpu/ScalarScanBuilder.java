@@ -113,7 +113,7 @@ final class ScalarScanBuilder {
                 return false;
             }
             case LINALG, CONV2D, POOL2D, RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC, CUMULATIVE, SORT,
-                    TAKE_ALONG -> {
+                    TAKE_ALONG, SOFTMAX -> {
                 return false;
             }
         }
@@ -128,7 +128,8 @@ final class ScalarScanBuilder {
         return switch (kind) {
             case ELEMWISE, COMPOSITE, DIMSHUFFLE, GRAD_MARK -> true;
             case REDUCE, DOT, SHAPE, EYE, RANDOM, SCAN, INDEX, INC_INDEX, IFELSE, LINALG, CONV2D, POOL2D, RESHAPE, JOIN,
-                    ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC, CUMULATIVE, SORT, TAKE_ALONG -> false;
+                    ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC, CUMULATIVE, SORT, TAKE_ALONG,
+                    SOFTMAX -> false;
         };
     }
 

@@ -21,7 +21,7 @@ public final class Thunk {
     private final DType[] outputDtypes;
     private final int[] outputRanks;
     private final boolean nanGuard;
-    /** Kernels that allocate their outputs fresh and take recycled buffers: elementwise, composite, reduce, dot. */
+    /** Kernels that allocate their outputs fresh and take recycled buffers: elementwise, composite, reduce, dot, softmax. */
     private final boolean recyclable;
 
     Thunk(Plan.Step step, Kernel kernel, boolean nanGuard) {
@@ -32,7 +32,8 @@ public final class Thunk {
             arrays &= o.type().rank() > 0;
         }
         this.recyclable = arrays && (kind == org.symtensor.ir.OpKind.ELEMWISE || kind == org.symtensor.ir.OpKind.COMPOSITE
-                || kind == org.symtensor.ir.OpKind.REDUCE || kind == org.symtensor.ir.OpKind.DOT);
+                || kind == org.symtensor.ir.OpKind.REDUCE || kind == org.symtensor.ir.OpKind.DOT
+                || kind == org.symtensor.ir.OpKind.SOFTMAX);
         this.node = step.node();
         this.donors = step.donors.length == 0 ? null : step.donors;
         this.kernel = kernel;

@@ -57,6 +57,8 @@ final class DeviceOps {
             }
             case RESHAPE, JOIN, ALLOC, ARANGE, SPECIFY_SHAPE, ADVANCED_INDEX, ADVANCED_INC -> host;
             case CUMULATIVE, SORT, TAKE_ALONG -> host;
+            // built only by the CPU's softmax_rows rewrite, which the OpenCL pipeline does not run
+            case SOFTMAX -> host;
         };
     }
 
