@@ -5,7 +5,8 @@ package org.symtensor.runtime.cpu;
  * was started with {@code --add-modules jdk.incubator.vector} and the system property
  * {@code symtensor.vectorApi} is not {@code false}. Decided once; when it is off,
  * {@link DoubleLanes}, its float32 twin and {@link VectorReduce} are never loaded, so a JVM
- * without the module runs the scalar loops and never fails.
+ * without the module runs the scalar loops and never fails. When it is on, {@link JitHints} asks
+ * the JIT to compile the lane loops on their own rather than inlined into their callers.
  */
 final class Simd {
     /** Whether the Vector API classes may be called. */
@@ -21,9 +22,13 @@ final class Simd {
             return false;
         }
         try {
-            return DoubleLanes.probe();
+            if (!DoubleLanes.probe()) {
+                return false;
+            }
         } catch (LinkageError e) {
             return false;
         }
+        JitHints.install();
+        return true;
     }
 }
