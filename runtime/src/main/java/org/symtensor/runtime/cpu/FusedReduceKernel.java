@@ -29,6 +29,8 @@ final class FusedReduceKernel implements Kernel {
     private final Reduce.Kind kind;
     private final DType outDtype;
     private final int rank;
+    /** The composite's printed name, for errors: formatted once here, not on every call. */
+    private final String opName;
 
     FusedReduceKernel(Apply node) {
         Composite c = (Composite) node.op();
@@ -38,6 +40,7 @@ final class FusedReduceKernel implements Kernel {
         this.outDtype = c.outputDtype();
         this.rank = node.inputs().get(0).type().rank();
         this.program = new CompositeKernel(node, c.elementwise());
+        this.opName = c.name();
         if (!c.programDtype().isFloat()) {
             throw new IllegalArgumentException(c.name() + ": a reduce tail needs a float program, got " + c.programDtype());
         }
@@ -57,7 +60,7 @@ final class FusedReduceKernel implements Kernel {
         }
         int[] shape = Broadcasting.outputShape(node, in);
         boolean[] reduced = reduce.reducedAxes(rank);
-        ReduceSplit.Layout layout = ReduceSplit.Layout.of(kind, shape, reduced, node.op().name(),
+        ReduceSplit.Layout layout = ReduceSplit.Layout.of(kind, shape, reduced, opName,
                 "the elementwise result's shape", node.createdAt());
         int[] outShape = layout.outShape();
         int[] outStrides = layout.outStrides();
