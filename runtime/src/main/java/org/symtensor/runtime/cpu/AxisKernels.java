@@ -14,8 +14,8 @@ import org.symtensor.value.NDArray;
 final class AxisKernels {
     private AxisKernels() {}
 
-    /** The lengths around {@code axis}: {@code {outer, inner}}. */
-    private static int[] around(int[] shape, int axis) {
+    /** The lengths around {@code axis}: {@code {outer, inner}} (also the softmax and cumulative kernels' view of a shape). */
+    static int[] around(int[] shape, int axis) {
         int outer = 1;
         int inner = 1;
         for (int a = 0; a < axis; a++) {

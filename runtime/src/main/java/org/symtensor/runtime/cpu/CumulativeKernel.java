@@ -32,14 +32,9 @@ final class CumulativeKernel implements Kernel {
         int[] shape = x.shape();
         int axis = op.axis();
         int n = shape[axis];
-        int outer = 1;
-        int inner = 1;
-        for (int a = 0; a < axis; a++) {
-            outer *= shape[a];
-        }
-        for (int a = axis + 1; a < shape.length; a++) {
-            inner *= shape[a];
-        }
+        int[] around = AxisKernels.around(shape, axis);
+        int outer = around[0];
+        int inner = around[1];
         NDArray out = NDArray.zeros(outDtype, shape);
         if (out.size() == 0) {
             return new NDArray[] {out};

@@ -36,14 +36,9 @@ final class SoftmaxKernel implements Kernel {
             return new NDArray[] {out};
         }
         int n = shape[axis];
-        int outer = 1;
-        int inner = 1;
-        for (int a = 0; a < axis; a++) {
-            outer *= shape[a];
-        }
-        for (int a = axis + 1; a < shape.length; a++) {
-            inner *= shape[a];
-        }
+        int[] around = AxisKernels.around(shape, axis);
+        int outer = around[0];
+        int inner = around[1];
         if (!x.isContiguous()) {
             x = x.copy();
         }
