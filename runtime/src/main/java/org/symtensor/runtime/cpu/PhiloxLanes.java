@@ -83,12 +83,11 @@ final class PhiloxLanes {
     private PhiloxLanes() {}
 
     /**
-     * Elements {@code [from, i)} of the unit float32 draw from {@code (key, stream, counter)}, for the
-     * largest {@code i <= to} this covers in whole vectors; returns {@code i}. {@code from} is a
-     * multiple of 4; the caller computes the tail (fewer than {@link #FLOATS} elements).
+     * The ten round keys of {@code key} lane-wise, {@code 10 * LANES} longs: round {@code r}'s k0 in the
+     * even lanes and its k1 in the odd ones of {@code [r * LANES, (r + 1) * LANES)}. One draw computes
+     * them once for all its chunks.
      */
-    static int unitFloats(long key, long stream, long counter, float[] out, int from, int to) {
-        // the round keys, lane-wise: k0 of round r in the even lanes, k1 in the odd ones
+    static long[] roundKeys(long key) {
         long[] keys = new long[10 * LANES];
         int a = (int) key;
         int c = (int) (key >>> 32);
@@ -100,6 +99,20 @@ final class PhiloxLanes {
             a += Philox.W0;
             c += Philox.W1;
         }
+        return keys;
+    }
+
+    /**
+     * Elements {@code [from, i)} of the unit float32 draw from {@code (key, stream, counter)}, for the
+     * largest {@code i <= to} this covers in whole vectors; returns {@code i}. {@code from} is a
+     * multiple of 4; the caller computes the tail (fewer than {@link #FLOATS} elements).
+     */
+    static int unitFloats(long key, long stream, long counter, float[] out, int from, int to) {
+        return unitFloats(roundKeys(key), stream, counter, out, from, to);
+    }
+
+    /** {@link #unitFloats(long, long, long, float[], int, int)} with the key's {@link #roundKeys}. */
+    static int unitFloats(long[] keys, long stream, long counter, float[] out, int from, int to) {
         long[] words = new long[GROUP * LANES];
         int i = from;
         long b = counter + (from >>> 2);
