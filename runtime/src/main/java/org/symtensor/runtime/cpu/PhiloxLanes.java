@@ -23,7 +23,7 @@ import org.symtensor.runtime.random.Philox;
  * four stride-4 scatters per 32 floats, which cost more than the rounds).
  *
  * <p>One round, per lane pair: {@code P = lo32(lane) * M}, with {@code M} = M0 in even lanes and
- * M1 in odd lanes, as full 64-bit products ({@code hi | lo << 32} read as ints is
+ * M1 in odd lanes, as full 64-bit products (a product {@code lo | hi << 32} reads as the ints
  * {@code lo, hi}); then the ints of each block's product pair {@code lo0, hi0, lo1, hi1} are
  * reversed to {@code hi1, lo1, hi0, lo0}, which puts {@code hi(M1 c2)} and {@code lo(M1 c2)} in
  * the even lane and {@code hi(M0 c0)} and {@code lo(M0 c0)} in the odd lane, and
@@ -36,7 +36,8 @@ import org.symtensor.runtime.random.Philox;
  * The rounds and the conversion are separate small methods meeting in a long[] scratch: C2 on
  * JDK 17 expands the Vector API calls into many nodes while parsing, and a method whose inlined
  * calls pass its node budget leaves the rest as calls on boxed vectors (allocating per vector).
- * Three vectors per call fits the budget with room; four did not (measured). Touches
+ * Three vectors per call fit the budget; four were no faster (the conversion no longer inlined,
+ * though still compiled on its own), and from five the rounds ran boxed, several times slower. Touches
  * {@code jdk.incubator.vector}; loaded only when {@link Simd#ENABLED}.
  */
 final class PhiloxLanes {
@@ -52,7 +53,7 @@ final class PhiloxLanes {
     /** Vectors computed side by side. */
     private static final int GROUP = 3;
     /** Floats per group of vectors. */
-    static final int GROUP_FLOATS = GROUP * FLOATS;
+    private static final int GROUP_FLOATS = GROUP * FLOATS;
     /** The multipliers: M0 in even lanes, M1 in odd lanes. */
     private static final LongVector MUL;
     /** Lanes that hold a block's {@code (c2, c3)}: the odd ones. */
