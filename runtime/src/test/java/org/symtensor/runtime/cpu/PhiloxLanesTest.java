@@ -115,6 +115,16 @@ class PhiloxLanesTest {
                         throw new AssertionError("state " + java.util.Arrays.toString(s) + " n " + n + " element " + i);
                     }
                 }
+                // another range: the lane words mapped afterwards, against the scalar draw's mapping
+                float[] ranged = new float[n];
+                float[] scalar = new float[n];
+                RandomKernel.uniformFloat(s[0], s[1], s[2], -2.5, 3.25, ranged);
+                Draws.uniformFloat(s[0], s[1], s[2], -2.5, 3.25, scalar);
+                for (int i = 0; i < n; i++) {
+                    if (Float.floatToRawIntBits(ranged[i]) != Float.floatToRawIntBits(scalar[i])) {
+                        throw new AssertionError("range, state " + java.util.Arrays.toString(s) + " n " + n + " element " + i);
+                    }
+                }
             }
         }
     }
