@@ -58,6 +58,8 @@ final class PhiloxLanes {
     private static final LongVector MUL;
     /** Lanes that hold a block's {@code (c2, c3)}: the odd ones. */
     private static final VectorMask<Long> ODD;
+    /** {@link #BLOCKS} in the even lanes, 0 in the odd ones: from one vector's counters to the next's. */
+    private static final LongVector STEP;
     /** Block offsets {@code 0, 1, 2, ...} in the even lanes, 0 in the odd ones. */
     private static final LongVector BLOCK;
     /** Reverses the four ints of each block. */
@@ -78,6 +80,7 @@ final class PhiloxLanes {
         MUL = LongVector.fromArray(L, mul, 0);
         BLOCK = LongVector.fromArray(L, block, 0);
         ODD = VectorMask.fromArray(L, odd, 0);
+        STEP = LongVector.broadcast(L, BLOCKS).blend(0, ODD);
         REVERSE4 = VectorShuffle.fromOp(I, q -> (q & ~3) | (3 - (q & 3)));
     }
 
@@ -141,9 +144,10 @@ final class PhiloxLanes {
 
     /** The final words of blocks {@code b .. b + 3 BLOCKS - 1} into {@code words[0 .. 3 LANES)}. */
     private static void threeVectors(long b, long stream, long[] keys, long[] words) {
+        // the next vectors' counters are BLOCKS further (deriving them from v0 measured a few percent faster than three starts)
         LongVector v0 = start(b, stream);
-        LongVector v1 = start(b + BLOCKS, stream);
-        LongVector v2 = start(b + 2 * BLOCKS, stream);
+        LongVector v1 = v0.add(STEP);
+        LongVector v2 = v1.add(STEP);
         for (int r = 0; r < 10; r++) {
             LongVector k = LongVector.fromArray(L, keys, r * LANES);
             v0 = round(v0, k);
