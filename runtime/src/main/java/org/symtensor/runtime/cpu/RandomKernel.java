@@ -125,16 +125,18 @@ final class RandomKernel implements Kernel {
     static long uniformFloat(long key, long stream, long counter, double low, double high, float[] out) {
         int n = out.length;
         int chunks = (n + DRAW_CHUNK - 1) / DRAW_CHUNK;
-        Parallel.tasks(chunks, n >= PARALLEL_MIN, c -> uniformRange(key, stream, counter, low, high, out, c * DRAW_CHUNK,
-                Math.min(n, (c + 1) * DRAW_CHUNK)));
+        long[] keys = Simd.ENABLED && PhiloxLanes.USABLE && n >= PhiloxLanes.FLOATS ? PhiloxLanes.roundKeys(key) : null;
+        Parallel.tasks(chunks, n >= PARALLEL_MIN, c -> uniformRange(key, keys, stream, counter, low, high, out,
+                c * DRAW_CHUNK, Math.min(n, (c + 1) * DRAW_CHUNK)));
         return counter + org.symtensor.runtime.random.Philox.blocksFor(n);
     }
 
-    private static void uniformRange(long key, long stream, long counter, double low, double high, float[] out, int from,
-            int to) {
+    /** Elements {@code [from, to)}; {@code keys} are the lane path's round keys, null for the scalar path. */
+    private static void uniformRange(long key, long[] keys, long stream, long counter, double low, double high,
+            float[] out, int from, int to) {
         int i = from;
-        if (Simd.ENABLED && PhiloxLanes.USABLE) {
-            i = PhiloxLanes.unitFloats(key, stream, counter, out, from, to);
+        if (keys != null) {
+            i = PhiloxLanes.unitFloats(keys, stream, counter, out, from, to);
             Draws.unitToRange(low, high, out, from, i);
         }
         if (i < to) {

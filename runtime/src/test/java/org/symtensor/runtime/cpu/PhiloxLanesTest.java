@@ -57,6 +57,78 @@ class PhiloxLanesTest {
         assertThat(out[0]).isZero(); // nothing written before from
     }
 
+    /** Every length 0..100 and some large ones (tails of every size), from several block offsets. */
+    private static final int[] LENGTHS = lengths();
+
+    private static int[] lengths() {
+        int[] big = {1000, 4095, 4096, 4097, 16383, 16384, 16385, 24576 + 7, 65536 + 5, 100_003};
+        int[] n = new int[101 + big.length];
+        for (int i = 0; i <= 100; i++) {
+            n[i] = i;
+        }
+        System.arraycopy(big, 0, n, 101, big.length);
+        return n;
+    }
+
+    @Test
+    void lanePath_everyLengthAndOffset_bitForBitTheScalarWords_andNothingElseWritten() {
+        if (!Simd.ENABLED || !PhiloxLanes.USABLE) {
+            return; // no lane path on this JVM: the scalar path is tested by the other tests
+        }
+        int[] w = new int[4];
+        float sentinel = Float.intBitsToFloat(0x7FC0_1234); // a NaN no draw produces
+        for (long[] s : STATES) {
+            for (int n : LENGTHS) {
+                for (int from : new int[] {0, 4, 8, 44, 1004}) {
+                    if (from > n) {
+                        continue;
+                    }
+                    float[] out = new float[n];
+                    java.util.Arrays.fill(out, sentinel);
+                    int end = PhiloxLanes.unitFloats(s[0], s[1], s[2], out, from, n);
+                    assertThat(end).isBetween(from, n);
+                    assertThat((end - from) % PhiloxLanes.FLOATS).isZero();
+                    assertThat(n - end).isLessThan(PhiloxLanes.FLOATS);
+                    for (int i = 0; i < n; i++) {
+                        int got = Float.floatToRawIntBits(out[i]);
+                        int want = Float.floatToRawIntBits(i >= from && i < end ? expected(s[0], s[1], s[2], i, w) : sentinel);
+                        if (got != want) {
+                            throw new AssertionError("state " + java.util.Arrays.toString(s) + " n " + n + " from " + from
+                                    + " element " + i + ": " + out[i] + " != " + Float.intBitsToFloat(want));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void kernel_everyLength_bitForBitTheScalarWords_tailsIncluded() {
+        int[] w = new int[4];
+        for (long[] s : STATES) {
+            for (int n : LENGTHS) {
+                float[] out = new float[n];
+                long next = RandomKernel.uniformFloat(s[0], s[1], s[2], 0, 1, out);
+                assertThat(next).isEqualTo(s[2] + (n + 3) / 4);
+                for (int i = 0; i < n; i++) {
+                    if (Float.floatToRawIntBits(out[i]) != Float.floatToRawIntBits(expected(s[0], s[1], s[2], i, w))) {
+                        throw new AssertionError("state " + java.util.Arrays.toString(s) + " n " + n + " element " + i);
+                    }
+                }
+                // another range: the lane words mapped afterwards, against the scalar draw's mapping
+                float[] ranged = new float[n];
+                float[] scalar = new float[n];
+                RandomKernel.uniformFloat(s[0], s[1], s[2], -2.5, 3.25, ranged);
+                Draws.uniformFloat(s[0], s[1], s[2], -2.5, 3.25, scalar);
+                for (int i = 0; i < n; i++) {
+                    if (Float.floatToRawIntBits(ranged[i]) != Float.floatToRawIntBits(scalar[i])) {
+                        throw new AssertionError("range, state " + java.util.Arrays.toString(s) + " n " + n + " element " + i);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void anyRange_anyThreadCount_equalsTheScalarDraw() {
         int n = (1 << 17) + 13; // above the split size, not a multiple of 4
