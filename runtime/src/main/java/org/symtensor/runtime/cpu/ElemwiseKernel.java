@@ -70,29 +70,49 @@ final class ElemwiseKernel implements Kernel {
     @Override
     public NDArray[] run(NDArray[] in, int[] donors, NDArray[] recycled) {
         if (rank == 0) {
-            return new NDArray[] {scalar(in)};
+            return Recycled.result(recycled, scalar(in, recycled));
         }
-        int[] shape = Broadcasting.outputShape(node, in);
+        int[] last = lastShape;
+        int[] shape = Broadcasting.outputShape(node, in, last);
+        if (shape != last) {
+            lastShape = shape;
+        }
         NDArray out = donor(in, donors, outDtype, shape);
         if (out == null) {
             out = Recycled.orZeros(recycled, 0, outDtype, shape);
         }
-        if (out.size() > 0) {
+        int size = out.size();
+        if (size > 0) {
             NDArray target = out;
             if (floatLanes != null) {
                 floatLanes.run(in, shape, out);
+            } else if (!Parallel.splits(size)) {
+                if (inDouble) {
+                    runDouble(in, shape, target, 0, size);
+                } else {
+                    runLong(in, shape, target, 0, size);
+                }
             } else if (inDouble) {
-                Parallel.run(out.size(), (from, to) -> runDouble(in, shape, target, from, to));
+                Parallel.run(size, (from, to) -> runDouble(in, shape, target, from, to));
             } else {
-                Parallel.run(out.size(), (from, to) -> runLong(in, shape, target, from, to));
+                Parallel.run(size, (from, to) -> runLong(in, shape, target, from, to));
             }
         }
-        return new NDArray[] {out};
+        return Recycled.result(recycled, out);
     }
 
-    /** 0-d inputs: no blocks, no scratch, one call into the op table. */
-    private NDArray scalar(NDArray[] in) {
-        NDArray out = NDArray.zeros(outDtype);
+    /**
+     * The output shape of the previous call, handed out again while it is unchanged (never written:
+     * several threads may read it at once; a racing write just stores an equal shape).
+     */
+    private volatile int[] lastShape;
+
+    /** 0-d inputs: no blocks, no scratch, one call into the op table (into the offered 0-d buffer when there is one). */
+    private NDArray scalar(NDArray[] in, NDArray[] recycled) {
+        NDArray out = Recycled.fit(recycled, 0, outDtype, Recycled.SCALAR);
+        if (out == null) {
+            out = NDArray.zeros(outDtype);
+        }
         if (inDouble) {
             double a = in[0].getDouble(0);
             double b = arity > 1 ? in[1].getDouble(0) : 0;
@@ -118,7 +138,7 @@ final class ElemwiseKernel implements Kernel {
         }
         for (int k : donors) {
             NDArray x = in[k];
-            if (x.dtype() == dtype && Arrays.equals(x.shape(), shape) && x.isContiguous() && x.offset() == 0
+            if (x.dtype() == dtype && Recycled.hasShape(x, shape) && x.isContiguous() && x.offset() == 0
                     && java.lang.reflect.Array.getLength(x.data()) == x.size()) {
                 return x;
             }
@@ -133,7 +153,7 @@ final class ElemwiseKernel implements Kernel {
         if (x.size() == 1) {
             return Feed.CONSTANT;
         }
-        if (x.isContiguous() && Arrays.equals(x.shape(), shape)) {
+        if (x.isContiguous() && Recycled.hasShape(x, shape)) {
             return x.dtype() == computeIn ? Feed.IN_PLACE : Feed.CONTIGUOUS;
         }
         return Feed.STRIDED;
