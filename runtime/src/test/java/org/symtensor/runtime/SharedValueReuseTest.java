@@ -132,6 +132,25 @@ class SharedValueReuseTest {
         assertThat(w.getValue().toDoubleArray()).containsExactly(oracle);
     }
 
+    @Test
+    void anUpdateThatIsAlsoAnOutput_calledInto_neverSharesTheCallersArray() {
+        SharedVector<F64> w = shared(new double[] {1, 2, 3}, "w");
+        Vector<F64> x = dvector("x");
+        Vector<F64> next = w.times(2.0).plus(x);
+        Function f = function(inputs(x), outputs(next), updates(update(w, next)));
+        NDArray[] into = {NDArray.zeros(org.symtensor.type.DType.FLOAT64, 3)};
+        double[] expected = {1, 2, 3};
+        for (int call = 0; call < 6; call++) {
+            f.callInto(into, NDArray.of(new double[] {1, 1, 1}));
+            for (int i = 0; i < 3; i++) {
+                expected[i] = 2 * expected[i] + 1;
+            }
+            assertThat(into[0].toDoubleArray()).containsExactly(expected);
+            into[0].assign(NDArray.of(new double[] {-7, -7, -7})); // the caller reuses its array
+            assertThat(w.getValue().toDoubleArray()).as("call %d", call).containsExactly(expected);
+        }
+    }
+
     /** The stored array's backing data, read without marking it handed out (the lock held, as a call does). */
     private static Object peekData(SharedValue s) {
         org.symtensor.ir.SharedLocks locks = org.symtensor.ir.SharedLocks.of(List.of(s));

@@ -177,8 +177,9 @@ final class ArrayIo {
 
     private static void startIndex(int[] shape, int start, int[] idx) {
         for (int d = shape.length - 1; d >= 0; d--) {
-            idx[d] = start % shape[d];
-            start /= shape[d];
+            // no division once start is 0: an empty axis (length 0) must not divide
+            idx[d] = start > 0 ? start % shape[d] : 0;
+            start = start > 0 ? start / shape[d] : 0;
         }
     }
 

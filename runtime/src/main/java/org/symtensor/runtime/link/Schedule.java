@@ -204,7 +204,7 @@ public final class Schedule {
             arena.endCall(results);
         }
         if (commitTo != null) {
-            commit(commitTo, results, values, arena);
+            commit(commitTo, results, values, into, arena);
         }
         if (arena != null) {
             Arrays.fill(values, null);
@@ -221,12 +221,21 @@ public final class Schedule {
      * call. The replaced array is no result of this call: results are distinct arrays
      * ({@link #unalias}) and a result is never an old value that {@code replace} returns.
      */
-    private void commit(SharedValue[] targets, NDArray[] results, NDArray[] values, Arena arena) {
+    private void commit(SharedValue[] targets, NDArray[] results, NDArray[] values, NDArray[] into, Arena arena) {
         int base = plan.outputCount();
         int[] rs = plan.resultSlots;
         int[] ss = plan.sharedSlots;
         for (int j = 0; j < targets.length; j++) {
             NDArray v = results[base + j];
+            for (int i = 0; into != null && i < into.length; i++) {
+                if (into[i] != null && into[i].data() == v.data()) {
+                    // computed into a caller's destination (the update reads an output's value, or
+                    // is a view of it): the variable must not share the caller's array
+                    v = v.copy();
+                    results[base + j] = v;
+                    break;
+                }
+            }
             Object data = v.data();
             boolean made = true;
             for (int k = 0; made && k < ss.length; k++) {
