@@ -381,13 +381,4 @@ final class CompositeKernel implements Kernel {
         }
     }
 
-    private static int[] broadcastStrides(NDArray x) {
-        int[] st = x.strides();
-        for (int d = 0; d < st.length; d++) {
-            if (x.shape(d) == 1) {
-                st[d] = 0;
-            }
-        }
-        return st;
-    }
 }
