@@ -19,9 +19,9 @@ public final class CallInto {
 
     /** Throws unless {@code into} can receive {@code spec}'s outputs as far as their types tell. */
     public static void requireDestinations(FunctionSpec spec, NDArray[] into) {
-        String fn = spec.name() == null ? "this function" : "function '" + spec.name() + "'";
         int n = spec.visibleOutputCount();
         if (into == null || into.length != n) {
+            String fn = spec.name() == null ? "this function" : "function '" + spec.name() + "'";
             throw new ArgumentException("callInto: " + fn + " has " + n + " output" + (n == 1 ? "" : "s") + ", got "
                     + (into == null ? "no destination array" : into.length + " destination" + (into.length == 1 ? "" : "s")));
         }

@@ -76,6 +76,13 @@ public final class SharedValue extends Variable {
     private volatile Variable defaultUpdate;
     private final long id = CREATED.getAndIncrement();
     private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * Whether the stored host value may be held outside the runtime: true once {@link #get} handed
+     * it out, and for every value stored by {@link #set} or {@link #setDevice} (the caller has it);
+     * false only for a value a compiled function made and stored with {@link #replace}. Guarded by
+     * {@link #lock}.
+     */
+    private boolean handedOut = true;
 
     public SharedValue(TensorType type, NDArray value, String name) {
         super(type, null, 0, name, SourceLocation.capture());
@@ -99,11 +106,45 @@ public final class SharedValue extends Variable {
     public NDArray get() {
         lock.lock();
         try {
+            handedOut = true;
             Object s = state;
             return s instanceof NDArray ? (NDArray) s : ((Resident) s).host();
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * For a backend's call that holds this value's lock ({@link SharedLocks}): the stored value, as
+     * {@link #get}, without recording that it was handed out (the call keeps no reference past its
+     * end). A caller that does not hold the lock gets {@link #get}.
+     */
+    public NDArray peek() {
+        if (!lock.isHeldByCurrentThread()) {
+            return get();
+        }
+        Object s = state;
+        return s instanceof NDArray ? (NDArray) s : ((Resident) s).host();
+    }
+
+    /**
+     * For a backend's call that holds this value's lock: stores {@code v}, an array the call made
+     * and that nothing else holds, and returns the value it replaces when nothing outside the
+     * runtime can hold that one either (it was stored by an earlier {@code replace} and never handed
+     * out by {@link #get}), so that the backend may write a later value into it; else null. A
+     * caller that does not hold the lock gets {@link #set} (and null). This is how a training step
+     * reuses the arrays of its parameters: the value {@code get} returns is never written again.
+     */
+    public NDArray replace(NDArray v) {
+        if (!lock.isHeldByCurrentThread()) {
+            set(v);
+            return null;
+        }
+        Object old = state;
+        boolean free = !handedOut && old instanceof NDArray && old != v && ((NDArray) old).data() != v.data();
+        state = v;
+        handedOut = false;
+        return free ? (NDArray) old : null;
     }
 
     /**
@@ -114,6 +155,7 @@ public final class SharedValue extends Variable {
         lock.lock();
         try {
             state = v;
+            handedOut = true;
         } finally {
             lock.unlock();
         }
@@ -130,6 +172,7 @@ public final class SharedValue extends Variable {
         lock.lock();
         try {
             state = new Resident(copy, null);
+            handedOut = true;
         } finally {
             lock.unlock();
         }

@@ -223,6 +223,11 @@ public final class NDArray implements java.io.Serializable {
         return strides.clone();
     }
 
+    /** The stride of one axis, in elements of the backing array (as {@link #strides()}, without the copy). */
+    public int stride(int axis) {
+        return strides[checkAxis(axis)];
+    }
+
     public int offset() {
         return offset;
     }

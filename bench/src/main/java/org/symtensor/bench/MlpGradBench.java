@@ -51,6 +51,7 @@ public class MlpGradBench {
     private Function forwardAndGradient;
     private NDArray xs;
     private NDArray ys;
+    private NDArray[] into;
 
     static NDArray normal(SplittableRandom r, double scale, int... shape) {
         NDArray a = NDArray.zeros(DType.FLOAT64, shape);
@@ -85,12 +86,24 @@ public class MlpGradBench {
 
         forward = function(inputs(x, y), cost);
         forwardAndGradient = function(inputs(x, y), outputs(cost, g.get(0), g.get(1), g.get(2), g.get(3)));
+        into = new NDArray[] {NDArray.zeros(DType.FLOAT64), NDArray.zeros(DType.FLOAT64, IN, HIDDEN),
+            NDArray.zeros(DType.FLOAT64, HIDDEN), NDArray.zeros(DType.FLOAT64, HIDDEN, OUT), NDArray.zeros(DType.FLOAT64, OUT)};
     }
 
     /** The cost only. */
     @Benchmark
     public NDArray forward() {
         return forward.call(xs, ys);
+    }
+
+    /**
+     * The same written into kept arrays with {@code callInto}: what a training loop that keeps its
+     * gradient arrays allocates per step ({@code -prof gc}).
+     */
+    @Benchmark
+    public NDArray[] forwardAndGradientInto() {
+        forwardAndGradient.callInto(into, xs, ys);
+        return into;
     }
 
     /** The cost and the gradients with respect to W1, b1, W2 and b2. */

@@ -82,12 +82,9 @@ public final class CompiledFunction extends BoundFunction {
     @Override
     protected NDArray[] execute(NDArray[] arguments, NDArray[] into) {
         long t0 = timer == null ? 0 : System.nanoTime();
-        NDArray[] results = schedule.run(arguments, into);
-        SharedValue[] targets = updateTargets;
-        int base = outputCount;
-        for (int j = 0; j < targets.length; j++) {
-            targets[j].set(results[base + j]);
-        }
+        // the schedule commits the updates itself, last, so that replaced values it alone held can
+        // serve the next call (BoundFunction holds the targets' locks)
+        NDArray[] results = schedule.run(arguments, into, updateTargets.length == 0 ? null : updateTargets);
         if (timer != null) {
             timer.callFinished(System.nanoTime() - t0);
         }

@@ -131,17 +131,22 @@ final class ArrayIo {
      * strides may be 0 on broadcast axes; rows are read as runs so the per-element cost is one load.
      */
     static void gather(Object data, DType dt, int offset, int[] shape, int[] strides, int start, double[] dst, int n) {
+        gather(data, dt, offset, shape, strides, start, dst, n, new int[shape.length]);
+    }
+
+    /** As above with {@code idx}, scratch of at least the shape's rank, for the multi-index (a caller's kept array). */
+    static void gather(Object data, DType dt, int offset, int[] shape, int[] strides, int start, double[] dst, int n, int[] idx) {
         int r = shape.length;
         if (r == 0) {
             read(data, dt, offset, 0, dst, 0, n);
             return;
         }
-        int[] idx = startIndex(shape, start);
+        startIndex(shape, start, idx);
         int last = r - 1;
         int done = 0;
         while (done < n) {
             int run = Math.min(shape[last] - idx[last], n - done);
-            read(data, dt, position(offset, idx, strides), strides[last], dst, done, run);
+            read(data, dt, position(offset, idx, strides, r), strides[last], dst, done, run);
             done += run;
             advance(shape, idx, run);
         }
@@ -149,34 +154,38 @@ final class ArrayIo {
 
     /** As {@link #gather(Object, DType, int, int[], int[], int, double[], int)}, into longs. */
     static void gather(Object data, DType dt, int offset, int[] shape, int[] strides, int start, long[] dst, int n) {
+        gather(data, dt, offset, shape, strides, start, dst, n, new int[shape.length]);
+    }
+
+    /** As above with {@code idx}, scratch of at least the shape's rank, for the multi-index (a caller's kept array). */
+    static void gather(Object data, DType dt, int offset, int[] shape, int[] strides, int start, long[] dst, int n, int[] idx) {
         int r = shape.length;
         if (r == 0) {
             read(data, dt, offset, 0, dst, 0, n);
             return;
         }
-        int[] idx = startIndex(shape, start);
+        startIndex(shape, start, idx);
         int last = r - 1;
         int done = 0;
         while (done < n) {
             int run = Math.min(shape[last] - idx[last], n - done);
-            read(data, dt, position(offset, idx, strides), strides[last], dst, done, run);
+            read(data, dt, position(offset, idx, strides, r), strides[last], dst, done, run);
             done += run;
             advance(shape, idx, run);
         }
     }
 
-    private static int[] startIndex(int[] shape, int start) {
-        int[] idx = new int[shape.length];
-        for (int d = shape.length - 1; d >= 0 && start > 0; d--) {
-            idx[d] = start % shape[d];
-            start /= shape[d];
+    private static void startIndex(int[] shape, int start, int[] idx) {
+        for (int d = shape.length - 1; d >= 0; d--) {
+            // no division once start is 0: an empty axis (length 0) must not divide
+            idx[d] = start > 0 ? start % shape[d] : 0;
+            start = start > 0 ? start / shape[d] : 0;
         }
-        return idx;
     }
 
-    private static int position(int offset, int[] idx, int[] strides) {
+    private static int position(int offset, int[] idx, int[] strides, int rank) {
         int p = offset;
-        for (int d = 0; d < idx.length; d++) {
+        for (int d = 0; d < rank; d++) {
             p += idx[d] * strides[d];
         }
         return p;

@@ -106,10 +106,18 @@ public final class Blas {
 
     /** Copies the result back into the Java array, split over the pool like the operands' copies. */
     private static void copyOut(FloatPointer p, float[] dst, int count) {
+        if (!Parallel.splits(count)) {
+            p.position(0).get(dst, 0, count); // one thread: this thread's own pointer, no copy of it, no lambda
+            return;
+        }
         Parallel.run(count, (from, to) -> new FloatPointer(p).position(from).get(dst, from, to - from));
     }
 
     private static void copyOut(DoublePointer p, double[] dst, int count) {
+        if (!Parallel.splits(count)) {
+            p.position(0).get(dst, 0, count);
+            return;
+        }
         Parallel.run(count, (from, to) -> new DoublePointer(p).position(from).get(dst, from, to - from));
     }
 
@@ -132,12 +140,22 @@ public final class Blas {
 
         FloatPointer in(int slot, float[] src, int count) {
             FloatPointer p = out32(slot, count);
+            if (!Parallel.splits(count)) {
+                // one thread: copy through the kept pointer itself (position 0 again afterwards), so
+                // a steady product allocates no pointer copies and no lambda
+                p.position(0).put(src, 0, count);
+                return p;
+            }
             Parallel.run(count, (from, to) -> new FloatPointer(p).position(from).put(src, from, to - from));
             return p;
         }
 
         DoublePointer in(int slot, double[] src, int count) {
             DoublePointer p = out64(slot, count);
+            if (!Parallel.splits(count)) {
+                p.position(0).put(src, 0, count);
+                return p;
+            }
             Parallel.run(count, (from, to) -> new DoublePointer(p).position(from).put(src, from, to - from));
             return p;
         }

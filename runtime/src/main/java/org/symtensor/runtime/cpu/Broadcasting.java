@@ -61,6 +61,45 @@ public final class Broadcasting {
         return outputShape(node, shapes);
     }
 
+    /**
+     * As {@link #outputShape(Apply, NDArray[])}, returning {@code last} itself when the output shape
+     * equals it: a kernel keeps the shape of its previous call (an array nobody writes) and a steady
+     * call then allocates no shape. The check reads the inputs' lengths one by one, without copies.
+     */
+    static int[] outputShape(Apply node, NDArray[] in, int[] last) {
+        int rank = in[0].rank();
+        if (last == null || last.length != rank) {
+            return outputShape(node, in);
+        }
+        List<Variable> inputs = node.inputs();
+        for (int axis = 0; axis < rank; axis++) {
+            int length = 1;
+            boolean fixed = false;
+            for (int k = 0; k < in.length; k++) {
+                if (in[k].rank() != rank) {
+                    return outputShape(node, in);
+                }
+                int n = in[k].shape(axis);
+                if (inputs.get(k).type().isBroadcastable(axis)) {
+                    if (n != 1) {
+                        return outputShape(node, in); // raises the shape error
+                    }
+                    continue;
+                }
+                if (!fixed) {
+                    length = n;
+                    fixed = true;
+                } else if (n != length) {
+                    return outputShape(node, in);
+                }
+            }
+            if (length != last[axis]) {
+                return outputShape(node, in);
+            }
+        }
+        return last;
+    }
+
     private static String hint(int n, int length) {
         return n == 1 || length == 1
                 ? "; a length 1 stretches only on an axis declared broadcastable (row, col, dimshuffle(\"x\", ...))"

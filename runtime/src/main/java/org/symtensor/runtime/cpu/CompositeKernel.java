@@ -80,7 +80,8 @@ final class CompositeKernel implements Kernel {
         }
         this.floatLanes = FloatBlocks.eligible(Arrays.asList(dtypes)) ? floatProgram() : null;
         boolean[] kinds = isDouble;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(kinds));
+        int inputs = nIn;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(kinds, inputs));
     }
 
     private FloatBlocks floatProgram() {
@@ -109,7 +110,7 @@ final class CompositeKernel implements Kernel {
 
     @Override
     public NDArray[] run(NDArray[] in, int[] donors, NDArray[] recycled) {
-        int[] shape = rank == 0 ? new int[0] : Broadcasting.outputShape(node, in);
+        int[] shape = rank == 0 ? Recycled.SCALAR : outputShape(in);
         NDArray out = ElemwiseKernel.donor(in, donors, outDtype, shape);
         if (out == null) {
             out = Recycled.orZeros(recycled, 0, outDtype, shape);
@@ -117,11 +118,26 @@ final class CompositeKernel implements Kernel {
         int size = out.size();
         if (size > 0 && floatLanes != null) {
             floatLanes.run(in, shape, out);
+        } else if (size > 0 && !Parallel.splits(size)) {
+            execute(in, shape, out, 0, size, null);
         } else if (size > 0) {
             NDArray target = out;
             Parallel.run(size, (from, to) -> execute(in, shape, target, from, to, null));
         }
-        return new NDArray[] {out};
+        return Recycled.result(recycled, out);
+    }
+
+    /** The output shape of the previous call, handed out again while unchanged (never written). */
+    private volatile int[] lastShape;
+
+    /** The broadcast shape of {@code in} (rank above 0), the previous call's array when it is the same. */
+    int[] outputShape(NDArray[] in) {
+        int[] last = lastShape;
+        int[] shape = Broadcasting.outputShape(node, in, last);
+        if (shape != last) {
+            lastShape = shape;
+        }
+        return shape;
     }
 
     /** Whether blocks come in float lanes ({@link BlockSink#floats}) rather than as doubles. */
@@ -147,18 +163,23 @@ final class CompositeKernel implements Kernel {
         int block = Math.min(BLOCK, to - from);
         int nValues = isDouble.length;
         Scratch own = scratch.get();
-        double[][] dreg = new double[nValues][];
-        long[][] lreg = new long[nValues][];
-        int[] offs = new int[nValues];
-        int[][] strides = new int[nIn][];
-        boolean[] inPlace = new boolean[nIn];
+        double[][] dreg = own.dreg;
+        long[][] lreg = own.lreg;
+        int[] offs = own.offs;
+        Arrays.fill(offs, 0);
+        int[][] strides = own.strides;
+        boolean[] inPlace = own.inPlace;
         for (int v = 0; v < nValues; v++) {
+            dreg[v] = null;
+            lreg[v] = null;
             if (v < nIn) {
                 NDArray x = in[v];
-                boolean exact = x.isContiguous() && Arrays.equals(x.shape(), shape) && x.size() > 1;
+                boolean exact = x.isContiguous() && Recycled.hasShape(x, shape) && x.size() > 1;
                 inPlace[v] = exact && (x.dtype() == DType.FLOAT64 || x.dtype() == DType.INT64);
+                strides[v] = null;
                 if (!exact) {
-                    strides[v] = broadcastStrides(x);
+                    strides[v] = own.strides(v, x.rank());
+                    FloatBlocks.broadcastStrides(x, strides[v]);
                 }
             }
             if (v < nIn && inPlace[v]) {
@@ -184,8 +205,8 @@ final class CompositeKernel implements Kernel {
         double[][] dtmp = own.tmp;
         double[] dzero = own.dzero;
         long[] lzero = own.lzero;
-        double[][] a = new double[3][];
-        int[] ao = new int[3];
+        double[][] a = own.a;
+        int[] ao = own.ao;
         int first = nIn + constants.size();
         int last = nValues - 1;
         // a float64 result is computed straight into the output (no scratch store and copy back);
@@ -205,9 +226,9 @@ final class CompositeKernel implements Kernel {
                         ArrayIo.read(x.data(), x.dtype(), x.offset() + start, 1, lreg[v], 0, n);
                     }
                 } else if (isDouble[v]) {
-                    ArrayIo.gather(x.data(), x.dtype(), x.offset(), shape, strides[v], start, dreg[v], n);
+                    ArrayIo.gather(x.data(), x.dtype(), x.offset(), shape, strides[v], start, dreg[v], n, own.idx(shape.length));
                 } else {
-                    ArrayIo.gather(x.data(), x.dtype(), x.offset(), shape, strides[v], start, lreg[v], n);
+                    ArrayIo.gather(x.data(), x.dtype(), x.offset(), shape, strides[v], start, lreg[v], n, own.idx(shape.length));
                 }
             }
             for (int s = 0; s < steps.size(); s++) {
@@ -269,6 +290,10 @@ final class CompositeKernel implements Kernel {
                 ArrayIo.store(lreg[last], 0, out.data(), outDtype, start, n);
             }
         }
+        // the frame outlives the call: it must not keep the caller's arrays alive
+        Arrays.fill(dreg, null);
+        Arrays.fill(lreg, null);
+        Arrays.fill(a, null);
     }
 
     /**
@@ -285,8 +310,40 @@ final class CompositeKernel implements Kernel {
         /** Zero operands of absent arguments: never written. */
         final double[] dzero = new double[BLOCK];
         final long[] lzero = new long[BLOCK];
+        /** Per-run bookkeeping (one run at a time per thread): registers in use, offsets, layouts. */
+        final double[][] dreg;
+        final long[][] lreg;
+        final int[] offs;
+        final int[][] strides;
+        /** Per input: its kept strides array, grown to the rank on demand ({@link #strides} points at it or is null). */
+        final int[][] ownStrides;
+        final boolean[] inPlace;
+        final double[][] a = new double[3][];
+        final int[] ao = new int[3];
 
-        Scratch(boolean[] isDouble) {
+        private int[] idx = new int[0];
+
+        int[] idx(int rank) {
+            if (idx.length < rank) {
+                idx = new int[rank];
+            }
+            return idx;
+        }
+
+        int[] strides(int v, int rank) {
+            if (ownStrides[v] == null || ownStrides[v].length < rank) {
+                ownStrides[v] = new int[rank];
+            }
+            return ownStrides[v];
+        }
+
+        Scratch(boolean[] isDouble, int nIn) {
+            dreg = new double[isDouble.length][];
+            lreg = new long[isDouble.length][];
+            offs = new int[isDouble.length];
+            strides = new int[nIn][];
+            ownStrides = new int[nIn][];
+            inPlace = new boolean[nIn];
             d = new double[isDouble.length][];
             l = new long[isDouble.length][];
             for (int v = 0; v < isDouble.length; v++) {
@@ -324,13 +381,4 @@ final class CompositeKernel implements Kernel {
         }
     }
 
-    private static int[] broadcastStrides(NDArray x) {
-        int[] st = x.strides();
-        for (int d = 0; d < st.length; d++) {
-            if (x.shape(d) == 1) {
-                st[d] = 0;
-            }
-        }
-        return st;
-    }
 }

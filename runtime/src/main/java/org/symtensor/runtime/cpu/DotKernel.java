@@ -70,11 +70,10 @@ final class DotKernel implements Kernel {
         // A vector is a 1×k row on the left and a k×1 column on the right; the output drops those axes.
         int m = a.rank() == 2 ? a.shape(0) : 1;
         int n = b.rank() == 2 ? b.shape(1) : 1;
-        int[] outShape = a.rank() == 2 ? (b.rank() == 2 ? new int[] {m, n} : new int[] {m})
-                : (b.rank() == 2 ? new int[] {n} : new int[0]);
+        int[] outShape = outShape(a.rank(), b.rank(), m, n);
         NDArray.elementCount(outShape); // a product too large for one array fails here, before any allocation
         if (outDtype.isFloat() && (a.rank() == 2 || b.rank() == 2) && m > 0 && n > 0 && k > 0 && Blas.available()) {
-            return new NDArray[] {blas(a, b, m, k, n, outShape, Recycled.fit(recycled, 0, outDtype, outShape))};
+            return Recycled.result(recycled, blas(a, b, m, k, n, outShape, Recycled.fit(recycled, 0, outDtype, outShape)));
         }
         if (a.rank() == 2 && b.rank() == 2 && m > 0 && n > 0 && k > 0) {
             if (outDtype == DType.FLOAT64) {
@@ -97,6 +96,22 @@ final class DotKernel implements Kernel {
         return new NDArray[] {out};
     }
 
+    /** The output shape of the previous call, handed out again while unchanged (never written). */
+    private volatile int[] lastOutShape;
+
+    /** The product's shape: (m, n), (m), (n) or (), the previous call's array when it is the same. */
+    private int[] outShape(int aRank, int bRank, int m, int n) {
+        int[] last = lastOutShape;
+        int rank = (aRank == 2 ? 1 : 0) + (bRank == 2 ? 1 : 0);
+        if (last != null && last.length == rank && (rank == 0 || last[0] == (aRank == 2 ? m : n))
+                && (rank < 2 || last[1] == n)) {
+            return last;
+        }
+        int[] shape = aRank == 2 ? (bRank == 2 ? new int[] {m, n} : new int[] {m}) : (bRank == 2 ? new int[] {n} : new int[0]);
+        lastOutShape = shape;
+        return shape;
+    }
+
     /**
      * The product through OpenBLAS: gemm for matrix·matrix, gemv when one side is a vector. An
      * operand that is the transpose of a contiguous array is passed as such, with no copy.
@@ -109,8 +124,9 @@ final class DotKernel implements Kernel {
     NDArray blas(NDArray a, NDArray b, int m, int k, int n, int[] outShape, NDArray into) {
         boolean ta = isTransposed(a);
         boolean tb = isTransposed(b);
-        Object pa = ta ? a.transpose().data() : rowMajor(a).data();
-        Object pb = tb ? b.transpose().data() : rowMajor(b).data();
+        // a transposed operand's own array is its transpose's, row-major: no view needed to reach it
+        Object pa = ta ? a.data() : rowMajor(a).data();
+        Object pb = tb ? b.data() : rowMajor(b).data();
         boolean f64 = outDtype == DType.FLOAT64;
         // BLAS overwrites the result (beta = 0), so a recycled buffer needs no clearing
         Object c = into != null ? into.data() : f64 ? new double[m * n] : new float[m * n];
@@ -156,8 +172,14 @@ final class DotKernel implements Kernel {
         if (x.rank() != 2 || x.dtype() != outDtype || x.isContiguous()) {
             return false;
         }
-        NDArray t = x.transpose();
-        return t.isContiguous() && t.offset() == 0 && java.lang.reflect.Array.getLength(t.data()) == t.size();
+        // the transpose, (c, r) with strides (stride(1), stride(0)), is C-contiguous (a length-1
+        // axis' stride never matters), starts at 0 and covers its whole array; read off x's own
+        // strides so that no transposed view is built per call
+        int r = x.shape(0);
+        int c = x.shape(1);
+        boolean lastAxis = r == 1 || x.stride(0) == 1;
+        boolean firstAxis = c == 1 || x.stride(1) == r;
+        return lastAxis && firstAxis && x.offset() == 0 && java.lang.reflect.Array.getLength(x.data()) == x.size();
     }
 
     NDArray ejml64(NDArray a, NDArray b, int m, int k, int n, int[] outShape) {

@@ -70,29 +70,49 @@ final class ElemwiseKernel implements Kernel {
     @Override
     public NDArray[] run(NDArray[] in, int[] donors, NDArray[] recycled) {
         if (rank == 0) {
-            return new NDArray[] {scalar(in)};
+            return Recycled.result(recycled, scalar(in, recycled));
         }
-        int[] shape = Broadcasting.outputShape(node, in);
+        int[] last = lastShape;
+        int[] shape = Broadcasting.outputShape(node, in, last);
+        if (shape != last) {
+            lastShape = shape;
+        }
         NDArray out = donor(in, donors, outDtype, shape);
         if (out == null) {
             out = Recycled.orZeros(recycled, 0, outDtype, shape);
         }
-        if (out.size() > 0) {
+        int size = out.size();
+        if (size > 0) {
             NDArray target = out;
             if (floatLanes != null) {
                 floatLanes.run(in, shape, out);
+            } else if (!Parallel.splits(size)) {
+                if (inDouble) {
+                    runDouble(in, shape, target, 0, size);
+                } else {
+                    runLong(in, shape, target, 0, size);
+                }
             } else if (inDouble) {
-                Parallel.run(out.size(), (from, to) -> runDouble(in, shape, target, from, to));
+                Parallel.run(size, (from, to) -> runDouble(in, shape, target, from, to));
             } else {
-                Parallel.run(out.size(), (from, to) -> runLong(in, shape, target, from, to));
+                Parallel.run(size, (from, to) -> runLong(in, shape, target, from, to));
             }
         }
-        return new NDArray[] {out};
+        return Recycled.result(recycled, out);
     }
 
-    /** 0-d inputs: no blocks, no scratch, one call into the op table. */
-    private NDArray scalar(NDArray[] in) {
-        NDArray out = NDArray.zeros(outDtype);
+    /**
+     * The output shape of the previous call, handed out again while it is unchanged (never written:
+     * several threads may read it at once; a racing write just stores an equal shape).
+     */
+    private volatile int[] lastShape;
+
+    /** 0-d inputs: no blocks, no scratch, one call into the op table (into the offered 0-d buffer when there is one). */
+    private NDArray scalar(NDArray[] in, NDArray[] recycled) {
+        NDArray out = Recycled.fit(recycled, 0, outDtype, Recycled.SCALAR);
+        if (out == null) {
+            out = NDArray.zeros(outDtype);
+        }
         if (inDouble) {
             double a = in[0].getDouble(0);
             double b = arity > 1 ? in[1].getDouble(0) : 0;
@@ -118,7 +138,7 @@ final class ElemwiseKernel implements Kernel {
         }
         for (int k : donors) {
             NDArray x = in[k];
-            if (x.dtype() == dtype && Arrays.equals(x.shape(), shape) && x.isContiguous() && x.offset() == 0
+            if (x.dtype() == dtype && Recycled.hasShape(x, shape) && x.isContiguous() && x.offset() == 0
                     && java.lang.reflect.Array.getLength(x.data()) == x.size()) {
                 return x;
             }
@@ -133,21 +153,10 @@ final class ElemwiseKernel implements Kernel {
         if (x.size() == 1) {
             return Feed.CONSTANT;
         }
-        if (x.isContiguous() && Arrays.equals(x.shape(), shape)) {
+        if (x.isContiguous() && Recycled.hasShape(x, shape)) {
             return x.dtype() == computeIn ? Feed.IN_PLACE : Feed.CONTIGUOUS;
         }
         return Feed.STRIDED;
-    }
-
-    /** Strides in the output's frame: 0 on axes the input broadcasts along. */
-    private static int[] broadcastStrides(NDArray x) {
-        int[] st = x.strides();
-        for (int d = 0; d < st.length; d++) {
-            if (x.shape(d) == 1) {
-                st[d] = 0;
-            }
-        }
-        return st;
     }
 
     /**
@@ -159,15 +168,38 @@ final class ElemwiseKernel implements Kernel {
     private static final class Scratch {
         final double[][] doubles = new double[4][BLOCK];
         final long[][] longs = new long[4][BLOCK];
+        /** Per-run bookkeeping (one run at a time per thread), so a steady call allocates none of it. */
+        final Feed[] feeds = new Feed[3];
+        final double[][] dbufs = new double[3][];
+        final long[][] lbufs = new long[3][];
+        final int[] offs = new int[3];
+        final int[][] strides = {new int[0], new int[0], new int[0]};
+        int[] idx = new int[0];
+
+        /** Input k's strides array, at least {@code rank} long. */
+        int[] strides(int k, int rank) {
+            if (strides[k].length < rank) {
+                strides[k] = new int[rank];
+            }
+            return strides[k];
+        }
+
+        int[] idx(int rank) {
+            if (idx.length < rank) {
+                idx = new int[rank];
+            }
+            return idx;
+        }
     }
 
     /** The elements {@code [from, to)} of the output; {@code from} is a multiple of the block. */
     private void runDouble(NDArray[] in, int[] shape, NDArray out, int from, int to) {
         int block = Math.min(BLOCK, to - from);
         Scratch own = scratch.get();
-        Feed[] feeds = new Feed[arity];
-        double[][] bufs = new double[3][];
-        int[][] strides = new int[arity][];
+        Feed[] feeds = own.feeds;
+        double[][] bufs = own.dbufs;
+        Arrays.fill(bufs, null);
+        int[][] strides = own.strides;
         for (int k = 0; k < arity; k++) {
             feeds[k] = feedOf(in[k], shape, DType.FLOAT64);
             switch (feeds[k]) {
@@ -179,13 +211,15 @@ final class ElemwiseKernel implements Kernel {
                 case CONTIGUOUS -> bufs[k] = own.doubles[k];
                 case STRIDED -> {
                     bufs[k] = own.doubles[k];
-                    strides[k] = broadcastStrides(in[k]);
+                    FloatBlocks.broadcastStrides(in[k], own.strides(k, in[k].rank()));
                 }
             }
         }
         boolean outInPlace = outDtype == DType.FLOAT64;
         double[] o = outInPlace ? (double[]) out.data() : own.doubles[3];
-        int[] offs = new int[3];
+        int[] offs = own.offs;
+        Arrays.fill(offs, 0);
+        int[] idx = own.idx(shape.length);
         for (int start = from; start < to; start += block) {
             int n = Math.min(block, to - start);
             for (int k = 0; k < arity; k++) {
@@ -194,7 +228,7 @@ final class ElemwiseKernel implements Kernel {
                     case IN_PLACE -> offs[k] = x.offset() + start;
                     case CONSTANT -> offs[k] = 0;
                     case CONTIGUOUS -> ArrayIo.read(x.data(), x.dtype(), x.offset() + start, 1, bufs[k], 0, n);
-                    case STRIDED -> ArrayIo.gather(x.data(), x.dtype(), x.offset(), shape, strides[k], start, bufs[k], n);
+                    case STRIDED -> ArrayIo.gather(x.data(), x.dtype(), x.offset(), shape, strides[k], start, bufs[k], n, idx);
                 }
             }
             int oo = outInPlace ? start : 0;
@@ -203,15 +237,17 @@ final class ElemwiseKernel implements Kernel {
                 ArrayIo.store(o, 0, out.data(), outDtype, start, n);
             }
         }
+        Arrays.fill(bufs, null); // the scratch outlives the call: it must not keep the caller's arrays alive
     }
 
     /** The elements {@code [from, to)} of the output; {@code from} is a multiple of the block. */
     private void runLong(NDArray[] in, int[] shape, NDArray out, int from, int to) {
         int block = Math.min(BLOCK, to - from);
         Scratch own = scratch.get();
-        Feed[] feeds = new Feed[arity];
-        long[][] bufs = new long[3][];
-        int[][] strides = new int[arity][];
+        Feed[] feeds = own.feeds;
+        long[][] bufs = own.lbufs;
+        Arrays.fill(bufs, null);
+        int[][] strides = own.strides;
         for (int k = 0; k < arity; k++) {
             feeds[k] = feedOf(in[k], shape, DType.INT64);
             switch (feeds[k]) {
@@ -223,13 +259,15 @@ final class ElemwiseKernel implements Kernel {
                 case CONTIGUOUS -> bufs[k] = own.longs[k];
                 case STRIDED -> {
                     bufs[k] = own.longs[k];
-                    strides[k] = broadcastStrides(in[k]);
+                    FloatBlocks.broadcastStrides(in[k], own.strides(k, in[k].rank()));
                 }
             }
         }
         boolean outInPlace = outDtype == DType.INT64;
         long[] o = outInPlace ? (long[]) out.data() : own.longs[3];
-        int[] offs = new int[3];
+        int[] offs = own.offs;
+        Arrays.fill(offs, 0);
+        int[] idx = own.idx(shape.length);
         for (int start = from; start < to; start += block) {
             int n = Math.min(block, to - start);
             for (int k = 0; k < arity; k++) {
@@ -238,7 +276,7 @@ final class ElemwiseKernel implements Kernel {
                     case IN_PLACE -> offs[k] = x.offset() + start;
                     case CONSTANT -> offs[k] = 0;
                     case CONTIGUOUS -> ArrayIo.read(x.data(), x.dtype(), x.offset() + start, 1, bufs[k], 0, n);
-                    case STRIDED -> ArrayIo.gather(x.data(), x.dtype(), x.offset(), shape, strides[k], start, bufs[k], n);
+                    case STRIDED -> ArrayIo.gather(x.data(), x.dtype(), x.offset(), shape, strides[k], start, bufs[k], n, idx);
                 }
             }
             int oo = outInPlace ? start : 0;
@@ -247,5 +285,6 @@ final class ElemwiseKernel implements Kernel {
                 ArrayIo.store(o, 0, out.data(), outDtype, start, n);
             }
         }
+        Arrays.fill(bufs, null);
     }
 }

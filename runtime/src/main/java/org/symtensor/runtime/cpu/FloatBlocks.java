@@ -38,21 +38,39 @@ final class FloatBlocks {
         this.ops = ops;
         this.args = args;
         int values = nIn + constants.length + ops.length;
-        this.scratch = ThreadLocal.withInitial(() -> {
-            float[][] r = new float[values][];
-            for (int v = 0; v < values; v++) {
-                r[v] = new float[block];
-            }
-            return r;
-        });
+        this.scratch = ThreadLocal.withInitial(() -> new Frame(values, nIn, block));
     }
 
     /**
-     * Each thread's block registers, kept between calls so a steady loop does not allocate them
-     * (chunks of one call run on several threads at once, each with its own). Inputs read in place
-     * are never stored here.
+     * Each thread's block registers and per-run bookkeeping, kept between calls so a steady loop
+     * does not allocate them (chunks of one call run on several threads at once, each with its own;
+     * one thread runs one chunk at a time, so one frame per thread and program is enough). Inputs
+     * read in place are never stored in {@link #own}.
      */
-    private final ThreadLocal<float[][]> scratch;
+    private static final class Frame {
+        final float[][] own;
+        final float[][] reg;
+        final int[] off;
+        final boolean[] direct;
+        final boolean[] strided;
+        /** Per input: its strides in the output's frame, grown to the rank on demand. */
+        final int[][] strides;
+        int[] idx = new int[0];
+
+        Frame(int values, int nIn, int block) {
+            own = new float[values][];
+            for (int v = 0; v < values; v++) {
+                own[v] = new float[block];
+            }
+            reg = new float[values][];
+            off = new int[values];
+            direct = new boolean[nIn];
+            strided = new boolean[nIn];
+            strides = new int[nIn][0];
+        }
+    }
+
+    private final ThreadLocal<Frame> scratch;
 
     /** Whether the float lanes apply: the Vector API is on and every value of the program is float32. */
     static boolean eligible(List<DType> dtypes) {
@@ -69,7 +87,12 @@ final class FloatBlocks {
 
     /** Computes the program over {@code in} broadcast to {@code shape} into the contiguous float32 {@code out}. */
     void run(NDArray[] in, int[] shape, NDArray out) {
-        Parallel.run(out.size(), (from, to) -> run(in, shape, out, from, to, null));
+        int size = out.size();
+        if (Parallel.splits(size)) {
+            Parallel.run(size, (from, to) -> run(in, shape, out, from, to, null));
+        } else {
+            run(in, shape, out, 0, size, null); // no lambda for a call that stays on this thread
+        }
     }
 
     /**
@@ -83,23 +106,31 @@ final class FloatBlocks {
     /** The elements {@code [from, to)} of the output, stored into {@code out} or handed to {@code sink}. */
     private void run(NDArray[] in, int[] shape, NDArray out, int from, int to, BlockSink sink) {
         int block = Math.min(this.block, to - from);
-        int nValues = nIn + constants.length + ops.length;
-        float[][] own = scratch.get();
-        float[][] reg = new float[nValues][];
-        int[] off = new int[nValues];
-        boolean[] direct = new boolean[nIn];
-        int[][] strides = new int[nIn][];
+        Frame frame = scratch.get();
+        float[][] own = frame.own;
+        float[][] reg = frame.reg;
+        int[] off = frame.off;
+        boolean[] direct = frame.direct;
+        boolean[] strided = frame.strided;
+        int[][] strides = frame.strides;
+        Arrays.fill(off, 0);
         for (int v = 0; v < nIn; v++) {
             NDArray x = in[v];
+            direct[v] = false;
+            strided[v] = false;
             if (x.size() == 1) {
                 reg[v] = own[v];
                 Arrays.fill(reg[v], 0, block, ((float[]) x.data())[x.offset()]);
-            } else if (x.isContiguous() && Arrays.equals(x.shape(), shape)) {
+            } else if (x.isContiguous() && Recycled.hasShape(x, shape)) {
                 direct[v] = true;
                 reg[v] = (float[]) x.data();
             } else {
                 reg[v] = own[v];
-                strides[v] = broadcastStrides(x);
+                strided[v] = true;
+                if (strides[v].length < x.rank()) {
+                    strides[v] = new int[x.rank()];
+                }
+                broadcastStrides(x, strides[v]);
             }
         }
         for (int j = 0; j < constants.length; j++) {
@@ -113,13 +144,16 @@ final class FloatBlocks {
         }
         float[] o = sink == null ? (float[]) out.data() : reg[first + last];
         int outOffset = sink == null ? out.offset() : 0;
-        int[] idx = new int[shape.length];
+        if (frame.idx.length < shape.length) {
+            frame.idx = new int[shape.length];
+        }
+        int[] idx = frame.idx;
         for (int start = from; start < to; start += block) {
             int n = Math.min(block, to - start);
             for (int v = 0; v < nIn; v++) {
                 if (direct[v]) {
                     off[v] = in[v].offset() + start;
-                } else if (strides[v] != null) {
+                } else if (strided[v]) {
                     gather((float[]) in[v].data(), in[v].offset(), shape, strides[v], start, idx, reg[v], n);
                 }
             }
@@ -135,6 +169,18 @@ final class FloatBlocks {
             if (sink != null) {
                 sink.floats(o, start, n);
             }
+        }
+        for (int v = 0; v < nIn; v++) {
+            if (direct[v]) {
+                reg[v] = null; // the frame outlives the call: it must not keep the caller's arrays alive
+            }
+        }
+    }
+
+    /** {@link #broadcastStrides(NDArray)} written into {@code st} (at least x's rank long), without copies. */
+    static void broadcastStrides(NDArray x, int[] st) {
+        for (int d = 0; d < x.rank(); d++) {
+            st[d] = x.shape(d) == 1 ? 0 : x.stride(d);
         }
     }
 

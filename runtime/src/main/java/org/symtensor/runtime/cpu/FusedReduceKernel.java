@@ -41,6 +41,9 @@ final class FusedReduceKernel implements Kernel {
         this.rank = node.inputs().get(0).type().rank();
         this.program = new CompositeKernel(node, c.elementwise());
         this.opName = c.name();
+        this.reduced = reduce.reducedAxes(rank);
+        boolean lastReduced = rank > 0 && reduced[rank - 1];
+        this.folders = ThreadLocal.withInitial(() -> new Folder(kind, rank, lastReduced));
         if (!c.programDtype().isFloat()) {
             throw new IllegalArgumentException(c.name() + ": a reduce tail needs a float program, got " + c.programDtype());
         }
@@ -58,40 +61,52 @@ final class FusedReduceKernel implements Kernel {
             NDArray v = program.run(in)[0];
             return new ReduceKernel(reduce, 0, outDtype, node.createdAt()).run(new NDArray[] {v});
         }
-        int[] shape = Broadcasting.outputShape(node, in);
-        boolean[] reduced = reduce.reducedAxes(rank);
-        ReduceSplit.Layout layout = ReduceSplit.Layout.of(kind, shape, reduced, opName,
-                "the elementwise result's shape", node.createdAt());
+        int[] shape = program.outputShape(in);
+        boolean[] reduced = this.reduced;
+        ReduceSplit.Layout layout = layout(shape);
         int[] outShape = layout.outShape();
         int[] outStrides = layout.outStrides();
         long count = layout.count();
         NDArray out = Recycled.orZeros(recycled, 0, outDtype, outShape);
         int outSize = out.size();
         if (outSize == 0) {
-            return new NDArray[] {out};
+            return Recycled.result(recycled, out);
         }
         double identity = ReduceSplit.identity(kind);
-        double[] acc = new double[outSize];
-        Arrays.fill(acc, identity);
+        double[] acc = ReduceScratch.get().acc(outSize, identity);
         long size = 1;
         for (int n : shape) {
             size *= n;
         }
         if (size > 0) {
-            ReduceSplit split = ReduceSplit.of(shape[0], (int) (size / shape[0]), reduced[0], outSize);
-            double[][] parts = split.privateAccumulators() ? new double[split.ranges()][] : null;
-            Parallel.tasks(split.ranges(), split.parallel(), r -> {
-                double[] a = acc;
+            // at or below the threshold the split is one range: skip building it
+            ReduceSplit split = size <= Parallel.THRESHOLD ? null
+                    : ReduceSplit.of(shape[0], (int) (size / shape[0]), reduced[0], outSize);
+            if (split == null || split.ranges() == 1) {
+                // one range folds straight into the accumulators: the same bits as one private
+                // partial combined with the identity (x + 0, x * 1, max(x, -inf) are exact), and
+                // nothing allocated; the rule depends on the shape only, as the split does
+                Folder f = folders.get();
+                f.reset(shape, outStrides, acc);
+                program.blocks(in, shape, 0, (int) size, f);
+                f.reset(null, null, null);
+            } else {
+                double[][] parts = split.privateAccumulators() ? new double[split.ranges()][] : null;
+                Parallel.tasks(split.ranges(), split.parallel(), r -> {
+                    double[] a = acc;
+                    if (parts != null) {
+                        a = new double[outSize];
+                        Arrays.fill(a, identity);
+                        parts[r] = a;
+                    }
+                    Folder f = new Folder(kind, rank, reduced[rank - 1]);
+                    f.reset(shape, outStrides, a);
+                    program.blocks(in, shape, split.from(r), split.to(r), f);
+                });
                 if (parts != null) {
-                    a = new double[outSize];
-                    Arrays.fill(a, identity);
-                    parts[r] = a;
-                }
-                program.blocks(in, shape, split.from(r), split.to(r), new Folder(kind, shape, outStrides, reduced[rank - 1], a));
-            });
-            if (parts != null) {
-                for (double[] p : parts) {
-                    ReduceSplit.combineAll(kind, acc, p);
+                    for (double[] p : parts) {
+                        ReduceSplit.combineAll(kind, acc, p);
+                    }
                 }
             }
         }
@@ -101,27 +116,52 @@ final class FusedReduceKernel implements Kernel {
             }
         }
         ArrayIo.store(acc, 0, out.data(), outDtype, 0, outSize);
-        return new NDArray[] {out};
+        return Recycled.result(recycled, out);
+    }
+
+    /** The reduced axes of the program's result (fixed by the node). */
+    private final boolean[] reduced;
+    /** Each thread's folder for a call that folds as one range (reset per call, so nothing is allocated). */
+    private final ThreadLocal<Folder> folders;
+
+    /** The layout of the previous call's shape (the program's kept shape array), reused while it is the same array. */
+    private volatile ShapeLayout lastLayout;
+
+    private record ShapeLayout(int[] shape, ReduceSplit.Layout layout) {}
+
+    private ReduceSplit.Layout layout(int[] shape) {
+        ShapeLayout last = lastLayout;
+        if (last != null && last.shape == shape) {
+            return last.layout;
+        }
+        ReduceSplit.Layout layout = ReduceSplit.Layout.of(kind, shape, reduced, opName,
+                "the elementwise result's shape", node.createdAt());
+        lastLayout = new ShapeLayout(shape, layout);
+        return layout;
     }
 
     /** Folds C-order blocks of the elementwise result into the accumulators of their output elements. */
     private static final class Folder implements BlockSink {
         private final Reduce.Kind kind;
-        private final int[] shape;
-        private final int[] outStrides;
+        private int[] shape;
+        private int[] outStrides;
         private final boolean lastReduced;
-        private final double[] acc;
+        private double[] acc;
         private final int[] idx;
         private final boolean lanes;
 
-        Folder(Reduce.Kind kind, int[] shape, int[] outStrides, boolean lastReduced, double[] acc) {
+        Folder(Reduce.Kind kind, int rank, boolean lastReduced) {
             this.kind = kind;
+            this.lastReduced = lastReduced;
+            this.idx = new int[rank];
+            this.lanes = Simd.ENABLED && VectorReduce.supports(kind);
+        }
+
+        /** Folds blocks of a result of {@code shape} into {@code acc} from now on (null: hold nothing). */
+        void reset(int[] shape, int[] outStrides, double[] acc) {
             this.shape = shape;
             this.outStrides = outStrides;
-            this.lastReduced = lastReduced;
             this.acc = acc;
-            this.idx = new int[shape.length];
-            this.lanes = Simd.ENABLED && VectorReduce.supports(kind);
         }
 
         /** Sets {@link #idx} to the multi-index of flat element {@code start}; returns its accumulator. */

@@ -73,6 +73,14 @@ public final class Parallel {
     }
 
     /**
+     * Whether {@link #run} would split an output of {@code size} elements over the pool; when not,
+     * a kernel may call its body for {@code [0, size)} directly and skip the lambda a split needs.
+     */
+    static boolean splits(int size) {
+        return size > THRESHOLD && threads > 1 && pool != null && !ForkJoinTask.inForkJoinPool();
+    }
+
+    /**
      * Runs {@code body} over {@code [0, size)}: in one call on this thread when the output is small,
      * the pool has one thread, or this is a pool thread; else chunk by chunk of {@link #CHUNK}
      * elements on the pool and the calling thread.

@@ -45,26 +45,22 @@ final class ReduceKernel implements Kernel {
     @Override
     public NDArray[] run(NDArray[] inputs, int[] donors, NDArray[] recycled) {
         NDArray x = inputs[0];
-        int rank = x.rank();
-        int[] shape = x.shape();
-        int[] inStrides = x.strides();
-        ReduceSplit.Layout layout = ReduceSplit.Layout.of(kind, shape, reduced, name, "input shape", where);
-        int[] outShape = layout.outShape();
-        int[] outStrides = layout.outStrides();
-        long count = layout.count();
+        Geometry g = geometry(x);
+        int[] outShape = g.layout.outShape();
+        long count = g.layout.count();
         NDArray out = Recycled.orZeros(recycled, 0, outDtype, outShape);
         int outSize = out.size();
         if (outSize == 0) {
-            return new NDArray[] {out};
+            return Recycled.result(recycled, out);
         }
-        Walk walk = Walk.of(shape, inStrides, outStrides);
+        Walk walk = g.walk;
         // above the threshold the walk's outer axis is cut into fixed ranges (ReduceSplit): the same
         // cut for any thread count, partials of a reduced outer axis combined in range order
         ReduceSplit split = x.size() > Parallel.THRESHOLD
                 ? ReduceSplit.of(walk.shape[0], x.size() / walk.shape[0], walk.outStrides[0] == 0, outSize) : null;
+        ReduceScratch scratch = ReduceScratch.get();
         if (inDouble) {
-            double[] acc = new double[outSize];
-            Arrays.fill(acc, identityDouble());
+            double[] acc = scratch.acc(outSize, identityDouble());
             if (split != null && split.ranges() > 1) {
                 double[][] parts = split.privateAccumulators() ? new double[split.ranges()][] : null;
                 Parallel.tasks(split.ranges(), split.parallel(), r -> {
@@ -92,8 +88,7 @@ final class ReduceKernel implements Kernel {
             }
             ArrayIo.store(acc, 0, out.data(), outDtype, 0, outSize);
         } else {
-            long[] acc = new long[outSize];
-            Arrays.fill(acc, identityLong());
+            long[] acc = scratch.longAcc(outSize, identityLong());
             if (split != null && split.ranges() > 1) {
                 long[][] parts = split.privateAccumulators() ? new long[split.ranges()][] : null;
                 Parallel.tasks(split.ranges(), split.parallel(), r -> {
@@ -118,7 +113,41 @@ final class ReduceKernel implements Kernel {
             }
             ArrayIo.store(acc, 0, out.data(), outDtype, 0, outSize);
         }
-        return new NDArray[] {out};
+        return Recycled.result(recycled, out);
+    }
+
+    /**
+     * What a call works out from its input's shape and strides alone: the output's layout and the
+     * walk. Kept from the previous call (immutable, so threads may share it) and reused while the
+     * input's geometry is the same, so a steady call computes and allocates none of it.
+     */
+    private record Geometry(int[] shape, int[] strides, ReduceSplit.Layout layout, Walk walk) {
+        boolean fits(NDArray x) {
+            if (x.rank() != shape.length) {
+                return false;
+            }
+            for (int d = 0; d < shape.length; d++) {
+                if (x.shape(d) != shape[d] || x.stride(d) != strides[d]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private volatile Geometry lastGeometry;
+
+    private Geometry geometry(NDArray x) {
+        Geometry g = lastGeometry;
+        if (g != null && g.fits(x)) {
+            return g;
+        }
+        int[] shape = x.shape();
+        int[] strides = x.strides();
+        ReduceSplit.Layout layout = ReduceSplit.Layout.of(kind, shape, reduced, name, "input shape", where);
+        g = new Geometry(shape, strides, layout, Walk.of(shape, strides, layout.outStrides()));
+        lastGeometry = g;
+        return g;
     }
 
     private double identityDouble() {
@@ -208,8 +237,9 @@ final class ReduceKernel implements Kernel {
         int len = w.shape[last];
         int si = w.inStrides[last];
         int so = w.outStrides[last];
-        int[] idx = new int[r];
-        double[] buf = new double[Math.min(CHUNK, len)];
+        ReduceScratch scratch = ReduceScratch.get();
+        int[] idx = scratch.idx(r);
+        double[] buf = scratch.buf(Math.min(CHUNK, len));
         Object data = x.data();
         DType dt = x.dtype();
         // contiguous float runs folded whole go through the Vector API (full reductions, last-axis reductions)
@@ -359,8 +389,9 @@ final class ReduceKernel implements Kernel {
         int len = w.shape[last];
         int si = w.inStrides[last];
         int so = w.outStrides[last];
-        int[] idx = new int[r];
-        long[] buf = new long[Math.min(CHUNK, len)];
+        ReduceScratch scratch = ReduceScratch.get();
+        int[] idx = scratch.idx(r);
+        long[] buf = scratch.longBuf(Math.min(CHUNK, len));
         while (true) {
             int p = base;
             int q = qBase;

@@ -104,9 +104,9 @@ record ReduceSplit(int rows, int rowsPerRange, int rowSize, int ranges, boolean 
         };
     }
 
-    /** {@code acc[i] = combine(acc[i], part[i])} for every element, in index order. */
+    /** {@code acc[i] = combine(acc[i], part[i])} for every element of {@code part}, in index order ({@code acc} may be longer). */
     static void combineAll(Reduce.Kind kind, double[] acc, double[] part) {
-        for (int i = 0; i < acc.length; i++) {
+        for (int i = 0; i < part.length; i++) {
             acc[i] = combine(kind, acc[i], part[i]);
         }
     }

@@ -28,7 +28,11 @@ public interface Kernel {
      * made in an earlier call and that nobody holds any more ({@link Arena}), or the caller's
      * destination of a {@code callInto}: a kernel that allocates its outputs fresh may write an
      * output into its entry instead when its dtype and shape fit exactly and it is contiguous and
-     * whole, overwriting every element. Kernels that cannot use that ignore it.
+     * whole, overwriting every element. Kernels that cannot use that ignore it. A kernel may also
+     * return {@code recycled} itself as its result array, with entry k replaced by output k (the
+     * array is the linker's, read again only after the kernel returned), so that a steady call
+     * allocates no result array; a view kernel may find its own earlier view there and return it
+     * when the new view would be identical.
      */
     default NDArray[] run(NDArray[] inputs, int[] donors, NDArray[] recycled) {
         return donors == null ? run(inputs) : run(inputs, donors);

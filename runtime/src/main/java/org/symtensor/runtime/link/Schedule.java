@@ -1,5 +1,6 @@
 package org.symtensor.runtime.link;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.symtensor.ir.Variable;
@@ -39,6 +40,10 @@ public final class Schedule {
     private final boolean recycle;
     /** Per thunk: how many outputs an {@link Arena} keeps for it (0 for kernels whose outputs are not recycled). */
     private final int[] keptOutputs;
+    /** Per thunk: how many arguments its kernel takes (the size of its argument array in an {@link Arena}). */
+    private final int[] arity;
+    /** Per thunk: whether it is a view step, whose kept entry is its last view (never a destination). */
+    private final boolean[] viewSteps;
     /** The arena of the last finished call, taken by the next one (null while a call holds it). */
     private final AtomicReference<Arena> spare = new AtomicReference<>();
     /** Per slot: the index of the thunk that writes it and which of its outputs it is, or -1. */
@@ -52,10 +57,14 @@ public final class Schedule {
         this.thunks = thunks;
         this.reference = reference;
         this.keptOutputs = new int[thunks.length];
+        this.arity = new int[thunks.length];
+        this.viewSteps = new boolean[thunks.length];
         boolean any = false;
         for (int t = 0; t < thunks.length; t++) {
-            keptOutputs[t] = thunks[t].recyclable() ? plan.steps[t].outputs.length : 0;
-            any |= keptOutputs[t] > 0;
+            keptOutputs[t] = thunks[t].keepsOutputs() ? plan.steps[t].outputs.length : 0;
+            arity[t] = plan.steps[t].inputs.length;
+            viewSteps[t] = thunks[t].viewStep();
+            any |= thunks[t].recyclable();
         }
         // nothing worth keeping (a 2-scalar add): no arena at all, the call stays as cheap as before
         this.recycle = recycle && any;
@@ -122,7 +131,34 @@ public final class Schedule {
      * caller's check.
      */
     public NDArray[] run(NDArray[] arguments, NDArray[] into) {
-        NDArray[] values = template.clone();
+        return run(arguments, into, null);
+    }
+
+    /**
+     * As {@link #run(NDArray[], NDArray[])}, and when {@code commitTo} is not null (the update
+     * targets, one per update value, in order), stores the update values into them once everything
+     * else succeeded, as the last step of the call; the caller must hold their locks ({@link
+     * org.symtensor.ir.SharedLocks}). A value a target replaces that nothing outside the runtime can
+     * hold ({@link SharedValue#replace}: made by an earlier call, never handed out by {@code get})
+     * is given to the step that computes that target's update, which writes the next value into
+     * it: a training step's parameters and moments alternate between two arrays instead of being
+     * allocated per call.
+     */
+    public NDArray[] run(NDArray[] arguments, NDArray[] into, SharedValue[] commitTo) {
+        Arena arena = null;
+        if (recycle) {
+            arena = spare.getAndSet(null);
+            if (arena == null) {
+                arena = new Arena(keptOutputs, arity, template.length);
+            }
+        }
+        NDArray[] values;
+        if (arena == null) {
+            values = template.clone();
+        } else {
+            values = arena.values;
+            System.arraycopy(template, 0, values, 0, template.length);
+        }
         int[] ins = plan.inputSlots;
         for (int i = 0; i < ins.length; i++) {
             values[ins[i]] = arguments[i];
@@ -130,28 +166,26 @@ public final class Schedule {
         SharedValue[] sv = plan.shared;
         int[] ss = plan.sharedSlots;
         for (int i = 0; i < sv.length; i++) {
-            values[ss[i]] = sv[i].get();
+            // the call holds the value's lock (a compiled function's call) and keeps no reference past its end
+            values[ss[i]] = sv[i].peek();
         }
         Thunk[] ts = thunks;
-        Arena arena = null;
-        if (recycle) {
-            arena = spare.getAndSet(null);
-            if (arena == null) {
-                arena = new Arena(keptOutputs);
-            }
-        }
-        NDArray[][] offers = into == null ? null : offers(into, values);
+        NDArray[][] offers = into == null ? null : offers(into, values, arena == null ? null : arena.destinations);
         for (int t = 0; t < ts.length; t++) {
             NDArray[] slot = arena == null ? null : arena.slot(t);
             NDArray[] recycled = slot;
-            if (offers != null && offers[t] != null) {
-                recycled = withOffers(slot, offers[t]);
+            NDArray[] offered = offers == null ? null : offers[t];
+            if (offered != null) {
+                recycled = arena != null && keptOutputs[t] > 0 ? arena.withOffers(t, offered) : offered;
             }
             try {
                 // the kernel reads the offered buffers before the step overwrites slot with what it made
-                ts[t].run(values, recycled, slot);
+                ts[t].run(values, recycled, slot, arena == null ? null : arena.args(t));
             } catch (ShapeMismatchException e) {
                 throw withNode(e, ts[t].node());
+            }
+            if (offered != null && arena != null && keptOutputs[t] > 0) {
+                arena.clearOffers(t);
             }
         }
         int[] rs = plan.resultSlots;
@@ -167,24 +201,80 @@ public final class Schedule {
             deliver(results, into);
         }
         if (arena != null) {
-            arena.releaseReturned(results);
+            arena.endCall(results);
+        }
+        if (commitTo != null) {
+            commit(commitTo, results, values, into, arena);
+        }
+        if (arena != null) {
+            Arrays.fill(values, null);
             spare.set(arena);
         }
         return results;
     }
 
     /**
+     * Stores update value j into {@code targets[j]}. A value the call made (not an old shared
+     * value, which a swap hands from one target to another) is stored with {@link SharedValue#replace};
+     * the value it replaces, when nothing else can hold it, goes to the arena as the buffer of the
+     * step that computed value j (a step that writes fresh arrays, never a view step), for the next
+     * call. The replaced array is no result of this call: results are distinct arrays
+     * ({@link #unalias}) and a result is never an old value that {@code replace} returns.
+     */
+    private void commit(SharedValue[] targets, NDArray[] results, NDArray[] values, NDArray[] into, Arena arena) {
+        int base = plan.outputCount();
+        int[] rs = plan.resultSlots;
+        int[] ss = plan.sharedSlots;
+        for (int j = 0; j < targets.length; j++) {
+            NDArray v = results[base + j];
+            for (int i = 0; into != null && i < into.length; i++) {
+                if (into[i] != null && into[i].data() == v.data()) {
+                    // computed into a caller's destination (the update reads an output's value, or
+                    // is a view of it): the variable must not share the caller's array
+                    v = v.copy();
+                    results[base + j] = v;
+                    break;
+                }
+            }
+            Object data = v.data();
+            boolean made = true;
+            for (int k = 0; made && k < ss.length; k++) {
+                made = values[ss[k]] == null || values[ss[k]].data() != data;
+            }
+            if (!made) {
+                targets[j].set(v);
+                continue;
+            }
+            NDArray old = targets[j].replace(v);
+            int t = producerThunk[rs[base + j]];
+            if (old != null && arena != null && t >= 0 && keptOutputs[t] > 0 && !viewSteps[t] && !isResult(old, results)) {
+                arena.retire(t, producerOutput[rs[base + j]], old);
+            }
+        }
+    }
+
+    private static boolean isResult(NDArray a, NDArray[] results) {
+        for (NDArray r : results) {
+            if (r.data() == a.data()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Per thunk, the destinations offered to its outputs: {@code into[i]} goes to the thunk that
      * computes output i unless it is also an argument's, a constant's, a shared value's or another
-     * destination's array (writing it early would change what a later step reads).
+     * destination's array (writing it early would change what a later step reads). With
+     * {@code store} (an arena's, emptied at the end of each call) the arrays are kept there.
      */
-    private NDArray[][] offers(NDArray[] into, NDArray[] values) {
+    private NDArray[][] offers(NDArray[] into, NDArray[] values, NDArray[][] store) {
         NDArray[][] offers = null;
         int[] rs = plan.resultSlots;
         for (int i = 0; i < into.length && i < rs.length; i++) {
             NDArray d = into[i];
             int t = producerThunk[rs[i]];
-            if (d == null || t < 0) {
+            if (d == null || t < 0 || viewSteps[t]) {
                 continue;
             }
             Object data = d.data();
@@ -200,7 +290,7 @@ public final class Schedule {
                 continue;
             }
             if (offers == null) {
-                offers = new NDArray[thunks.length][];
+                offers = store != null ? store : new NDArray[thunks.length][];
             }
             if (offers[t] == null) {
                 offers[t] = new NDArray[plan.steps[t].outputs.length];
@@ -210,21 +300,11 @@ public final class Schedule {
         return offers;
     }
 
-    private static NDArray[] withOffers(NDArray[] recycled, NDArray[] offered) {
-        NDArray[] r = offered.clone();
-        for (int k = 0; recycled != null && k < r.length; k++) {
-            if (r[k] == null) {
-                r[k] = recycled[k];
-            }
-        }
-        return r;
-    }
-
     /** Checks every destination's shape, then copies the outputs their kernels did not write in place. */
     private void deliver(NDArray[] results, NDArray[] into) {
         int n = Math.min(into.length, plan.outputCount());
         for (int i = 0; i < n; i++) {
-            if (into[i] != null && !java.util.Arrays.equals(into[i].shape(), results[i].shape())) {
+            if (into[i] != null && !sameShape(into[i], results[i])) {
                 Variable v = plan.spec().outputs().get(i);
                 throw new ShapeMismatchException("callInto: output " + i + " " + v.describe() + " has shape "
                         + NDArray.shapeToString(results[i].shape()) + " but its destination has shape "
@@ -265,6 +345,19 @@ public final class Schedule {
                 results[i] = results[i].copy();
             }
         }
+    }
+
+    /** Whether two arrays have the same shape, compared without copying either (this runs per output per call). */
+    private static boolean sameShape(NDArray a, NDArray b) {
+        if (a.rank() != b.rank()) {
+            return false;
+        }
+        for (int d = 0; d < a.rank(); d++) {
+            if (a.shape(d) != b.shape(d)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean aliasesSlots(Object data, int[] slots, NDArray[] values) {
@@ -308,7 +401,7 @@ public final class Schedule {
      */
     public List<NDArray> reusedBuffers() {
         Arena a = spare.get();
-        return a == null ? List.of() : a.held();
+        return a == null ? List.of() : a.held(viewSteps, false);
     }
 
     /** The thunks in execution order. */

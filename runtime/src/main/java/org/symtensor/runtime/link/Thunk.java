@@ -23,17 +23,25 @@ public final class Thunk {
     private final boolean nanGuard;
     /** Kernels that allocate their outputs fresh and take recycled buffers: elementwise, composite, reduce, dot, softmax. */
     private final boolean recyclable;
+    /** Whether an {@link Arena} keeps this step's outputs: recyclable kernels of any rank, and shape reads. */
+    private final boolean keepsOutputs;
+    /** A dimshuffle: its output is a view of its input, kept by an {@link Arena} only to be handed out again. */
+    private final boolean viewStep;
 
     Thunk(Plan.Step step, Kernel kernel, boolean nanGuard) {
         this.nanGuard = nanGuard;
         org.symtensor.ir.OpKind kind = step.node().op().kind();
-        boolean arrays = true; // 0-d results are not worth keeping: a 2-scalar call stays as cheap as before
+        boolean arrays = true; // 0-d results alone are not worth an arena: a 2-scalar call stays as cheap as before
         for (org.symtensor.ir.Variable o : step.node().outputs()) {
             arrays &= o.type().rank() > 0;
         }
-        this.recyclable = arrays && (kind == org.symtensor.ir.OpKind.ELEMWISE || kind == org.symtensor.ir.OpKind.COMPOSITE
+        boolean writes = kind == org.symtensor.ir.OpKind.ELEMWISE || kind == org.symtensor.ir.OpKind.COMPOSITE
                 || kind == org.symtensor.ir.OpKind.REDUCE || kind == org.symtensor.ir.OpKind.DOT
-                || kind == org.symtensor.ir.OpKind.SOFTMAX);
+                || kind == org.symtensor.ir.OpKind.SOFTMAX;
+        this.recyclable = arrays && writes;
+        // once a function has an arena, its 0-d intermediates and shape reads are kept too
+        this.keepsOutputs = writes || kind == org.symtensor.ir.OpKind.SHAPE || kind == org.symtensor.ir.OpKind.DIMSHUFFLE;
+        this.viewStep = kind == org.symtensor.ir.OpKind.DIMSHUFFLE;
         this.node = step.node();
         this.donors = step.donors.length == 0 ? null : step.donors;
         this.kernel = kernel;
@@ -50,17 +58,21 @@ public final class Thunk {
 
     /** Runs the kernel on {@code values} in place: the slots of its outputs are filled, dead slots cleared. */
     void run(NDArray[] values) {
-        run(values, null, null);
+        run(values, null, null, null);
     }
 
     /**
      * As {@link #run(NDArray[])}, offering the kernel {@code recycled} buffers for its outputs; when
      * {@code fresh} is not null (one entry per output), fills it with the outputs the kernel made
-     * fresh (null for the others: a donor, an input, a view of one), for the {@link Arena}.
+     * fresh (null for the others: a donor, an input, a view of one), for the {@link Arena}; a view
+     * step records its view there whatever it is. {@code args}, when not null, is the kernel's
+     * argument array to fill (an arena's), cleared again after the kernel ran.
      */
-    void run(NDArray[] values, NDArray[] recycled, NDArray[] fresh) {
+    void run(NDArray[] values, NDArray[] recycled, NDArray[] fresh, NDArray[] args) {
         int[] ins = inputSlots;
-        NDArray[] args = new NDArray[ins.length];
+        if (args == null) {
+            args = new NDArray[ins.length];
+        }
         for (int k = 0; k < ins.length; k++) {
             args[k] = values[ins[k]];
         }
@@ -82,28 +94,40 @@ public final class Thunk {
             values[outs[k]] = r;
         }
         if (nanGuard) {
-            NanGuard.check(node, results, k -> values[ins[k]] == null ? null : values[ins[k]].shape());
+            NDArray[] a = args;
+            NanGuard.check(node, results, k -> a[k] == null ? null : a[k].shape());
         }
         int[] dead = releaseSlots;
         for (int k = 0; k < dead.length; k++) {
             values[dead[k]] = null;
         }
-        if (fresh == null) {
-            return;
-        }
-        for (int k = 0; k < results.length; k++) {
-            Object data = results[k].data();
-            boolean mine = true;
-            for (NDArray a : args) {
-                mine &= a.data() != data;
+        if (fresh != null) {
+            for (int k = 0; k < results.length; k++) {
+                Object data = results[k].data();
+                boolean mine = true;
+                for (NDArray a : args) {
+                    mine &= a.data() != data;
+                }
+                // results may be the recycled array itself: entry k is read before fresh[k] is written
+                fresh[k] = mine || viewStep ? results[k] : null;
             }
-            fresh[k] = mine ? results[k] : null;
         }
+        java.util.Arrays.fill(args, null);
     }
 
-    /** Whether the kernel's outputs are fresh arrays it may take back from an {@link Arena}. */
+    /** Whether the kernel's outputs are fresh arrays of rank above 0 it may take back from an {@link Arena}. */
     boolean recyclable() {
         return recyclable;
+    }
+
+    /** Whether an {@link Arena} keeps an entry per output of this step for the next call. */
+    boolean keepsOutputs() {
+        return keepsOutputs;
+    }
+
+    /** Whether this is a view step ({@link #keepsOutputs} then records its view, not a buffer). */
+    boolean viewStep() {
+        return viewStep;
     }
 
     private SymtensorException kernelContract(String what) {
