@@ -81,6 +81,14 @@ public final class CompileOptions {
         return blasThreads == 0 ? threads : blasThreads;
     }
 
+    /**
+     * The threads OpenBLAS was given explicitly ({@link #withBlasThreads}, the {@code blasThreads} flag), or 0
+     * when it follows {@link #threads()}: the CPU runtime then splits large products over its own pool.
+     */
+    public int explicitBlasThreads() {
+        return blasThreads;
+    }
+
     /** How many programs an OpenCL device keeps built (least recently used released beyond). */
     public int clCacheSize() {
         return clCacheSize;

@@ -78,9 +78,54 @@ final class CompositeKernel implements Kernel {
             }
             stepInDouble[s] = d;
         }
-        this.floatLanes = FloatBlocks.eligible(Arrays.asList(dtypes)) ? floatProgram() : null;
+        this.floatLanes = inFloatLanes(c) ? floatProgram() : null;
         boolean[] kinds = isDouble;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(kinds));
+    }
+
+    /**
+     * Whether the program runs in float lanes ({@link FloatBlocks}): the Vector API is on and every
+     * value is float32, except that a bool made by comparing two float32 values may stand between
+     * them when nothing but a cast to float32 reads it. In lanes such a comparison writes 1f or 0f,
+     * which is exactly what the cast of the bool gives, so the result does not change; without
+     * this, ReLU's gradient {@code g * cast(x == relu(x), float32)} (and its {@code >} forms) ran
+     * the general path, widening every value to double with per-step rounding passes, about 20 times
+     * slower than lanes (bench/README.md, issue 15).
+     */
+    private boolean inFloatLanes(Composite c) {
+        if (!Simd.ENABLED || c.programDtype() != DType.FLOAT32) {
+            return false;
+        }
+        int first = nIn + constants.size();
+        for (int v = 0; v < dtypes.length; v++) {
+            if (dtypes[v] == DType.FLOAT32) {
+                continue;
+            }
+            if (dtypes[v] != DType.BOOL || v < first || v == dtypes.length - 1) {
+                return false;
+            }
+            Composite.Step st = steps.get(v - first);
+            switch (st.op().scalarOp()) {
+                case LT, LE, GT, GE, EQ, NEQ -> { }
+                default -> {
+                    return false;
+                }
+            }
+            for (int arg : st.args()) {
+                if (dtypes[arg] != DType.FLOAT32) {
+                    return false;
+                }
+            }
+            for (int r = v - first + 1; r < steps.size(); r++) {
+                Composite.Step reader = steps.get(r);
+                for (int arg : reader.args()) {
+                    if (arg == v && (reader.op().scalarOp() != ScalarOp.CAST || reader.dtype() != DType.FLOAT32)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private FloatBlocks floatProgram() {
