@@ -29,6 +29,13 @@ public final class Blas {
     static final long PIECE_MACS = 1L << 23;
     /** At most this many pieces: each piece packs the whole shared operand again. */
     static final int MAX_PIECES = 4;
+    /**
+     * Operand and result copies of more than this many elements are split over the pool in chunks of
+     * this size, lower than the elementwise threshold: a copy has no arithmetic to amortize the
+     * hand-off against, but the operands of the MLP's products (100k to 200k elements) were copied
+     * on one thread while the other waited for the product.
+     */
+    static final int COPY_CHUNK = 1 << 15;
     /** Pieces are multiples of this many rows or columns (OpenBLAS's register tiles are 4 to 32 wide). */
     static final int PIECE_ALIGN = 16;
 
@@ -224,11 +231,11 @@ public final class Blas {
 
     /** Copies the result back into the Java array, split over the pool like the operands' copies. */
     private static void copyOut(FloatPointer p, float[] dst, int count) {
-        Parallel.run(count, (from, to) -> new FloatPointer(p).position(from).get(dst, from, to - from));
+        Parallel.run(count, COPY_CHUNK, COPY_CHUNK, (from, to) -> new FloatPointer(p).position(from).get(dst, from, to - from));
     }
 
     private static void copyOut(DoublePointer p, double[] dst, int count) {
-        Parallel.run(count, (from, to) -> new DoublePointer(p).position(from).get(dst, from, to - from));
+        Parallel.run(count, COPY_CHUNK, COPY_CHUNK, (from, to) -> new DoublePointer(p).position(from).get(dst, from, to - from));
     }
 
     /**
@@ -250,13 +257,13 @@ public final class Blas {
 
         FloatPointer in(int slot, float[] src, int count) {
             FloatPointer p = out32(slot, count);
-            Parallel.run(count, (from, to) -> new FloatPointer(p).position(from).put(src, from, to - from));
+            Parallel.run(count, COPY_CHUNK, COPY_CHUNK, (from, to) -> new FloatPointer(p).position(from).put(src, from, to - from));
             return p;
         }
 
         DoublePointer in(int slot, double[] src, int count) {
             DoublePointer p = out64(slot, count);
-            Parallel.run(count, (from, to) -> new DoublePointer(p).position(from).put(src, from, to - from));
+            Parallel.run(count, COPY_CHUNK, COPY_CHUNK, (from, to) -> new DoublePointer(p).position(from).put(src, from, to - from));
             return p;
         }
 

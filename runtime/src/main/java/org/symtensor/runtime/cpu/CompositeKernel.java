@@ -47,6 +47,24 @@ final class CompositeKernel implements Kernel {
     private final List<NDArray> constants;
     /** The float32 lanes when every value is float32 and the Vector API is on, else null. */
     private final FloatBlocks floatLanes;
+    /** When and how the output is split over the pool: lower for programs with a costly step. */
+    private final int threshold;
+    private final int chunk;
+
+    /**
+     * Ops that cost tens of cycles per element (in lanes or not): a program with one of them is
+     * split from {@link #COSTLY_THRESHOLD} elements on, in chunks of {@link #COSTLY_CHUNK}, instead
+     * of {@link Parallel#THRESHOLD}. The MLP's hidden layer {@code tanh(x·W + b)} over 128×256
+     * float64 took about 60–110 µs on one thread, long enough to pay for the hand-off many times.
+     */
+    private static final java.util.Set<ScalarOp> COSTLY = java.util.EnumSet.of(ScalarOp.EXP, ScalarOp.EXPM1,
+            ScalarOp.LOG, ScalarOp.LOG1P, ScalarOp.TANH, ScalarOp.SIGMOID, ScalarOp.SOFTPLUS, ScalarOp.SIN,
+            ScalarOp.COS, ScalarOp.TAN, ScalarOp.ARCSIN, ScalarOp.ARCCOS, ScalarOp.ARCTAN, ScalarOp.SINH,
+            ScalarOp.COSH, ScalarOp.ARCSINH, ScalarOp.ARCCOSH, ScalarOp.ARCTANH, ScalarOp.ERF, ScalarOp.ERFC,
+            ScalarOp.ERFINV, ScalarOp.GAMMALN, ScalarOp.DIGAMMA, ScalarOp.TRIGAMMA, ScalarOp.POW, ScalarOp.CBRT);
+    static final int COSTLY_THRESHOLD = 1 << 14;
+    /** A multiple of {@link #BLOCK}, so chunk boundaries are block boundaries and the bits do not move. */
+    static final int COSTLY_CHUNK = 1 << 13;
 
     CompositeKernel(Apply node) {
         this(node, (Composite) node.op());
@@ -79,6 +97,12 @@ final class CompositeKernel implements Kernel {
             stepInDouble[s] = d;
         }
         this.floatLanes = inFloatLanes(c) ? floatProgram() : null;
+        boolean costly = false;
+        for (Composite.Step st : steps) {
+            costly |= COSTLY.contains(st.op().scalarOp());
+        }
+        this.threshold = costly ? COSTLY_THRESHOLD : Parallel.THRESHOLD;
+        this.chunk = costly ? COSTLY_CHUNK : Parallel.CHUNK;
         boolean[] kinds = isDouble;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(kinds));
     }
@@ -161,10 +185,10 @@ final class CompositeKernel implements Kernel {
         }
         int size = out.size();
         if (size > 0 && floatLanes != null) {
-            floatLanes.run(in, shape, out);
+            floatLanes.run(in, shape, out, threshold, chunk);
         } else if (size > 0) {
             NDArray target = out;
-            Parallel.run(size, (from, to) -> execute(in, shape, target, from, to, null));
+            Parallel.run(size, threshold, chunk, (from, to) -> execute(in, shape, target, from, to, null));
         }
         return new NDArray[] {out};
     }

@@ -69,7 +69,12 @@ final class FloatBlocks {
 
     /** Computes the program over {@code in} broadcast to {@code shape} into the contiguous float32 {@code out}. */
     void run(NDArray[] in, int[] shape, NDArray out) {
-        Parallel.run(out.size(), (from, to) -> run(in, shape, out, from, to, null));
+        run(in, shape, out, Parallel.THRESHOLD, Parallel.CHUNK);
+    }
+
+    /** As {@link #run(NDArray[], int[], NDArray)}, split over the pool above {@code threshold} in chunks of {@code chunk}. */
+    void run(NDArray[] in, int[] shape, NDArray out, int threshold, int chunk) {
+        Parallel.run(out.size(), threshold, chunk, (from, to) -> run(in, shape, out, from, to, null));
     }
 
     /**

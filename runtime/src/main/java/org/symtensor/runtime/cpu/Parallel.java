@@ -78,14 +78,23 @@ public final class Parallel {
      * elements on the pool and the calling thread.
      */
     static void run(int size, Range body) {
-        if (size <= THRESHOLD || threads <= 1 || pool == null || ForkJoinTask.inForkJoinPool()) {
+        run(size, THRESHOLD, CHUNK, body);
+    }
+
+    /**
+     * As {@link #run(int, Range)} with the caller's threshold and chunk, for work that costs more
+     * (or less) per element than an elementwise add: the chunk must still be fixed by the caller
+     * (a multiple of {@link ElemwiseKernel#BLOCK} for block loops), never by the thread count.
+     */
+    static void run(int size, int threshold, int chunk, Range body) {
+        if (size <= threshold || threads <= 1 || pool == null || ForkJoinTask.inForkJoinPool()) {
             body.run(0, size);
             return;
         }
-        int chunks = (int) (((long) size + CHUNK - 1) / CHUNK);
+        int chunks = (int) (((long) size + chunk - 1) / chunk);
         tasks(chunks, true, c -> {
-            int from = c * CHUNK;
-            body.run(from, (int) Math.min((long) from + CHUNK, size));
+            int from = c * chunk;
+            body.run(from, (int) Math.min((long) from + chunk, size));
         });
     }
 
