@@ -76,7 +76,10 @@ public final class CompileOptions {
         return threads;
     }
 
-    /** Threads OpenBLAS may use for one product: as set by {@link #withBlasThreads}, else {@link #threads()}. */
+    /**
+     * Threads one matrix product may use: as set by {@link #withBlasThreads} (OpenBLAS's own threads),
+     * else {@link #threads()} (the pool's, each piece of a product one single-threaded OpenBLAS call).
+     */
     public int blasThreads() {
         return blasThreads == 0 ? threads : blasThreads;
     }

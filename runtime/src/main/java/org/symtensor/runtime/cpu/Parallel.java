@@ -62,6 +62,17 @@ public final class Parallel {
         return MULTI_THREADED_RUNS.get();
     }
 
+    /**
+     * Set while the calling thread computes pieces of a split run: work it submits from inside one
+     * (a product inside a convolution's block) then runs inline, as on a pool thread, instead of
+     * queueing behind the pool's threads, which are busy with the outer run's pieces.
+     */
+    private static final ThreadLocal<boolean[]> INSIDE = ThreadLocal.withInitial(() -> new boolean[1]);
+
+    private static boolean nested() {
+        return ForkJoinTask.inForkJoinPool() || INSIDE.get()[0];
+    }
+
     /** A body computing the elements {@code [from, to)} of an output. */
     interface Range {
         void run(int from, int to);
@@ -87,7 +98,7 @@ public final class Parallel {
      * (a multiple of {@link ElemwiseKernel#BLOCK} for block loops), never by the thread count.
      */
     static void run(int size, int threshold, int chunk, Range body) {
-        if (size <= threshold || threads <= 1 || pool == null || ForkJoinTask.inForkJoinPool()) {
+        if (size <= threshold || threads <= 1 || pool == null || nested()) {
             body.run(0, size);
             return;
         }
@@ -108,7 +119,7 @@ public final class Parallel {
     static void tasks(int count, boolean split, Task body) {
         int t = threads;
         ForkJoinPool p = pool;
-        if (!split || count <= 1 || t <= 1 || p == null || ForkJoinTask.inForkJoinPool()) {
+        if (!split || count <= 1 || t <= 1 || p == null || nested()) {
             for (int i = 0; i < count; i++) {
                 body.run(i);
             }
@@ -134,11 +145,15 @@ public final class Parallel {
             tasks[k] = p.submit(worker);
         }
         Throwable error = null;
+        boolean[] inside = INSIDE.get();
+        inside[0] = true;
         try {
             worker.run();
         } catch (Throwable e) {
             error = e;
             next.set(count);
+        } finally {
+            inside[0] = false;
         }
         for (ForkJoinTask<?> task : tasks) {
             try {
