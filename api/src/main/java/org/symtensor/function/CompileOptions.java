@@ -76,9 +76,20 @@ public final class CompileOptions {
         return threads;
     }
 
-    /** Threads OpenBLAS may use for one product: as set by {@link #withBlasThreads}, else {@link #threads()}. */
+    /**
+     * Threads one matrix product may use: as set by {@link #withBlasThreads} (OpenBLAS's own threads),
+     * else {@link #threads()} (the pool's, each piece of a product one single-threaded OpenBLAS call).
+     */
     public int blasThreads() {
         return blasThreads == 0 ? threads : blasThreads;
+    }
+
+    /**
+     * The threads OpenBLAS was given explicitly ({@link #withBlasThreads}, the {@code blasThreads} flag), or 0
+     * when it follows {@link #threads()}: the CPU runtime then splits large products over its own pool.
+     */
+    public int explicitBlasThreads() {
+        return blasThreads;
     }
 
     /** How many programs an OpenCL device keeps built (least recently used released beyond). */

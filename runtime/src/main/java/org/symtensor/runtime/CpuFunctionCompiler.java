@@ -28,7 +28,7 @@ public final class CpuFunctionCompiler {
 
     /** Compiles {@code spec} under {@code options} (mode, OpenBLAS threads). */
     public CompiledFunction compile(FunctionSpec spec, CompileOptions options) {
-        Blas.configure(options.blasThreads());
+        Blas.configure(options.explicitBlasThreads());
         Parallel.configure(options.threads());
         return compile(spec, options.mode(), SoftmaxRows.beforeFusion(options.mode().passes()));
     }

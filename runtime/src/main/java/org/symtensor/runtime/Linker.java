@@ -38,7 +38,7 @@ public final class Linker {
         if (current.mode() != Mode.FAST_RUN || !current.device().equals("cpu")) {
             return null;
         }
-        Blas.configure(current.blasThreads());
+        Blas.configure(current.explicitBlasThreads());
         Parallel.configure(current.threads());
         List<In> ins = new ArrayList<>();
         for (Variable v : inputs) {

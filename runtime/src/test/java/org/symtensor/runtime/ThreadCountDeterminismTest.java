@@ -235,6 +235,54 @@ class ThreadCountDeterminismTest {
         }
     }
 
+    /**
+     * The MLP 784-256-10 of the benchmarks on a batch of 128 (ReLU, a squared-error cost so that every
+     * op is correctly rounded): its forward pass and the gradients of all four parameters run the
+     * products that are cut into pieces for the pool (128×784·784×256 by columns, the weight
+     * gradient 784×128·128×256 by rows), the bias gradients' column sums, the ReLU mask in float
+     * lanes and the small products; every output has the same bits with 1, 2 and 3 threads.
+     */
+    @Test
+    void mlpGradients_threads1And2And3_giveBitIdenticalOutputs() {
+        Random rnd = new Random(20261131L);
+        for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            Variable x = new Variable(TensorType.of(dt, -1, -1), "x");
+            Variable y = new Variable(TensorType.of(dt, -1, -1), "y");
+            Variable w1 = new Variable(TensorType.of(dt, -1, -1), "W1");
+            Variable b1 = new Variable(TensorType.of(dt, -1), "b1");
+            Variable w2 = new Variable(TensorType.of(dt, -1, -1), "W2");
+            Variable b2 = new Variable(TensorType.of(dt, -1), "b2");
+            Variable zero = Ops.dimshuffle(Ops.constant(0, dt), org.symtensor.ir.DimShuffle.NEW_AXIS,
+                    org.symtensor.ir.DimShuffle.NEW_AXIS);
+            Variable h = Ops.elemwise(ScalarOp.MAXIMUM, Ops.elemwise(ScalarOp.ADD, Ops.dot(x, w1),
+                    Ops.dimshuffle(b1, org.symtensor.ir.DimShuffle.NEW_AXIS, 0)), zero);
+            Variable z = Ops.elemwise(ScalarOp.ADD, Ops.dot(h, w2), Ops.dimshuffle(b2, org.symtensor.ir.DimShuffle.NEW_AXIS, 0));
+            Variable cost = Ops.reduce(Reduce.Kind.SUM, Ops.elemwise(ScalarOp.SQR, Ops.elemwise(ScalarOp.SUB, z, y)));
+            List<Variable> outs = new ArrayList<>();
+            outs.add(cost);
+            outs.addAll(org.symtensor.grad.Gradients.grad(cost, List.of(w1, b1, w2, b2),
+                    org.symtensor.grad.GradOptions.defaults()));
+            List<Variable> inputs = List.of(x, y, w1, b1, w2, b2);
+            FunctionSpec spec = spec(inputs, outs);
+            NDArray[] args = {random(dt, rnd, 128, 784), random(dt, rnd, 128, 10), random(dt, rnd, 784, 256),
+                random(dt, rnd, 256), random(dt, rnd, 256, 10), random(dt, rnd, 10)};
+            for (String flags : new String[] {"", "optimizer=None"}) {
+                List<NDArray> one = null;
+                for (int threads = 1; threads <= 3; threads++) {
+                    CompileOptions options = CompileOptions.fromFlags(Config.parse(flags)).withThreads(threads);
+                    CompiledFunction f = new CpuFunctionCompiler().compile(spec, options);
+                    List<NDArray> got = f.callAll((Object[]) args);
+                    if (one == null) {
+                        one = got;
+                    } else {
+                        assertSameBits(one, got, "MLP " + dt + " flags '" + flags + "' threads=" + threads);
+                    }
+                }
+            }
+        }
+        Parallel.configure(1);
+    }
+
     @Test
     void threads2_reductionRunsOnTwoThreads() {
         Variable x = new Variable(TensorType.of(DType.FLOAT64, -1, -1), "x");

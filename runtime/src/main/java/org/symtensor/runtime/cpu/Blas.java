@@ -19,6 +19,25 @@ public final class Blas {
     private static final Logger LOG = Logger.getLogger(Blas.class.getName());
     private static final boolean AVAILABLE = load();
     private static int threads = -1;
+    /** Whether gemm products are split over the runtime's pool (OpenBLAS on one thread), see {@link #configure}. */
+    private static volatile boolean split = true;
+    /**
+     * A product of at least twice this many multiply-adds is cut into pieces, each at least this
+     * large (about 0.15 ms of float64 work on one core of the build machine): the hand-off to the
+     * pool and the extra packing of the shared operand that each piece does must stay small beside it.
+     */
+    static final long PIECE_MACS = 1L << 23;
+    /** At most this many pieces: each piece packs the whole shared operand again. */
+    static final int MAX_PIECES = 4;
+    /**
+     * Operand and result copies of more than this many elements are split over the pool in chunks of
+     * this size, lower than the elementwise threshold: a copy has no arithmetic to amortize the
+     * hand-off against, but the operands of the MLP's products (100k to 200k elements) were copied
+     * on one thread while the other waited for the product.
+     */
+    static final int COPY_CHUNK = 1 << 15;
+    /** Pieces are multiples of this many rows or columns (OpenBLAS's register tiles are 4 to 32 wide). */
+    static final int PIECE_ALIGN = 16;
 
     private Blas() {}
 
@@ -42,11 +61,21 @@ public final class Blas {
         return AVAILABLE;
     }
 
-    /** Applies the {@code blasThreads} flag (process-wide: the last compiled function's flags win). */
-    public static synchronized void configure(int blasThreads) {
-        if (AVAILABLE && threads != blasThreads) {
-            openblas.blas_set_num_threads(blasThreads);
-            threads = blasThreads;
+    /**
+     * Applies the {@code blasThreads} flag (process-wide: the last compiled function's flags win).
+     * {@code 0}, the default, means the flag is not set: OpenBLAS then runs on one thread and large
+     * products are cut into fixed pieces that the runtime's pool computes ({@link #pieces}); a
+     * positive count hands whole products to OpenBLAS's own threads instead.
+     */
+    public static synchronized void configure(int explicitBlasThreads) {
+        if (explicitBlasThreads < 0) {
+            throw new IllegalArgumentException("blasThreads must be at least 1, got " + explicitBlasThreads);
+        }
+        split = explicitBlasThreads == 0;
+        int n = split ? 1 : explicitBlasThreads;
+        if (AVAILABLE && threads != n) {
+            openblas.blas_set_num_threads(n);
+            threads = n;
         }
     }
 
@@ -62,9 +91,37 @@ public final class Blas {
     static void gemm(double[] a, boolean ta, double[] b, boolean tb, double[] c, int m, int k, int n) {
         Scratch s = SCRATCH.get();
         try {
-            openblas.cblas_dgemm(openblas.CblasRowMajor, trans(ta), trans(tb), m, n, k, 1.0, s.in(0, a, m * k),
-                    ta ? m : k, s.in(1, b, k * n), tb ? k : n, 0.0, s.out64(2, m * n), n);
-            copyOut(s.d[2], c, m * n);
+            DoublePointer pa = s.in(0, a, m * k);
+            DoublePointer pb = s.in(1, b, k * n);
+            DoublePointer pc = s.out64(2, m * n);
+            int pieces = pieces(m, k, n);
+            if (pieces == 1) {
+                openblas.cblas_dgemm(openblas.CblasRowMajor, trans(ta), trans(tb), m, n, k, 1.0, pa, ta ? m : k,
+                        pb, tb ? k : n, 0.0, pc, n);
+                copyOut(pc, c, m * n);
+                return;
+            }
+            boolean rows = m >= n;
+            int step = pieceLength(rows ? m : n, pieces);
+            Parallel.tasks(pieces, true, p -> {
+                int from = p * step;
+                int to = Math.min(rows ? m : n, from + step);
+                if (from >= to) {
+                    return; // rounding the pieces up to PIECE_ALIGN can leave the last one empty
+                }
+                if (rows) { // rows [from, to) of c: the same rows of op(a), all of op(b)
+                    openblas.cblas_dgemm(openblas.CblasRowMajor, trans(ta), trans(tb), to - from, n, k, 1.0,
+                            at(pa, ta ? from : (long) from * k), ta ? m : k, pb, tb ? k : n, 0.0,
+                            at(pc, (long) from * n), n);
+                    at(pc, (long) from * n).get(c, from * n, (to - from) * n);
+                } else { // columns [from, to) of c: all of op(a), the same columns of op(b)
+                    openblas.cblas_dgemm(openblas.CblasRowMajor, trans(ta), trans(tb), m, to - from, k, 1.0,
+                            pa, ta ? m : k, at(pb, tb ? (long) from * k : from), tb ? k : n, 0.0, at(pc, from), n);
+                    for (int i = 0; i < m; i++) {
+                        at(pc, (long) i * n + from).get(c, i * n + from, to - from);
+                    }
+                }
+            });
         } finally {
             s.trim();
         }
@@ -73,12 +130,80 @@ public final class Blas {
     static void gemm(float[] a, boolean ta, float[] b, boolean tb, float[] c, int m, int k, int n) {
         Scratch s = SCRATCH.get();
         try {
-            openblas.cblas_sgemm(openblas.CblasRowMajor, trans(ta), trans(tb), m, n, k, 1f, s.in(0, a, m * k),
-                    ta ? m : k, s.in(1, b, k * n), tb ? k : n, 0f, s.out32(2, m * n), n);
-            copyOut(s.f[2], c, m * n);
+            FloatPointer pa = s.in(0, a, m * k);
+            FloatPointer pb = s.in(1, b, k * n);
+            FloatPointer pc = s.out32(2, m * n);
+            int pieces = pieces(m, k, n);
+            if (pieces == 1) {
+                openblas.cblas_sgemm(openblas.CblasRowMajor, trans(ta), trans(tb), m, n, k, 1f, pa, ta ? m : k,
+                        pb, tb ? k : n, 0f, pc, n);
+                copyOut(pc, c, m * n);
+                return;
+            }
+            boolean rows = m >= n;
+            int step = pieceLength(rows ? m : n, pieces);
+            Parallel.tasks(pieces, true, p -> {
+                int from = p * step;
+                int to = Math.min(rows ? m : n, from + step);
+                if (from >= to) {
+                    return; // rounding the pieces up to PIECE_ALIGN can leave the last one empty
+                }
+                if (rows) {
+                    openblas.cblas_sgemm(openblas.CblasRowMajor, trans(ta), trans(tb), to - from, n, k, 1f,
+                            at(pa, ta ? from : (long) from * k), ta ? m : k, pb, tb ? k : n, 0f,
+                            at(pc, (long) from * n), n);
+                    at(pc, (long) from * n).get(c, from * n, (to - from) * n);
+                } else {
+                    openblas.cblas_sgemm(openblas.CblasRowMajor, trans(ta), trans(tb), m, to - from, k, 1f,
+                            pa, ta ? m : k, at(pb, tb ? (long) from * k : from), tb ? k : n, 0f, at(pc, from), n);
+                    for (int i = 0; i < m; i++) {
+                        at(pc, (long) i * n + from).get(c, i * n + from, to - from);
+                    }
+                }
+            });
         } finally {
             s.trim();
         }
+    }
+
+    /**
+     * Into how many pieces an {@code m×k · k×n} product is cut: a power of two, from the shape alone
+     * (never the thread count), so that every thread count computes the same pieces with the same
+     * single-threaded calls and gets the same bits; the pieces are then shared out to whichever of
+     * the pool's threads are free. One piece when the flag {@code blasThreads} gave OpenBLAS its own
+     * threads. The longer of the output's two sides is cut, in multiples of {@link #PIECE_ALIGN}.
+     *
+     * <p>Why not OpenBLAS's own threads: on the 2-core build machine with other processes running,
+     * a 128×784·784×256 float64 product took 3 ms on one OpenBLAS thread and 9–26 ms on two (its
+     * idle threads spin and its split is static, so it waits for a thread that has no core), against
+     * 1.1–2 ms as two single-threaded halves on the pool. On a quiet machine both took about 0.55–0.65 ms
+     * against 1.0 ms for one thread (bench/README.md, issue 15).
+     */
+    static int pieces(int m, int k, int n) {
+        if (!split) {
+            return 1;
+        }
+        long macs = (long) m * k * n;
+        int side = Math.max(m, n);
+        int p = 1;
+        while (2 * p <= MAX_PIECES && macs >= 2L * p * PIECE_MACS && side >= 2 * p * 2 * PIECE_ALIGN) {
+            p *= 2;
+        }
+        return p;
+    }
+
+    /** The rows or columns per piece: {@code side / pieces} rounded up to {@link #PIECE_ALIGN}. */
+    static int pieceLength(int side, int pieces) {
+        int per = (side + pieces - 1) / pieces;
+        return (per + PIECE_ALIGN - 1) / PIECE_ALIGN * PIECE_ALIGN;
+    }
+
+    private static DoublePointer at(DoublePointer p, long offset) {
+        return new DoublePointer(p).position(p.position() + offset);
+    }
+
+    private static FloatPointer at(FloatPointer p, long offset) {
+        return new FloatPointer(p).position(p.position() + offset);
     }
 
     /** {@code y = op(a)·x} where {@code op(a)} is {@code m×k}; a transposed {@code a} is given as its transpose's array. */
@@ -106,19 +231,19 @@ public final class Blas {
 
     /** Copies the result back into the Java array, split over the pool like the operands' copies. */
     private static void copyOut(FloatPointer p, float[] dst, int count) {
-        if (!Parallel.splits(count)) {
+        if (!Parallel.splits(count, COPY_CHUNK)) {
             p.position(0).get(dst, 0, count); // one thread: this thread's own pointer, no copy of it, no lambda
             return;
         }
-        Parallel.run(count, (from, to) -> new FloatPointer(p).position(from).get(dst, from, to - from));
+        Parallel.run(count, COPY_CHUNK, COPY_CHUNK, (from, to) -> new FloatPointer(p).position(from).get(dst, from, to - from));
     }
 
     private static void copyOut(DoublePointer p, double[] dst, int count) {
-        if (!Parallel.splits(count)) {
+        if (!Parallel.splits(count, COPY_CHUNK)) {
             p.position(0).get(dst, 0, count);
             return;
         }
-        Parallel.run(count, (from, to) -> new DoublePointer(p).position(from).get(dst, from, to - from));
+        Parallel.run(count, COPY_CHUNK, COPY_CHUNK, (from, to) -> new DoublePointer(p).position(from).get(dst, from, to - from));
     }
 
     /**
@@ -140,23 +265,23 @@ public final class Blas {
 
         FloatPointer in(int slot, float[] src, int count) {
             FloatPointer p = out32(slot, count);
-            if (!Parallel.splits(count)) {
+            if (!Parallel.splits(count, COPY_CHUNK)) {
                 // one thread: copy through the kept pointer itself (position 0 again afterwards), so
                 // a steady product allocates no pointer copies and no lambda
                 p.position(0).put(src, 0, count);
                 return p;
             }
-            Parallel.run(count, (from, to) -> new FloatPointer(p).position(from).put(src, from, to - from));
+            Parallel.run(count, COPY_CHUNK, COPY_CHUNK, (from, to) -> new FloatPointer(p).position(from).put(src, from, to - from));
             return p;
         }
 
         DoublePointer in(int slot, double[] src, int count) {
             DoublePointer p = out64(slot, count);
-            if (!Parallel.splits(count)) {
+            if (!Parallel.splits(count, COPY_CHUNK)) {
                 p.position(0).put(src, 0, count);
                 return p;
             }
-            Parallel.run(count, (from, to) -> new DoublePointer(p).position(from).put(src, from, to - from));
+            Parallel.run(count, COPY_CHUNK, COPY_CHUNK, (from, to) -> new DoublePointer(p).position(from).put(src, from, to - from));
             return p;
         }
 

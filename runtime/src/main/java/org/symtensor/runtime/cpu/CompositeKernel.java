@@ -47,6 +47,26 @@ final class CompositeKernel implements Kernel {
     private final List<NDArray> constants;
     /** The float32 lanes when every value is float32 and the Vector API is on, else null. */
     private final FloatBlocks floatLanes;
+    /** When and how the output is split over the pool: lower for programs with a costly step. */
+    private final int threshold;
+    private final int chunk;
+
+    /**
+     * Ops that cost tens of cycles per element (in lanes or not): a program with one of them is
+     * split from {@link #COSTLY_THRESHOLD} elements on, in chunks of {@link #COSTLY_CHUNK}, instead
+     * of {@link Parallel#THRESHOLD}. The MLP's hidden layer {@code tanh(x·W + b)} over 128×256
+     * float64 (2^15 elements) took 90–150 µs on one thread in profiles at load 4–8, many times the
+     * hand-off, and since the calling thread takes chunks itself a pool thread that starts late costs
+     * little more than the submit.
+     */
+    private static final java.util.Set<ScalarOp> COSTLY = java.util.EnumSet.of(ScalarOp.EXP, ScalarOp.EXPM1,
+            ScalarOp.LOG, ScalarOp.LOG1P, ScalarOp.TANH, ScalarOp.SIGMOID, ScalarOp.SOFTPLUS, ScalarOp.SIN,
+            ScalarOp.COS, ScalarOp.TAN, ScalarOp.ARCSIN, ScalarOp.ARCCOS, ScalarOp.ARCTAN, ScalarOp.SINH,
+            ScalarOp.COSH, ScalarOp.ARCSINH, ScalarOp.ARCCOSH, ScalarOp.ARCTANH, ScalarOp.ERF, ScalarOp.ERFC,
+            ScalarOp.ERFINV, ScalarOp.GAMMALN, ScalarOp.DIGAMMA, ScalarOp.TRIGAMMA, ScalarOp.POW, ScalarOp.CBRT);
+    static final int COSTLY_THRESHOLD = 1 << 14;
+    /** A multiple of {@link #BLOCK}, so chunk boundaries are block boundaries and the bits do not move. */
+    static final int COSTLY_CHUNK = 1 << 13;
 
     CompositeKernel(Apply node) {
         this(node, (Composite) node.op());
@@ -78,10 +98,61 @@ final class CompositeKernel implements Kernel {
             }
             stepInDouble[s] = d;
         }
-        this.floatLanes = FloatBlocks.eligible(Arrays.asList(dtypes)) ? floatProgram() : null;
+        this.floatLanes = inFloatLanes(c) ? floatProgram() : null;
+        boolean costly = false;
+        for (Composite.Step st : steps) {
+            costly |= COSTLY.contains(st.op().scalarOp());
+        }
+        this.threshold = costly ? COSTLY_THRESHOLD : Parallel.THRESHOLD;
+        this.chunk = costly ? COSTLY_CHUNK : Parallel.CHUNK;
         boolean[] kinds = isDouble;
         int inputs = nIn;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(kinds, inputs));
+    }
+
+    /**
+     * Whether the program runs in float lanes ({@link FloatBlocks}): the Vector API is on and every
+     * value is float32, except that a bool made by comparing two float32 values may stand between
+     * them when nothing but a cast to float32 reads it. In lanes such a comparison writes 1f or 0f,
+     * which is exactly what the cast of the bool gives, so the result does not change; without
+     * this, ReLU's gradient {@code g * cast(x == relu(x), float32)} (and its {@code >} forms) ran
+     * the general path, widening every value to double with per-step rounding passes, about 20 times
+     * slower than lanes (bench/README.md, issue 15).
+     */
+    private boolean inFloatLanes(Composite c) {
+        if (!Simd.ENABLED || c.programDtype() != DType.FLOAT32) {
+            return false;
+        }
+        int first = nIn + constants.size();
+        for (int v = 0; v < dtypes.length; v++) {
+            if (dtypes[v] == DType.FLOAT32) {
+                continue;
+            }
+            if (dtypes[v] != DType.BOOL || v < first || v == dtypes.length - 1) {
+                return false;
+            }
+            Composite.Step st = steps.get(v - first);
+            switch (st.op().scalarOp()) {
+                case LT, LE, GT, GE, EQ, NEQ -> { }
+                default -> {
+                    return false;
+                }
+            }
+            for (int arg : st.args()) {
+                if (dtypes[arg] != DType.FLOAT32) {
+                    return false;
+                }
+            }
+            for (int r = v - first + 1; r < steps.size(); r++) {
+                Composite.Step reader = steps.get(r);
+                for (int arg : reader.args()) {
+                    if (arg == v && (reader.op().scalarOp() != ScalarOp.CAST || reader.dtype() != DType.FLOAT32)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private FloatBlocks floatProgram() {
@@ -117,12 +188,12 @@ final class CompositeKernel implements Kernel {
         }
         int size = out.size();
         if (size > 0 && floatLanes != null) {
-            floatLanes.run(in, shape, out);
-        } else if (size > 0 && !Parallel.splits(size)) {
+            floatLanes.run(in, shape, out, threshold, chunk);
+        } else if (size > 0 && !Parallel.splits(size, threshold)) {
             execute(in, shape, out, 0, size, null);
         } else if (size > 0) {
             NDArray target = out;
-            Parallel.run(size, (from, to) -> execute(in, shape, target, from, to, null));
+            Parallel.run(size, threshold, chunk, (from, to) -> execute(in, shape, target, from, to, null));
         }
         return Recycled.result(recycled, out);
     }

@@ -262,4 +262,95 @@ final class DoubleLanes {
         }
         return n;
     }
+
+    /*
+     * Comparisons write 1 where the lanes' comparison holds and 0 elsewhere, as the plain loops do
+     * (a float32 program's comparison read by a cast to float32 runs here: ReLU's gradient mask).
+     * The Vector API compares as Java's operators do: NaN is unordered, so only != holds for it,
+     * and -0 equals 0. One method per comparison, each small, for the reason given at the top.
+     */
+
+    static int lt(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
+        DoubleVector one = DoubleVector.broadcast(S, 1);
+        DoubleVector zero = DoubleVector.zero(S);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            zero.blend(one, DoubleVector.fromArray(S, a, ao + i).compare(VectorOperators.LT, DoubleVector.fromArray(S, b, bo + i)))
+                    .intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = a[ao + i] < b[bo + i] ? 1 : 0;
+        }
+        return n;
+    }
+
+    static int le(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
+        DoubleVector one = DoubleVector.broadcast(S, 1);
+        DoubleVector zero = DoubleVector.zero(S);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            zero.blend(one, DoubleVector.fromArray(S, a, ao + i).compare(VectorOperators.LE, DoubleVector.fromArray(S, b, bo + i)))
+                    .intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = a[ao + i] <= b[bo + i] ? 1 : 0;
+        }
+        return n;
+    }
+
+    static int gt(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
+        DoubleVector one = DoubleVector.broadcast(S, 1);
+        DoubleVector zero = DoubleVector.zero(S);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            zero.blend(one, DoubleVector.fromArray(S, a, ao + i).compare(VectorOperators.GT, DoubleVector.fromArray(S, b, bo + i)))
+                    .intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = a[ao + i] > b[bo + i] ? 1 : 0;
+        }
+        return n;
+    }
+
+    static int ge(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
+        DoubleVector one = DoubleVector.broadcast(S, 1);
+        DoubleVector zero = DoubleVector.zero(S);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            zero.blend(one, DoubleVector.fromArray(S, a, ao + i).compare(VectorOperators.GE, DoubleVector.fromArray(S, b, bo + i)))
+                    .intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = a[ao + i] >= b[bo + i] ? 1 : 0;
+        }
+        return n;
+    }
+
+    static int eq(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
+        DoubleVector one = DoubleVector.broadcast(S, 1);
+        DoubleVector zero = DoubleVector.zero(S);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            zero.blend(one, DoubleVector.fromArray(S, a, ao + i).compare(VectorOperators.EQ, DoubleVector.fromArray(S, b, bo + i)))
+                    .intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = a[ao + i] == b[bo + i] ? 1 : 0;
+        }
+        return n;
+    }
+
+    static int ne(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
+        DoubleVector one = DoubleVector.broadcast(S, 1);
+        DoubleVector zero = DoubleVector.zero(S);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            zero.blend(one, DoubleVector.fromArray(S, a, ao + i).compare(VectorOperators.NE, DoubleVector.fromArray(S, b, bo + i)))
+                    .intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = a[ao + i] != b[bo + i] ? 1 : 0;
+        }
+        return n;
+    }
 }

@@ -97,12 +97,12 @@ final class DoubleLoops {
             case ISINF -> isinf(a, ao, o, oo, n);
             case ISFINITE -> isfinite(a, ao, o, oo, n);
             case SIGN -> sign(a, ao, o, oo, n);
-            case LT -> lt(a, ao, b, bo, o, oo, n);
-            case LE -> le(a, ao, b, bo, o, oo, n);
-            case GT -> gt(a, ao, b, bo, o, oo, n);
-            case GE -> ge(a, ao, b, bo, o, oo, n);
-            case EQ -> eq(a, ao, b, bo, o, oo, n);
-            case NEQ -> neq(a, ao, b, bo, o, oo, n);
+            case LT -> lanes ? DoubleLanes.lt(a, ao, b, bo, o, oo, n) : lt(a, ao, b, bo, o, oo, n);
+            case LE -> lanes ? DoubleLanes.le(a, ao, b, bo, o, oo, n) : le(a, ao, b, bo, o, oo, n);
+            case GT -> lanes ? DoubleLanes.gt(a, ao, b, bo, o, oo, n) : gt(a, ao, b, bo, o, oo, n);
+            case GE -> lanes ? DoubleLanes.ge(a, ao, b, bo, o, oo, n) : ge(a, ao, b, bo, o, oo, n);
+            case EQ -> lanes ? DoubleLanes.eq(a, ao, b, bo, o, oo, n) : eq(a, ao, b, bo, o, oo, n);
+            case NEQ -> lanes ? DoubleLanes.ne(a, ao, b, bo, o, oo, n) : neq(a, ao, b, bo, o, oo, n);
             case AND -> and(a, ao, b, bo, o, oo, n);
             case OR -> or(a, ao, b, bo, o, oo, n);
             case NOT -> not(a, ao, o, oo, n);

@@ -87,9 +87,14 @@ final class FloatBlocks {
 
     /** Computes the program over {@code in} broadcast to {@code shape} into the contiguous float32 {@code out}. */
     void run(NDArray[] in, int[] shape, NDArray out) {
+        run(in, shape, out, Parallel.THRESHOLD, Parallel.CHUNK);
+    }
+
+    /** As {@link #run(NDArray[], int[], NDArray)}, split over the pool above {@code threshold} in chunks of {@code chunk}. */
+    void run(NDArray[] in, int[] shape, NDArray out, int threshold, int chunk) {
         int size = out.size();
-        if (Parallel.splits(size)) {
-            Parallel.run(size, (from, to) -> run(in, shape, out, from, to, null));
+        if (Parallel.splits(size, threshold)) {
+            Parallel.run(size, threshold, chunk, (from, to) -> run(in, shape, out, from, to, null));
         } else {
             run(in, shape, out, 0, size, null); // no lambda for a call that stays on this thread
         }

@@ -62,6 +62,17 @@ public final class Parallel {
         return MULTI_THREADED_RUNS.get();
     }
 
+    /**
+     * Set while the calling thread computes pieces of a split run: work it submits from inside one
+     * (a product inside a convolution's block) then runs inline, as on a pool thread, instead of
+     * queueing behind the pool's threads, which are busy with the outer run's pieces.
+     */
+    private static final ThreadLocal<boolean[]> INSIDE = ThreadLocal.withInitial(() -> new boolean[1]);
+
+    private static boolean nested() {
+        return ForkJoinTask.inForkJoinPool() || INSIDE.get()[0];
+    }
+
     /** A body computing the elements {@code [from, to)} of an output. */
     interface Range {
         void run(int from, int to);
@@ -77,7 +88,12 @@ public final class Parallel {
      * a kernel may call its body for {@code [0, size)} directly and skip the lambda a split needs.
      */
     static boolean splits(int size) {
-        return size > THRESHOLD && threads > 1 && pool != null && !ForkJoinTask.inForkJoinPool();
+        return splits(size, THRESHOLD);
+    }
+
+    /** As {@link #splits(int)} for {@link #run(int, int, int, Range)} with the caller's threshold. */
+    static boolean splits(int size, int threshold) {
+        return size > threshold && threads > 1 && pool != null && !nested();
     }
 
     /**
@@ -86,14 +102,23 @@ public final class Parallel {
      * elements on the pool and the calling thread.
      */
     static void run(int size, Range body) {
-        if (size <= THRESHOLD || threads <= 1 || pool == null || ForkJoinTask.inForkJoinPool()) {
+        run(size, THRESHOLD, CHUNK, body);
+    }
+
+    /**
+     * As {@link #run(int, Range)} with the caller's threshold and chunk, for work that costs more
+     * (or less) per element than an elementwise add: the chunk must still be fixed by the caller
+     * (a multiple of {@link ElemwiseKernel#BLOCK} for block loops), never by the thread count.
+     */
+    static void run(int size, int threshold, int chunk, Range body) {
+        if (size <= threshold || threads <= 1 || pool == null || nested()) {
             body.run(0, size);
             return;
         }
-        int chunks = (int) (((long) size + CHUNK - 1) / CHUNK);
+        int chunks = (int) (((long) size + chunk - 1) / chunk);
         tasks(chunks, true, c -> {
-            int from = c * CHUNK;
-            body.run(from, (int) Math.min((long) from + CHUNK, size));
+            int from = c * chunk;
+            body.run(from, (int) Math.min((long) from + chunk, size));
         });
     }
 
@@ -107,7 +132,7 @@ public final class Parallel {
     static void tasks(int count, boolean split, Task body) {
         int t = threads;
         ForkJoinPool p = pool;
-        if (!split || count <= 1 || t <= 1 || p == null || ForkJoinTask.inForkJoinPool()) {
+        if (!split || count <= 1 || t <= 1 || p == null || nested()) {
             for (int i = 0; i < count; i++) {
                 body.run(i);
             }
@@ -133,11 +158,15 @@ public final class Parallel {
             tasks[k] = p.submit(worker);
         }
         Throwable error = null;
+        boolean[] inside = INSIDE.get();
+        inside[0] = true;
         try {
             worker.run();
         } catch (Throwable e) {
             error = e;
             next.set(count);
+        } finally {
+            inside[0] = false;
         }
         for (ForkJoinTask<?> task : tasks) {
             try {

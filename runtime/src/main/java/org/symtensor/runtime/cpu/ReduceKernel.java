@@ -259,6 +259,10 @@ final class ReduceKernel implements Kernel {
                     acc[q] = combine(acc[q], f);
                     continue;
                 }
+                if (dt == DType.FLOAT32 && si == 1 && so == 1 && (kind == Reduce.Kind.SUM || kind == Reduce.Kind.MEAN)) {
+                    addFloats(acc, q + j, (float[]) data, p + j, n); // a column sum's row, without the copy to doubles
+                    continue;
+                }
                 double[] src;
                 int s0;
                 int step;
@@ -351,10 +355,30 @@ final class ReduceKernel implements Kernel {
         };
     }
 
-    /** Combines {@code n} elements of a strided run into {@code acc} at stride {@code so}; returns {@code n}. */
+    /**
+     * Adds a row of float32 values into a row of double accumulators, each element one exact
+     * widening and one add, in the order the strided loop adds them: the same bits, in lanes.
+     */
+    private static void addFloats(double[] acc, int q, float[] s, int p, int n) {
+        for (int i = 0; i < n; i++) {
+            acc[q + i] += s[p + i];
+        }
+    }
+
+    /**
+     * Combines {@code n} elements of a strided run into {@code acc} at stride {@code so}; returns {@code n}.
+     * Unit strides on both sides (a row folded into a row of accumulators: a sum over the first axis)
+     * get their own loop, which the JIT vectorizes; each accumulator still sees the same adds in the same order.
+     */
     private int combineInto(double[] acc, int q, int so, double[] s, int p, int step, int n) {
         return switch (kind) {
             case SUM, MEAN -> {
+                if (so == 1 && step == 1) {
+                    for (int i = 0; i < n; i++) {
+                        acc[q + i] += s[p + i];
+                    }
+                    yield n;
+                }
                 for (int i = 0; i < n; i++, q += so, p += step) {
                     acc[q] += s[p];
                 }

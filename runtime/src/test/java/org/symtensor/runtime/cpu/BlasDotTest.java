@@ -83,6 +83,66 @@ class BlasDotTest {
         check(random(dt, rnd, 23), random(dt, rnd, 41, 23).transpose(), dt);
     }
 
+    /**
+     * Products large enough to be cut into pieces for the pool: by rows (m ≥ n) and by columns, with
+     * each operand plain or transposed, sides that are not multiples of the piece alignment, and
+     * {@code 129} rows in four pieces of 48 (the last rounded-up piece is empty), all against the
+     * triple loop, and the same bits with one, two and three threads.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = DType.class, names = {"FLOAT32", "FLOAT64"})
+    void dot_splitIntoPieces_matchesTripleLoopAndIsTheSameForAnyThreadCount(DType dt) {
+        Random rnd = new Random(6);
+        int[][] shapes = {{300, 300, 250}, {90, 1500, 200}, {129, 2700, 100}, {64, 4100, 70}};
+        try {
+            for (int[] s : shapes) {
+                int m = s[0];
+                int k = s[1];
+                int n = s[2];
+                assertThat(Blas.pieces(m, k, n)).as("pieces of %dx%dx%d", m, k, n).isGreaterThan(1);
+                for (int t = 0; t < 4; t++) {
+                    NDArray a = (t & 1) == 0 ? random(dt, rnd, m, k) : random(dt, rnd, k, m).transpose();
+                    NDArray b = (t & 2) == 0 ? random(dt, rnd, k, n) : random(dt, rnd, n, k).transpose();
+                    NDArray one = null;
+                    for (int threads = 1; threads <= 3; threads++) {
+                        Parallel.configure(threads);
+                        Variable va = var("a", dt, a.shape());
+                        Variable vb = var("b", dt, b.shape());
+                        NDArray r = CpuKernels.forApply(Ops.dot(va, vb).owner()).run(new NDArray[] {a, b})[0];
+                        if (one == null) {
+                            one = r;
+                            double[] want = tripleLoop(a, b);
+                            double tol = (dt == DType.FLOAT32 ? 1e-6 : 1e-14) * k;
+                            for (int i = 0; i < want.length; i++) {
+                                assertThat(r.getDouble(i)).as("%dx%dx%d case %d element %d", m, k, n, t, i)
+                                        .isCloseTo(want[i], within(tol));
+                            }
+                        } else {
+                            for (int i = 0; i < one.size(); i++) {
+                                assertThat(Double.doubleToRawLongBits(r.getDouble(i))).as("threads=%d element %d", threads, i)
+                                        .isEqualTo(Double.doubleToRawLongBits(one.getDouble(i)));
+                            }
+                        }
+                    }
+                }
+            }
+        } finally {
+            Parallel.configure(1);
+        }
+    }
+
+    /** The cut depends on the shape alone: powers of two, aligned pieces, none for small products. */
+    @Test
+    void pieces_followTheShapeOnly() {
+        assertThat(Blas.pieces(128, 256, 10)).isEqualTo(1);
+        assertThat(Blas.pieces(128, 784, 256)).isEqualTo(2);
+        assertThat(Blas.pieces(784, 128, 256)).isEqualTo(2);
+        assertThat(Blas.pieces(1024, 1024, 1024)).isEqualTo(Blas.MAX_PIECES);
+        assertThat(Blas.pieces(16, 1 << 20, 16)).isEqualTo(1); // too narrow to cut
+        assertThat(Blas.pieceLength(129, 4)).isEqualTo(48);
+        assertThat(Blas.pieceLength(256, 2)).isEqualTo(128);
+    }
+
     @Test
     void dot_ejmlFallback_agreesWithBlas() {
         Random rnd = new Random(4);

@@ -149,6 +149,64 @@ class CompositeKernelTest {
         }
     }
 
+    /**
+     * ReLU's gradient shape, {@code g * cast(x OP m, float32)} for every comparison, with a second
+     * comparison read by the same cast: float32 programs whose only bools are comparisons of float32
+     * values read by casts to float32 run in float lanes and give the oracle's bits, over several
+     * blocks and a ragged tail, with ties, signed zeros, infinities and NaN among the inputs. A bool
+     * read by anything but such a cast keeps the general path.
+     */
+    @Test
+    void composite_float32ComparisonsCastToFloat32_runInLanesAndMatchTheOracle() {
+        float[] edge = {0f, -0f, 1f, -1f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_VALUE, 2.5f};
+        for (ScalarOp cmp : new ScalarOp[] {ScalarOp.EQ, ScalarOp.NEQ, ScalarOp.LT, ScalarOp.LE, ScalarOp.GT, ScalarOp.GE}) {
+            Variable x = var("x", DType.FLOAT32, -1, -1);
+            Variable m = var("m", DType.FLOAT32, -1, -1);
+            Variable g = var("g", DType.FLOAT32, -1, -1);
+            Variable mask = Ops.cast(e(cmp, x, m), DType.FLOAT32);
+            Variable out = e(ScalarOp.ADD, e(ScalarOp.MUL, g, mask), Ops.cast(e(ScalarOp.GT, g, x), DType.FLOAT32));
+            Apply node = Fusion.fuse(List.of(out)).get(0).owner();
+            assertThat(node.op()).isInstanceOf(Composite.class);
+            Composite c = (Composite) node.op();
+            CompositeKernel kernel = new CompositeKernel(node);
+            assertThat(kernel.inFloatLanes()).as(cmp.name()).isEqualTo(Simd.ENABLED);
+
+            Random rnd = new Random(cmp.ordinal());
+            int rows = 7;
+            int cols = 2 * CompositeKernel.BLOCK / rows + 5; // several blocks, the last one ragged
+            NDArray[] in = new NDArray[3];
+            for (int k = 0; k < 3; k++) {
+                in[k] = NDArray.zeros(DType.FLOAT32, rows, cols);
+            }
+            for (int i = 0; i < rows * cols; i++) {
+                float xv = rnd.nextInt(4) == 0 ? edge[rnd.nextInt(edge.length)] : rnd.nextInt(5) - 2;
+                // ties on purpose: m is often x itself, as relu(x) is x where x > 0
+                float mv = rnd.nextBoolean() ? xv : rnd.nextInt(4) == 0 ? edge[rnd.nextInt(edge.length)] : rnd.nextInt(5) - 2;
+                in[0].setDouble(i, xv);
+                in[1].setDouble(i, mv);
+                in[2].setDouble(i, rnd.nextInt(6) == 0 ? edge[rnd.nextInt(edge.length)] : (float) (rnd.nextDouble() * 4 - 2));
+            }
+            NDArray r = kernel.run(in)[0];
+            assertThat(r.dtype()).isEqualTo(DType.FLOAT32);
+            for (int i = 0; i < rows * cols; i++) {
+                double want = oracle(c, new double[] {in[0].getDouble(i), in[1].getDouble(i), in[2].getDouble(i)});
+                double got = r.getDouble(i);
+                if (!(Double.isNaN(want) && Double.isNaN(got))) { // any NaN (inf * 0 has no sign to agree on)
+                    assertThat(Double.doubleToRawLongBits(got)).as("%s element %d: %s, want %s", cmp, i, got, want)
+                            .isEqualTo(Double.doubleToRawLongBits(want));
+                }
+            }
+        }
+        // the bool also read by a logical op, or a comparison of a converted int: not lanes
+        Variable x = var("x", DType.FLOAT32, -1);
+        Variable y = var("y", DType.FLOAT32, -1);
+        Variable i = var("i", DType.INT32, -1);
+        Variable both = Ops.cast(e(ScalarOp.AND, e(ScalarOp.GT, x, y), e(ScalarOp.LT, x, y)), DType.FLOAT32);
+        assertThat(new CompositeKernel(Fusion.fuse(List.of(e(ScalarOp.MUL, both, x))).get(0).owner()).inFloatLanes()).isFalse();
+        Variable mixed = Ops.cast(e(ScalarOp.GT, Ops.cast(i, DType.FLOAT32), y), DType.FLOAT32);
+        assertThat(new CompositeKernel(Fusion.fuse(List.of(e(ScalarOp.MUL, mixed, x))).get(0).owner()).inFloatLanes()).isFalse();
+    }
+
     @Test
     void composite_scalarInputs_giveAScalar() {
         Variable x = var("x", DType.FLOAT64);
