@@ -109,16 +109,16 @@ public final class Blas {
                 if (from >= to) {
                     return; // rounding the pieces up to PIECE_ALIGN can leave the last one empty
                 }
+                DoublePointer result = s.view64(2, p, (long) (rows ? from * n : from));
                 if (rows) { // rows [from, to) of c: the same rows of op(a), all of op(b)
                     openblas.cblas_dgemm(openblas.CblasRowMajor, trans(ta), trans(tb), to - from, n, k, 1.0,
-                            at(pa, ta ? from : (long) from * k), ta ? m : k, pb, tb ? k : n, 0.0,
-                            at(pc, (long) from * n), n);
-                    at(pc, (long) from * n).get(c, from * n, (to - from) * n);
+                            s.view64(0, p, ta ? from : (long) from * k), ta ? m : k, pb, tb ? k : n, 0.0, result, n);
+                    result.get(c, from * n, (to - from) * n);
                 } else { // columns [from, to) of c: all of op(a), the same columns of op(b)
                     openblas.cblas_dgemm(openblas.CblasRowMajor, trans(ta), trans(tb), m, to - from, k, 1.0,
-                            pa, ta ? m : k, at(pb, tb ? (long) from * k : from), tb ? k : n, 0.0, at(pc, from), n);
+                            pa, ta ? m : k, s.view64(1, p, tb ? (long) from * k : from), tb ? k : n, 0.0, result, n);
                     for (int i = 0; i < m; i++) {
-                        at(pc, (long) i * n + from).get(c, i * n + from, to - from);
+                        result.position((long) i * n + from).get(c, i * n + from, to - from);
                     }
                 }
             });
@@ -148,16 +148,16 @@ public final class Blas {
                 if (from >= to) {
                     return; // rounding the pieces up to PIECE_ALIGN can leave the last one empty
                 }
+                FloatPointer result = s.view32(2, p, (long) (rows ? from * n : from));
                 if (rows) {
                     openblas.cblas_sgemm(openblas.CblasRowMajor, trans(ta), trans(tb), to - from, n, k, 1f,
-                            at(pa, ta ? from : (long) from * k), ta ? m : k, pb, tb ? k : n, 0f,
-                            at(pc, (long) from * n), n);
-                    at(pc, (long) from * n).get(c, from * n, (to - from) * n);
+                            s.view32(0, p, ta ? from : (long) from * k), ta ? m : k, pb, tb ? k : n, 0f, result, n);
+                    result.get(c, from * n, (to - from) * n);
                 } else {
                     openblas.cblas_sgemm(openblas.CblasRowMajor, trans(ta), trans(tb), m, to - from, k, 1f,
-                            pa, ta ? m : k, at(pb, tb ? (long) from * k : from), tb ? k : n, 0f, at(pc, from), n);
+                            pa, ta ? m : k, s.view32(1, p, tb ? (long) from * k : from), tb ? k : n, 0f, result, n);
                     for (int i = 0; i < m; i++) {
-                        at(pc, (long) i * n + from).get(c, i * n + from, to - from);
+                        result.position((long) i * n + from).get(c, i * n + from, to - from);
                     }
                 }
             });
@@ -196,14 +196,6 @@ public final class Blas {
     static int pieceLength(int side, int pieces) {
         int per = (side + pieces - 1) / pieces;
         return (per + PIECE_ALIGN - 1) / PIECE_ALIGN * PIECE_ALIGN;
-    }
-
-    private static DoublePointer at(DoublePointer p, long offset) {
-        return new DoublePointer(p).position(p.position() + offset);
-    }
-
-    private static FloatPointer at(FloatPointer p, long offset) {
-        return new FloatPointer(p).position(p.position() + offset);
     }
 
     /** {@code y = op(a)·x} where {@code op(a)} is {@code m×k}; a transposed {@code a} is given as its transpose's array. */
@@ -262,6 +254,33 @@ public final class Blas {
         static final long KEEP_BYTES = 16L << 20;
         final FloatPointer[] f = new FloatPointer[3];
         final DoublePointer[] d = new DoublePointer[3];
+        /**
+         * Per buffer and piece, a pointer to the buffer kept between calls, which that piece alone
+         * positions at its offset: a fresh JavaCPP pointer per piece and per row copied back (the
+         * column pieces copy row by row) was about 34 KB per MLP step (bench/README.md, issue 15).
+         * Dropped whenever its buffer is reallocated or freed.
+         */
+        final FloatPointer[][] fv = new FloatPointer[3][MAX_PIECES];
+        final DoublePointer[][] dv = new DoublePointer[3][MAX_PIECES];
+
+        /** Buffer {@code slot} seen from element {@code offset}, for piece {@code piece} only. */
+        FloatPointer view32(int slot, int piece, long offset) {
+            FloatPointer v = fv[slot][piece];
+            if (v == null) {
+                v = new FloatPointer(f[slot]).position(0);
+                fv[slot][piece] = v;
+            }
+            return v.position(offset);
+        }
+
+        DoublePointer view64(int slot, int piece, long offset) {
+            DoublePointer v = dv[slot][piece];
+            if (v == null) {
+                v = new DoublePointer(d[slot]).position(0);
+                dv[slot][piece] = v;
+            }
+            return v.position(offset);
+        }
 
         FloatPointer in(int slot, float[] src, int count) {
             FloatPointer p = out32(slot, count);
@@ -289,6 +308,7 @@ public final class Blas {
             if (f[slot] == null || f[slot].capacity() < count) {
                 free(f[slot]);
                 f[slot] = new FloatPointer((long) count);
+                java.util.Arrays.fill(fv[slot], null);
             }
             return f[slot];
         }
@@ -297,6 +317,7 @@ public final class Blas {
             if (d[slot] == null || d[slot].capacity() < count) {
                 free(d[slot]);
                 d[slot] = new DoublePointer((long) count);
+                java.util.Arrays.fill(dv[slot], null);
             }
             return d[slot];
         }
@@ -322,10 +343,12 @@ public final class Blas {
                 if (f[i] != null && f[i].capacity() * Float.BYTES > KEEP_BYTES) {
                     free(f[i]);
                     f[i] = null;
+                    java.util.Arrays.fill(fv[i], null);
                 }
                 if (d[i] != null && d[i].capacity() * Double.BYTES > KEEP_BYTES) {
                     free(d[i]);
                     d[i] = null;
+                    java.util.Arrays.fill(dv[i], null);
                 }
             }
         }
