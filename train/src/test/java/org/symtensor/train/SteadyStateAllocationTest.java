@@ -134,6 +134,36 @@ class SteadyStateAllocationTest {
         }
     }
 
+    /**
+     * Products large enough to be cut into pieces (at least 2^24 multiply-adds: by columns when the
+     * output is wider than tall, by rows otherwise) allocate nothing per piece either: each piece
+     * positions pointers its thread keeps (a JavaCPP pointer per piece and per copied row was 34 KB
+     * per MLP step).
+     */
+    @Test
+    void productsCutIntoPieces_allocateUnder1KBPerCall() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int[] mkn : new int[][] {{128, 512, 256}, {512, 512, 128}}) {
+            org.symtensor.tensor.Matrix<org.symtensor.type.F32> a = org.symtensor.T.fmatrix("a");
+            org.symtensor.tensor.Matrix<org.symtensor.type.F32> b = org.symtensor.T.fmatrix("b");
+            org.symtensor.function.Function dot = org.symtensor.T.function(org.symtensor.T.inputs(a, b), a.dot(b));
+            NDArray av = Init.normal(0, 1).create(DType.FLOAT32, r, mkn[0], mkn[1]);
+            NDArray bv = Init.normal(0, 1).create(DType.FLOAT32, r, mkn[1], mkn[2]);
+            NDArray[] into = {NDArray.zeros(DType.FLOAT32, mkn[0], mkn[2])};
+            long perCall = bytesPerCall(() -> dot.callInto(into, av, bv), 1024, 20, 100);
+            assertThat(perCall).as("bytes per %dx%d·%dx%d product into a kept array", mkn[0], mkn[1], mkn[1], mkn[2])
+                    .isLessThan(1024);
+            // the pieces wrote every element: compare with a plain loop at a few positions
+            for (int[] ij : new int[][] {{0, 0}, {mkn[0] - 1, mkn[2] - 1}, {mkn[0] / 2, mkn[2] / 3}}) {
+                double want = 0;
+                for (int t = 0; t < mkn[1]; t++) {
+                    want += av.getDouble(ij[0] * mkn[1] + t) * bv.getDouble(t * mkn[2] + ij[1]);
+                }
+                assertThat(into[0].getDouble(ij[0] * mkn[2] + ij[1])).isCloseTo(want, org.assertj.core.data.Offset.offset(1e-3));
+            }
+        }
+    }
+
     @Test
     void adamStep_doesNotAllocateItsParametersAndMoments() {
         Model m = new Model(99);
