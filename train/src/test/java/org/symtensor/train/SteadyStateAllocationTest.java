@@ -137,11 +137,12 @@ class SteadyStateAllocationTest {
     /**
      * Products large enough to be cut into pieces (at least 2^24 multiply-adds: by columns when the
      * output is wider than tall, by rows otherwise) allocate nothing per piece either: each piece
-     * positions pointers its thread keeps (a JavaCPP pointer per piece and per copied row was 34 KB
-     * per MLP step).
+     * positions pointers its thread keeps (a JavaCPP pointer per piece and per copied row was about
+     * 19 KB for the column-cut product here, 34 KB per MLP step). The bound is the issue's 4 KB per
+     * call: the pool's own bookkeeping when a split runs on several threads stays under it.
      */
     @Test
-    void productsCutIntoPieces_allocateUnder1KBPerCall() {
+    void productsCutIntoPieces_allocateUnder4KBPerCall() {
         java.util.SplittableRandom r = new java.util.SplittableRandom(5);
         for (int[] mkn : new int[][] {{128, 512, 256}, {512, 512, 128}}) {
             org.symtensor.tensor.Matrix<org.symtensor.type.F32> a = org.symtensor.T.fmatrix("a");
@@ -150,9 +151,9 @@ class SteadyStateAllocationTest {
             NDArray av = Init.normal(0, 1).create(DType.FLOAT32, r, mkn[0], mkn[1]);
             NDArray bv = Init.normal(0, 1).create(DType.FLOAT32, r, mkn[1], mkn[2]);
             NDArray[] into = {NDArray.zeros(DType.FLOAT32, mkn[0], mkn[2])};
-            long perCall = bytesPerCall(() -> dot.callInto(into, av, bv), 1024, 20, 100);
+            long perCall = bytesPerCall(() -> dot.callInto(into, av, bv), 4096, 20, 100);
             assertThat(perCall).as("bytes per %dx%d·%dx%d product into a kept array", mkn[0], mkn[1], mkn[1], mkn[2])
-                    .isLessThan(1024);
+                    .isLessThan(4096);
             // the pieces wrote every element: compare with a plain loop at a few positions
             for (int[] ij : new int[][] {{0, 0}, {mkn[0] - 1, mkn[2] - 1}, {mkn[0] / 2, mkn[2] / 3}}) {
                 double want = 0;
