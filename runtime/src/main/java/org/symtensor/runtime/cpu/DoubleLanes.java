@@ -271,7 +271,7 @@ final class DoubleLanes {
      */
 
     static int lt(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
-        DoubleVector one = DoubleVector.broadcast(S, 1);
+        DoubleVector one = DoubleVector.broadcast(S, (double) 1);
         DoubleVector zero = DoubleVector.zero(S);
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
@@ -285,7 +285,7 @@ final class DoubleLanes {
     }
 
     static int le(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
-        DoubleVector one = DoubleVector.broadcast(S, 1);
+        DoubleVector one = DoubleVector.broadcast(S, (double) 1);
         DoubleVector zero = DoubleVector.zero(S);
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
@@ -299,7 +299,7 @@ final class DoubleLanes {
     }
 
     static int gt(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
-        DoubleVector one = DoubleVector.broadcast(S, 1);
+        DoubleVector one = DoubleVector.broadcast(S, (double) 1);
         DoubleVector zero = DoubleVector.zero(S);
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
@@ -313,7 +313,7 @@ final class DoubleLanes {
     }
 
     static int ge(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
-        DoubleVector one = DoubleVector.broadcast(S, 1);
+        DoubleVector one = DoubleVector.broadcast(S, (double) 1);
         DoubleVector zero = DoubleVector.zero(S);
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
@@ -327,7 +327,7 @@ final class DoubleLanes {
     }
 
     static int eq(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
-        DoubleVector one = DoubleVector.broadcast(S, 1);
+        DoubleVector one = DoubleVector.broadcast(S, (double) 1);
         DoubleVector zero = DoubleVector.zero(S);
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
@@ -341,7 +341,7 @@ final class DoubleLanes {
     }
 
     static int ne(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
-        DoubleVector one = DoubleVector.broadcast(S, 1);
+        DoubleVector one = DoubleVector.broadcast(S, (double) 1);
         DoubleVector zero = DoubleVector.zero(S);
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
