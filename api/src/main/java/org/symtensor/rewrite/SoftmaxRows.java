@@ -64,30 +64,29 @@ public final class SoftmaxRows {
             return null;
         }
         int rank = x.type().rank();
-        Reduce.Kind[] kind = new Reduce.Kind[1];
-        int maxAxis = keptReduction(sub.inputs().get(1), rank, kind);
-        if (maxAxis < 0 || kind[0] != Reduce.Kind.MAX || reduced(sub.inputs().get(1)) != x) {
+        int maxAxis = keptReduction(sub.inputs().get(1), rank, Reduce.Kind.MAX);
+        if (maxAxis < 0 || reduced(sub.inputs().get(1)) != x) {
             return null;
         }
-        int sumAxis = keptReduction(div.inputs().get(1), rank, kind);
-        if (sumAxis != maxAxis || kind[0] != Reduce.Kind.SUM || reduced(div.inputs().get(1)) != e) {
+        int sumAxis = keptReduction(div.inputs().get(1), rank, Reduce.Kind.SUM);
+        if (sumAxis != maxAxis || reduced(div.inputs().get(1)) != e) {
             return null;
         }
         return Patterns.fit(Softmax.apply(x, maxAxis), div.output().type());
     }
 
     /**
-     * The axis when {@code v} is a one-axis reduction of a rank-{@code rank} tensor put back as
-     * length 1 by a dimshuffle (through a gradient mark, as {@code NNet} builds the maximum), with
-     * its kind in {@code kind[0]}; else -1.
+     * The axis when {@code v} is a one-axis reduction of kind {@code kind} of a rank-{@code rank}
+     * tensor put back as length 1 by a dimshuffle (through a gradient mark, as {@code NNet} builds
+     * the maximum); else -1.
      */
-    private static int keptReduction(Variable v, int rank, Reduce.Kind[] kind) {
+    private static int keptReduction(Variable v, int rank, Reduce.Kind kind) {
         Apply shuffle = v.owner();
         if (shuffle == null || !(shuffle.op() instanceof DimShuffle d)) {
             return -1;
         }
         Apply reduce = unmarked(shuffle.inputs().get(0)).owner();
-        if (reduce == null || !(reduce.op() instanceof Reduce r) || r.axes().length != 1) {
+        if (reduce == null || !(reduce.op() instanceof Reduce r) || r.reduceKind() != kind || r.axes().length != 1) {
             return -1;
         }
         int axis = r.axes()[0];
@@ -100,7 +99,6 @@ public final class SoftmaxRows {
                 return -1;
             }
         }
-        kind[0] = r.reduceKind();
         return axis;
     }
 

@@ -29,11 +29,11 @@ final class SoftmaxKernel implements Kernel {
 
     @Override
     public NDArray[] run(NDArray[] in, int[] donors, NDArray[] recycled) {
-        NDArray x = in[0].dtype() == dtype ? in[0] : in[0].astype(dtype);
+        NDArray x = in[0]; // a Softmax node's output has its input's type
         int[] shape = x.shape();
         NDArray out = Recycled.orZeros(recycled, 0, dtype, shape);
         if (out.size() == 0) {
-            return new NDArray[] {out};
+            return Recycled.result(recycled, out);
         }
         int n = shape[axis];
         int[] around = AxisKernels.around(shape, axis);
@@ -47,7 +47,7 @@ final class SoftmaxKernel implements Kernel {
         } else {
             lines(x, out, outer, n, inner);
         }
-        return new NDArray[] {out};
+        return Recycled.result(recycled, out);
     }
 
     /** Contiguous rows of length n in lanes, split over the pool in groups fixed by the shape alone. */
